@@ -1,0 +1,42 @@
+package io.communique.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Deterministic identifiers: re-ingesting the same text always yields the same document and fact ids. */
+public final class Ids {
+    private Ids() {
+    }
+
+    /** SHA-256 (hex) of the text after Unicode NFC, unified line breaks and trimmed outer white space. */
+    public static String documentId(String text) {
+        String normalised = Normalizer.normalize(text, Normalizer.Form.NFC)
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .strip();
+        return sha256Hex(normalised);
+    }
+
+    /**
+     * A fact's id: the first 128 bits of SHA-256 over document id, type, participants, date and the ordinal that
+     * tells apart facts equal in all of these within one document.
+     */
+    public static String factId(String documentId, FactType type, List<String> participants, String date, int ordinal) {
+        String key = String.join("|", documentId, type.name(), String.join(",", participants),
+                date == null ? "" : date, Integer.toString(ordinal));
+        return sha256Hex(key).substring(0, 32);
+    }
+
+    private static String sha256Hex(String value) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.communique.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+
+/** The one JSON mapping for records on topics and over HTTP: stable field order, so equal views give equal bytes. */
+public final class Json {
+    private Json() {
+    }
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // additive schema changes stay readable
+            .build();
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a value; a malformed or mistyped input throws {@link IllegalArgumentException} saying why. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + describe(e), e);
+        }
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        return read(json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /** A parse error's message without Jackson's source excerpt, which could echo large untrusted input. */
+    public static String describe(IOException e) {
+        return e instanceof JsonProcessingException parse ? parse.getOriginalMessage() : e.getMessage();
+    }
+}

@@ -1,0 +1,67 @@
+package io.communique.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContractsTest {
+    private final SchemaValidator validator = new SchemaValidator();
+
+    static Fact sampleFact() {
+        String documentId = Ids.documentId("中俄两国元首举行会谈。");
+        List<String> participants = List.of("CN", "RU");
+        return new Fact(Ids.factId(documentId, FactType.TALKS, participants, "2017-07-04", 0), documentId, "test",
+                FactType.TALKS, participants, null, List.of("习近平", "普京"), "2017-07-04", null, "莫斯科", null,
+                List.of("belt-and-road"), 0.9, new Evidence("中俄两国元首举行会谈。", 0, 11),
+                new ExtractorInfo("rules", "1"));
+    }
+
+    @Test
+    void sameTextGivesSameDocumentIdWhateverTheLineBreaksAndOuterSpace() {
+        assertThat(Ids.documentId("  a\r\nb \n")).isEqualTo(Ids.documentId("a\nb"));
+        assertThat(Ids.documentId("a\nb")).isNotEqualTo(Ids.documentId("a\nc"));
+    }
+
+    @Test
+    void factIdDependsOnEveryIdentifyingField() {
+        String doc = Ids.documentId("x");
+        String id = Ids.factId(doc, FactType.VISIT, List.of("CN", "RU"), "2017-07-03", 0);
+        assertThat(id).hasSize(32).isEqualTo(Ids.factId(doc, FactType.VISIT, List.of("CN", "RU"), "2017-07-03", 0));
+        assertThat(id).isNotEqualTo(Ids.factId(doc, FactType.VISIT, List.of("CN", "RU"), "2017-07-03", 1));
+        assertThat(id).isNotEqualTo(Ids.factId(doc, FactType.TALKS, List.of("CN", "RU"), "2017-07-03", 0));
+        assertThat(id).isNotEqualTo(Ids.factId(doc, FactType.VISIT, List.of("CN", "DE"), "2017-07-03", 0));
+        assertThat(id).isNotEqualTo(Ids.factId(doc, FactType.VISIT, List.of("CN", "RU"), null, 0));
+    }
+
+    @Test
+    void factSurvivesJsonRoundTripAndMatchesItsSchema() {
+        Fact fact = sampleFact();
+        byte[] json = Json.bytes(fact);
+        assertThat(Json.read(json, Fact.class)).isEqualTo(fact);
+        assertThat(validator.problems(Topics.FACTS, json)).isEmpty();
+    }
+
+    @Test
+    void schemaRejectsFactWithUnknownTypeOrMissingEvidence() {
+        String bad = Json.write(sampleFact()).replace("\"TALKS\"", "\"PARTY\"");
+        assertThat(validator.problems(Topics.FACTS, bad.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        assertThat(validator.problems(Topics.FACTS, "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        assertThat(validator.problems(Topics.FACTS, "not json".getBytes(StandardCharsets.UTF_8)))
+                .singleElement().asString().startsWith("not JSON");
+    }
+
+    @Test
+    void documentMatchesItsSchema() {
+        Document document = Document.of("中俄两国元首举行会谈。", "seeds/000.txt", null, "zh", "2017-07-10",
+                "2026-11-26T05:00:00Z");
+        assertThat(validator.problems(Topics.DOCUMENTS, Json.bytes(document))).isEmpty();
+    }
+
+    @Test
+    void everyTopicHasASchema() {
+        Topics.ALL.forEach(spec -> assertThat(Schemas.of(spec.name())).as(spec.name()).contains("\"$schema\""));
+    }
+}
