@@ -1,0 +1,227 @@
+package io.communique.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.communique.model.Json;
+import io.communique.model.Topics;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole app on a real embedded broker, real HTTP and a real WebSocket, from seeds to views. */
+class EndToEndTest {
+    /** A report about talks with a country the seed does not mention, written for this test. */
+    static final String BRAZIL_TALKS = "2018年3月5日，国家主席习近平在北京人民大会堂同巴西总统特梅尔举行会谈。两国元首同意深化经贸合作。";
+    static final String EGYPT_TALKS = "2019年4月25日，国家主席习近平在北京同埃及总统塞西举行会谈。双方签署了经济技术合作协定。";
+
+    @TempDir
+    static Path dataDir;
+    static Communique app;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() {
+        app = TestApps.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void seedFactsReachTheFactTopicAsCloudEventsAndRussiaShowsChinasVisit() throws Exception {
+        List<ConsumerRecord<String, byte[]>> records = readAll(app.bootstrapServers(), Topics.FACTS);
+        assertThat(records).isNotEmpty();
+        ConsumerRecord<String, byte[]> visit = records.stream()
+                .filter(r -> Json.read(r.value(), io.communique.model.Fact.class).type().name().equals("VISIT")
+                        && r.key().equals("CN|RU"))
+                .findFirst().orElseThrow();
+        Map<String, String> headers = headers(visit);
+        assertThat(headers).containsEntry("ce_specversion", "1.0").containsEntry("ce_type", "io.communique.fact.v1")
+                .containsEntry("ce_subject", "VISIT").containsEntry("content-type", "application/json")
+                .containsKeys("ce_id", "ce_source", "ce_time");
+
+        JsonNode russia = awaitJson("/api/countries/RU", view -> hasRef(view.get("visitsReceived"), "CN"));
+        assertThat(russia.get("factCount").asInt()).isGreaterThan(0);
+    }
+
+    @Test
+    void webSocketClientConnectedBeforeAPostReceivesThatDocumentsFacts() throws Exception {
+        Vertx client = Vertx.vertx();
+        try {
+            List<JsonNode> messages = new CopyOnWriteArrayList<>();
+            WebSocket socket = client.createWebSocketClient()
+                    .connect(app.httpPort(), "127.0.0.1", "/ws")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            socket.textMessageHandler(text -> messages.add(readTree(text)));
+            awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("snapshot")));
+
+            JsonNode accepted = post(BRAZIL_TALKS);
+            String documentId = accepted.get("documentId").asText();
+            List<String> factIds = new ArrayList<>();
+            accepted.get("facts").forEach(id -> factIds.add(id.asText()));
+            assertThat(factIds).isNotEmpty();
+
+            awaitTrue(() -> messages.stream()
+                    .filter(m -> m.get("type").asText().equals("fact"))
+                    .filter(m -> m.get("fact").get("documentId").asText().equals(documentId))
+                    .map(m -> m.get("fact").get("id").asText()).toList().containsAll(factIds));
+            JsonNode talks = messages.stream().filter(m -> m.get("type").asText().equals("fact"))
+                    .map(m -> m.get("fact")).filter(f -> f.get("documentId").asText().equals(documentId))
+                    .filter(f -> f.get("type").asText().equals("TALKS")).findFirst().orElseThrow();
+            assertThat(talks.get("participants").toString()).isEqualTo("[\"BR\",\"CN\"]");
+            awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("view")
+                    && m.get("key").asText().equals("BR")));
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void postingTheSameDocumentTwiceAndRestartingLeaveEveryViewByteIdentical() throws Exception {
+        JsonNode first = post(EGYPT_TALKS);
+        awaitJson("/api/countries/EG", view -> view.get("factCount").asInt() > 0);
+        JsonNode second = post(EGYPT_TALKS);
+        assertThat(second).isEqualTo(first);
+
+        Map<String, String> before = allViews();
+        app.close();
+        app = TestApps.start(dataDir);
+        awaitTrue(() -> get("/api/health").statusCode() == 200);
+        assertThat(allViews()).isEqualTo(before);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static Map<String, String> allViews() throws IOException, InterruptedException {
+        Map<String, String> views = new HashMap<>();
+        for (JsonNode country : readTree(get("/api/countries").body())) {
+            String code = country.get("code").asText();
+            views.put("country/" + code, get("/api/countries/" + code).body());
+        }
+        for (JsonNode topic : readTree(get("/api/topics").body())) {
+            String id = topic.get("id").asText();
+            views.put("topic/" + id, get("/api/topics/" + id).body());
+        }
+        return views;
+    }
+
+    private static boolean hasRef(JsonNode refs, String counterpart) {
+        for (JsonNode ref : refs) {
+            for (JsonNode code : ref.get("counterparts")) {
+                if (code.asText().equals(counterpart)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static JsonNode post(String report) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/documents"))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(report, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return readTree(response.body());
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode awaitJson(String path, Predicate<JsonNode> condition) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        awaitTrue(() -> {
+            HttpResponse<String> response = get(path);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            last[0] = readTree(response.body());
+            return condition.test(last[0]);
+        });
+        return last[0];
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    static void awaitTrue(Check check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!check.holds()) {
+            assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.httpPort() + path);
+    }
+
+    static JsonNode readTree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    /** Reads a topic from the beginning to its current end with a plain Kafka consumer, as any subscriber would. */
+    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+}

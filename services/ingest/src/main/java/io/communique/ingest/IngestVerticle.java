@@ -1,0 +1,149 @@
+package io.communique.ingest;
+
+import io.communique.extract.Extractor;
+import io.communique.kafka.KafkaSettings;
+import io.communique.model.CloudEvents;
+import io.communique.model.Document;
+import io.communique.model.DocumentFiles;
+import io.communique.model.Fact;
+import io.communique.model.Json;
+import io.communique.model.Topics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Takes documents (from the event bus and from the seeds folder at start-up), extracts their facts on a worker
+ * thread and publishes the document, then its facts, to Kafka. A request is answered only once Kafka has
+ * acknowledged every record, so an accepted document is never lost; ids are deterministic, so sending the same
+ * document again changes no view.
+ */
+public final class IngestVerticle extends VerticleBase {
+    /** Event-bus address: body {@link IngestRequest#toJson()}, reply {@code {documentId, facts: [id…]}}. */
+    public static final String ADDRESS = "communique.ingest";
+    /** Failure code of a reply when the request itself is wrong. */
+    public static final int BAD_REQUEST = 400;
+    /** Failure code of a reply when Kafka did not acknowledge in time. */
+    public static final int UNAVAILABLE = 503;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
+
+    private final KafkaSettings settings;
+    private final Path seedsDir;
+    private final Extractor extractor;
+    private KafkaProducer<String, byte[]> producer;
+
+    /** @param seedsDir folder of NNN.txt reports (with optional NNN.meta.json) ingested at start, or null */
+    public IngestVerticle(KafkaSettings settings, Path seedsDir, Extractor extractor) {
+        this.settings = settings;
+        this.seedsDir = seedsDir;
+        this.extractor = extractor;
+    }
+
+    @Override
+    public Future<?> start() {
+        producer = KafkaProducer.createShared(vertx, "communique-ingest", settings.producer());
+        return vertx.eventBus().<JsonObject>consumer(ADDRESS, this::onRequest).completion()
+                .compose(v -> ingestSeeds());
+    }
+
+    @Override
+    public Future<?> stop() {
+        return producer.close();
+    }
+
+    private void onRequest(Message<JsonObject> message) {
+        IngestRequest request;
+        try {
+            request = IngestRequest.fromJson(message.body());
+        } catch (IllegalArgumentException e) {
+            message.fail(BAD_REQUEST, e.getMessage());
+            return;
+        }
+        String problem = request.problem();
+        if (problem != null) {
+            message.fail(BAD_REQUEST, problem);
+            return;
+        }
+        Document document = Document.of(request.text(), request.source(), request.url(), request.language(),
+                request.published(), Instant.now().toString());
+        ingest(document)
+                .onSuccess(facts -> message.reply(new JsonObject()
+                        .put("documentId", document.id())
+                        .put("facts", new JsonArray(facts.stream().map(Fact::id).toList()))))
+                .onFailure(error -> message.fail(UNAVAILABLE, "Kafka did not acknowledge the document: " + error.getMessage()));
+    }
+
+    /** Extracts and publishes one document; completes with its facts once Kafka has acknowledged all records. */
+    public Future<List<Fact>> ingest(Document document) {
+        return vertx.executeBlocking(() -> extractor.extract(document), false)
+                .compose(facts -> producer.send(KafkaProducerRecord.create(Topics.DOCUMENTS, document.id(), Json.bytes(document)))
+                        .compose(documentStored -> Future.all(facts.stream().map(fact -> sendFact(fact, document)).toList()))
+                        .map(allStored -> facts));
+    }
+
+    private Future<?> sendFact(Fact fact, Document document) {
+        KafkaProducerRecord<String, byte[]> record = KafkaProducerRecord.create(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact));
+        CloudEvents.factHeaders(fact, document).forEach(record::addHeader);
+        return producer.send(record);
+    }
+
+    private Future<Void> ingestSeeds() {
+        if (seedsDir == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(this::readSeeds).compose(documents -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (Document document : documents) {
+                chain = chain.compose(v -> ingest(document)).map(facts -> {
+                    LOG.info("Seed {}: {} facts", document.source(), facts.size());
+                    return null;
+                });
+            }
+            return chain;
+        });
+    }
+
+    private List<Document> readSeeds() throws IOException {
+        if (!Files.isDirectory(seedsDir)) {
+            LOG.info("No seeds folder at {}", seedsDir.toAbsolutePath());
+            return List.of();
+        }
+        List<Document> documents = new ArrayList<>();
+        try (Stream<Path> files = Files.list(seedsDir)) {
+            for (Path file : files.filter(IngestVerticle::isReport).sorted().toList()) {
+                String source = seedsDir.getFileName() + "/" + file.getFileName();
+                try {
+                    documents.add(DocumentFiles.read(file, source, Instant.now().toString()));
+                } catch (IOException e) {
+                    LOG.error("Seed skipped: {}", e.getMessage()); // one bad seed must not keep the app down
+                }
+            }
+        }
+        return documents;
+    }
+
+    private static boolean isReport(Path file) {
+        return file.getFileName().toString().endsWith(".txt") && Files.isRegularFile(file);
+    }
+
+    /** The failure code of an event-bus reply, or {@link #UNAVAILABLE} when the bus itself failed (no handler, timeout). */
+    public static int failureCode(Throwable error) {
+        return error instanceof ReplyException reply && reply.failureCode() > 0 ? reply.failureCode() : UNAVAILABLE;
+    }
+}

@@ -1,0 +1,315 @@
+package io.communique.web;
+
+import io.communique.extract.Lexicon;
+import io.communique.ingest.IngestRequest;
+import io.communique.ingest.IngestVerticle;
+import io.communique.model.Document;
+import io.communique.model.FactType;
+import io.communique.model.Json;
+import io.communique.model.Schemas;
+import io.communique.model.Topics;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** The HTTP API and the dashboard's static files: {@link #router()} builds every route, so tests can serve it alone. */
+public final class Api {
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9+]{1,7}");
+    private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{64}");
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+    private static final String JSON = "application/json";
+    /** Documents come from strangers: the dashboard may run only its own scripts. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final Vertx vertx;
+    private final LiveState state;
+    private final Supplier<Health> health;
+    private final LiveClients clients;
+    private final long maxDocumentBytes;
+    private final long ingestTimeoutMs;
+
+    public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, long maxDocumentBytes,
+               long ingestTimeoutMs) {
+        this.vertx = vertx;
+        this.state = state;
+        this.health = health;
+        this.clients = clients;
+        this.maxDocumentBytes = maxDocumentBytes;
+        this.ingestTimeoutMs = ingestTimeoutMs;
+    }
+
+    public Router router() {
+        Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            ctx.response()
+                    .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Referrer-Policy", "no-referrer");
+            ctx.next();
+        });
+        router.get("/api/health").handler(this::health);
+        router.get("/api/labels").handler(this::labels);
+        router.get("/api/countries").handler(ctx -> json(ctx, state.countryList()));
+        router.get("/api/countries/:code").handler(this::country);
+        router.get("/api/topics").handler(ctx -> json(ctx, state.topicList()));
+        router.get("/api/topics/:id").handler(this::topic);
+        router.get("/api/facts").handler(this::facts);
+        router.get("/api/documents/:id").handler(this::document);
+        router.post("/api/documents")
+                .handler(BodyHandler.create(false).setBodyLimit(maxDocumentBytes))
+                .handler(this::postDocument);
+        router.get("/api/schemas").handler(ctx -> json(ctx, Topics.ALL.stream().map(spec -> Map.of(
+                "topic", spec.name(), "schema", "/api/schemas/" + spec.name())).toList()));
+        router.get("/api/schemas/:topic").handler(this::schema);
+        router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "no such endpoint: " + ctx.request().path()));
+        router.get("/ws").handler(this::webSocket);
+        router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+        router.route().failureHandler(this::failure);
+        return router;
+    }
+
+    private void health(RoutingContext ctx) {
+        Health now = health.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", now.up() ? "UP" : "DOWN");
+        body.put("kafka", now.kafka());
+        body.put("kafkaReachable", now.kafkaReachable());
+        body.put("caughtUp", now.caughtUp());
+        if (now.reason() != null) {
+            body.put("reason", now.reason());
+        }
+        ctx.response().setStatusCode(now.up() ? 200 : 503).putHeader("Content-Type", JSON).end(Json.write(body));
+    }
+
+    private void labels(RoutingContext ctx) {
+        Lexicon lexicon = Lexicon.get();
+        Map<String, Map<String, String>> countries = new LinkedHashMap<>();
+        state.countryList().forEach(item -> {
+            String code = (String) item.get("code");
+            countries.put(code, bilingual(lexicon.countryName(code, "zh"), lexicon.countryName(code, "en"), code));
+        });
+        Map<String, Map<String, String>> topics = new LinkedHashMap<>();
+        lexicon.topics().forEach(topic -> topics.put(topic.id(), bilingual(topic.zh(), topic.en(), topic.id())));
+        Map<String, Map<String, String>> types = new LinkedHashMap<>();
+        for (FactType type : FactType.values()) {
+            types.put(type.name(), TypeLabels.of(type));
+        }
+        json(ctx, Map.of("countries", countries, "topics", topics, "types", types));
+    }
+
+    private static Map<String, String> bilingual(String zh, String en, String fallback) {
+        return Map.of("zh", zh == null ? fallback : zh, "en", en == null ? fallback : en);
+    }
+
+    private void country(RoutingContext ctx) {
+        String code = ctx.pathParam("code").toUpperCase();
+        byte[] view = CODE.matcher(code).matches() ? state.country(code) : null;
+        if (view == null) {
+            Problems.send(ctx, 404, "no facts about a country or organisation with code '" + abbreviate(code) + "'");
+        } else {
+            ctx.response().putHeader("Content-Type", JSON).end(Buffer.buffer(view));
+        }
+    }
+
+    private void topic(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        byte[] view = TOPIC_ID.matcher(id).matches() ? state.topic(id) : null;
+        if (view == null) {
+            Problems.send(ctx, 404, "no facts about a topic with id '" + abbreviate(id) + "'");
+        } else {
+            ctx.response().putHeader("Content-Type", JSON).end(Buffer.buffer(view));
+        }
+    }
+
+    private void facts(RoutingContext ctx) {
+        String country = ctx.queryParams().get("country");
+        String type = ctx.queryParams().get("type");
+        String since = ctx.queryParams().get("since");
+        String limit = ctx.queryParams().get("limit");
+        if (country != null && !CODE.matcher(country).matches()) {
+            Problems.send(ctx, 400, "country must be a code such as RU or G20, not '" + abbreviate(country) + "'");
+            return;
+        }
+        FactType factType;
+        try {
+            factType = type == null ? null : FactType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            Problems.send(ctx, 400, "type must be one of " + Arrays.toString(FactType.values()));
+            return;
+        }
+        if (since != null && !isDate(since)) {
+            Problems.send(ctx, 400, "since must be a date as YYYY-MM-DD, not '" + abbreviate(since) + "'");
+            return;
+        }
+        int max;
+        try {
+            max = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1 || max > MAX_LIMIT) {
+            Problems.send(ctx, 400, "limit must be a whole number from 1 to " + MAX_LIMIT);
+            return;
+        }
+        json(ctx, state.facts(country, factType, since, max));
+    }
+
+    private void document(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Document document = DOCUMENT_ID.matcher(id).matches() ? state.document(id) : null;
+        if (document == null) {
+            Problems.send(ctx, 404, "no document with id '" + abbreviate(id) + "'");
+        } else {
+            json(ctx, document);
+        }
+    }
+
+    private void schema(RoutingContext ctx) {
+        String schema = Schemas.of(ctx.pathParam("topic"));
+        if (schema == null) {
+            Problems.send(ctx, 404, "no topic named '" + abbreviate(ctx.pathParam("topic")) + "'");
+        } else {
+            ctx.response().putHeader("Content-Type", "application/schema+json").end(schema);
+        }
+    }
+
+    private void postDocument(RoutingContext ctx) {
+        IngestRequest request;
+        try {
+            request = readRequest(ctx);
+        } catch (BadRequest e) {
+            Problems.send(ctx, e.status, e.getMessage());
+            return;
+        }
+        String problem = request.problem();
+        if (problem != null) {
+            Problems.send(ctx, 400, problem);
+            return;
+        }
+        vertx.eventBus().<JsonObject>request(IngestVerticle.ADDRESS, request.toJson(),
+                        new DeliveryOptions().setSendTimeout(ingestTimeoutMs))
+                .onSuccess(reply -> ctx.response().setStatusCode(202).putHeader("Content-Type", JSON)
+                        .end(reply.body().encode()))
+                .onFailure(error -> {
+                    int status = IngestVerticle.failureCode(error);
+                    if (status == IngestVerticle.UNAVAILABLE) {
+                        ctx.response().putHeader("Retry-After", "5");
+                    }
+                    Problems.send(ctx, status, error.getMessage());
+                });
+    }
+
+    /** The request from a text/plain or JSON body; the query may carry published, language and url for plain text. */
+    private IngestRequest readRequest(RoutingContext ctx) throws BadRequest {
+        String contentType = ctx.request().getHeader("Content-Type");
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+        if (contentType != null && contentType.toLowerCase().contains("charset=")
+                && !contentType.toLowerCase().replace(" ", "").contains("charset=utf-8")) {
+            throw new BadRequest(415, "only UTF-8 is accepted");
+        }
+        Buffer body = ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            throw new BadRequest(400, "the request body is empty: send the report as text/plain or as JSON {\"text\": …}");
+        }
+        String text = decodeUtf8(body);
+        switch (mediaType) {
+            case "text/plain" -> {
+                return new IngestRequest(text, "http", ctx.queryParams().get("url"), ctx.queryParams().get("language"),
+                        ctx.queryParams().get("published"));
+            }
+            case "application/json" -> {
+                JsonObject json;
+                try {
+                    json = new JsonObject(text);
+                } catch (DecodeException e) {
+                    throw new BadRequest(400, "the body must be a JSON object {\"text\": …}");
+                }
+                try {
+                    IngestRequest request = IngestRequest.fromJson(json);
+                    return new IngestRequest(request.text(), "http", request.url(), request.language(), request.published());
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequest(400, e.getMessage());
+                }
+            }
+            default -> throw new BadRequest(415, "send the report as text/plain or application/json, not '"
+                    + abbreviate(contentType == null ? "nothing" : contentType) + "'");
+        }
+    }
+
+    private static String decodeUtf8(Buffer body) throws BadRequest {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequest(400, "the body is not valid UTF-8");
+        }
+    }
+
+    private void webSocket(RoutingContext ctx) {
+        ctx.request().toWebSocket()
+                .onSuccess(socket -> clients.add(socket, state.snapshot()))
+                .onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
+    }
+
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String detail = switch (status) {
+            case 413 -> "the body exceeds the limit of " + maxDocumentBytes + " bytes";
+            case 404 -> "nothing at " + ctx.request().path();
+            case 405 -> "method not allowed here";
+            default -> status >= 500 ? "internal error" : "request failed";
+        };
+        Problems.send(ctx, status, detail);
+    }
+
+    private static void json(RoutingContext ctx, Object value) {
+        ctx.response().putHeader("Content-Type", JSON).end(Buffer.buffer(Json.bytes(value)));
+    }
+
+    private static boolean isDate(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** Echoes of user input are cut short: an error message must not carry a megabyte back. */
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
+    private static final class BadRequest extends Exception {
+        private final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}

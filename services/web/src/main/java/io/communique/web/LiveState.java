@@ -1,0 +1,165 @@
+package io.communique.web;
+
+import io.communique.model.CountryView;
+import io.communique.model.Document;
+import io.communique.model.Fact;
+import io.communique.model.FactType;
+import io.communique.model.Json;
+import io.communique.model.TopicView;
+import io.communique.model.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * What the web tier serves, kept current from the topics it follows: views as the exact bytes the projection
+ * published, facts and documents by id. Applying a record tells which live message (if any) clients should get.
+ * Not thread-safe: the web verticle's event loop owns it.
+ */
+public final class LiveState {
+    /** How many of the latest facts a new client gets. */
+    static final int FEED_LENGTH = 50;
+
+    /** A view as published, with the count the listings rank by. */
+    private record StoredView(byte[] json, int factCount) {
+    }
+
+    /** Facts in recency order: ids break ties so the order never depends on arrival. */
+    private final TreeSet<Fact> recentFacts = new TreeSet<>(Comparator.comparing(Fact::recencyKey).reversed()
+            .thenComparing(Fact::id));
+    private final Map<String, Fact> facts = new HashMap<>();
+    /** Ids of the latest facts in the order they first arrived, newest last: the live feed. */
+    private final ArrayDeque<String> arrivals = new ArrayDeque<>();
+    private final Map<String, Document> documents = new HashMap<>();
+    private final Map<String, StoredView> countries = new HashMap<>();
+    private final Map<String, StoredView> topics = new HashMap<>();
+
+    /**
+     * Applies one record of a followed topic; returns the WebSocket message announcing the change, or null when
+     * nothing changed (a re-delivery, an identical view). Invalid JSON throws {@link IllegalArgumentException}.
+     */
+    public String apply(String topic, String key, byte[] value) {
+        return switch (topic) {
+            case Topics.FACTS -> applyFact(Json.read(value, Fact.class), value);
+            case Topics.DOCUMENTS -> {
+                Document document = Json.read(value, Document.class);
+                documents.putIfAbsent(document.id(), document); // the first receipt is the one that counts
+                yield null;
+            }
+            case Topics.VIEWS_COUNTRY -> applyView(countries, "country", key,
+                    value, Json.read(value, CountryView.class).factCount());
+            case Topics.VIEWS_TOPIC -> applyView(topics, "topic", key, value, Json.read(value, TopicView.class).factCount());
+            default -> null;
+        };
+    }
+
+    private String applyFact(Fact fact, byte[] json) {
+        Fact previous = facts.put(fact.id(), fact);
+        if (fact.equals(previous)) {
+            return null;
+        }
+        if (previous != null) {
+            recentFacts.remove(previous);
+        } else {
+            arrivals.addLast(fact.id());
+            if (arrivals.size() > FEED_LENGTH) {
+                arrivals.removeFirst();
+            }
+        }
+        recentFacts.add(fact);
+        return "{\"type\":\"fact\",\"fact\":" + new String(json, StandardCharsets.UTF_8) + "}";
+    }
+
+    private static String applyView(Map<String, StoredView> views, String kind, String key, byte[] json, int factCount) {
+        StoredView previous = views.put(key, new StoredView(json, factCount));
+        if (previous != null && Arrays.equals(previous.json(), json)) {
+            return null;
+        }
+        return "{\"type\":\"view\",\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"view\":"
+                + new String(json, StandardCharsets.UTF_8) + "}";
+    }
+
+    /** The latest facts as they arrived, newest first. */
+    public List<Fact> feed() {
+        List<Fact> feed = new ArrayList<>(arrivals.size());
+        arrivals.descendingIterator().forEachRemaining(id -> feed.add(facts.get(id)));
+        return feed;
+    }
+
+    /** The snapshot a new WebSocket client starts from: listings and the live feed. */
+    public String snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("type", "snapshot");
+        snapshot.put("countries", countryList());
+        snapshot.put("topics", topicList());
+        snapshot.put("facts", feed());
+        return Json.write(snapshot);
+    }
+
+    public List<Map<String, Object>> countryList() {
+        return listing(countries, "code");
+    }
+
+    public List<Map<String, Object>> topicList() {
+        return listing(topics, "id");
+    }
+
+    private static List<Map<String, Object>> listing(Map<String, StoredView> views, String keyName) {
+        return views.entrySet().stream()
+                .filter(entry -> entry.getValue().factCount() > 0)
+                .sorted(Comparator.<Map.Entry<String, StoredView>>comparingInt(entry -> entry.getValue().factCount())
+                        .reversed().thenComparing(Map.Entry::getKey))
+                .map(entry -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put(keyName, entry.getKey());
+                    item.put("factCount", entry.getValue().factCount());
+                    return item;
+                })
+                .toList();
+    }
+
+    /** The country view's JSON as published, or null. */
+    public byte[] country(String code) {
+        StoredView view = countries.get(code);
+        return view == null ? null : view.json();
+    }
+
+    public byte[] topic(String id) {
+        StoredView view = topics.get(id);
+        return view == null ? null : view.json();
+    }
+
+    public Document document(String id) {
+        return documents.get(id);
+    }
+
+    /** Facts matching all given filters (null = any), most recent first. */
+    public List<Fact> facts(String country, FactType type, String since, int limit) {
+        Predicate<Fact> filter = fact -> (country == null || fact.involves(country))
+                && (type == null || fact.type() == type)
+                && (since == null || (fact.date() != null && !fact.date().startsWith("--") && fact.date().compareTo(since) >= 0));
+        return select(filter, limit);
+    }
+
+    private List<Fact> select(Predicate<Fact> filter, int limit) {
+        List<Fact> result = new ArrayList<>();
+        for (Fact fact : recentFacts) {
+            if (result.size() >= limit) {
+                break;
+            }
+            if (filter.test(fact)) {
+                result.add(fact);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,110 @@
+package io.communique.web;
+
+import io.communique.kafka.KafkaSettings;
+import io.communique.kafka.TopicFollower;
+import io.communique.model.Topics;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.kafka.admin.KafkaAdminClient;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Serves the REST API, the WebSocket and the dashboard. It follows the fact, document and view topics itself, so any
+ * number of web instances serve complete views from Kafka alone, and pushes every change to connected clients.
+ */
+public final class WebVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
+    private static final List<String> FOLLOWED = List.of(Topics.DOCUMENTS, Topics.FACTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC);
+    private static final long HEALTH_CHECK_MS = 2000;
+
+    /** @param host           interface to listen on
+     * @param port           HTTP port; 0 picks a free one (see {@link #port()})
+     * @param maxDocumentBytes largest accepted request body */
+    public record Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs) {
+    }
+
+    private final KafkaSettings settings;
+    private final Options options;
+    private final LiveState state = new LiveState();
+    private LiveClients clients;
+    private TopicFollower follower;
+    private KafkaAdminClient admin;
+    private HttpServer server;
+    private volatile Health health;
+
+    public WebVerticle(KafkaSettings settings, Options options) {
+        this.settings = settings;
+        this.options = options;
+        this.health = new Health(settings.bootstrapServers(), false, false, "starting");
+    }
+
+    @Override
+    public Future<?> start() {
+        clients = new LiveClients(options.maxClientQueueBytes());
+        admin = KafkaAdminClient.create(vertx, settings.admin());
+        vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
+        Api api = new Api(vertx, state, () -> health, clients, options.maxDocumentBytes(), options.ingestTimeoutMs());
+        HttpServerOptions serverOptions = new HttpServerOptions()
+                .setHost(options.host())
+                .setPort(options.port())
+                .setCompressionSupported(true)
+                .setMaxWebSocketFrameSize(64 * 1024)
+                .setMaxWebSocketMessageSize(64 * 1024);
+        return TopicFollower.start(vertx, settings, FOLLOWED, this::onRecords)
+                .compose(started -> {
+                    follower = started;
+                    follower.caughtUp().onSuccess(v -> health = new Health(health.kafka(), health.kafkaReachable(), true, null));
+                    return vertx.createHttpServer(serverOptions).requestHandler(api.router()).listen();
+                })
+                .onSuccess(listening -> {
+                    server = listening;
+                    LOG.info("Dashboard and API at http://{}:{}/", options.host(), listening.actualPort());
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> closing = follower == null ? Future.succeededFuture() : follower.close();
+        return closing.eventually(admin::close);
+    }
+
+    /** The port actually listened on. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Whether the followed topics have been read up to where they stood at start. */
+    public boolean caughtUp() {
+        return health.caughtUp();
+    }
+
+    private Future<Void> onRecords(List<KafkaConsumerRecord<String, byte[]>> records) {
+        for (KafkaConsumerRecord<String, byte[]> record : records) {
+            try {
+                String message = state.apply(record.topic(), record.key(), record.value());
+                if (message != null) {
+                    clients.broadcast(message);
+                }
+            } catch (IllegalArgumentException e) {
+                // The projection and ingest dead-letter what they cannot read; here it is only skipped.
+                LOG.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                        e.getMessage());
+            }
+        }
+        return Future.succeededFuture();
+    }
+
+    private void checkKafka() {
+        admin.describeCluster()
+                .onSuccess(cluster -> health = new Health(settings.bootstrapServers(), true, health.caughtUp(), 
+                        health.caughtUp() ? null : "reading the topics"))
+                .onFailure(error -> health = new Health(settings.bootstrapServers(), false, health.caughtUp(),
+                        "Kafka unreachable: " + error.getMessage()));
+    }
+}

@@ -1,0 +1,136 @@
+package io.communique.web;
+
+import io.communique.model.CountryView;
+import io.communique.model.Evidence;
+import io.communique.model.ExtractorInfo;
+import io.communique.model.Fact;
+import io.communique.model.FactType;
+import io.communique.model.Ids;
+import io.communique.model.Json;
+import io.communique.model.Topics;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The API's routes on a real HTTP server, fed directly with records (no Kafka, no ingest verticle behind it). */
+class ApiTest {
+    static Vertx vertx;
+    static HttpServer server;
+    static final LiveState state = new LiveState();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final Fact TALKS = fact();
+
+    static Fact fact() {
+        String doc = Ids.documentId("test");
+        List<String> participants = List.of("CN", "RU");
+        return new Fact(Ids.factId(doc, FactType.TALKS, participants, "2017-07-04", 0), doc, "test", FactType.TALKS,
+                participants, null, List.of(), "2017-07-04", null, null, null, List.of(), 0.9,
+                new Evidence("<script>alert(1)</script>", 0, 25), new ExtractorInfo("rules", "1"));
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        state.apply(Topics.FACTS, "CN|RU", Json.bytes(TALKS));
+        state.apply(Topics.VIEWS_COUNTRY, "RU", Json.bytes(new CountryView("RU", 1, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(TALKS))));
+        Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null),
+                new LiveClients(1024 * 1024), 1000, 2000);
+        server = vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close();
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path));
+    }
+
+    static HttpRequest.Builder post(String contentType, byte[] body) {
+        HttpRequest.Builder builder = request("/api/documents").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return contentType == null ? builder : builder.header("Content-Type", contentType);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String detailPart) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":" + status).contains(detailPart).doesNotContain("Exception");
+    }
+
+    @Test
+    void countryViewIsServedAsThePublishedBytes() throws Exception {
+        HttpResponse<String> response = send(request("/api/countries/ru"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(new String(state.country("RU")));
+    }
+
+    @Test
+    void unknownCountryTopicDocumentAndEndpointAreProblem404s() throws Exception {
+        assertProblem(send(request("/api/countries/XX")), 404, "XX");
+        assertProblem(send(request("/api/topics/nothing")), 404, "nothing");
+        assertProblem(send(request("/api/documents/" + "0".repeat(64))), 404, "no document");
+        assertProblem(send(request("/api/nowhere")), 404, "no such endpoint");
+    }
+
+    @Test
+    void factsCanBeFilteredAndMalformedFiltersAre400s() throws Exception {
+        assertThat(send(request("/api/facts?country=RU&type=TALKS&since=2017-01-01")).body()).contains(TALKS.id());
+        assertThat(send(request("/api/facts?type=VISIT")).body()).isEqualTo("[]");
+        assertProblem(send(request("/api/facts?type=PARTY")), 400, "type must be one of");
+        assertProblem(send(request("/api/facts?since=yesterday")), 400, "since must be a date");
+        assertProblem(send(request("/api/facts?limit=0")), 400, "limit");
+        assertProblem(send(request("/api/facts?country=%3Cscript%3E")), 400, "country");
+    }
+
+    @Test
+    void badDocumentsAreRejectedWithProblemsSayingWhy() throws Exception {
+        assertProblem(send(post("text/plain", new byte[0])), 400, "empty");
+        assertProblem(send(post("text/plain", "   ".getBytes())), 400, "empty");
+        assertProblem(send(post("text/plain", new byte[]{(byte) 0xC3, (byte) 0x28})), 400, "UTF-8");
+        assertProblem(send(post("application/json", "{\"text\": ".getBytes())), 400, "JSON");
+        assertProblem(send(post("application/json", "[1,2]".getBytes())), 400, "JSON object");
+        assertProblem(send(post("application/json", "{\"text\": 5}".getBytes())), 400, "must be strings");
+        assertProblem(send(post("application/json", "{\"text\": \"x\", \"published\": \"May 5\"}".getBytes())), 400,
+                "published");
+        assertProblem(send(post("application/xml", "<a/>".getBytes())), 415, "text/plain or application/json");
+        assertProblem(send(post("text/plain", "x".repeat(1001).getBytes())), 413, "limit");
+    }
+
+    @Test
+    void documentIsAnswered503WithRetryAfterWhenIngestCannotTakeIt() throws Exception {
+        HttpResponse<String> response = send(post("text/plain; charset=utf-8", "中俄两国元首举行会谈。".getBytes()));
+        assertProblem(response, 503, "");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void everyResponseForbidsInlineScripts() throws Exception {
+        assertThat(send(request("/api/countries")).headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'").doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void schemasAreServedPerTopic() throws Exception {
+        assertThat(send(request("/api/schemas")).body()).contains(Topics.FACTS);
+        assertThat(send(request("/api/schemas/" + Topics.FACTS)).body()).contains("\"$schema\"");
+        assertProblem(send(request("/api/schemas/nope")), 404, "nope");
+    }
+}
