@@ -1,0 +1,51 @@
+// REST client (same origin). Errors are application/problem+json.
+import type { CountryCount, CountryView, DocumentRecord, Fact, IngestResult, Labels, Problem, TopicCount, TopicView } from './types';
+
+export class ApiError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly problem: Problem,
+  ) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+  }
+}
+
+async function problemOf(res: Response): Promise<Problem> {
+  try {
+    const body = (await res.json()) as Problem;
+    if (body && typeof body === 'object') return body;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, title: res.statusText || `HTTP ${res.status}` };
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, { headers: { Accept: 'application/json' }, signal, credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError(res.status, await problemOf(res));
+  return (await res.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  labels: (signal?: AbortSignal) => getJson<Labels>('api/labels', signal),
+  countries: (signal?: AbortSignal) => getJson<CountryCount[]>('api/countries', signal),
+  country: (code: string, signal?: AbortSignal) => getJson<CountryView>(`api/countries/${enc(code)}`, signal),
+  topics: (signal?: AbortSignal) => getJson<TopicCount[]>('api/topics', signal),
+  topic: (id: string, signal?: AbortSignal) => getJson<TopicView>(`api/topics/${enc(id)}`, signal),
+  document: (id: string, signal?: AbortSignal) => getJson<DocumentRecord>(`api/documents/${enc(id)}`, signal),
+  facts: (q: { country?: string; type?: string; since?: string; limit?: number; document?: string }, signal?: AbortSignal) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+    const qs = p.toString();
+    return getJson<Fact[]>(`api/facts${qs ? '?' + qs : ''}`, signal);
+  },
+  async ingest(body: { text: string; published?: string; language?: string; url?: string }, token?: string): Promise<IngestResult> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const res = await fetch('api/documents', { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin' });
+    if (!res.ok) throw new ApiError(res.status, await problemOf(res));
+    return (await res.json()) as IngestResult;
+  },
+};

@@ -1,0 +1,171 @@
+// Chinese / English labels. Server labels (/api/labels) win; Intl.DisplayNames and built-ins fill the gaps.
+import type { Bilingual, Labels } from './types';
+
+export type Lang = 'zh' | 'en';
+
+const TYPE_LABELS: Record<string, Required<Bilingual>> = {
+  VISIT: { zh: '访问', en: 'Visit' },
+  TALKS: { zh: '会谈', en: 'Talks' },
+  MEETING: { zh: '会见', en: 'Meeting' },
+  PHONE_CALL: { zh: '通话', en: 'Phone call' },
+  STATEMENT_SIGNED: { zh: '联合声明', en: 'Joint statement' },
+  AGREEMENT_SIGNED: { zh: '签署协议', en: 'Agreement signed' },
+  SUMMIT: { zh: '峰会', en: 'Summit' },
+};
+
+const ORG_LABELS: Record<string, Required<Bilingual>> = {
+  G20: { zh: '二十国集团', en: 'G20' },
+  G7: { zh: '七国集团', en: 'G7' },
+  EU: { zh: '欧盟', en: 'European Union' },
+  UN: { zh: '联合国', en: 'United Nations' },
+  ASEAN: { zh: '东盟', en: 'ASEAN' },
+  AU: { zh: '非洲联盟', en: 'African Union' },
+  SCO: { zh: '上海合作组织', en: 'SCO' },
+  BRICS: { zh: '金砖国家', en: 'BRICS' },
+  APEC: { zh: '亚太经合组织', en: 'APEC' },
+  EAEU: { zh: '欧亚经济联盟', en: 'Eurasian Economic Union' },
+  NATO: { zh: '北约', en: 'NATO' },
+};
+
+const UI = {
+  overview: { zh: '总览', en: 'Overview' },
+  network: { zh: '关系网络', en: 'Network' },
+  ingest: { zh: '提交报道', en: 'Ingest' },
+  live: { zh: '实时', en: 'Live' },
+  connecting: { zh: '连接中…', en: 'Connecting…' },
+  reconnecting: { zh: '重新连接中…', en: 'Reconnecting…' },
+  offline: { zh: '离线', en: 'Offline' },
+  facts: { zh: '事实', en: 'Facts' },
+  countries: { zh: '国家和组织', en: 'Countries' },
+  topics: { zh: '议题', en: 'Topics' },
+  visits: { zh: '访问', en: 'Visits' },
+  agreementsAndStatements: { zh: '协议与声明', en: 'Agreements & statements' },
+  liveFeed: { zh: '实时动态', en: 'Live feed' },
+  map: { zh: '外交活动地图', en: 'Diplomatic activity' },
+  mostActivePairs: { zh: '最活跃的双边关系', en: 'Most active pairs' },
+  period: { zh: '时间段', en: 'Period' },
+  allTime: { zh: '全部', en: 'All time' },
+  counterparts: { zh: '交往对象', en: 'Counterparts' },
+  visitsMade: { zh: '出访', en: 'Visits made' },
+  visitsReceived: { zh: '来访', en: 'Visits received' },
+  agreements: { zh: '协议', en: 'Agreements' },
+  statements: { zh: '声明', en: 'Statements' },
+  timeline: { zh: '时间线', en: 'Timeline' },
+  allFacts: { zh: '全部事实', en: 'All facts' },
+  evidence: { zh: '原文依据', en: 'Evidence' },
+  openDocument: { zh: '查看原文', en: 'Open the report' },
+  document: { zh: '原文', en: 'Report' },
+  noData: { zh: '暂无数据', en: 'Nothing yet' },
+  loading: { zh: '加载中…', en: 'Loading…' },
+  notFound: { zh: '未找到', en: 'Not found' },
+  error: { zh: '出错了', en: 'Something went wrong' },
+  text: { zh: '报道正文', en: 'Report text' },
+  published: { zh: '发布日期（可选）', en: 'Published (optional)' },
+  language: { zh: '语言', en: 'Language' },
+  auto: { zh: '自动', en: 'Auto' },
+  upload: { zh: '或上传文本文件', en: 'or upload a text file' },
+  token: { zh: '访问令牌（可选，保存在本浏览器）', en: 'Access token (optional, kept in this browser)' },
+  submit: { zh: '提交', en: 'Submit' },
+  submitting: { zh: '提交中…', en: 'Submitting…' },
+  accepted: { zh: '已接收', en: 'Accepted' },
+  factsArriving: { zh: '实时到达的事实', en: 'Facts arriving live' },
+  emptyText: { zh: '请粘贴或上传报道正文。', en: 'Paste or upload the text of a report.' },
+  participants: { zh: '参与方', en: 'Participants' },
+  persons: { zh: '人物', en: 'People' },
+  location: { zh: '地点', en: 'Location' },
+  date: { zh: '日期', en: 'Date' },
+  confidence: { zh: '置信度', en: 'Confidence' },
+  source: { zh: '来源', en: 'Source' },
+  type: { zh: '类型', en: 'Type' },
+  types: { zh: '类型', en: 'Types' },
+  leaders: { zh: '显示领导人', en: 'Show leaders' },
+  raisedBy: { zh: '提及该议题的国家', en: 'Countries raising it' },
+  overTime: { zh: '按年份', en: 'Over time' },
+  theme: { zh: '主题', en: 'Theme' },
+  themeAuto: { zh: '自动', en: 'Auto' },
+  themeLight: { zh: '浅色', en: 'Light' },
+  themeDark: { zh: '深色', en: 'Dark' },
+  skip: { zh: '跳到主要内容', en: 'Skip to content' },
+  unknownDate: { zh: '日期不详', en: 'date unknown' },
+  interactions: { zh: '互动', en: 'interactions' },
+  edges: { zh: '联系', en: 'Links' },
+  noYear: { zh: '年份不详', en: 'year unknown' },
+  mapHint: { zh: '点击国家查看详情', en: 'Click a country to open it' },
+  factsOfDocument: { zh: '本文提取的事实', en: 'Facts in this report' },
+  offsetsMismatch: { zh: '依据位置与原文不符，已按文本定位', en: 'offsets did not match the text; located by content' },
+  unauthorized: { zh: '需要有效的访问令牌', en: 'A valid access token is required' },
+  mentions: { zh: '次', en: 'mentions' },
+  max: { zh: '最多', en: 'most' },
+  offMap: { zh: '地图上未显示', en: 'Not on the map' },
+} as const;
+export type UiKey = keyof typeof UI;
+
+let regionNames: Record<Lang, Intl.DisplayNames | null> | null = null;
+function displayNames(lang: Lang): Intl.DisplayNames | null {
+  if (!regionNames) {
+    const make = (l: string) => {
+      try {
+        return new Intl.DisplayNames([l], { type: 'region', fallback: 'none' });
+      } catch {
+        return null;
+      }
+    };
+    regionNames = { zh: make('zh-Hans'), en: make('en') };
+  }
+  return regionNames[lang];
+}
+
+const EMPTY: Labels = { countries: {}, topics: {}, types: {} };
+
+export class I18n {
+  constructor(
+    public lang: Lang = 'en',
+    public labels: Labels = EMPTY,
+  ) {}
+
+  t(key: UiKey): string {
+    return UI[key][this.lang];
+  }
+
+  country(code: string | null | undefined): string {
+    if (!code) return '';
+    const server = this.labels.countries?.[code]?.[this.lang];
+    if (server) return server;
+    const org = ORG_LABELS[code];
+    if (org) return org[this.lang];
+    if (/^[A-Z]{2}$/.test(code)) {
+      try {
+        const n = displayNames(this.lang)?.of(code);
+        if (n) return n;
+      } catch {
+        /* invalid region code */
+      }
+    }
+    return code;
+  }
+
+  type(type: string): string {
+    return this.labels.types?.[type]?.[this.lang] ?? TYPE_LABELS[type]?.[this.lang] ?? humanise(type);
+  }
+
+  topic(key: string): string {
+    return this.labels.topics?.[key]?.[this.lang] ?? humanise(key);
+  }
+}
+
+/** "belt-and-road" → "Belt and road", "PHONE_CALL" → "Phone call". */
+export function humanise(key: string): string {
+  const words = key.replace(/[-_]+/g, ' ').trim().toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
+}
+
+export function parseLang(v: string | null | undefined): Lang | null {
+  return v === 'zh' || v === 'en' ? v : null;
+}
+
+/** The preferred language: remembered choice, else the browser's. */
+export function initialLang(stored: string | null, navigatorLanguages: readonly string[]): Lang {
+  const remembered = parseLang(stored);
+  if (remembered) return remembered;
+  return navigatorLanguages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+}

@@ -1,0 +1,188 @@
+// Overview: headline counters, world choropleth, live feed, ranked countries, active pairs and topics, period filter.
+import { countByCountry, countByType, topPairs, topTopics, yearsOf } from '../aggregate';
+import { countryLink, emptyNote, factDetails, section, simpleBar, topicLink, typeBar } from '../components';
+import type { Ctx, Page } from '../context';
+import { h, replaceChildren } from '../dom';
+import { formatCount } from '../format';
+import { WorldMap } from '../map';
+import { href, type Route } from '../router';
+import { feedFacts, isFresh, rankedCountries, rankedTopics, type Changes } from '../state';
+
+const FEED_SHOWN = 50;
+
+export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' }>): Page {
+  const t = ctx.i18n.t.bind(ctx.i18n);
+  let period = route.query.get('period') ?? 'all';
+
+  const counters = h('div', { class: 'counters', id: 'counters' });
+  const periodSelect = h('select', { id: 'period', 'aria-label': t('period') });
+  periodSelect.addEventListener('change', () => {
+    period = periodSelect.value;
+    ctx.replaceQuery({ period: period === 'all' ? null : period });
+    renderAggregates();
+  });
+
+  const offMap = h('ul', { id: 'off-map', class: 'chips off-map', 'aria-label': t('offMap') });
+  const map = new WorldMap({
+    id: 'map',
+    title: t('map'),
+    label: (c) => ctx.i18n.country(c),
+    onSelect: (code) => ctx.navigate(href.country(code)),
+  });
+  const mapCard = h(
+    'section',
+    { class: 'card map-card', 'aria-labelledby': 'map-h' },
+    h('div', { class: 'card-head' }, h('h2', { id: 'map-h' }, t('map')), h('label', { class: 'period' }, t('period'), ' ', periodSelect)),
+    h('figure', { class: 'map-wrap' }, map.el, h('figcaption', { class: 'muted' }, t('mapHint'))),
+    offMap,
+    h('div', { class: 'map-legend', 'aria-hidden': 'true' }, h('span', null, '1'), [0, 1, 2, 3, 4].map((b) => h('span', { class: `swatch b${b}` })), h('span', null, t('max'))),
+  );
+
+  const feed = h('ul', { id: 'feed', class: 'feed', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  const countries = h('ol', { id: 'countries', class: 'ranked' });
+  const pairs = h('ol', { id: 'pairs', class: 'ranked' });
+  const topics = h('ul', { id: 'topics', class: 'chips' });
+
+  const el = h(
+    'div',
+    { class: 'page overview' },
+    counters,
+    h(
+      'div',
+      { class: 'grid-2' },
+      h('div', { class: 'col' }, mapCard, section(t('liveFeed'), 'feed-card', feed)),
+      h(
+        'div',
+        { class: 'col' },
+        section(t('countries'), 'countries-card', countries),
+        section(t('mostActivePairs'), 'pairs-card', pairs),
+        section(t('topics'), 'topics-card', topics),
+      ),
+    ),
+  );
+
+  function renderCounters(): void {
+    const facts = Array.from(ctx.state.facts.values());
+    const byType = countByType(facts);
+    const n = (x: number) => formatCount(x, ctx.i18n.lang);
+    const visits = byType.get('VISIT') ?? 0;
+    const meetings = (byType.get('TALKS') ?? 0) + (byType.get('MEETING') ?? 0) + (byType.get('PHONE_CALL') ?? 0) + (byType.get('SUMMIT') ?? 0);
+    const signed = (byType.get('AGREEMENT_SIGNED') ?? 0) + (byType.get('STATEMENT_SIGNED') ?? 0);
+    const item = (key: string, label: string, value: number) =>
+      h('div', { class: 'counter', 'data-counter': key }, h('span', { class: 'counter-value' }, n(value)), h('span', { class: 'counter-label' }, label));
+    replaceChildren(
+      counters,
+      item('facts', t('facts'), facts.length),
+      item('countries', t('countries'), ctx.state.countries.size),
+      item('topics', t('topics'), ctx.state.topics.size),
+      item('visits', t('visits'), visits),
+      item('meetings', `${ctx.i18n.type('TALKS')} / ${ctx.i18n.type('MEETING')}`, meetings),
+      item('signed', t('agreementsAndStatements'), signed),
+    );
+  }
+
+  function renderPeriodOptions(): void {
+    const years = yearsOf(ctx.state.facts.values());
+    const options = ['all', ...years.map(String)];
+    if (!options.includes(period)) options.push(period);
+    replaceChildren(
+      periodSelect,
+      options.map((o) => h('option', { value: o, selected: o === period }, o === 'all' ? t('allTime') : o)),
+    );
+  }
+
+  function renderAggregates(): void {
+    renderPeriodOptions();
+    const facts = Array.from(ctx.state.facts.values());
+    // "All time": the server's counts are authoritative; a year: counted from the loaded facts.
+    const counts = period === 'all' && ctx.state.countries.size > 0 ? new Map(ctx.state.countries) : countByCountry(facts, period);
+    map.setCounts(counts);
+    void map.ready.then(() => {
+      const rest = map.notShown(Array.from(counts.keys()).filter((c) => (counts.get(c) ?? 0) > 0)).sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
+      replaceChildren(
+        offMap,
+        rest.length ? h('li', { class: 'muted' }, t('offMap'), ':') : null,
+        rest.map((c) => h('li', { 'data-code': c }, h('a', { href: href.country(c), class: 'chip' }, ctx.i18n.country(c), h('span', { class: 'chip-count' }, String(counts.get(c)))))),
+      );
+    });
+
+    const ranked =
+      period === 'all'
+        ? rankedCountries(ctx.state)
+        : Array.from(counts, ([code, factCount]) => ({ code, factCount })).sort((a, b) => b.factCount - a.factCount || a.code.localeCompare(b.code));
+    const max = ranked[0]?.factCount ?? 0;
+    replaceChildren(
+      countries,
+      ranked.length
+        ? ranked.map((c) =>
+            h('li', { 'data-code': c.code }, countryLink(ctx, c.code), h('span', { class: 'count' }, String(c.factCount)), simpleBar(c.factCount, max)),
+          )
+        : emptyNote(ctx),
+    );
+
+    const tp = topPairs(facts, 8, period);
+    const pmax = tp[0]?.count ?? 0;
+    replaceChildren(
+      pairs,
+      tp.length
+        ? tp.map((p) =>
+            h(
+              'li',
+              { 'data-pair': `${p.a}|${p.b}` },
+              h('span', { class: 'pair' }, countryLink(ctx, p.a), ' – ', countryLink(ctx, p.b)),
+              h('span', { class: 'count' }, String(p.count)),
+              typeBar(ctx, p.byType, pmax),
+            ),
+          )
+        : emptyNote(ctx),
+    );
+
+    const tt = period === 'all' && ctx.state.topics.size ? rankedTopics(ctx.state).map((x) => ({ id: x.id, count: x.factCount })) : topTopics(facts, 30, period);
+    replaceChildren(topics, tt.length ? tt.map((x) => h('li', null, topicLink(ctx, x.id, x.count))) : emptyNote(ctx));
+  }
+
+  /** Renders the feed; keeps existing <li> elements (and their open/closed state) when their fact is still shown. */
+  function renderFeed(): void {
+    const now = ctx.now();
+    const facts = feedFacts(ctx.state).slice(0, FEED_SHOWN);
+    const existing = new Map<string, HTMLElement>();
+    for (const li of Array.from(feed.children) as HTMLElement[]) {
+      const id = li.getAttribute('data-fact-id');
+      if (id) existing.set(id, li);
+    }
+    const items = facts.map((f) => {
+      const fresh = isFresh(ctx.state, f.id, now);
+      const li = existing.get(f.id) ?? factDetails(ctx, f, { fresh });
+      li.classList.toggle('new', fresh);
+      return li;
+    });
+    replaceChildren(feed, items.length ? items : h('li', { class: 'muted empty' }, t('noData')));
+  }
+
+  function renderAll(): void {
+    renderCounters();
+    renderAggregates();
+    renderFeed();
+  }
+
+  renderAll();
+  // Fade highlights out even when no new message arrives.
+  const fadeTimer = setInterval(() => {
+    if (feed.querySelector('li.new')) renderFeed();
+  }, 1000);
+
+  return {
+    el,
+    title: t('overview'),
+    update(ch: Changes) {
+      if (ch.snapshot || ch.counts || ch.newFacts.length) {
+        renderCounters();
+        renderAggregates();
+      }
+      if (ch.snapshot || ch.newFacts.length) renderFeed();
+    },
+    dispose() {
+      clearInterval(fadeTimer);
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// The live view-model: a fold of WebSocket messages (and REST loads) into what the pages show.
+// Pure apart from mutating the state object it is given; no DOM, no I/O (unit-tested).
+import type { CountryView, Fact, ServerMessage, TopicView } from './types';
+
+export const FEED_LIMIT = 200;
+/** How long a newly arrived fact stays highlighted, in ms. */
+export const FRESH_MS = 4000;
+
+export interface LiveState {
+  /** country/organisation code → fact count (from the snapshot and every country view). */
+  countries: Map<string, number>;
+  /** topic id → fact count. */
+  topics: Map<string, number>;
+  /** every fact the page knows, by id. */
+  facts: Map<string, Fact>;
+  /** ids for the live feed, newest first. */
+  feed: string[];
+  /** fact id → time it arrived live (for the highlight). */
+  fresh: Map<string, number>;
+  countryViews: Map<string, CountryView>;
+  topicViews: Map<string, TopicView>;
+  /** number of snapshots received (1 after the first connect; more after reconnects). */
+  snapshots: number;
+}
+
+/** What a batch changed, so the page re-renders only what it shows. */
+export interface Changes {
+  snapshot: boolean;
+  counts: boolean;
+  newFacts: Fact[];
+  countryViews: Set<string>;
+  topicViews: Set<string>;
+}
+
+export function emptyState(): LiveState {
+  return {
+    countries: new Map(),
+    topics: new Map(),
+    facts: new Map(),
+    feed: [],
+    fresh: new Map(),
+    countryViews: new Map(),
+    topicViews: new Map(),
+    snapshots: 0,
+  };
+}
+
+export function noChanges(): Changes {
+  return { snapshot: false, counts: false, newFacts: [], countryViews: new Set(), topicViews: new Set() };
+}
+
+export function isEmpty(c: Changes): boolean {
+  return !c.snapshot && !c.counts && c.newFacts.length === 0 && c.countryViews.size === 0 && c.topicViews.size === 0;
+}
+
+/** Parses one WebSocket frame; null for anything that is not a known message. */
+export function parseMessage(data: unknown): ServerMessage | null {
+  if (typeof data !== 'string') return null;
+  let m: unknown;
+  try {
+    m = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!m || typeof m !== 'object') return null;
+  const msg = m as Record<string, unknown>;
+  switch (msg.type) {
+    case 'snapshot':
+      return {
+        type: 'snapshot',
+        countries: Array.isArray(msg.countries) ? (msg.countries as never) : [],
+        topics: Array.isArray(msg.topics) ? (msg.topics as never) : [],
+        facts: Array.isArray(msg.facts) ? (msg.facts as Fact[]).filter(isFact) : [],
+      };
+    case 'fact':
+      return isFact(msg.fact) ? { type: 'fact', fact: msg.fact } : null;
+    case 'view':
+      if ((msg.kind === 'country' || msg.kind === 'topic') && typeof msg.key === 'string' && msg.view && typeof msg.view === 'object') {
+        return msg as unknown as ServerMessage;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+function isFact(f: unknown): f is Fact {
+  return !!f && typeof f === 'object' && typeof (f as Fact).id === 'string' && typeof (f as Fact).type === 'string';
+}
+
+function normaliseFact(f: Fact): Fact {
+  return Array.isArray(f.participants) ? f : { ...f, participants: [] };
+}
+
+/** Adds facts loaded over REST (not live: no highlight, not put in the feed unless it is empty). */
+export function mergeFacts(state: LiveState, facts: Fact[]): void {
+  for (const f of facts) if (isFact(f)) state.facts.set(f.id, normaliseFact(f));
+}
+
+/** Folds a batch of messages into the state; returns what changed. */
+export function applyMessages(state: LiveState, msgs: ServerMessage[], now: number): Changes {
+  const ch = noChanges();
+  for (const msg of msgs) {
+    switch (msg.type) {
+      case 'snapshot': {
+        state.snapshots++;
+        ch.snapshot = true;
+        ch.counts = true;
+        state.countries = new Map(msg.countries.filter((c) => c && typeof c.code === 'string').map((c) => [c.code, c.factCount ?? 0]));
+        state.topics = new Map(msg.topics.filter((t) => t && typeof t.id === 'string').map((t) => [t.id, t.factCount ?? 0]));
+        // Resync: the snapshot is the truth (the server may have restarted on other data). Facts the
+        // aggregates need beyond the snapshot's latest ones are reloaded over REST (mergeFacts).
+        state.facts = new Map();
+        state.feed = [];
+        for (const f of msg.facts) {
+          state.facts.set(f.id, normaliseFact(f));
+          if (!state.feed.includes(f.id)) state.feed.push(f.id);
+        }
+        if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
+        state.fresh.clear();
+        // Views may have changed while disconnected: drop the cache, pages refetch.
+        state.countryViews.clear();
+        state.topicViews.clear();
+        break;
+      }
+      case 'fact': {
+        const f = normaliseFact(msg.fact);
+        const known = state.feed.includes(f.id);
+        state.facts.set(f.id, f);
+        if (!known) {
+          state.feed.unshift(f.id);
+          if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
+          state.fresh.set(f.id, now);
+          ch.newFacts.push(f);
+        }
+        break;
+      }
+      case 'view': {
+        if (msg.kind === 'country') {
+          state.countryViews.set(msg.key, msg.view);
+          if (typeof msg.view.factCount === 'number' && state.countries.get(msg.key) !== msg.view.factCount) {
+            state.countries.set(msg.key, msg.view.factCount);
+            ch.counts = true;
+          }
+          for (const f of msg.view.facts ?? []) if (isFact(f)) state.facts.set(f.id, normaliseFact(f));
+          ch.countryViews.add(msg.key);
+        } else {
+          state.topicViews.set(msg.key, msg.view);
+          if (typeof msg.view.factCount === 'number' && state.topics.get(msg.key) !== msg.view.factCount) {
+            state.topics.set(msg.key, msg.view.factCount);
+            ch.counts = true;
+          }
+          for (const f of msg.view.facts ?? []) if (isFact(f)) state.facts.set(f.id, normaliseFact(f));
+          ch.topicViews.add(msg.key);
+        }
+        break;
+      }
+    }
+  }
+  // Forget highlights that have expired.
+  for (const [id, t] of state.fresh) if (now - t > FRESH_MS) state.fresh.delete(id);
+  return ch;
+}
+
+export function isFresh(state: LiveState, id: string, now: number): boolean {
+  const t = state.fresh.get(id);
+  return t !== undefined && now - t <= FRESH_MS;
+}
+
+/** Countries ranked by fact count (desc), then code. */
+export function rankedCountries(state: LiveState): { code: string; factCount: number }[] {
+  return Array.from(state.countries, ([code, factCount]) => ({ code, factCount })).sort(
+    (a, b) => b.factCount - a.factCount || a.code.localeCompare(b.code),
+  );
+}
+
+export function rankedTopics(state: LiveState): { id: string; factCount: number }[] {
+  return Array.from(state.topics, ([id, factCount]) => ({ id, factCount })).sort(
+    (a, b) => b.factCount - a.factCount || a.id.localeCompare(b.id),
+  );
+}
+
+export function feedFacts(state: LiveState): Fact[] {
+  const out: Fact[] = [];
+  for (const id of state.feed) {
+    const f = state.facts.get(id);
+    if (f) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+// Wire types of the Communiqué REST API and WebSocket (see README / issue #2).
+
+export const FACT_TYPES = [
+  'VISIT',
+  'TALKS',
+  'MEETING',
+  'PHONE_CALL',
+  'STATEMENT_SIGNED',
+  'AGREEMENT_SIGNED',
+  'SUMMIT',
+] as const;
+export type FactType = (typeof FACT_TYPES)[number];
+
+export interface Evidence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Fact {
+  id: string;
+  documentId: string;
+  source?: string | null;
+  type: FactType | string;
+  participants: string[];
+  initiator?: string | null;
+  persons?: string[];
+  date?: string | null;
+  endDate?: string | null;
+  location?: string | null;
+  title?: string | null;
+  topics?: string[];
+  confidence?: number;
+  evidence?: Evidence | null;
+  extractor?: { name: string; version: string } | null;
+}
+
+export interface FactRef {
+  id: string;
+  type: string;
+  counterparts: string[];
+  date?: string | null;
+  endDate?: string | null;
+  location?: string | null;
+  title?: string | null;
+}
+
+export interface CountryCount {
+  code: string;
+  factCount: number;
+}
+export interface TopicCount {
+  id: string;
+  factCount: number;
+}
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+export interface Counterpart {
+  code: string;
+  total: number;
+  byType: Record<string, number>;
+}
+
+export interface CountryView {
+  code: string;
+  factCount: number;
+  counterparts: Counterpart[];
+  visitsMade: FactRef[];
+  visitsReceived: FactRef[];
+  agreements: FactRef[];
+  statements: FactRef[];
+  topics: KeyCount[];
+  facts: Fact[];
+}
+
+export interface TopicView {
+  id: string;
+  factCount: number;
+  countries: KeyCount[];
+  facts: Fact[];
+}
+
+export interface DocumentRecord {
+  id: string;
+  text: string;
+  source?: string | null;
+  url?: string | null;
+  language?: string | null;
+  published?: string | null;
+  receivedAt?: string | null;
+}
+
+export interface Bilingual {
+  zh?: string;
+  en?: string;
+}
+export interface Labels {
+  countries: Record<string, Bilingual>;
+  topics: Record<string, Bilingual>;
+  types: Record<string, Bilingual>;
+}
+
+export interface IngestResult {
+  documentId: string;
+  facts: string[];
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+}
+
+export type ServerMessage =
+  | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[] }
+  | { type: 'fact'; fact: Fact }
+  | { type: 'view'; kind: 'country'; key: string; view: CountryView }
+  | { type: 'view'; kind: 'topic'; key: string; view: TopicView };

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Output straight into the jar's classpath folder "webroot" (served by the web module's StaticHandler).
+export default defineConfig({
+  base: './',
+  build: {
+    outDir: 'target/classes/webroot',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    // Keep the world atlas as a separate JSON asset rather than inlining anything as data: URIs.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    target: 'es2022',
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:18080',
+      '/ws': { target: 'ws://127.0.0.1:18080', ws: true },
+    },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    reporters: ['default', './test/summary-reporter.ts'],
+  },
+});
