@@ -1,7 +1,16 @@
 package io.communique.app;
 
+import io.communique.ingest.Sources;
+import io.communique.ingest.web.FetchOptions;
+import io.communique.kafka.KafkaDefaults;
+
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Everything configurable, read from the environment; the defaults live here and nowhere else.
@@ -18,7 +27,29 @@ public record AppConfig(
         int embeddedKafkaPort,
         long maxDocumentBytes,
         int maxClientQueueBytes,
-        long ingestTimeoutMs) {
+        long ingestTimeoutMs,
+        String apiToken,
+        int writesPerMinute,
+        Set<String> allowedOrigins,
+        Map<String, String> kafkaClientProperties,
+        LiveSources liveSources) {
+
+    /**
+     * Feeds, article fetching, inbox and raw topic (see README "Live sources").
+     *
+     * @param feeds            {@code FEEDS}: comma-separated {@code URL [interval]}, besides {@code DATA_DIR/feeds.txt}
+     * @param allowPrivateUrls {@code ALLOW_PRIVATE_URLS}: also fetch from loopback and private networks
+     */
+    public record LiveSources(String feeds, long feedIntervalMs, boolean allowPrivateUrls, long fetchTimeoutMs,
+                              long maxFetchBytes) {
+        Sources.Options options(Path dataDir) {
+            return new Sources.Options(dataDir, feeds, feedIntervalMs,
+                    new FetchOptions(fetchTimeoutMs, maxFetchBytes, allowPrivateUrls));
+        }
+    }
+
+    /** Variables that configure the app itself; every other {@code KAFKA_*} variable is a Kafka client property. */
+    private static final Set<String> OWN_KAFKA_VARIABLES = Set.of("KAFKA_BOOTSTRAP_SERVERS");
 
     public static AppConfig fromEnv(Map<String, String> env) {
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
@@ -28,16 +59,65 @@ public record AppConfig(
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 Path.of(env.getOrDefault("SEEDS_DIR", "./seeds")),
                 bootstrap == null || bootstrap.isBlank() ? null : bootstrap.trim(),
-                intValue(env, "EMBEDDED_KAFKA_PORT", 9092),
+                intValue(env, "EMBEDDED_KAFKA_PORT", KafkaDefaults.EMBEDDED_PORT),
                 intValue(env, "MAX_DOCUMENT_BYTES", 1024 * 1024),
                 intValue(env, "MAX_CLIENT_QUEUE_BYTES", 4 * 1024 * 1024),
-                intValue(env, "INGEST_TIMEOUT_MS", 30_000));
+                intValue(env, "INGEST_TIMEOUT_MS", 30_000),
+                blankToNull(env.get("API_TOKEN")),
+                intValue(env, "WRITES_PER_MINUTE", 120),
+                list(env.get("CORS_ORIGINS")),
+                kafkaClientProperties(env),
+                new LiveSources(blankToNull(env.get("FEEDS")), intValue(env, "FEED_INTERVAL_S", 900) * 1000L,
+                        booleanValue(env, "ALLOW_PRIVATE_URLS"), intValue(env, "FETCH_TIMEOUT_MS", 15_000),
+                        intValue(env, "MAX_FETCH_BYTES", 5 * 1024 * 1024)));
+    }
+
+    /**
+     * {@code KAFKA_SECURITY_PROTOCOL=SASL_SSL} becomes the client property {@code security.protocol=SASL_SSL}: any
+     * client setting (TLS, SASL, timeouts) reaches every producer, consumer and admin client without code changes.
+     */
+    static Map<String, String> kafkaClientProperties(Map<String, String> env) {
+        Map<String, String> properties = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("KAFKA_") && !OWN_KAFKA_VARIABLES.contains(name) && value != null) {
+                properties.put(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return properties;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static Set<String> list(String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The same configuration with the API token set, as resolved at start-up. */
+    public AppConfig withApiToken(String token) {
+        return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
+                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, allowedOrigins,
+                kafkaClientProperties, liveSources);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
-                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs);
+                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, allowedOrigins,
+                kafkaClientProperties, liveSources);
+    }
+
+    private static boolean booleanValue(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "false").trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false") && !value.isEmpty()) {
+            throw new IllegalArgumentException(name + " must be true or false, not '" + env.get(name) + "'");
+        }
+        return value.equals("true");
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {

@@ -16,7 +16,19 @@ import java.util.Map;
  * consumer decides itself what to do with a value it cannot parse (dead-letter it) instead of failing in a
  * deserializer.
  */
-public record KafkaSettings(String bootstrapServers) {
+public record KafkaSettings(String bootstrapServers, Map<String, String> clientProperties) {
+
+    /**
+     * @param clientProperties extra client properties (TLS, SASL, …) applied last to every client, so an operator's
+     *                         setting always wins
+     */
+    public KafkaSettings {
+        clientProperties = Map.copyOf(clientProperties);
+    }
+
+    public KafkaSettings(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
 
     /** Durable writes: a record counts as sent only when all in-sync replicas have it; retries never duplicate. */
     public Map<String, String> producer() {
@@ -32,7 +44,7 @@ public record KafkaSettings(String bootstrapServers) {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(8 * 1024 * 1024));
-        return config;
+        return withClientProperties(config);
     }
 
     /** A consumer that reads from the beginning and commits nothing: its position lives in the caller's state. */
@@ -43,13 +55,29 @@ public record KafkaSettings(String bootstrapServers) {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return config;
+        return withClientProperties(config);
+    }
+
+    /**
+     * A member of consumer group {@code groupId} that commits nothing by itself: the caller commits a batch only
+     * after everything it produced from that batch is acknowledged, so a crash replays rather than loses.
+     */
+    public Map<String, String> groupMember(String groupId) {
+        Map<String, String> config = reader();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return withClientProperties(config);
     }
 
     public Map<String, String> admin() {
         Map<String, String> config = common();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        return withClientProperties(config);
+    }
+
+    private Map<String, String> withClientProperties(Map<String, String> config) {
+        config.putAll(clientProperties);
         return config;
     }
 

@@ -18,6 +18,18 @@ public final class Topics {
     public static final String VIEWS_TOPIC = "communique.views.topic.v1";
     /** Records that could not be processed, with the reason in headers. */
     public static final String DLQ = "communique.dlq.v1";
+    /**
+     * Facts routed by country: one record per participant, key = its code. Internal: every fact of a country lands
+     * on one partition, so the country projection splits across instances by partition. Same partition count as
+     * {@link #VIEWS_COUNTRY}, so a view lives on the partition number of its facts.
+     */
+    public static final String FACTS_BY_COUNTRY = "communique.facts.by-country.v1";
+    /** Facts routed by topic id, internal, the same way for {@link #VIEWS_TOPIC}. */
+    public static final String FACTS_BY_TOPIC = "communique.facts.by-topic.v1";
+    /** Partitions of the routed fact topics and their view topics: the most projection instances that share work. */
+    public static final int PROJECTION_PARTITIONS = 6;
+    /** Raw documents from any producer, {text, published?, language?, url?, source?}; ingested like a POST. */
+    public static final String DOCUMENTS_RAW = "communique.documents.raw.v1";
 
     private static final Map<String, String> KEEP_FOREVER = Map.of("cleanup.policy", "delete", "retention.ms", "-1");
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1");
@@ -25,9 +37,13 @@ public final class Topics {
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(DOCUMENTS, 3, KEEP_FOREVER),
             new TopicSpec(FACTS, 3, KEEP_FOREVER),
-            new TopicSpec(VIEWS_COUNTRY, 3, COMPACTED),
-            new TopicSpec(VIEWS_TOPIC, 3, COMPACTED),
-            new TopicSpec(DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000))));
+            new TopicSpec(VIEWS_COUNTRY, PROJECTION_PARTITIONS, COMPACTED),
+            new TopicSpec(VIEWS_TOPIC, PROJECTION_PARTITIONS, COMPACTED),
+            new TopicSpec(FACTS_BY_COUNTRY, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
+            new TopicSpec(FACTS_BY_TOPIC, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
+            new TopicSpec(DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000))),
+            // Input only: once ingested, a raw document lives on in DOCUMENTS, so a week covers any outage.
+            new TopicSpec(DOCUMENTS_RAW, 3, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000))));
 
     /** The spec of a topic by name, or null when it is not one of ours. */
     public static TopicSpec spec(String name) {

@@ -7,19 +7,22 @@ import io.communique.model.Fact;
 import io.communique.model.FactRef;
 import io.communique.model.FactType;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 
-/** Folds facts into the view of one country (or organisation): a pure function, {@code fold(view, fact) -> view}. */
+/**
+ * Folds facts into the view of one country (or organisation): a pure function, {@code fold(view, fact) -> view}.
+ * {@link State} is the same fold kept incrementally, for {@link ViewStore}.
+ */
 public final class CountryFold {
     private CountryFold() {
     }
 
     public static CountryView empty(String code) {
-        return derive(code, List.of());
+        return new State(code).view();
     }
 
     /** The view with the fact applied; the same view when the fact does not involve it or is already in it. */
@@ -27,39 +30,92 @@ public final class CountryFold {
         if (!fact.involves(view.code())) {
             return view;
         }
-        List<Fact> facts = Folds.upsert(view.facts(), fact);
-        return facts == view.facts() ? view : derive(view.code(), facts);
+        State state = new State(view.code());
+        view.facts().forEach(state::apply);
+        return state.apply(fact) ? state.view() : view;
     }
 
-    private static CountryView derive(String code, List<Fact> facts) {
-        return new CountryView(code, facts.size(),
-                counterparts(code, facts),
-                refs(code, facts, fact -> fact.type() == FactType.VISIT && code.equals(fact.initiator())),
-                refs(code, facts, fact -> fact.type() == FactType.VISIT && fact.initiator() != null
-                        && !code.equals(fact.initiator())),
-                refs(code, facts, fact -> fact.type() == FactType.AGREEMENT_SIGNED),
-                refs(code, facts, fact -> fact.type() == FactType.STATEMENT_SIGNED),
-                Folds.rank(facts, fact -> fact.topics().stream()),
-                facts);
-    }
+    /**
+     * One country's facts and running counts, changed in place; the immutable view is derived only when asked for
+     * after a change. Not thread-safe.
+     */
+    static final class State {
+        private final String code;
+        private final Folds.FactSet facts = new Folds.FactSet();
+        private final Map<String, Integer> counterparts = new HashMap<>();
+        private final Map<String, Map<FactType, Integer>> byType = new HashMap<>();
+        private final Map<String, Integer> topics = new HashMap<>();
+        private CountryView view;
 
-    private static List<FactRef> refs(String code, List<Fact> facts, Predicate<Fact> which) {
-        return facts.stream().filter(which).map(fact -> FactRef.of(fact, code)).toList();
-    }
+        State(String code) {
+            this.code = code;
+        }
 
-    private static List<Counterpart> counterparts(String code, List<Fact> facts) {
-        Map<String, Map<FactType, Integer>> byCounterpart = new TreeMap<>();
-        for (Fact fact : facts) {
+        /** Applies a fact; false when it does not involve this country or is already in it as it is. */
+        boolean apply(Fact fact) {
+            if (!fact.involves(code)) {
+                return false;
+            }
+            Fact previous = facts.get(fact.id());
+            if (fact.equals(previous)) {
+                return false;
+            }
+            facts.put(fact);
+            if (previous != null) {
+                count(previous, -1);
+            }
+            count(fact, 1);
+            view = null;
+            return true;
+        }
+
+        private void count(Fact fact, int delta) {
             for (String other : fact.participants()) {
                 if (!other.equals(code)) {
-                    byCounterpart.computeIfAbsent(other, key -> new EnumMap<>(FactType.class))
-                            .merge(fact.type(), 1, Integer::sum);
+                    Folds.count(counterparts, other, delta);
+                    Map<FactType, Integer> types = byType.computeIfAbsent(other, key -> new EnumMap<>(FactType.class));
+                    types.merge(fact.type(), delta, (a, b) -> a + b == 0 ? null : a + b);
+                    if (types.isEmpty()) {
+                        byType.remove(other);
+                    }
                 }
             }
+            fact.topics().forEach(topic -> Folds.count(topics, topic, delta));
         }
-        List<Count> ranked = Folds.rank(facts, fact -> fact.participants().stream().filter(p -> !p.equals(code)));
-        return ranked.stream()
-                .map(count -> new Counterpart(count.key(), count.count(), byCounterpart.get(count.key())))
-                .toList();
+
+        CountryView view() {
+            if (view == null) {
+                view = derive();
+            }
+            return view;
+        }
+
+        private CountryView derive() {
+            List<FactRef> visitsMade = new ArrayList<>();
+            List<FactRef> visitsReceived = new ArrayList<>();
+            List<FactRef> agreements = new ArrayList<>();
+            List<FactRef> statements = new ArrayList<>();
+            for (Fact fact : facts.inOrder()) {
+                switch (fact.type()) {
+                    case VISIT -> {
+                        if (code.equals(fact.initiator())) {
+                            visitsMade.add(FactRef.of(fact, code));
+                        } else if (fact.initiator() != null) {
+                            visitsReceived.add(FactRef.of(fact, code));
+                        }
+                    }
+                    case AGREEMENT_SIGNED -> agreements.add(FactRef.of(fact, code));
+                    case STATEMENT_SIGNED -> statements.add(FactRef.of(fact, code));
+                    default -> {
+                    }
+                }
+            }
+            List<Counterpart> ranked = new ArrayList<>();
+            for (Count count : Folds.rank(counterparts)) {
+                ranked.add(new Counterpart(count.key(), count.count(), byType.get(count.key())));
+            }
+            return new CountryView(code, facts.size(), ranked, visitsMade, visitsReceived, agreements, statements,
+                    Folds.rank(topics), List.copyOf(facts.inOrder()));
+        }
     }
 }

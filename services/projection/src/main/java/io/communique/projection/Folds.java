@@ -3,50 +3,75 @@ package io.communique.projection;
 import io.communique.model.Count;
 import io.communique.model.Fact;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
-/** What the country and topic folds share: keeping a fact list keyed by id, and ranking counts. */
+/** What the country and topic folds share: a fact list keyed by id, and ranked counts. */
 final class Folds {
-    /** Most recent first; facts without a date last; ties by id so the order never depends on arrival. */
-    static final Comparator<Fact> RECENT_FIRST = Comparator.comparing(Fact::recencyKey).reversed()
-            .thenComparing(Fact::id);
+    private static final Comparator<Count> BY_COUNT = Comparator.comparingInt(Count::count).reversed()
+            .thenComparing(Count::key);
 
     private Folds() {
     }
 
     /**
-     * The list with {@code fact} inserted, or replacing the fact with the same id (a re-delivery or a re-extraction),
-     * in {@link #RECENT_FIRST} order. Returns the same list instance when nothing changes, so callers can tell.
+     * The facts of one view, changed in place: an upsert costs O(log n) instead of copying and re-sorting the whole
+     * list, which made folding a country with many facts quadratic.
      */
-    static List<Fact> upsert(List<Fact> facts, Fact fact) {
-        List<Fact> updated = new ArrayList<>(facts.size() + 1);
-        for (Fact existing : facts) {
-            if (existing.id().equals(fact.id())) {
-                if (existing.equals(fact)) {
-                    return facts;
-                }
-            } else {
-                updated.add(existing);
-            }
+    static final class FactSet {
+        private final Map<String, Fact> byId = new HashMap<>();
+        private final TreeMap<Position, Fact> ordered = new TreeMap<>();
+
+        Fact get(String id) {
+            return byId.get(id);
         }
-        updated.add(fact);
-        updated.sort(RECENT_FIRST);
-        return updated;
+
+        /** Adds the fact, replacing the one with the same id. */
+        void put(Fact fact) {
+            Fact previous = byId.put(fact.id(), fact);
+            if (previous != null) {
+                ordered.remove(Position.of(previous));
+            }
+            ordered.put(Position.of(fact), fact);
+        }
+
+        /** Most recent first; facts without a date last; ties by id, so the order never depends on arrival. */
+        Collection<Fact> inOrder() {
+            return ordered.values();
+        }
+
+        int size() {
+            return byId.size();
+        }
     }
 
-    /** Counts of the keys each fact contributes, ranked by count (descending), then key. */
-    static List<Count> rank(List<Fact> facts, Function<Fact, Stream<String>> keys) {
-        Map<String, Integer> counts = new TreeMap<>();
-        facts.forEach(fact -> keys.apply(fact).forEach(key -> counts.merge(key, 1, Integer::sum)));
+    /** Where a fact sorts in a view; its recency key is computed once, not at every comparison. */
+    private record Position(String recency, String id) implements Comparable<Position> {
+        static Position of(Fact fact) {
+            return new Position(fact.recencyKey(), fact.id());
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            int byRecency = other.recency.compareTo(recency);
+            return byRecency != 0 ? byRecency : id.compareTo(other.id);
+        }
+    }
+
+    /** Adds {@code delta} to a key's count; a count that drops to zero disappears, as if never counted. */
+    static void count(Map<String, Integer> counts, String key, int delta) {
+        counts.merge(key, delta, (a, b) -> a + b == 0 ? null : a + b);
+    }
+
+    /** Counts ranked by count (descending), then key. */
+    static List<Count> rank(Map<String, Integer> counts) {
         return counts.entrySet().stream()
                 .map(entry -> new Count(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparingInt(Count::count).reversed().thenComparing(Count::key))
+                .sorted(BY_COUNT)
                 .toList();
     }
 }

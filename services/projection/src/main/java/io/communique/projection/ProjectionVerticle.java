@@ -1,126 +1,83 @@
 package io.communique.projection;
 
-import io.communique.kafka.DeadLetters;
+import io.communique.kafka.ConsumerLoop;
 import io.communique.kafka.KafkaSettings;
-import io.communique.kafka.TopicFollower;
-import io.communique.model.Fact;
-import io.communique.model.Json;
-import io.communique.model.SchemaValidator;
-import io.communique.model.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Folds {@link Topics#FACTS} into country and topic views and publishes every changed view to its compacted topic.
- *
- * <p>On start it first reads what the view topics already hold, then replays the facts from the beginning without
- * publishing; once caught up it publishes only the views whose bytes differ from what is already there. So a
- * restart, a replay or a re-delivered fact never writes a view twice, and the view topics always equal a fold of the
- * whole fact log.
+ * Runs the projection: the fact router and the country and topic projections, each a consumer-group member on its
+ * own thread, so any number of instances share the work by partition. Start completes once they have caught up
+ * with their first assignment. Also answers rebuild requests on {@link #REBUILD_ADDRESS}.
  */
 public final class ProjectionVerticle extends VerticleBase {
+    /** Event-bus address: rebuild this instance's views from the fact log; replies with what changed. */
+    public static final String REBUILD_ADDRESS = "communique.projection.rebuild";
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionVerticle.class);
 
     private final KafkaSettings settings;
-    private final ViewStore store = new ViewStore();
-    private final SchemaValidator validator = new SchemaValidator();
-    /** Last bytes published (or found) per view topic and key. */
-    private final Map<String, Map<String, byte[]>> published = Map.of(
-            Topics.VIEWS_COUNTRY, new HashMap<>(), Topics.VIEWS_TOPIC, new HashMap<>());
-    private final ViewStore.Changes dirty = new ViewStore.Changes(new TreeSet<>(), new TreeSet<>());
-    private boolean caughtUp;
     private KafkaProducer<String, byte[]> producer;
-    private DeadLetters deadLetters;
-    private TopicFollower facts;
+    private FactRouter router;
+    private PartitionedProjection<CountryFold.State> countries;
+    private PartitionedProjection<TopicFold.State> topics;
 
     public ProjectionVerticle(KafkaSettings settings) {
         this.settings = settings;
     }
 
-    /** Completes once the fact log as it stood at start is folded and every differing view is in Kafka. */
     @Override
     public Future<?> start() {
-        producer = KafkaProducer.createShared(vertx, "communique-projection", settings.producer());
-        deadLetters = new DeadLetters(producer);
-        return loadPublishedViews()
-                .compose(v -> TopicFollower.start(vertx, settings, List.of(Topics.FACTS), this::onFacts))
-                .compose(follower -> {
-                    facts = follower;
-                    return follower.caughtUp();
+        vertx.eventBus().consumer(REBUILD_ADDRESS, message -> rebuild().onComplete(result -> {
+            if (result.succeeded()) {
+                message.reply(result.result());
+            } else {
+                message.fail(500, "rebuild failed: " + result.cause().getMessage());
+            }
+        }));
+        // Kafka clients resolve and load classes while constructed: on a worker, not the event loop.
+        return vertx.executeBlocking(() -> {
+                    producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
+                    router = new FactRouter(settings, producer);
+                    countries = new PartitionedProjection<>(ViewKind.COUNTRIES, settings, producer);
+                    topics = new PartitionedProjection<>(ViewKind.TOPICS, settings, producer);
+                    List.of(router, countries, topics).forEach(ConsumerLoop::start);
+                    return null;
                 })
-                .compose(v -> {
-                    caughtUp = true;
-                    return publishDirty();
-                })
-                .onSuccess(published -> LOG.info("Projection caught up with the fact log; {} views changed", published));
+                .compose(v -> Future.fromCompletionStage(CompletableFuture.allOf(
+                        router.caughtUp(), countries.caughtUp(), topics.caughtUp()), context))
+                .onSuccess(v -> LOG.info("Projection caught up"));
     }
 
     @Override
     public Future<?> stop() {
-        return facts == null ? producer.close() : facts.close().eventually(producer::close);
-    }
-
-    private Future<Void> loadPublishedViews() {
-        return TopicFollower.start(vertx, settings, published.keySet(), records -> {
-            records.forEach(record -> published.get(record.topic()).put(record.key(), record.value()));
-            return Future.succeededFuture();
-        }).compose(reader -> reader.caughtUp().eventually(reader::close));
-    }
-
-    private Future<Void> onFacts(List<KafkaConsumerRecord<String, byte[]>> records) {
-        List<Future<Void>> letters = new ArrayList<>();
-        for (KafkaConsumerRecord<String, byte[]> record : records) {
-            List<String> problems = validator.problems(Topics.FACTS, record.value());
-            if (!problems.isEmpty()) {
-                letters.add(deadLetters.send(record, "invalid fact: " + String.join("; ", problems)));
-                continue;
-            }
-            Fact fact;
-            try {
-                fact = Json.read(record.value(), Fact.class);
-            } catch (IllegalArgumentException e) {
-                letters.add(deadLetters.send(record, e.getMessage()));
-                continue;
-            }
-            ViewStore.Changes changes = store.apply(fact);
-            dirty.countries().addAll(changes.countries());
-            dirty.topics().addAll(changes.topics());
-        }
-        Future<Void> lettersSent = Future.all(letters).mapEmpty();
-        return caughtUp ? lettersSent.compose(v -> publishDirty()).mapEmpty() : lettersSent;
-    }
-
-    /** Publishes the dirty views whose bytes differ from the last published ones; completes when Kafka has them. */
-    private Future<Integer> publishDirty() {
-        List<Future<?>> sends = new ArrayList<>();
-        dirty.countries().forEach(code -> sends.add(publish(Topics.VIEWS_COUNTRY, code, Json.bytes(store.country(code)))));
-        dirty.topics().forEach(id -> sends.add(publish(Topics.VIEWS_TOPIC, id, Json.bytes(store.topic(id)))));
-        dirty.countries().clear();
-        dirty.topics().clear();
-        sends.removeIf(send -> send == null);
-        return Future.all(sends).map(all -> sends.size());
-    }
-
-    private Future<?> publish(String topic, String key, byte[] view) {
-        Map<String, byte[]> last = published.get(topic);
-        if (Arrays.equals(last.get(key), view)) {
+        // Closing blocks until each loop has left its group: not on the event loop.
+        return vertx.executeBlocking(() -> {
+            List.of(router, countries, topics).forEach(ConsumerLoop::close);
+            producer.close();
             return null;
-        }
-        return producer.send(KafkaProducerRecord.create(topic, key, view))
-                .onSuccess(metadata -> last.put(key, view))
-                // Not in Kafka: stays dirty, so the next batch publishes it again.
-                .onFailure(error -> (topic.equals(Topics.VIEWS_COUNTRY) ? dirty.countries() : dirty.topics()).add(key));
+        });
+    }
+
+    /** Facts folded into views since start, country and topic projections together. */
+    public long factsFolded() {
+        return countries.factsFolded() + topics.factsFolded();
+    }
+
+    /** Rebuilds this instance's views from the routed fact log; the served views switch only when it is complete. */
+    public Future<JsonObject> rebuild() {
+        CompletableFuture<PartitionedProjection.RebuildResult> country = countries.rebuild();
+        CompletableFuture<PartitionedProjection.RebuildResult> topic = topics.rebuild();
+        return Future.fromCompletionStage(CompletableFuture.allOf(country, topic), context)
+                .map(v -> new JsonObject().put("rebuilt", new JsonArray(List.of(
+                        JsonObject.mapFrom(country.join()), JsonObject.mapFrom(topic.join())))));
     }
 }

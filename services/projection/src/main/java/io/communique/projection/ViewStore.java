@@ -4,18 +4,20 @@ import io.communique.model.CountryView;
 import io.communique.model.Fact;
 import io.communique.model.TopicView;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The current country and topic views, kept by folding facts one at a time. Not thread-safe: one projection
- * verticle owns it. The views themselves are immutable and can be handed out.
+ * The current country and topic views, kept by folding facts one at a time. Each view is kept as a mutable
+ * {@link CountryFold.State} / {@link TopicFold.State}, so a fold costs O(log n) in the view's size; the immutable
+ * view is materialised only when asked for, once per change (the projection asks once per batch). Not thread-safe:
+ * one projection verticle owns it. The views handed out are immutable.
  */
 public final class ViewStore {
-    private final Map<String, CountryView> countries = new TreeMap<>();
-    private final Map<String, TopicView> topics = new TreeMap<>();
+    private final Map<String, CountryFold.State> countries = new HashMap<>();
+    private final Map<String, TopicFold.State> topics = new HashMap<>();
 
     /** The keys of the views that one fact changed. */
     public record Changes(Set<String> countries, Set<String> topics) {
@@ -27,19 +29,13 @@ public final class ViewStore {
     public Changes apply(Fact fact) {
         Set<String> changedCountries = new TreeSet<>();
         for (String code : fact.participants()) {
-            CountryView before = countries.computeIfAbsent(code, CountryFold::empty);
-            CountryView after = CountryFold.fold(before, fact);
-            if (after != before) {
-                countries.put(code, after);
+            if (countries.computeIfAbsent(code, CountryFold.State::new).apply(fact)) {
                 changedCountries.add(code);
             }
         }
         Set<String> changedTopics = new TreeSet<>();
         for (String id : fact.topics()) {
-            TopicView before = topics.computeIfAbsent(id, TopicFold::empty);
-            TopicView after = TopicFold.fold(before, fact);
-            if (after != before) {
-                topics.put(id, after);
+            if (topics.computeIfAbsent(id, TopicFold.State::new).apply(fact)) {
                 changedTopics.add(id);
             }
         }
@@ -47,10 +43,12 @@ public final class ViewStore {
     }
 
     public CountryView country(String code) {
-        return countries.get(code);
+        CountryFold.State state = countries.get(code);
+        return state == null ? null : state.view();
     }
 
     public TopicView topic(String id) {
-        return topics.get(id);
+        TopicFold.State state = topics.get(id);
+        return state == null ? null : state.view();
     }
 }

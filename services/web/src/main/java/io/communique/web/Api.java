@@ -8,6 +8,7 @@ import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.Schemas;
 import io.communique.model.Topics;
+import io.communique.projection.ProjectionVerticle;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -16,7 +17,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.nio.ByteBuffer;
@@ -27,7 +30,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -37,6 +42,7 @@ public final class Api {
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final int DEFAULT_LIMIT = 100;
+    private static final long REBUILD_TIMEOUT_MS = 10 * 60 * 1000;
     private static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json";
     /** Documents come from strangers: the dashboard may run only its own scripts. */
@@ -47,21 +53,23 @@ public final class Api {
     private final LiveState state;
     private final Supplier<Health> health;
     private final LiveClients clients;
-    private final long maxDocumentBytes;
-    private final long ingestTimeoutMs;
+    private final WebVerticle.Options options;
+    private final WriteGuard writeGuard;
 
-    public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, long maxDocumentBytes,
-               long ingestTimeoutMs) {
+    public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, WebVerticle.Options options) {
         this.vertx = vertx;
         this.state = state;
         this.health = health;
         this.clients = clients;
-        this.maxDocumentBytes = maxDocumentBytes;
-        this.ingestTimeoutMs = ingestTimeoutMs;
+        this.options = options;
+        this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime));
     }
 
     public Router router() {
         Router router = Router.router(vertx);
+        // First, before any handler touches the response: Vert.x 5.0.7 clients fail the upgrade when the 101 carries
+        // headers that an earlier route handler set.
+        router.get("/ws").handler(this::webSocket);
         router.route().handler(ctx -> {
             ctx.response()
                     .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -69,6 +77,13 @@ public final class Api {
                     .putHeader("Referrer-Policy", "no-referrer");
             ctx.next();
         });
+        if (!options.allowedOrigins().isEmpty()) {
+            router.route("/api/*").handler(CorsHandler.create().addOrigins(List.copyOf(options.allowedOrigins()))
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                    .allowedHeaders(Set.of("Authorization", "Content-Type")));
+        }
+        router.post("/api/documents").handler(writeGuard);
+        router.route("/api/admin/*").handler(writeGuard);
         router.get("/api/health").handler(this::health);
         router.get("/api/labels").handler(this::labels);
         router.get("/api/countries").handler(ctx -> json(ctx, state.countryList()));
@@ -78,14 +93,20 @@ public final class Api {
         router.get("/api/facts").handler(this::facts);
         router.get("/api/documents/:id").handler(this::document);
         router.post("/api/documents")
-                .handler(BodyHandler.create(false).setBodyLimit(maxDocumentBytes))
+                .handler(BodyHandler.create(false).setBodyLimit(options.maxDocumentBytes()))
                 .handler(this::postDocument);
+        router.post("/api/admin/rebuild").handler(this::rebuild);
         router.get("/api/schemas").handler(ctx -> json(ctx, Topics.ALL.stream().map(spec -> Map.of(
                 "topic", spec.name(), "schema", "/api/schemas/" + spec.name())).toList()));
         router.get("/api/schemas/:topic").handler(this::schema);
         router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "no such endpoint: " + ctx.request().path()));
-        router.get("/ws").handler(this::webSocket);
-        router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+        router.route().handler(ctx -> {
+            // The page names its hashed assets: it must always be fresh, while the assets can be kept for good.
+            boolean asset = ctx.request().path().startsWith("/assets/");
+            ctx.response().putHeader("Cache-Control", asset ? "public, max-age=31536000, immutable" : "no-cache");
+            ctx.next();
+        });
+        router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
         return router;
     }
@@ -148,6 +169,11 @@ public final class Api {
         String type = ctx.queryParams().get("type");
         String since = ctx.queryParams().get("since");
         String limit = ctx.queryParams().get("limit");
+        String documentId = ctx.queryParams().get("document");
+        if (documentId != null && !DOCUMENT_ID.matcher(documentId).matches()) {
+            Problems.send(ctx, 400, "document must be a document id (64 hex characters)");
+            return;
+        }
         if (country != null && !CODE.matcher(country).matches()) {
             Problems.send(ctx, 400, "country must be a code such as RU or G20, not '" + abbreviate(country) + "'");
             return;
@@ -173,7 +199,7 @@ public final class Api {
             Problems.send(ctx, 400, "limit must be a whole number from 1 to " + MAX_LIMIT);
             return;
         }
-        json(ctx, state.facts(country, factType, since, max));
+        json(ctx, state.facts(new LiveState.FactQuery(country, factType, since, documentId), max));
     }
 
     private void document(RoutingContext ctx) {
@@ -208,8 +234,14 @@ public final class Api {
             Problems.send(ctx, 400, problem);
             return;
         }
+        if (!health.get().kafkaReachable()) {
+            // Answer at once rather than after the producer's timeout: the client can retry elsewhere or later.
+            ctx.response().putHeader("Retry-After", "5");
+            Problems.send(ctx, 503, "Kafka is unreachable; nothing was stored: " + health.get().reason());
+            return;
+        }
         vertx.eventBus().<JsonObject>request(IngestVerticle.ADDRESS, request.toJson(),
-                        new DeliveryOptions().setSendTimeout(ingestTimeoutMs))
+                        new DeliveryOptions().setSendTimeout(options.ingestTimeoutMs()))
                 .onSuccess(reply -> ctx.response().setStatusCode(202).putHeader("Content-Type", JSON)
                         .end(reply.body().encode()))
                 .onFailure(error -> {
@@ -219,6 +251,13 @@ public final class Api {
                     }
                     Problems.send(ctx, status, error.getMessage());
                 });
+    }
+
+    private void rebuild(RoutingContext ctx) {
+        vertx.eventBus().<JsonObject>request(ProjectionVerticle.REBUILD_ADDRESS, null,
+                        new DeliveryOptions().setSendTimeout(REBUILD_TIMEOUT_MS))
+                .onSuccess(reply -> ctx.response().putHeader("Content-Type", JSON).end(reply.body().encode()))
+                .onFailure(error -> Problems.send(ctx, 503, "rebuild failed: " + error.getMessage()));
     }
 
     /** The request from a text/plain or JSON body; the query may carry published, language and url for plain text. */
@@ -270,15 +309,26 @@ public final class Api {
     }
 
     private void webSocket(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin != null && !isOwnOrigin(origin, ctx.request().authority() == null ? null : ctx.request().authority().toString())
+                && !options.allowedOrigins().contains(origin)) {
+            Problems.send(ctx, 403, "WebSocket connections from " + abbreviate(origin) + " are not allowed");
+            return;
+        }
         ctx.request().toWebSocket()
                 .onSuccess(socket -> clients.add(socket, state.snapshot()))
                 .onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
     }
 
+    /** A page served by us connects from our own origin: same host and port as the request was addressed to. */
+    private static boolean isOwnOrigin(String origin, String authority) {
+        return authority != null && (origin.equals("http://" + authority) || origin.equals("https://" + authority));
+    }
+
     private void failure(RoutingContext ctx) {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         String detail = switch (status) {
-            case 413 -> "the body exceeds the limit of " + maxDocumentBytes + " bytes";
+            case 413 -> "the body exceeds the limit of " + options.maxDocumentBytes() + " bytes";
             case 404 -> "nothing at " + ctx.request().path();
             case 405 -> "method not allowed here";
             default -> status >= 500 ? "internal error" : "request failed";

@@ -142,12 +142,20 @@ public final class LiveState {
         return documents.get(id);
     }
 
-    /** Facts matching all given filters (null = any), most recent first. */
-    public List<Fact> facts(String country, FactType type, String since, int limit) {
-        Predicate<Fact> filter = fact -> (country == null || fact.involves(country))
-                && (type == null || fact.type() == type)
-                && (since == null || (fact.date() != null && !fact.date().startsWith("--") && fact.date().compareTo(since) >= 0));
-        return select(filter, limit);
+    /** Filters of a fact listing; null fields match any fact. */
+    public record FactQuery(String country, FactType type, String since, String documentId) implements Predicate<Fact> {
+        @Override
+        public boolean test(Fact fact) {
+            return (country == null || fact.involves(country))
+                    && (type == null || fact.type() == type)
+                    && (since == null || (fact.date() != null && !fact.date().startsWith("--") && fact.date().compareTo(since) >= 0))
+                    && (documentId == null || fact.documentId().equals(documentId));
+        }
+    }
+
+    /** Facts matching the query, most recent first. */
+    public List<Fact> facts(FactQuery query, int limit) {
+        return select(query, limit);
     }
 
     private List<Fact> select(Predicate<Fact> filter, int limit) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Serves the REST API, the WebSocket and the dashboard. It follows the fact, document and view topics itself, so any
@@ -23,10 +24,19 @@ public final class WebVerticle extends VerticleBase {
     private static final List<String> FOLLOWED = List.of(Topics.DOCUMENTS, Topics.FACTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC);
     private static final long HEALTH_CHECK_MS = 2000;
 
-    /** @param host           interface to listen on
-     * @param port           HTTP port; 0 picks a free one (see {@link #port()})
-     * @param maxDocumentBytes largest accepted request body */
-    public record Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs) {
+    /**
+     * @param host             interface to listen on
+     * @param port             HTTP port; 0 picks a free one (see {@link #port()})
+     * @param maxDocumentBytes largest accepted request body
+     * @param apiToken         bearer token that writes and admin actions need
+     * @param writesPerMinute  per-client write limit; 0 = none
+     * @param allowedOrigins   foreign origins allowed for CORS and WebSockets; empty = none
+     */
+    public record Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs,
+                          String apiToken, int writesPerMinute, Set<String> allowedOrigins) {
+        public Options {
+            allowedOrigins = Set.copyOf(allowedOrigins);
+        }
     }
 
     private final KafkaSettings settings;
@@ -49,11 +59,11 @@ public final class WebVerticle extends VerticleBase {
         clients = new LiveClients(options.maxClientQueueBytes());
         admin = KafkaAdminClient.create(vertx, settings.admin());
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
-        Api api = new Api(vertx, state, () -> health, clients, options.maxDocumentBytes(), options.ingestTimeoutMs());
+        Api api = new Api(vertx, state, () -> health, clients, options);
         HttpServerOptions serverOptions = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
-                .setCompressionSupported(true)
+                // No HTTP compression: with it, Vert.x 5.0.7 drops WebSocket upgrades that carry Accept-Encoding.
                 .setMaxWebSocketFrameSize(64 * 1024)
                 .setMaxWebSocketMessageSize(64 * 1024);
         return TopicFollower.start(vertx, settings, FOLLOWED, this::onRecords)

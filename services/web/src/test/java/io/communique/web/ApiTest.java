@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +46,18 @@ class ApiTest {
         state.apply(Topics.FACTS, "CN|RU", Json.bytes(TALKS));
         state.apply(Topics.VIEWS_COUNTRY, "RU", Json.bytes(new CountryView("RU", 1, List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(TALKS))));
-        Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null),
-                new LiveClients(1024 * 1024), 1000, 2000);
-        server = vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
+        server = serve(0);
+    }
+
+    static final String TOKEN = "test-token-0123456789";
+
+    /** Serves the API on a free port with the given write limit (0 = none). */
+    static HttpServer serve(int writesPerMinute) throws Exception {
+        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN,
+                writesPerMinute, Set.of("https://allowed.example"));
+        Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null), new LiveClients(1024 * 1024),
+                options);
+        return vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -61,11 +71,16 @@ class ApiTest {
     }
 
     static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path));
+        return request(server, path);
+    }
+
+    static HttpRequest.Builder request(HttpServer target, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.actualPort() + path));
     }
 
     static HttpRequest.Builder post(String contentType, byte[] body) {
-        HttpRequest.Builder builder = request("/api/documents").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder = request("/api/documents").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", "Bearer " + TOKEN);
         return contentType == null ? builder : builder.header("Content-Type", contentType);
     }
 
@@ -94,6 +109,9 @@ class ApiTest {
     void factsCanBeFilteredAndMalformedFiltersAre400s() throws Exception {
         assertThat(send(request("/api/facts?country=RU&type=TALKS&since=2017-01-01")).body()).contains(TALKS.id());
         assertThat(send(request("/api/facts?type=VISIT")).body()).isEqualTo("[]");
+        assertThat(send(request("/api/facts?document=" + TALKS.documentId())).body()).contains(TALKS.id());
+        assertThat(send(request("/api/facts?document=" + "f".repeat(64))).body()).isEqualTo("[]");
+        assertProblem(send(request("/api/facts?document=x")), 400, "document");
         assertProblem(send(request("/api/facts?type=PARTY")), 400, "type must be one of");
         assertProblem(send(request("/api/facts?since=yesterday")), 400, "since must be a date");
         assertProblem(send(request("/api/facts?limit=0")), 400, "limit");
@@ -119,6 +137,52 @@ class ApiTest {
         HttpResponse<String> response = send(post("text/plain; charset=utf-8", "中俄两国元首举行会谈。".getBytes()));
         assertProblem(response, 503, "");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void writesWithoutTheRightTokenAre401sAndReadsStayPublic() throws Exception {
+        HttpRequest.Builder anonymous = request("/api/documents").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x"));
+        HttpResponse<String> missing = send(anonymous);
+        assertProblem(missing, 401, "Authorization");
+        assertThat(missing.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertProblem(send(anonymous.header("Authorization", "Bearer wrong")), 401, "not valid");
+        assertProblem(send(request("/api/admin/rebuild").POST(HttpRequest.BodyPublishers.noBody())), 401, "Authorization");
+        assertThat(send(request("/api/countries")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void writesBeyondThePerClientLimitAre429sWithRetryAfter() throws Exception {
+        HttpServer limited = serve(2);
+        try {
+            HttpRequest.Builder write = request(limited, "/api/documents").header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(""));
+            assertThat(send(write).statusCode()).isEqualTo(400);
+            assertThat(send(write).statusCode()).isEqualTo(400);
+            HttpResponse<String> third = send(write);
+            assertProblem(third, 429, "too many writes");
+            assertThat(third.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
+                    seconds -> assertThat(seconds).isBetween(1L, 60L));
+        } finally {
+            limited.close();
+        }
+    }
+
+    @Test
+    void webSocketsFromForeignOriginsAreRefused() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI ws = URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws");
+        assertThat(client.newWebSocketBuilder().header("Origin", "https://evil.example")
+                .buildAsync(ws, new java.net.http.WebSocket.Listener() { })
+                .handle((socket, error) -> error).get(10, TimeUnit.SECONDS))
+                .isNotNull().hasRootCauseMessage("Unexpected HTTP response status code 403");
+        java.net.http.WebSocket own = client.newWebSocketBuilder()
+                .header("Origin", "http://127.0.0.1:" + server.actualPort())
+                .buildAsync(ws, new java.net.http.WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+        own.abort();
+        java.net.http.WebSocket allowed = client.newWebSocketBuilder().header("Origin", "https://allowed.example")
+                .buildAsync(ws, new java.net.http.WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+        allowed.abort();
     }
 
     @Test

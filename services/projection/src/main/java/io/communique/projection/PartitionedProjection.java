@@ -1,0 +1,258 @@
+package io.communique.projection;
+
+import io.communique.kafka.ConsumerLoop;
+import io.communique.kafka.DeadLetters;
+import io.communique.kafka.KafkaSettings;
+import io.communique.model.Fact;
+import io.communique.model.Json;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Folds routed facts into views, one consumer-group member per instance, so instances share the work by partition.
+ *
+ * <p><b>Checkpoints.</b> A view lives on the same partition number of its view topic as its facts on the routed fact
+ * topic (same key, same partition count). When a partition is assigned, its views are read back from the compacted
+ * view topic and their state restored; consumption resumes at the group's committed offset. A batch's changed views
+ * are published, and acknowledged, before its offsets are committed, so the view topic is never behind the commit;
+ * if it is ahead (a crash between publish and commit), the replayed facts fold in again without changing anything,
+ * because folds replace facts by id.
+ *
+ * <p><b>Rebuild.</b> {@link #rebuild()} folds the partitions again from their first record into a fresh generation
+ * of state while the published views keep being served; once caught up it publishes only the views that differ,
+ * and removes views that no longer have facts, in one step.
+ */
+final class PartitionedProjection<S> extends ConsumerLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionedProjection.class);
+
+    /** What a finished rebuild changed. */
+    record RebuildResult(String kind, int viewsChanged, int viewsRemoved, long factsFolded) {
+    }
+
+    private final ViewKind<S> kind;
+    private final KafkaSettings settings;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Map<Integer, Map<String, S>> states = new HashMap<>();
+    private final Map<Integer, Map<String, byte[]>> published = new HashMap<>();
+    /** Keys folded but not yet acknowledged by the view topic, per partition: kept across failed batches. */
+    private final Map<Integer, Set<String>> dirty = new HashMap<>();
+    private final AtomicLong folded = new AtomicLong();
+    /** While rebuilding: the end offset each partition must reach before the new generation is published. */
+    private final Map<Integer, Long> rebuildUntil = new HashMap<>();
+    private volatile CompletableFuture<RebuildResult> rebuildRequest;
+    private CompletableFuture<RebuildResult> rebuilding;
+    private long foldedAtRebuildStart;
+
+    PartitionedProjection(ViewKind<S> kind, KafkaSettings settings, KafkaProducer<String, byte[]> producer) {
+        super("communique-projection-" + kind.name(), settings, "communique-projection-" + kind.name(), kind.inputTopic());
+        this.kind = kind;
+        this.settings = settings;
+        this.producer = producer;
+    }
+
+    /** Facts folded since start: a restart that resumed from its checkpoint folds only what came after. */
+    long factsFolded() {
+        return folded.get();
+    }
+
+    /** Requests a rebuild of this member's partitions; completes when the new generation is published. */
+    synchronized CompletableFuture<RebuildResult> rebuild() {
+        if (rebuildRequest == null) {
+            rebuildRequest = new CompletableFuture<>();
+        }
+        return rebuildRequest;
+    }
+
+    @Override
+    protected void onAssigned(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            Map<String, byte[]> views = readViews(partition.partition());
+            Map<String, S> restored = new HashMap<>();
+            views.forEach((key, view) -> restored.put(key, kind.restore(key, view)));
+            published.put(partition.partition(), views);
+            states.put(partition.partition(), restored);
+            dirty.put(partition.partition(), new TreeSet<>());
+        }
+        LOG.info("{} projection took partitions {}", kind.name(), partitions.stream().map(TopicPartition::partition).toList());
+    }
+
+    @Override
+    protected void onRevoked(Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            states.remove(partition.partition());
+            published.remove(partition.partition());
+            dirty.remove(partition.partition());
+            rebuildUntil.remove(partition.partition());
+        }
+    }
+
+    @Override
+    protected void beforePoll() {
+        CompletableFuture<RebuildResult> request;
+        synchronized (this) {
+            request = rebuildRequest;
+            rebuildRequest = null;
+        }
+        if (request == null) {
+            return;
+        }
+        if (rebuilding != null) {
+            rebuilding.whenComplete((result, error) -> complete(request, result, error));
+            return;
+        }
+        KafkaConsumer<String, byte[]> consumer = consumer();
+        List<TopicPartition> assigned = new ArrayList<>(consumer.assignment());
+        consumer.endOffsets(assigned).forEach((partition, end) -> rebuildUntil.put(partition.partition(), end));
+        states.replaceAll((partition, old) -> new HashMap<>());
+        dirty.replaceAll((partition, old) -> new TreeSet<>());
+        consumer.seekToBeginning(assigned);
+        rebuilding = request;
+        foldedAtRebuildStart = folded.get();
+        LOG.info("Rebuilding {} views of partitions {}", kind.name(), rebuildUntil.keySet());
+        finishRebuildIfCaughtUp();
+    }
+
+    private static <T> void complete(CompletableFuture<T> target, T result, Throwable error) {
+        if (error != null) {
+            target.completeExceptionally(error);
+        } else {
+            target.complete(result);
+        }
+    }
+
+    @Override
+    protected void process(ConsumerRecords<String, byte[]> records) throws Exception {
+        List<Future<RecordMetadata>> letters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Map<String, S> partitionStates = states.get(record.partition());
+            Fact fact;
+            try {
+                fact = Json.read(record.value(), Fact.class);
+            } catch (IllegalArgumentException e) {
+                letters.add(producer.send(DeadLetters.letter(record, e.getMessage())));
+                continue;
+            }
+            S state = partitionStates.computeIfAbsent(record.key(), kind::empty);
+            if (kind.apply(state, fact)) {
+                dirty.get(record.partition()).add(record.key());
+            }
+            folded.incrementAndGet();
+        }
+        for (Future<RecordMetadata> letter : letters) {
+            letter.get();
+        }
+        if (rebuilding == null) {
+            publish(new ArrayList<>(dirty.keySet()), false);
+        } else {
+            finishRebuildIfCaughtUp();
+        }
+    }
+
+    private void finishRebuildIfCaughtUp() throws RuntimeException {
+        KafkaConsumer<String, byte[]> consumer = consumer();
+        boolean caughtUp = rebuildUntil.entrySet().stream().allMatch(entry ->
+                consumer.position(new TopicPartition(kind.inputTopic(), entry.getKey())) >= entry.getValue());
+        if (!caughtUp) {
+            return;
+        }
+        CompletableFuture<RebuildResult> done = rebuilding;
+        try {
+            int[] counts = publish(new ArrayList<>(rebuildUntil.keySet()), true);
+            RebuildResult result = new RebuildResult(kind.name(), counts[0], counts[1], folded.get() - foldedAtRebuildStart);
+            LOG.info("Rebuilt {} views: {}", kind.name(), result);
+            done.complete(result);
+        } catch (Exception e) {
+            done.completeExceptionally(e);
+        } finally {
+            rebuilding = null;
+            rebuildUntil.clear();
+        }
+    }
+
+    /** A view record on its way to Kafka: {@code view} null removes the view. */
+    private record Pending(int partition, String key, byte[] view, Future<RecordMetadata> send) {
+    }
+
+    /**
+     * Publishes the partitions' views whose bytes differ from the published ones; with {@code all}, every view of
+     * the new generation is compared and views without facts any more are removed (tombstones). Returns {changed,
+     * removed}, once Kafka has acknowledged them.
+     */
+    private int[] publish(List<Integer> partitions, boolean all) throws Exception {
+        List<Pending> pending = new ArrayList<>();
+        for (int partition : partitions) {
+            Map<String, S> partitionStates = states.get(partition);
+            Map<String, byte[]> last = published.get(partition);
+            Collection<String> keys = all ? partitionStates.keySet() : dirty.get(partition);
+            for (String key : keys) {
+                byte[] view = kind.bytes(partitionStates.get(key));
+                if (!Arrays.equals(last.get(key), view)) {
+                    pending.add(send(partition, key, view));
+                }
+            }
+            if (all) {
+                last.keySet().stream().filter(key -> !partitionStates.containsKey(key))
+                        .forEach(key -> pending.add(send(partition, key, null)));
+            }
+        }
+        for (Pending view : pending) {
+            view.send().get();
+        }
+        for (Pending view : pending) {
+            if (view.view() == null) {
+                published.get(view.partition()).remove(view.key());
+            } else {
+                published.get(view.partition()).put(view.key(), view.view());
+            }
+        }
+        partitions.forEach(partition -> dirty.get(partition).clear());
+        int removed = (int) pending.stream().filter(view -> view.view() == null).count();
+        return new int[]{pending.size() - removed, removed};
+    }
+
+    private Pending send(int partition, String key, byte[] view) {
+        // The view goes to the partition number of its facts: restoring a partition reads exactly its views.
+        return new Pending(partition, key, view, producer.send(new ProducerRecord<>(kind.viewTopic(), partition, key, view)));
+    }
+
+    /** The views a partition of the view topic holds now: the latest record per key, tombstones removing. */
+    private Map<String, byte[]> readViews(int partitionNumber) {
+        TopicPartition partition = new TopicPartition(kind.viewTopic(), partitionNumber);
+        Map<String, byte[]> views = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(new HashMap<>(settings.reader()))) {
+            reader.assign(List.of(partition));
+            reader.seekToBeginning(List.of(partition));
+            long end = reader.endOffsets(List.of(partition)).get(partition);
+            while (reader.position(partition) < end) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        views.remove(record.key());
+                    } else {
+                        views.put(record.key(), record.value());
+                    }
+                }
+            }
+        }
+        return views;
+    }
+}

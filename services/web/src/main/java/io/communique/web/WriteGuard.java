@@ -1,0 +1,46 @@
+package io.communique.web;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Guards writes and admin actions: a bearer token compared in constant time (401 otherwise), then a per-client
+ * rate limit (429 with Retry-After). Reads never pass through here and stay public.
+ */
+final class WriteGuard implements Handler<RoutingContext> {
+    private static final String BEARER = "Bearer ";
+    private final byte[] token;
+    private final RateLimiter limiter;
+
+    WriteGuard(String token, RateLimiter limiter) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("an API token is required");
+        }
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        byte[] presented = header != null && header.startsWith(BEARER)
+                ? header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(presented, token)) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"communique\"");
+            Problems.send(ctx, 401, header == null
+                    ? "writes need 'Authorization: Bearer <API token>' (see README: API token)"
+                    : "the API token is not valid");
+            return;
+        }
+        long wait = limiter.secondsToWait(ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress());
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            Problems.send(ctx, 429, "too many writes from this client: retry in " + wait + " s");
+            return;
+        }
+        ctx.next();
+    }
+}
