@@ -1,0 +1,405 @@
+package io.communique.extract;
+
+import io.communique.extract.DateResolver.Found;
+import io.communique.extract.SentenceSplitter.Sentence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One report as the rules see it: converted text, sentences, and per sentence its mentions and dates; plus the
+ * questions every rule asks (who is the subject, is this a plan, which date, which place, who is the other party).
+ */
+final class Analysis {
+    final String original;
+    final String text;
+    final boolean english;
+    final List<Sentence> sentences;
+    final List<List<Mention>> mentions = new ArrayList<>();
+    final List<List<Found>> dates = new ArrayList<>();
+    /** per sentence: the last date written earlier in its paragraph, which a sentence without a date inherits */
+    final List<String> paragraphDates = new ArrayList<>();
+    final DateResolver.Ref ref;
+    private final String[] carriedSubject;
+    private final List<Mention>[] partiesBySentence;
+
+    private static final Pattern ZH_PLAN = Pattern.compile(
+            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席");
+    /** A plan stated earlier in the sentence ("李强将会见普京,同梅德韦杰夫举行会晤") still governs later clauses. */
+    private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于");
+    private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
+    private static final Pattern ZH_PLAN_AFTER = Pattern.compile("^[^,;]{0,4}(将|拟|即将)");
+    /** "应俄罗斯总统普京邀请": the inviter is the host, never the subject. */
+    private static final Pattern INVITATION = Pattern.compile("应[^,;应]{1,40}?邀请?");
+    private static final Pattern EN_PLAN = Pattern.compile(
+            "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
+                    + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming)\\b");
+    /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */
+    private static final Pattern EN_PLAN_AFTER = Pattern.compile("(?i)^.{0,40}?\\b(?:on the next|next (?:week|month|year)|later this (?:week|month|year))\\b");
+    /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯"). */
+    private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对";
+    private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");
+    /** A summit named by at most a place or an ordinal: "出席峰会", "出席汉堡峰会", "the summit". */
+    private static final Pattern BARE_SUMMIT = Pattern.compile("(?i)^(?:出席|参加|与会)?[^,;]{0,4}(?:峰会|会晤|summit)");
+    private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|summit)[^,;]{0,8}$");
+    private static final Set<Character> LIST_JOINERS = Set.of('、', ',', '和', '与', '及');
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Analysis(String original, String text, List<Sentence> sentences, DateResolver.Ref ref) {
+        this.original = original;
+        this.text = text;
+        this.sentences = sentences;
+        this.ref = ref;
+        this.english = isMostlyLatin(text);
+        this.carriedSubject = new String[sentences.size()];
+        this.partiesBySentence = new List[sentences.size()];
+    }
+
+    private static boolean isMostlyLatin(String text) {
+        int han = 0, latin = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                han++;
+            } else if (c < 0x80 && Character.isLetter(c)) {
+                latin++;
+            }
+        }
+        return latin > han * 3;
+    }
+
+    Sentence sentence(int i) {
+        return sentences.get(i);
+    }
+
+    String sentenceText(int i) {
+        return text.substring(sentence(i).start(), sentence(i).end());
+    }
+
+    /**
+     * Fills the subject carried into each sentence ("他还会见了…", "He met…"): the last actor named first in a
+     * sentence, i.e. a person, a title or a country followed by a title ("俄罗斯之行" names a place, not an actor).
+     */
+    void carrySubjects() {
+        String last = null;
+        for (int i = 0; i < sentences.size(); i++) {
+            carriedSubject[i] = last;
+            for (Mention m : parties(i, sentence(i).start(), sentence(i).end())) {
+                if (isActor(m)) {
+                    last = m.code();
+                    break;
+                }
+            }
+        }
+    }
+
+    private static final Pattern TITLE_AFTER = Pattern.compile(
+            "^(?:\\s|'s)*(?:联邦|政府|共和国)?(?:总统|总理|主席|首相|外长|外相|外交部长|国王|王储|埃米尔|领导人|国务卿|元首|代表|副总统|副总理"
+                    + "|President|Prime Minister|PM|Foreign Minister|External Affairs Minister|King|Premier|Chancellor|leader|counterpart|president|prime minister)");
+
+    boolean isActor(Mention m) {
+        return m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE
+                || TITLE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 25))).find();
+    }
+
+    /**
+     * The sentence's subject: its first party not used as a place, unless that party is the object of a preposition
+     * ("与阿塞拜疆…举行会谈", "with Malaysia"): then the subject carried from before.
+     */
+    String subject(int i, int before) {
+        Mention first = firstParty(i, sentence(i).start(), before);
+        if (first == null) {
+            return carriedSubject[i];
+        }
+        String lead = text.substring(Math.max(sentence(i).start(), first.start() - 3), first.start());
+        return lead.matches("(?s).*(与|同|跟|和|with )$") && carriedSubject[i] != null ? carriedSubject[i] : first.code();
+    }
+
+    Mention firstParty(int i, int from, int to) {
+        List<Mention> found = parties(i, from, to);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Mentions of parties in [from, to) of sentence i, leaving out places ("在北京", "in India") and organisations. */
+    List<Mention> parties(int i, int from, int to) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : parties(i)) {
+            if (m.start() >= from && m.end() <= to) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** All parties of sentence i, computed once: every rule asks for them, often several times. */
+    private List<Mention> parties(int i) {
+        if (partiesBySentence[i] == null) {
+            List<Mention> out = new ArrayList<>();
+            List<Mention> all = mentions.get(i);
+            for (int k = 0; k < all.size(); k++) {
+                Mention m = all.get(k);
+                if (m.isParty() && !locative(i, k) && !inInvitation(i, m)
+                        && (m.kind() != Mention.Kind.CAPITAL || joinedToParty(i, k))) {
+                    out.add(m);
+                }
+            }
+            partiesBySentence[i] = out;
+        }
+        return partiesBySentence[i];
+    }
+
+    /** Whether the k-th mention of sentence i names a place: after 在/赴/in/at…, or listed after such a mention. */
+    boolean locative(int i, int k) {
+        List<Mention> all = mentions.get(i);
+        Mention m = all.get(k);
+        int sentenceStart = sentence(i).start();
+        if (precededByPlacePreposition(Math.max(sentenceStart, m.start() - 12), m.start())) {
+            return true;
+        }
+        if (k > 0 && m.start() > sentenceStart) {
+            Mention previous = all.get(k - 1);
+            int gap = m.start() - previous.end();
+            boolean adjacent = gap == 0 && previous.isPlace() && m.isPlace();
+            boolean listed = gap == 1 && LIST_JOINERS.contains(text.charAt(previous.end()));
+            if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON) {
+                return locative(i, k - 1);
+            }
+        }
+        return false;
+    }
+
+    /** Whether text[from, to) ends with a place preposition: "在", "赴", "in ", "to the ". Called per mention, so no regex. */
+    private boolean precededByPlacePreposition(int from, int to) {
+        if (!english) {
+            return to > from && ZH_PLACE_MARKERS.indexOf(text.charAt(to - 1)) >= 0;
+        }
+        int end = to;
+        while (end > from && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > from && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        String word = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        if (word.equals("the") && start > from) {
+            return precededByPlacePreposition(from, start);
+        }
+        return EN_PLACE_PREPOSITIONS.contains(word) && (start == from || !Character.isLetter(text.charAt(start - 1)));
+    }
+
+    /** A capital stands for its country only beside another party: "Beijing and Moscow", "北京和莫斯科". */
+    private boolean joinedToParty(int i, int k) {
+        List<Mention> all = mentions.get(i);
+        for (int j : new int[]{k - 1, k + 1}) {
+            if (j >= 0 && j < all.size()) {
+                Mention a = all.get(Math.min(j, k)), b = all.get(Math.max(j, k));
+                String between = text.substring(a.end(), b.start()).strip();
+                if (between.matches("和|与|同|、|,|and|&") && all.get(j).kind() != Mention.Kind.CITY) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the trigger at position is stated as a plan, wish, invitation or negation within its clause. */
+    boolean planned(int i, int triggerStart) {
+        int from = clauseStart(i, triggerStart);
+        String window = text.substring(Math.max(from, triggerStart - (english ? 80 : 30)), triggerStart);
+        if ((english ? EN_PLAN : ZH_PLAN).matcher(window).find()) {
+            return true;
+        }
+        if (english) {
+            return EN_PLAN_AFTER.matcher(text.substring(triggerStart, sentence(i).end())).find();
+        }
+        String after = text.substring(triggerStart, Math.min(sentence(i).end(), triggerStart + 8));
+        if (ZH_PLAN_AFTER.matcher(after.substring(Math.min(after.length(), 2))).find()) {
+            return true;
+        }
+        String sentenceBefore = text.substring(sentence(i).start(), triggerStart);
+        Matcher plan = ZH_SENTENCE_PLAN.matcher(sentenceBefore);
+        int lastPlan = -1;
+        while (plan.find()) {
+            lastPlan = plan.end();
+        }
+        return lastPlan >= 0 && !ZH_DONE.matcher(sentenceBefore.substring(lastPlan) + after).find();
+    }
+
+    /** Whether a mention sits inside "应…邀请" (the inviter). */
+    boolean inInvitation(int i, Mention m) {
+        if (text.indexOf('应', sentence(i).start()) < 0 || text.indexOf('应', sentence(i).start()) >= m.start()) {
+            return false; // the common case, without a regular expression
+        }
+        Matcher invitation = INVITATION.matcher(text).region(sentence(i).start(), sentence(i).end());
+        while (invitation.find()) {
+            if (invitation.start() < m.start() && m.end() <= invitation.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int clauseStart(int i, int position) {
+        int start = sentence(i).start();
+        for (int p = position - 1; p > start; p--) {
+            char c = text.charAt(p);
+            if (c == ';' || c == ':' || (!english && c == ',')) {
+                return p + 1;
+            }
+        }
+        return start;
+    }
+
+    int clauseEnd(int i, int position) {
+        int end = sentence(i).end();
+        if (english) {
+            return end;
+        }
+        for (int p = position; p < end; p++) {
+            if (text.charAt(p) == ',' || text.charAt(p) == ';') {
+                return p;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * The date of a trigger: its governing date expression's; when there is none (or a relative one that could not
+     * be resolved), the date carried from earlier in the paragraph. Month- or year-only expressions give null.
+     */
+    String eventDate(int i, int position) {
+        Found f = dateFor(i, position);
+        if (f == null || (f.date() == null && f.rule().equals("relative"))) {
+            return paragraphDates.get(i);
+        }
+        return f.date();
+    }
+
+    /**
+     * The date expression that governs a trigger: the nearest one before it in the sentence, else one shortly after
+     * it in the same clause ("held talks on Friday").
+     */
+    Found dateFor(int i, int position) {
+        Found best = null;
+        for (Found f : dates.get(i)) {
+            if (f.start() < position) {
+                best = f;
+            } else if (best == null && f.start() - position < (english ? 100 : 40) && f.start() < clauseEnd(i, position)) {
+                return f;
+            }
+        }
+        return best;
+    }
+
+    /** An explicit year other than the report's, governing the trigger: the event is background. */
+    Integer backgroundYear(int i, int position) {
+        Integer year = null;
+        for (Found f : dates.get(i)) {
+            if (f.year() != null && (f.start() < position || year == null)) {
+                year = f.year();
+            }
+        }
+        return year != null && !year.equals(ref.year()) ? year : null;
+    }
+
+    /**
+     * The place named for an event ("在北京会见", "held talks in New Delhi"), as written in the original text: the
+     * last place after 在/于/in/at before the trigger, else the first one after it in the same clause.
+     */
+    String locationBefore(int i, int position) {
+        List<Mention> all = mentions.get(i);
+        String location = null;
+        for (int k = 0; k < all.size(); k++) {
+            Mention m = all.get(k);
+            boolean at = m.isPlace() && locative(i, k) && AT.matcher(text.substring(Math.max(sentence(i).start(), m.start() - 8), m.start())).find();
+            if (at && m.end() <= position && position - m.end() < 40) {
+                location = original.substring(m.start(), m.end());
+            } else if (at && location == null && m.start() >= position && m.start() < clauseEnd(i, position) && m.start() - position < 80) {
+                return original.substring(m.start(), m.end());
+            }
+        }
+        return location;
+    }
+
+    /** Place prepositions of an event's location (not of a destination: "to", "赴"). */
+    private static final Pattern AT = Pattern.compile("(?:在|于|\\bin|\\bat)\\s*(?:the\\s+)?(?:\\S{1,12})?$");
+
+    /** The other party of code in the context: the nearest different country named in this or earlier sentences. */
+    String partnerOf(String code, int i) {
+        for (int s = i; s >= 0 && s >= i - 8; s--) {
+            List<Mention> found = parties(s, sentence(s).start(), sentence(s).end());
+            for (int k = found.size() - 1; k >= 0; k--) {
+                if (!found.get(k).code().equals(code)) {
+                    return found.get(k).code();
+                }
+            }
+        }
+        return documentCodes().stream().filter(c -> !c.equals(code)).findFirst().orElse(null);
+    }
+
+    /** Countries by how often the document names them as parties, most frequent first. */
+    List<String> documentCodes() {
+        if (documentCodes == null) {
+            documentCodes = countDocumentCodes();
+        }
+        return documentCodes;
+    }
+
+    private List<String> documentCodes;
+
+    private List<String> countDocumentCodes() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            for (Mention m : parties(s, sentence(s).start(), sentence(s).end())) {
+                counts.merge(m.code(), 1, Integer::sum);
+            }
+        }
+        List<String> codes = new ArrayList<>(counts.keySet());
+        codes.sort((a, b) -> counts.get(b) - counts.get(a));
+        return codes;
+    }
+
+    /**
+     * The organisation of the summit a trigger refers to: the first named shortly after it, else the last named
+     * before it in the sentence, else, for a summit named only by a short phrase ("出席峰会", "汉堡峰会闭幕"), the last
+     * organisation named in an earlier sentence.
+     */
+    String organisation(int i, int position) {
+        String before = null;
+        for (Mention m : mentions.get(i)) {
+            if (m.isOrganisation() && summitOrganisation(i, m)) {
+                if (m.start() >= position) {
+                    return m.start() - position < 40 && m.start() < clauseEnd(i, position) ? m.code() : before;
+                }
+                before = m.code();
+            }
+        }
+        if (before == null && !BARE_SUMMIT.matcher(text.substring(position, Math.min(sentence(i).end(), position + 12))).find()
+                && !BARE_SUMMIT_BEFORE.matcher(text.substring(sentence(i).start(), position)).find()) {
+            return null;
+        }
+        for (int s = i - 1; s >= 0 && before == null; s--) {
+            for (Mention m : mentions.get(s)) {
+                if (m.isOrganisation() && summitOrganisation(s, m)) {
+                    before = m.code();
+                }
+            }
+        }
+        return before;
+    }
+
+    /** The UN and the EU hold summits too, but are mostly named for other reasons ("联合国秘书长"). */
+    boolean summitOrganisation(int i, Mention m) {
+        if (!m.code().equals("UN") && !m.code().equals("EU")) {
+            return true;
+        }
+        String after = text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 12));
+        return after.matches("(?s)(?:[^,。]{0,6})(?:峰会|大会|首脑会议|领导人会议|Summit|General Assembly|summit).*");
+    }
+}

@@ -1,0 +1,243 @@
+package io.communique.extract;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds dates in converted text and resolves them against the report's reference date (dateline, else published):
+ * absolute dates and ranges ("7月3日至8日", "July 3-8"), day-only dates ("9日"), relative dates (昨天, 同日, 次日,
+ * 周五, "on Saturday", "the next day"). Without a known year the result is "--MM-DD".
+ */
+final class DateResolver {
+
+    /** The reference date of a report; any part may be unknown (null). */
+    record Ref(Integer year, Integer month, Integer day) {
+        LocalDate full() {
+            return year == null || month == null || day == null ? null : LocalDate.of(year, month, day);
+        }
+
+        /** "YYYY-MM" for resolving office holders, or null. */
+        String yearMonth() {
+            return year == null ? null : String.format("%04d-%02d", year, month == null ? 6 : month);
+        }
+    }
+
+    /**
+     * A date expression at [start, end): date and endDate formatted, null when not resolvable; year = an explicitly
+     * written year (also for month- or year-only expressions), else null; rule = how it was resolved.
+     */
+    record Found(int start, int end, String date, String endDate, Integer year, String rule) {
+    }
+
+    private static final String MONTHS = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+            + "Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
+    private static final Pattern ZH_DATE = Pattern.compile(
+            "(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})[日号](?:(?:至|到|-|~)(?:(\\d{1,2})月)?(\\d{1,2})[日号])?");
+    private static final Pattern ZH_DAY = Pattern.compile("(?<![\\d月])(\\d{1,2})[日号](?:(?:至|到|-)(\\d{1,2})[日号])?");
+    private static final Pattern ZH_YEAR_MONTH = Pattern.compile("(\\d{4})年(?:(\\d{1,2})月)?|(?<!\\d)(\\d{1,2})月(?![\\d份])");
+    private static final Pattern EN_DATE = Pattern.compile(
+            "\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*(?:-|to)\\s*(\\d{1,2})\\b)?(?:,? (\\d{4}))?"
+                    + "|\\b(\\d{1,2}) (" + MONTHS + ")\\b(?:,? (\\d{4}))?");
+    private static final Pattern EN_YEAR = Pattern.compile("\\b(?:in|since|of|year) (19\\d{2}|20\\d{2})\\b|\\b(" + MONTHS + ") (19\\d{2}|20\\d{2})\\b");
+    private static final Pattern RELATIVE = Pattern.compile(
+            "前天|昨天|昨日|今天|今日|同日|当天|当日|同一天|次日|翌日|第二天|(?:周|星期|礼拜)([一二三四五六日天])"
+                    + "|(?i:\\b(yesterday|today|the same day|the next day|the following day|last (?:evening|night)"
+                    + "|(?:on |this |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b)");
+    private static final Pattern ZH_DATELINE = Pattern.compile("(\\d{1,2})月(\\d{1,2})日电");
+    private static final Pattern EN_DATELINE = Pattern.compile("(?m)^[A-Z][A-Za-z .\\[\\]]{1,40}, (" + MONTHS + ")\\.? (\\d{1,2})\\b");
+
+    /** The reference date: the dateline's month and day when there is one, with the published year. */
+    static Ref reference(String text, String published) {
+        Integer year = null, month = null, day = null;
+        if (published != null && published.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            year = Integer.parseInt(published.substring(0, 4));
+            month = Integer.parseInt(published.substring(5, 7));
+            day = Integer.parseInt(published.substring(8, 10));
+        }
+        String head = text.substring(0, Math.min(text.length(), 400));
+        Matcher zh = ZH_DATELINE.matcher(head);
+        Matcher en = EN_DATELINE.matcher(head);
+        Integer lineMonth = null, lineDay = null;
+        if (zh.find()) {
+            lineMonth = Integer.parseInt(zh.group(1));
+            lineDay = Integer.parseInt(zh.group(2));
+        } else if (en.find()) {
+            lineMonth = month(en.group(1));
+            lineDay = Integer.parseInt(en.group(2));
+        }
+        if (lineMonth != null && valid(2000, lineMonth, lineDay)) {
+            if (year != null && month != null && lineMonth > month + 1) {
+                year--;
+            }
+            month = lineMonth;
+            day = lineDay;
+        }
+        return new Ref(year, month, day);
+    }
+
+    /** The date expressions in text[from, to), in order. lastDate: the latest date resolved before, for 同日/次日. */
+    List<Found> find(String text, int from, int to, Ref ref, String lastDate) {
+        List<Found> found = new ArrayList<>();
+        Matcher m = ZH_DATE.matcher(text).region(from, to);
+        while (m.find()) {
+            Integer year = m.group(1) == null ? null : Integer.parseInt(m.group(1));
+            int month = Integer.parseInt(m.group(2));
+            String start = format(year, month, Integer.parseInt(m.group(3)), ref);
+            String end = m.group(5) == null ? null
+                    : format(year, m.group(4) == null ? month : Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), ref);
+            found.add(new Found(m.start(), m.end(), start, end, year, "absolute"));
+        }
+        m = ZH_DAY.matcher(text).region(from, to);
+        while (m.find()) {
+            if (!overlaps(found, m.start())) {
+                String start = dayOnly(Integer.parseInt(m.group(1)), ref);
+                String end = m.group(2) == null || start == null ? null : dayOnly(Integer.parseInt(m.group(2)), ref);
+                found.add(new Found(m.start(), m.end(), start, end, null, "day-of-dateline-month"));
+            }
+        }
+        m = EN_DATE.matcher(text).region(from, to);
+        while (m.find()) {
+            boolean monthFirst = m.group(1) != null;
+            int month = month(monthFirst ? m.group(1) : m.group(6));
+            int day = Integer.parseInt(monthFirst ? m.group(2) : m.group(5));
+            String yearText = monthFirst ? m.group(4) : m.group(7);
+            Integer year = yearText == null ? null : Integer.parseInt(yearText);
+            String end = monthFirst && m.group(3) != null ? format(year, month, Integer.parseInt(m.group(3)), ref) : null;
+            found.add(new Found(m.start(), m.end(), format(year, month, day, ref), end, year, "absolute"));
+        }
+        for (Pattern yearOnly : List.of(ZH_YEAR_MONTH, EN_YEAR)) {
+            m = yearOnly.matcher(text).region(from, to);
+            while (m.find()) {
+                if (!overlaps(found, m.start())) {
+                    String y = m.group(1) != null ? m.group(1) : m.groupCount() >= 3 && yearOnly == EN_YEAR ? m.group(3) : null;
+                    found.add(new Found(m.start(), m.end(), null, null, y == null ? null : Integer.parseInt(y), "month-or-year-only"));
+                }
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        m = RELATIVE.matcher(text).region(from, to);
+        while (m.find()) {
+            if (!overlaps(found, m.start())) {
+                found.add(new Found(m.start(), m.end(), relative(m, ref, latestBefore(found, m.start(), lastDate)), null, null, "relative"));
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return found;
+    }
+
+    /** "5月26日出访韩国,并在当天下午…": 当天 is the last date written before it, in this sentence or earlier. */
+    private static String latestBefore(List<Found> found, int position, String lastDate) {
+        String latest = lastDate;
+        for (Found f : found) {
+            if (f.start() < position && f.date() != null) {
+                latest = f.date();
+            }
+        }
+        return latest;
+    }
+
+    private static boolean overlaps(List<Found> found, int position) {
+        return found.stream().anyMatch(f -> f.start() <= position && position < f.end());
+    }
+
+    private static String relative(Matcher m, Ref ref, String lastDate) {
+        String word = m.group().toLowerCase(Locale.ROOT);
+        LocalDate base = ref.full();
+        if (word.matches("同日|当天|当日|同一天|the same day")) {
+            return lastDate;
+        }
+        if (word.matches("次日|翌日|第二天|the next day|the following day")) {
+            return shift(lastDate, 1);
+        }
+        if (base == null) {
+            return null;
+        }
+        String weekday = m.group(1) != null ? m.group(1) : m.group(3);
+        if (weekday != null) {
+            return base.with(TemporalAdjusters.previousOrSame(weekday(weekday))).toString();
+        }
+        int days = word.startsWith("前天") ? -2 : word.matches("昨天|昨日|yesterday|last (evening|night)") ? -1 : 0;
+        return base.plusDays(days).toString();
+    }
+
+    private static DayOfWeek weekday(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "一", "monday" -> DayOfWeek.MONDAY;
+            case "二", "tuesday" -> DayOfWeek.TUESDAY;
+            case "三", "wednesday" -> DayOfWeek.WEDNESDAY;
+            case "四", "thursday" -> DayOfWeek.THURSDAY;
+            case "五", "friday" -> DayOfWeek.FRIDAY;
+            case "六", "saturday" -> DayOfWeek.SATURDAY;
+            default -> DayOfWeek.SUNDAY;
+        };
+    }
+
+    private static String shift(String date, int days) {
+        if (date == null) {
+            return null;
+        }
+        if (date.startsWith("--")) {
+            LocalDate d = LocalDate.of(2001, Integer.parseInt(date.substring(2, 4)), Integer.parseInt(date.substring(5, 7))).plusDays(days);
+            return String.format("--%02d-%02d", d.getMonthValue(), d.getDayOfMonth());
+        }
+        return LocalDate.parse(date).plusDays(days).toString();
+    }
+
+    /** A day of the dateline's month (the month before when the day lies ahead of the dateline). */
+    private static String dayOnly(int day, Ref ref) {
+        if (ref.month() == null || ref.day() == null) {
+            return null;
+        }
+        int month = ref.month();
+        Integer year = ref.year();
+        if (day > ref.day() + 1) {
+            month = month == 1 ? 12 : month - 1;
+            year = year == null ? null : ref.month() == 1 ? year - 1 : year;
+        }
+        return format(year, month, day, null);
+    }
+
+    /** Formats a date, taking a missing year from the reference (the year before when the month lies well ahead). */
+    private static String format(Integer year, int month, int day, Ref ref) {
+        if (year == null && ref != null && ref.year() != null) {
+            year = ref.month() != null && month > ref.month() + 1 ? ref.year() - 1 : ref.year();
+        }
+        if (!valid(year == null ? 2000 : year, month, day)) {
+            return null;
+        }
+        return year == null ? String.format("--%02d-%02d", month, day) : String.format("%04d-%02d-%02d", year, month, day);
+    }
+
+    private static boolean valid(int year, Integer month, Integer day) {
+        try {
+            LocalDate.of(year, month, day);
+            return true;
+        } catch (DateTimeException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    private static int month(String name) {
+        return switch (name.substring(0, 3)) {
+            case "Jan" -> 1;
+            case "Feb" -> 2;
+            case "Mar" -> 3;
+            case "Apr" -> 4;
+            case "May" -> 5;
+            case "Jun" -> 6;
+            case "Jul" -> 7;
+            case "Aug" -> 8;
+            case "Sep" -> 9;
+            case "Oct" -> 10;
+            case "Nov" -> 11;
+            default -> 12;
+        };
+    }
+}

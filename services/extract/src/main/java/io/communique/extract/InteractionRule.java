@@ -1,0 +1,212 @@
+package io.communique.extract;
+
+import io.communique.model.FactType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TALKS, MEETING and PHONE_CALL: "A同B举行会谈", "A会见B", "A应约同B通电话", "A and B held talks", "A met B",
+ * "spoke by phone". One event per counterpart when one side meets several ("分别会见了法国、英国领导人"), one event
+ * with all parties for a trilateral meeting; "应约" makes the other side the initiator of a call.
+ */
+final class InteractionRule implements Rule {
+    private static final Pattern ZH = Pattern.compile(
+            "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频方式|视频连线)|(会谈)|(会见|会晤|会面|见面|接见)|(峰会|会议)");
+    private static final Pattern EN = Pattern.compile(
+            "(?i)(\\b(?:tele)?phone (?:call|conversation|talks?)\\b|\\bby (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:to|with)\\b"
+                    + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b)"
+                    + "|(\\btalks\\b|\\bsummit meeting\\b)"
+                    + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
+                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z])))");
+    private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
+    private static final Pattern TRILATERAL = Pattern.compile("(?i)三方|三国|三边|trilateral|three-way");
+    /** Encounters with media, business people or communities are not diplomatic events. */
+    private static final Pattern NON_STATE = Pattern.compile(
+            "(?i)^[^,;。]{0,10}(记者|媒体|友好人士|各界|企业|华侨|侨胞|社群|社区|学生|代表团成员|reporters|journalists|the media|the press|business)");
+    /** Named multilateral processes, not talks between the countries of the sentence. */
+    private static final Pattern NAMED_PROCESS = Pattern.compile("[六四五]方会谈");
+    private static final Pattern SEPARATELY = Pattern.compile("(?i)分别|separately|respectively");
+    private static final Pattern REQUESTED_BY_OTHER = Pattern.compile("(?i)应约|at the request of");
+    private static final Pattern REQUESTED_BY_SUBJECT = Pattern.compile("(?i)\\basked to meet\\b|\\brequested (?:a |the )?meeting\\b|提议|主动");
+    private static final Pattern WITH = Pattern.compile("(?i)同|与|和|跟|\\bwith\\b|\\band\\b");
+    private static final Pattern BOTH_SIDES = Pattern.compile("(?i)两国|双方|两人|二人|两位|the two|both");
+
+    /** A trigger word at [start, end); TRILATERAL is "中日韩外长会议", a MEETING of the compound's countries. */
+    private record Trigger(int start, int end, FactType type, boolean trilateral) {
+    }
+
+    @Override
+    public void apply(Analysis a, int i, List<Candidate> out) {
+        List<Trigger> triggers = triggers(a, i);
+        boolean call = triggers.stream().anyMatch(t -> t.type() == FactType.PHONE_CALL);
+        int windowStart = a.sentence(i).start();
+        for (int k = 0; k < triggers.size(); k++) {
+            Trigger t = triggers.get(k);
+            if (k > 0 && triggers.get(k - 1).end() < t.start()) {
+                windowStart = triggers.get(k - 1).end(); // "会谈会见": adjacent triggers share their counterparts
+            }
+            int windowEnd = k + 1 < triggers.size() ? Math.min(triggers.get(k + 1).start(), a.clauseEnd(i, t.end())) : a.clauseEnd(i, t.end());
+            if ((call && t.type() != FactType.PHONE_CALL) || a.planned(i, t.start()) || nonState(a, i, t)) {
+                continue;
+            }
+            if (t.trilateral()) {
+                emitTrilateral(a, i, t, out);
+            } else {
+                emit(a, i, t.type(), t.start(), windowStart, windowEnd, out);
+            }
+        }
+    }
+
+    private static boolean nonState(Analysis a, int i, Trigger trigger) {
+        String after = a.text.substring(trigger.end(), a.sentence(i).end());
+        String around = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 2), trigger.end());
+        return NON_STATE.matcher(after).find() || NAMED_PROCESS.matcher(around).find();
+    }
+
+    /** The triggers of sentence i in order; summit names ("金砖国家领导人会晤") are left out. */
+    private List<Trigger> triggers(Analysis a, int i) {
+        List<Trigger> found = new ArrayList<>();
+        Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
+        while (m.find()) {
+            if (m.groupCount() >= 4 && m.group(4) != null) {
+                if (m.group().equals("峰会") && bilateralSummit(a, i, m.start())) {
+                    found.add(new Trigger(m.start(), m.end(), FactType.TALKS, false));
+                } else if (trilateral(a, i, m.start())) {
+                    found.add(new Trigger(m.start(), m.end(), FactType.MEETING, true));
+                }
+            } else if (m.group().equals("会晤") && trilateral(a, i, m.start())) {
+                found.add(new Trigger(m.start(), m.end(), FactType.MEETING, true)); // "中俄印领导人非正式会晤"
+            } else if (!(m.group().equals("会晤") && namesSummit(a, i, m.start(), m.end()))) {
+                FactType type = m.group(1) != null ? FactType.PHONE_CALL : m.group(2) != null ? FactType.TALKS : FactType.MEETING;
+                found.add(new Trigger(m.start(), m.end(), type, false));
+            }
+        }
+        return found;
+    }
+
+    /** "俄印峰会": a summit of exactly two countries (two one-character short forms) is their talks. */
+    private static boolean bilateralSummit(Analysis a, int i, int position) {
+        List<Mention> all = a.mentions.get(i);
+        for (int k = 1; k < all.size(); k++) {
+            Mention first = all.get(k - 1), second = all.get(k);
+            if (second.end() == position && isShortForm(first) && isShortForm(second) && first.end() == second.start()
+                    && (k < 2 || all.get(k - 2).end() != first.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "中日韩外长会议", "中俄印领导人非正式会晤": three one-character short forms, then a title, right before the noun. */
+    private static boolean trilateral(Analysis a, int i, int position) {
+        long shortForms = a.mentions.get(i).stream().filter(m -> isShortForm(m) && m.end() <= position && position - m.end() <= 8).count();
+        boolean organisation = a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position && position - m.end() <= 6);
+        return shortForms == 3 && !organisation;
+    }
+
+    /** "中俄印领导人…会晤": all parties named by one compound of short forms meet together. */
+    private static boolean oneCompound(Analysis a, int i, int from, int to) {
+        List<Mention> parties = a.parties(i, from, to);
+        if (parties.size() < 3 || !parties.stream().allMatch(InteractionRule::isShortForm)) {
+            return false;
+        }
+        for (int k = 1; k < parties.size(); k++) {
+            if (parties.get(k).start() != parties.get(k - 1).end()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isShortForm(Mention m) {
+        return m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() == 1;
+    }
+
+    /** "会晤"/"会议" naming a multilateral summit: right after an organisation, a city, or 出席/参加. */
+    private static boolean namesSummit(Analysis a, int i, int start, int end) {
+        String after = a.text.substring(end, Math.min(a.sentence(i).end(), end + 2));
+        if (after.startsWith("期间")) {
+            return true;
+        }
+        int clause = a.clauseStart(i, start);
+        for (Mention m : a.mentions.get(i)) {
+            if (m.end() <= start && m.start() >= clause && start - m.end() <= 15
+                    && (m.isOrganisation() || (m.kind() == Mention.Kind.CITY && start - m.end() <= 1))) {
+                return true;
+            }
+        }
+        return SUMMIT_CONTEXT.matcher(a.text.substring(clause, start)).find();
+    }
+
+    /** "中日韩外长会议": a meeting of the three countries of a compound, outside any organisation. */
+    private static void emitTrilateral(Analysis a, int i, Trigger t, List<Candidate> out) {
+        Set<String> parties = new LinkedHashSet<>();
+        for (Mention m : a.mentions.get(i)) {
+            if (m.end() <= t.start() && t.start() - m.end() <= 8 && isShortForm(m)) {
+                parties.add(m.code());
+            }
+        }
+        Candidate c = Events.create(a, i, FactType.MEETING, parties, t.start(), 0.8);
+        c.location = a.locationBefore(i, t.start());
+        out.add(c);
+    }
+
+    private void emit(Analysis a, int i, FactType type, int start, int windowStart, int to, List<Candidate> out) {
+        String subject = a.subject(i, start);
+        Set<String> counterparts = new LinkedHashSet<>();
+        for (Mention m : a.parties(i, windowStart, to)) {
+            if (!m.code().equals(subject)) {
+                counterparts.add(m.code());
+            }
+        }
+        double confidence = 0.9;
+        boolean weak = false;
+        if (subject == null && counterparts.size() >= 2 && !TRILATERAL.matcher(a.sentenceText(i)).find()) {
+            subject = counterparts.iterator().next();
+            counterparts.remove(subject);
+        }
+        if (counterparts.isEmpty()) {
+            if (subject == null) {
+                return;
+            }
+            String partner = a.partnerOf(subject, i);
+            if (partner == null) {
+                return;
+            }
+            counterparts.add(partner);
+            confidence = BOTH_SIDES.matcher(a.sentenceText(i)).find() ? 0.75 : 0.6;
+            // "参加会见", "会晤通过了…": without a counterpart, "同/与" or "两国", only a back-reference
+            weak = !BOTH_SIDES.matcher(a.sentenceText(i)).find() && !WITH.matcher(a.text.substring(a.clauseStart(i, start), start)).find();
+        }
+        if (subject == null) {
+            return;
+        }
+        String window = a.text.substring(a.clauseStart(i, start), start);
+        List<Set<String>> groups = new ArrayList<>();
+        boolean together = TRILATERAL.matcher(a.sentenceText(i)).find() || oneCompound(a, i, windowStart, to);
+        if (counterparts.size() > 1 && together && !SEPARATELY.matcher(a.sentenceText(i)).find()) {
+            groups.add(counterparts);
+        } else {
+            counterparts.forEach(c -> groups.add(Set.of(c)));
+        }
+        for (Set<String> group : groups) {
+            Set<String> parties = new LinkedHashSet<>(group);
+            parties.add(subject);
+            Candidate c = Events.create(a, i, type, parties, start, confidence);
+            if (group.size() == 1 && REQUESTED_BY_OTHER.matcher(window).find()) {
+                c.initiator = group.iterator().next();
+            } else if (REQUESTED_BY_SUBJECT.matcher(a.sentenceText(i)).find()) {
+                c.initiator = subject;
+            }
+            c.location = a.locationBefore(i, start);
+            c.weak = weak;
+            Events.addPersons(a, i, c, subject, windowStart, to);
+            out.add(c);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.communique.extract;
+
+/**
+ * Converts traditional characters and full-width punctuation to their simplified / ASCII forms one character for one
+ * character, so every offset in the converted text is also an offset in the original.
+ */
+final class ScriptConverter {
+    private final char[] map = new char[Character.MAX_VALUE + 1];
+
+    ScriptConverter() {
+        for (int c = 0; c < map.length; c++) {
+            map[c] = (char) c;
+        }
+        for (String line : Resources.lines("t2s.txt")) {
+            for (String pair : line.trim().split("\\s+")) {
+                if (pair.length() == 2) {
+                    map[pair.charAt(0)] = pair.charAt(1);
+                }
+            }
+        }
+        // Full-width forms: the rules are written against ASCII punctuation and digits.
+        for (char c = '！'; c <= '～'; c++) {
+            map[c] = (char) (c - 0xFEE0);
+        }
+        map['　'] = ' ';
+        map['、'] = '、';
+        map['「'] = '“';
+        map['」'] = '”';
+        map['『'] = '“';
+        map['』'] = '”';
+        map['’'] = '\'';
+        map['‘'] = '\'';
+        map['–'] = '-';
+        map['—'] = '-';
+        map['﹐'] = ',';
+    }
+
+    String convert(String text) {
+        char[] out = text.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = map[out[i]];
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,169 @@
+package io.communique.extract;
+
+import io.communique.model.FactType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * STATEMENT_SIGNED and AGREEMENT_SIGNED: "签署《…联合声明》", "批准《…条约》实施纲要", "发表联合声明", "签署一大批协议",
+ * "合作文件的签字仪式", "signed seven agreements", "announced a “Joint Declaration …”". Each named document is its own
+ * event; an unnamed batch is one event; "等四个备忘录" after a named one adds a batch for the rest.
+ */
+final class SigningRule implements Rule {
+    private static final Pattern ZH_VERB = Pattern.compile("签署|签订|签字|批准|通过|发表|发布|交换|见证");
+    private static final Pattern EN_VERB = Pattern.compile(
+            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled)\\b");
+    private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
+    private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
+    private static final Pattern AGREEMENT = Pattern.compile(
+            "(?i)协议|协定|条约|备忘录|合作文件|纲要|议定书|换文|合同|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
+                    + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b");
+    private static final Pattern SHORT_NAME = Pattern.compile("(?i)以下[简称]|简称|hereinafter|the so-called");
+    private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
+    private static final Pattern MORE_AFTER_TITLE = Pattern.compile("^[^,;]{0,4}等(?:[一二三四五六七八九十两多\\d]+)(?:个|份|项)");
+    private static final Pattern CEREMONY = Pattern.compile("(?i)签字仪式|签约仪式|signing ceremony");
+    private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
+
+    @Override
+    public void apply(Analysis a, int i, List<Candidate> out) {
+        List<int[]> verbs = new ArrayList<>();
+        Matcher v = Rule.matcher(a.english ? EN_VERB : ZH_VERB, a, i);
+        while (v.find()) {
+            verbs.add(new int[]{v.start(), v.end()});
+        }
+        Matcher ceremony = Rule.matcher(CEREMONY, a, i);
+        while (ceremony.find()) {
+            verbs.add(new int[]{ceremony.start(), ceremony.end()});
+        }
+        if (verbs.isEmpty()) {
+            return;
+        }
+        List<int[]> titles = new ArrayList<>();
+        Matcher t = Rule.matcher(TITLE, a, i);
+        while (t.find()) {
+            int group = t.group(1) != null ? 1 : t.group(2) != null ? 2 : 3;
+            if (SHORT_NAME.matcher(a.text.substring(Math.max(a.sentence(i).start(), t.start() - 8), t.start())).find()) {
+                continue; // "(以下称“联合声明”)" names the same document again
+            }
+            titles.add(new int[]{t.start(), t.end(), t.start(group), t.end(group)});
+        }
+        for (int[] title : titles) {
+            int[] verb = verbBefore(verbs, title[0], a.english ? 120 : 40);
+            String inner = a.text.substring(title[2], title[3]);
+            String after = a.text.substring(title[1], Math.min(a.sentence(i).end(), title[1] + 8));
+            FactType type = classify(inner + after);
+            if (verb == null || type == null || a.planned(i, verb[0])) {
+                continue;
+            }
+            emit(a, i, type, title[0], titles, a.original.substring(title[2], title[3]).strip().replaceAll("[.。]$", ""), out);
+            if (!a.english && MORE_AFTER_TITLE.matcher(after).find()) {
+                emit(a, i, type, title[1], titles, null, out);
+            }
+        }
+        Matcher noun = Rule.matcher(DOCUMENT, a, i);
+        while (noun.find()) {
+            int position = noun.start();
+            if (inside(titles, position) || (!a.english && afterTitle(titles, position))) {
+                continue;
+            }
+            int[] verb = verbBefore(verbs, position, a.english ? 60 : 25);
+            boolean ceremonyAfter = CEREMONY.matcher(a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 6))).find();
+            if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))) {
+                continue;
+            }
+            if (verb != null && titleBetween(titles, verb[1], position)) {
+                continue;
+            }
+            FactType type = STATEMENT.matcher(noun.group()).matches() ? FactType.STATEMENT_SIGNED : FactType.AGREEMENT_SIGNED;
+            Candidate c = emit(a, i, type, position, titles, null, out);
+            if (c != null && verb != null) {
+                c.description = a.text.substring(verb[1], position).replaceAll("^了|的$", "").replaceFirst("^关于", "");
+            }
+        }
+    }
+
+    private static FactType classify(String title) {
+        if (STATEMENT.matcher(title).find()) {
+            return FactType.STATEMENT_SIGNED;
+        }
+        return AGREEMENT.matcher(title).find() ? FactType.AGREEMENT_SIGNED : null;
+    }
+
+    private static int[] verbBefore(List<int[]> verbs, int position, int maxDistance) {
+        int[] best = null;
+        for (int[] verb : verbs) {
+            if (verb[1] <= position && position - verb[1] <= maxDistance && (best == null || verb[1] > best[1])) {
+                best = verb;
+            }
+        }
+        return best;
+    }
+
+    private static boolean inside(List<int[]> titles, int position) {
+        return titles.stream().anyMatch(t -> t[0] <= position && position < t[1]);
+    }
+
+    private static boolean afterTitle(List<int[]> titles, int position) {
+        return titles.stream().anyMatch(t -> t[1] <= position && position - t[1] <= 8);
+    }
+
+    private static boolean titleBetween(List<int[]> titles, int from, int to) {
+        return titles.stream().anyMatch(t -> t[0] >= from && t[1] <= to);
+    }
+
+    /**
+     * Parties: the countries the sentence names (outside titles, else inside them too); a summit or organisation as
+     * the subject ("会晤通过了《…宣言》") makes the organisation the only party; otherwise the context completes the pair.
+     */
+    private static Candidate emit(Analysis a, int i, FactType type, int position, List<int[]> titles, String title, List<Candidate> out) {
+        Set<String> outside = new LinkedHashSet<>();
+        Set<String> within = new LinkedHashSet<>();
+        for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
+            (inside(titles, m.start()) ? within : outside).add(m.code());
+        }
+        Set<String> parties = new LinkedHashSet<>(outside);
+        if (parties.size() < 2) {
+            parties.addAll(within);
+        }
+        double confidence = 0.85;
+        if (parties.isEmpty() && SUMMIT_SUBJECT.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
+            String organisation = a.organisation(i, position);
+            if (organisation != null) {
+                parties.add(organisation);
+            }
+        }
+        if (parties.isEmpty()) {
+            String subject = a.subject(i, position);
+            if (subject != null) {
+                parties.add(subject);
+            } else {
+                a.documentCodes().stream().limit(2).forEach(parties::add); // "the two presidents signed…"
+            }
+        }
+        if (parties.size() == 1 && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
+                && !isOrganisationCode(parties.iterator().next(), a, i)) {
+            String partner = a.partnerOf(parties.iterator().next(), i);
+            if (partner != null) {
+                parties.add(partner);
+                confidence = 0.65;
+            }
+        }
+        if (parties.isEmpty()) {
+            return null;
+        }
+        Candidate c = Events.create(a, i, type, parties, position, confidence);
+        c.title = title;
+        c.location = a.locationBefore(i, position);
+        out.add(c);
+        return c;
+    }
+
+    private static boolean isOrganisationCode(String code, Analysis a, int i) {
+        return code.equals(a.organisation(i, a.sentence(i).start())) && !code.matches("[A-Z]{2}");
+    }
+}

@@ -1,0 +1,171 @@
+package io.communique.extract;
+
+import io.communique.model.FactType;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SUMMIT: attending, hosting or chairing a multilateral summit — one event per country whose attendance the sentence
+ * states ("A、B、C领导人出席峰会"), participants = [country, organisation], initiator = the host or chair.
+ * "On the sidelines of" alone states no attendance; a summit not yet opened ("将出席") gives nothing.
+ */
+final class SummitRule implements Rule {
+    private static final Pattern ZH = Pattern.compile("(出席|参加|与会|峰会期间|会晤期间)|(主持|主办|举办|举行|召开)");
+    private static final Pattern EN = Pattern.compile(
+            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b)|(\\bhosted\\b|\\bchaired\\b)");
+    private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum");
+    private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
+    private static final Pattern GOING_TO = Pattern.compile("赴|前往");
+    /** A summit's opening, holding or closing as the main verb (not "闭幕后", "举行之际"). */
+    private static final Pattern HELD = Pattern.compile("(开幕|闭幕|举行|召开)(?!后|前|之际|时|期间|的)");
+    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^[^,;]{0,4}(?:峰会|会议|对话会|论坛|summit|forum)");
+    private static final Pattern MEETING_IN_SENTENCE = Pattern.compile("(?i)会见|会谈|会面|\\bmet\\b|\\bmeetings? with\\b|\\btalks with\\b");
+    private static final Pattern LEADERS_AFTER = Pattern.compile("^[^,;]{0,3}(?:等国)?(?:领导人|代表|leaders)");
+    private static final Pattern CHAIR_BEFORE = Pattern.compile("(?:轮值主席国|东道主|主席国)$");
+
+    @Override
+    public void apply(Analysis a, int i, List<Candidate> out) {
+        attendance(a, i, out);
+        if (!a.english) {
+            hostedAtPlace(a, i, out);
+        }
+    }
+
+    /**
+     * "中拉论坛首届部长级会议8日在北京开幕", "金砖国家领导人厦门会晤圆满闭幕": a summit opening, held or closing at a place is
+     * hosted by that place's country.
+     */
+    private static void hostedAtPlace(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(HELD, a, i);
+        while (m.find()) {
+            int verb = m.start(1);
+            Mention organisation = null;
+            Mention place = null;
+            for (Mention x : a.mentions.get(i)) {
+                if (x.end() > verb) {
+                    break;
+                }
+                if (x.isOrganisation() && a.summitOrganisation(i, x) && verb - x.end() <= 40) {
+                    organisation = x;
+                    place = null;
+                } else if (organisation != null && x.isPlace()) {
+                    place = x;
+                }
+            }
+            if (organisation == null || place == null || a.planned(i, verb)
+                    || !SUMMIT_NOUN.matcher(a.text.substring(organisation.end(), verb)).find()) {
+                continue;
+            }
+            Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(place.code(), organisation.code()), verb, 0.7);
+            c.initiator = place.code();
+            c.location = a.original.substring(place.start(), place.end());
+            out.add(c);
+        }
+    }
+
+    private static void attendance(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
+        int previousEnd = a.sentence(i).start();
+        boolean subjectOnly = MEETING_IN_SENTENCE.matcher(a.sentenceText(i)).find();
+        while (m.find()) {
+            boolean hosting = m.group(2) != null;
+            int from = previousEnd;
+            previousEnd = m.end();
+            String organisation = a.organisation(i, m.start());
+            if (organisation == null || a.planned(i, m.start()) || !refersToSummit(a, i, m, hosting)
+                    || (subjectOnly && insideMeetingObject(a, i, m.start())) || onDeparture(a, i, m.start())) {
+                continue;
+            }
+            Set<String> attendees = new LinkedHashSet<>();
+            if (subjectOnly) {
+                addIfKnown(attendees, a.subject(i, m.start()));
+            } else {
+                a.parties(i, from, m.start()).forEach(p -> attendees.add(p.code()));
+                if (hosting) {
+                    attendees.addAll(leadersListedAfter(a, i, m.end()));
+                }
+                if (attendees.isEmpty()) {
+                    addIfKnown(attendees, a.subject(i, m.start()));
+                }
+            }
+            Set<String> hosts = hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
+            for (String country : attendees) {
+                if (country.equals(organisation)) {
+                    continue;
+                }
+                Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(country, organisation), m.start(), 0.8);
+                c.initiator = hosts.contains(country) ? country : null;
+                c.location = a.locationBefore(i, m.start());
+                Events.addPersons(a, i, c, country, from, m.start());
+                out.add(c);
+            }
+        }
+    }
+
+    /** "会见来华…出席峰会的普京": attendance told of the person met, in a relative clause, not of the subject. */
+    private static boolean insideMeetingObject(Analysis a, int i, int verb) {
+        return MEETING_IN_SENTENCE.matcher(a.text.substring(a.clauseStart(i, verb), verb)).find();
+    }
+
+    /** "离开北京,赴印尼出席…": leaving to attend a summit is not attending it yet. */
+    private static boolean onDeparture(Analysis a, int i, int verb) {
+        return DEPARTURE.matcher(a.sentenceText(i)).find()
+                && GOING_TO.matcher(a.text.substring(a.clauseStart(i, verb), verb)).find();
+    }
+
+    private static void addIfKnown(Set<String> attendees, String code) {
+        if (code != null) {
+            attendees.add(code);
+        }
+    }
+
+    /** The verb must concern a summit: a summit noun or an organisation right after it, or "峰会期间". */
+    private static boolean refersToSummit(Analysis a, int i, Matcher m, boolean hosting) {
+        if (m.group().endsWith("期间")) {
+            return true;
+        }
+        String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
+        boolean organisationAfter = a.mentions.get(i).stream()
+                .anyMatch(x -> x.isOrganisation() && x.start() >= m.end() && x.start() - m.end() <= (hosting ? 12 : 40));
+        if (hosting) {
+            // "举行会晤/会谈" is bilateral: only a chair's verb takes a bare summit noun ("主持会议")
+            return organisationAfter || m.group().matches("主持|主办|hosted|chaired") && HOSTED_NOUN.matcher(after).find();
+        }
+        if (organisationAfter || SUMMIT_NOUN.matcher(after).find()) {
+            return true;
+        }
+        // "…主持会议,A、B、C领导人出席。": attending, with nothing named after, the meeting named before
+        String before = a.text.substring(a.sentence(i).start(), m.start());
+        return after.matches("(?s)^\\s*(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find();
+    }
+
+    /** "…举行对话会,金砖国家和埃及、墨西哥领导人共商…": the guests listed after the host's verb. */
+    private static Set<String> leadersListedAfter(Analysis a, int i, int from) {
+        Set<String> codes = new LinkedHashSet<>();
+        List<Mention> parties = a.parties(i, from, a.sentence(i).end());
+        for (int k = 0; k < parties.size(); k++) {
+            Mention last = parties.get(k);
+            if (LEADERS_AFTER.matcher(a.text.substring(last.end(), a.sentence(i).end())).find()) {
+                for (int j = k; j >= 0 && (j == k || parties.get(j + 1).start() - parties.get(j).end() <= 2); j--) {
+                    codes.add(parties.get(j).code());
+                }
+            }
+        }
+        return codes;
+    }
+
+    /** "轮值主席国哈萨克斯坦总统托卡耶夫主持会议": chairs named as such. */
+    private static Set<String> chairs(Analysis a, int i, int from, int to) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (Mention p : a.parties(i, from, to)) {
+            if (CHAIR_BEFORE.matcher(a.text.substring(Math.max(a.sentence(i).start(), p.start() - 6), p.start())).find()) {
+                codes.add(p.code());
+            }
+        }
+        return codes;
+    }
+}

@@ -1,0 +1,101 @@
+package io.communique.extract;
+
+import io.communique.model.FactType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * VISIT: "A对B进行国事访问", "A访华", "来华进行工作访问的A", "A visited B", "A is on a state visit to B",
+ * "arrived in B on a visit". The destination is the host; the visitor, the initiator, is the other party.
+ */
+final class VisitRule implements Rule {
+    private static final Pattern ZH = Pattern.compile("访问|访华|出访|到访|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
+    private static final Pattern EN = Pattern.compile("(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b");
+    /** "对俄罗斯、德国进行国事访问": the destinations sit between 对 and 进行. */
+    private static final Pattern ZH_TOWARDS = Pattern.compile("对([^,;对]{1,30}?)(?:进行|展开|开始|的)[^,;]{0,12}$");
+    private static final Pattern ZH_ARRIVAL = Pattern.compile("(?:抵达|飞抵|到达|来到|来|赴|前往|访问|出访|踏足|到访)$");
+    private static final Pattern EN_DESTINATION = Pattern.compile("(?i)(?:\\bto|\\bvisited|\\bin|\\bof)\\s+(?:the\\s+)?$");
+    private static final Pattern EN_ARRIVAL = Pattern.compile("(?i)\\b(?:arrived|arrives|arriving|landed) (?:here |in |at )?$");
+    private static final Pattern VISITING = Pattern.compile("(?i)visiting");
+    private static final Pattern INVITED = Pattern.compile("(?i)邀请|欢迎|迎接|invitation|invited|welcome");
+
+    @Override
+    public void apply(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
+        while (m.find()) {
+            if (a.planned(i, m.start())) {
+                continue;
+            }
+            List<Mention> destinations = destinations(a, i, m.start(), m.end());
+            String visitor = visitor(a, i, destinations);
+            if (destinations.isEmpty() && visitor != null) {
+                // "Visiting Somali President …", "来访的": the visitor is named, the host is the context's other party
+                String host = a.partnerOf(visitor, i);
+                if (host != null) {
+                    add(a, i, m.start(), visitor, host, null, 0.6, out).weak = !VISITING.matcher(m.group()).matches();
+                }
+            }
+            for (Mention destination : destinations) {
+                String v = visitor != null ? visitor : a.partnerOf(destination.code(), i);
+                if (v != null && !v.equals(destination.code())) {
+                    String location = destination.end() - destination.start() > 1 ? a.original.substring(destination.start(), destination.end()) : null;
+                    add(a, i, m.start(), v, destination.code(), location, visitor != null ? 0.9 : 0.6, out);
+                }
+            }
+        }
+    }
+
+    private Candidate add(Analysis a, int i, int trigger, String visitor, String host, String location, double confidence, List<Candidate> out) {
+        Candidate c = Events.create(a, i, FactType.VISIT, List.of(visitor, host), trigger, confidence);
+        c.initiator = visitor;
+        c.location = location;
+        Events.addPersons(a, i, c, visitor, a.sentence(i).start(), a.sentence(i).end());
+        if (!INVITED.matcher(a.sentenceText(i)).find()) {
+            c.otherPersons.clear(); // the host is named as a person of the visit only as inviter or welcomer
+        }
+        out.add(c);
+        return c;
+    }
+
+    /** The visited countries (as the mentions naming them): after 对…进行, after 访问/抵达/"visit to", or in 访华. */
+    private static List<Mention> destinations(Analysis a, int i, int start, int end) {
+        List<Mention> all = a.mentions.get(i);
+        List<Mention> found = new ArrayList<>();
+        int sentenceStart = a.sentence(i).start();
+        Matcher towards = ZH_TOWARDS.matcher(a.text.substring(a.clauseStart(i, start), start));
+        int towardsFrom = towards.find() ? a.clauseStart(i, start) + towards.start(1) : -1;
+        int towardsTo = towardsFrom < 0 ? -1 : a.clauseStart(i, start) + towards.end(1);
+        for (int k = 0; k < all.size(); k++) {
+            Mention m = all.get(k);
+            if (!m.isPlace() && m.kind() != Mention.Kind.COUNTRY) {
+                continue;
+            }
+            String before = a.text.substring(Math.max(sentenceStart, m.start() - 10), m.start());
+            boolean towardsList = m.start() >= towardsFrom && m.end() <= towardsTo;
+            boolean justAfterTrigger = m.start() >= end && m.start() - end <= (a.english ? 30 : 2)
+                    && (a.english ? EN_DESTINATION.matcher(before).find() : m.start() == end);
+            boolean shortForm = m.start() == start + 1 && m.end() <= end; // 访华
+            boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find();
+            // "对X进行访问" names the destination outright; other cues count only without it
+            boolean cue = towardsFrom >= 0 ? towardsList : justAfterTrigger || shortForm || arrival;
+            if (cue && found.stream().noneMatch(f -> f.code().equals(m.code()))) {
+                found.add(m); // "抵达莫斯科…访问俄罗斯": one destination country named twice is one visit
+            }
+        }
+        return found;
+    }
+
+    /** The visitor: the first party of the sentence that is not a destination, else the carried subject. */
+    private static String visitor(Analysis a, int i, List<Mention> destinations) {
+        for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
+            if (destinations.stream().noneMatch(d -> d.code().equals(m.code()))) {
+                return m.code();
+            }
+        }
+        String carried = a.subject(i, a.sentence(i).start());
+        return carried != null && destinations.stream().noneMatch(d -> d.code().equals(carried)) ? carried : null;
+    }
+}
