@@ -2,12 +2,10 @@ package io.communique.ingest;
 
 import io.communique.extract.Extractor;
 import io.communique.kafka.KafkaSettings;
-import io.communique.model.CloudEvents;
 import io.communique.model.Document;
 import io.communique.model.DocumentFiles;
 import io.communique.model.Fact;
 import io.communique.model.Json;
-import io.communique.model.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -15,7 +13,6 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +33,8 @@ import java.util.stream.Stream;
 public final class IngestVerticle extends VerticleBase {
     /** Event-bus address: body {@link IngestRequest#toJson()}, reply {@code {documentId, facts: [id…]}}. */
     public static final String ADDRESS = "communique.ingest";
+    /** Event-bus address: re-extract every document with the current extractor; replies with the diff report. */
+    public static final String REEXTRACT_ADDRESS = "communique.ingest.reextract";
     /** Failure code of a reply when the request itself is wrong. */
     public static final int BAD_REQUEST = 400;
     /** Failure code of a reply when Kafka did not acknowledge in time. */
@@ -47,6 +46,7 @@ public final class IngestVerticle extends VerticleBase {
     private final Path seedsDir;
     private final Extractor extractor;
     private KafkaProducer<String, byte[]> producer;
+    private FactPublisher publisher;
 
     /** @param seedsDir folder of NNN.txt reports (with optional NNN.meta.json) ingested at start, or null */
     public IngestVerticle(KafkaSettings settings, Path seedsDir, Extractor extractor) {
@@ -58,6 +58,11 @@ public final class IngestVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         producer = KafkaProducer.createShared(vertx, "communique-ingest", settings.producer());
+        publisher = new FactPublisher(producer);
+        Reextraction reextraction = new Reextraction(vertx, settings, extractor, publisher);
+        vertx.eventBus().<JsonObject>consumer(REEXTRACT_ADDRESS, message -> reextraction.run()
+                .onSuccess(report -> message.reply(new JsonObject(Json.write(report))))
+                .onFailure(error -> message.fail(UNAVAILABLE, "re-extraction failed: " + error.getMessage())));
         return vertx.eventBus().<JsonObject>consumer(ADDRESS, this::onRequest).completion()
                 .compose(v -> ingestSeeds());
     }
@@ -92,15 +97,9 @@ public final class IngestVerticle extends VerticleBase {
     /** Extracts and publishes one document; completes with its facts once Kafka has acknowledged all records. */
     public Future<List<Fact>> ingest(Document document) {
         return vertx.executeBlocking(() -> extractor.extract(document), false)
-                .compose(facts -> producer.send(KafkaProducerRecord.create(Topics.DOCUMENTS, document.id(), Json.bytes(document)))
-                        .compose(documentStored -> Future.all(facts.stream().map(fact -> sendFact(fact, document)).toList()))
+                .compose(facts -> publisher.document(document)
+                        .compose(documentStored -> Future.all(facts.stream().map(fact -> publisher.fact(fact, document)).toList()))
                         .map(allStored -> facts));
-    }
-
-    private Future<?> sendFact(Fact fact, Document document) {
-        KafkaProducerRecord<String, byte[]> record = KafkaProducerRecord.create(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact));
-        CloudEvents.factHeaders(fact, document).forEach(record::addHeader);
-        return producer.send(record);
     }
 
     private Future<Void> ingestSeeds() {
