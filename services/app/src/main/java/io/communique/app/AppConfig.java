@@ -6,6 +6,7 @@ import io.communique.kafka.KafkaDefaults;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,18 @@ public record AppConfig(
         int writesPerMinute,
         Set<String> allowedOrigins,
         Map<String, String> kafkaClientProperties,
-        LiveSources liveSources) {
+        LiveSources liveSources,
+        Set<Role> roles) {
+
+    /** What an instance does; any number of instances share the work through Kafka. */
+    public enum Role {
+        /** seeds, POST /api/documents behind the web role, live sources: extraction and publishing */
+        INGEST,
+        /** folding facts into views, split across instances by partition */
+        PROJECTION,
+        /** the API, the WebSocket and the dashboard, from the compacted view topics */
+        WEB
+    }
 
     /**
      * Feeds, article fetching, inbox and raw topic (see README "Live sources").
@@ -69,7 +81,25 @@ public record AppConfig(
                 kafkaClientProperties(env),
                 new LiveSources(blankToNull(env.get("FEEDS")), intValue(env, "FEED_INTERVAL_S", 900) * 1000L,
                         booleanValue(env, "ALLOW_PRIVATE_URLS"), intValue(env, "FETCH_TIMEOUT_MS", 15_000),
-                        intValue(env, "MAX_FETCH_BYTES", 5 * 1024 * 1024)));
+                        intValue(env, "MAX_FETCH_BYTES", 5 * 1024 * 1024)),
+                roles(env.get("ROLES")));
+    }
+
+    /** {@code ROLES=ingest,web}: the roles named; unset or blank: all of them. */
+    static Set<Role> roles(String value) {
+        Set<String> names = list(value);
+        if (names.isEmpty()) {
+            return EnumSet.allOf(Role.class);
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            try {
+                roles.add(Role.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ROLES takes ingest, projection and web, not '" + name + "'");
+            }
+        }
+        return roles;
     }
 
     /**
@@ -102,14 +132,14 @@ public record AppConfig(
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, allowedOrigins,
-                kafkaClientProperties, liveSources);
+                kafkaClientProperties, liveSources, roles);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, allowedOrigins,
-                kafkaClientProperties, liveSources);
+                kafkaClientProperties, liveSources, roles);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {

@@ -3,6 +3,7 @@ package io.communique.app;
 import io.communique.broker.EmbeddedKafka;
 import io.communique.extract.Extractor;
 import io.communique.ingest.IngestVerticle;
+import io.communique.ingest.Sources;
 import io.communique.kafka.KafkaSettings;
 import io.communique.kafka.TopicAdmin;
 import io.communique.model.Topics;
@@ -13,6 +14,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,13 +30,18 @@ public final class Communique implements AutoCloseable {
     private final EmbeddedKafka broker;
     private final Vertx vertx;
     private final WebVerticle web;
+    private final ProjectionVerticle projection;
     private final String bootstrapServers;
+    private final String apiToken;
 
-    private Communique(EmbeddedKafka broker, Vertx vertx, WebVerticle web, String bootstrapServers) {
+    private Communique(EmbeddedKafka broker, Vertx vertx, WebVerticle web, ProjectionVerticle projection,
+                       String bootstrapServers, String apiToken) {
         this.broker = broker;
         this.vertx = vertx;
         this.web = web;
+        this.projection = projection;
         this.bootstrapServers = bootstrapServers;
+        this.apiToken = apiToken;
     }
 
     public static Communique start(AppConfig config) {
@@ -46,16 +53,36 @@ public final class Communique implements AutoCloseable {
             LOG.info("Embedded Kafka broker at {} (data in {}): subscribe your own consumers there",
                     bootstrap, config.dataDir().resolve("kafka").toAbsolutePath());
         }
-        KafkaSettings settings = new KafkaSettings(bootstrap);
+        String apiToken = config.apiToken();
+        if (apiToken == null) {
+            apiToken = ApiTokenFile.loadOrCreate(config.dataDir());
+            LOG.info("API token for writes and admin actions: in {} (owner-only). Send 'Authorization: Bearer <token>'.",
+                    ApiTokenFile.pathIn(config.dataDir()).toAbsolutePath());
+        }
+        KafkaSettings settings = new KafkaSettings(bootstrap, config.kafkaClientProperties());
         Vertx vertx = Vertx.vertx();
-        WebVerticle web = new WebVerticle(settings, new WebVerticle.Options(config.httpHost(), config.httpPort(),
-                config.maxDocumentBytes(), config.maxClientQueueBytes(), config.ingestTimeoutMs()));
-        Communique app = new Communique(broker, vertx, web, bootstrap);
+        Set<AppConfig.Role> roles = config.roles();
+        WebVerticle web = roles.contains(AppConfig.Role.WEB) ? new WebVerticle(settings, new WebVerticle.Options(
+                config.httpHost(), config.httpPort(), config.maxDocumentBytes(), config.maxClientQueueBytes(),
+                config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.allowedOrigins())) : null;
+        ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION) ? new ProjectionVerticle(settings) : null;
+        Communique app = new Communique(broker, vertx, web, projection, bootstrap, apiToken);
+        LOG.info("Roles: {}", roles);
         try {
-            await(TopicAdmin.ensureTopics(vertx, settings, Topics.ALL)
-                    .compose(v -> vertx.deployVerticle(new ProjectionVerticle(settings)))
-                    .compose(v -> vertx.deployVerticle(web))
-                    .compose(v -> vertx.deployVerticle(new IngestVerticle(settings, config.seedsDir(), new Extractor()))));
+            // Projection first (views current), then web (serves them), then ingest (new documents flow in).
+            Future<?> started = TopicAdmin.ensureTopics(vertx, settings, Topics.ALL);
+            if (projection != null) {
+                started = started.compose(v -> vertx.deployVerticle(projection));
+            }
+            if (web != null) {
+                started = started.compose(v -> vertx.deployVerticle(web));
+            }
+            if (roles.contains(AppConfig.Role.INGEST)) {
+                started = started
+                        .compose(v -> vertx.deployVerticle(new IngestVerticle(settings, config.seedsDir(), new Extractor())))
+                        .compose(v -> vertx.deployVerticle(new Sources(settings, config.liveSources().options(config.dataDir()))));
+            }
+            await(started);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -63,12 +90,23 @@ public final class Communique implements AutoCloseable {
         return app;
     }
 
+    /** The API's port, or -1 without the web role. */
     public int httpPort() {
-        return web.port();
+        return web == null ? -1 : web.port();
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Facts the projection folded since this start: after a restart, only those past its checkpoint. */
+    public long projectionFactsFolded() {
+        return projection == null ? 0 : projection.factsFolded();
+    }
+
+    /** The bearer token writes need (configured, or generated under DATA_DIR). */
+    public String apiToken() {
+        return apiToken;
     }
 
     /** Stops Vert.x first (so nothing writes any more), then the broker. */

@@ -1,6 +1,9 @@
 package io.communique.app;
 
+import io.communique.bench.BenchCommand;
 import io.communique.extract.ExtractCommand;
+import io.communique.replay.ReplayCommand;
+import io.communique.replay.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "communique", mixinStandardHelpOptions = true, version = "Communiqué 0.1.0",
         description = "Diplomatic fact events from news reports, event-sourced on Apache Kafka.%n"
                 + "With no command: serve the dashboard and API (see 'serve --help').",
-        subcommands = {Main.Serve.class, ExtractCommand.class})
+        subcommands = {Main.Serve.class, ExtractCommand.class, BenchCommand.class, ReplayCommand.class, TailCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -33,7 +36,13 @@ public final class Main implements Callable<Integer> {
                     "  SEEDS_DIR               reports ingested at start-up (./seeds)",
                     "  KAFKA_BOOTSTRAP_SERVERS an external Kafka cluster; unset: embedded broker",
                     "  EMBEDDED_KAFKA_PORT     the embedded broker's port (9092; 0 = any free port)",
-                    "  MAX_DOCUMENT_BYTES      largest accepted report body (1048576)"})
+                    "  MAX_DOCUMENT_BYTES      largest accepted report body (1048576)",
+                    "  API_TOKEN               bearer token for writes (unset: generated into DATA_DIR/api-token)",
+                    "  ROLES                   ingest,projection,web (all): what this instance runs",
+                    "  KAFKA_*                 any other Kafka client property, e.g. KAFKA_SECURITY_PROTOCOL=SSL",
+                    "  FEEDS                   feeds to poll, besides DATA_DIR/feeds.txt",
+                    "  ALLOW_PRIVATE_URLS      true: fetch from private networks too (false)",
+                    "  (all variables: README, Configuration)"})
     static final class Serve implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
@@ -51,8 +60,12 @@ public final class Main implements Callable<Integer> {
                 app.close();
                 stopped.countDown();
             }, "communique-shutdown"));
-            System.out.printf("Communiqué is running: open http://%s:%d/  (Kafka: %s)%n",
-                    config.httpHost(), app.httpPort(), app.bootstrapServers());
+            if (app.httpPort() > 0) {
+                System.out.printf("Communiqué is running: open http://%s:%d/  (Kafka: %s)%n",
+                        config.httpHost(), app.httpPort(), app.bootstrapServers());
+            } else {
+                System.out.printf("Communiqué is running with roles %s (Kafka: %s)%n", config.roles(), app.bootstrapServers());
+            }
             stopped.await();
             return 0;
         }

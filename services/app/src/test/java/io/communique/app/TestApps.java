@@ -12,7 +12,12 @@ final class TestApps {
     }
 
     static Communique start(Path dataDir) {
-        AppConfig config = AppConfig.fromEnv(Map.of()).with(0, dataDir, SEEDS, null, 0);
+        return start(dataDir, null);
+    }
+
+    /** An instance against an existing Kafka cluster (null: its own embedded broker), all roles. */
+    static Communique start(Path dataDir, String bootstrapServers) {
+        AppConfig config = AppConfig.fromEnv(Map.of()).with(0, dataDir, SEEDS, bootstrapServers, 0);
         return Communique.start(config);
     }
 }

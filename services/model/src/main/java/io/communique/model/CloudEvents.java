@@ -13,7 +13,26 @@ public final class CloudEvents {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String FACT_TYPE = "io.communique.fact.v1";
+    /**
+     * A fact that a newer extraction of its document no longer finds: the value is the fact as it was, and consumers
+     * remove it by id. Same topic, same schema, told apart by this type only.
+     */
+    public static final String FACT_RETRACTED_TYPE = "io.communique.fact.retracted.v1";
+    public static final String TYPE_HEADER = "ce_type";
     public static final String CONTENT_TYPE = "application/json";
+
+    /** Headers of a retraction: as of the fact, with the retraction type and an id of its own. */
+    public static Map<String, String> retractionHeaders(Fact fact, Document document) {
+        Map<String, String> headers = factHeaders(fact, document);
+        headers.put("ce_id", "retracted-" + fact.id());
+        headers.put(TYPE_HEADER, FACT_RETRACTED_TYPE);
+        return headers;
+    }
+
+    /** Whether a record's {@code ce_type} header marks a retraction. */
+    public static boolean isRetraction(String type) {
+        return FACT_RETRACTED_TYPE.equals(type);
+    }
 
     /** Headers of a fact record: id = fact id, subject = the fact's type, time = when its document was received. */
     public static Map<String, String> factHeaders(Fact fact, Document document) {
@@ -21,7 +40,7 @@ public final class CloudEvents {
         headers.put("ce_specversion", SPEC_VERSION);
         headers.put("ce_id", fact.id());
         headers.put("ce_source", "/communique/documents/" + fact.documentId());
-        headers.put("ce_type", FACT_TYPE);
+        headers.put(TYPE_HEADER, FACT_TYPE);
         headers.put("ce_subject", fact.type().name());
         if (document.receivedAt() != null) {
             headers.put("ce_time", document.receivedAt());

@@ -57,7 +57,7 @@ public final class CountryFold {
                 return false;
             }
             Fact previous = facts.get(fact.id());
-            if (fact.equals(previous)) {
+            if (previous != null && previous.equals(fact)) {
                 return false;
             }
             facts.put(fact);
@@ -65,6 +65,17 @@ public final class CountryFold {
                 count(previous, -1);
             }
             count(fact, 1);
+            view = null;
+            return true;
+        }
+
+        /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
+        boolean retract(String factId) {
+            Fact removed = facts.remove(factId);
+            if (removed == null) {
+                return false;
+            }
+            count(removed, -1);
             view = null;
             return true;
         }

@@ -3,6 +3,7 @@ package io.communique.projection;
 import io.communique.kafka.ConsumerLoop;
 import io.communique.kafka.DeadLetters;
 import io.communique.kafka.KafkaSettings;
+import io.communique.model.CloudEvents;
 import io.communique.model.Fact;
 import io.communique.model.Json;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,9 +13,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,7 +156,8 @@ final class PartitionedProjection<S> extends ConsumerLoop {
                 continue;
             }
             S state = partitionStates.computeIfAbsent(record.key(), kind::empty);
-            if (kind.apply(state, fact)) {
+            boolean changed = isRetraction(record) ? kind.retract(state, fact.id()) : kind.apply(state, fact);
+            if (changed) {
                 dirty.get(record.partition()).add(record.key());
             }
             folded.incrementAndGet();
@@ -166,6 +170,11 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         } else {
             finishRebuildIfCaughtUp();
         }
+    }
+
+    private static boolean isRetraction(ConsumerRecord<String, byte[]> record) {
+        Header type = record.headers().lastHeader(CloudEvents.TYPE_HEADER);
+        return type != null && CloudEvents.isRetraction(new String(type.value(), StandardCharsets.UTF_8));
     }
 
     private void finishRebuildIfCaughtUp() throws RuntimeException {

@@ -46,7 +46,7 @@ public final class TopicFold {
                 return false;
             }
             Fact previous = facts.get(fact.id());
-            if (fact.equals(previous)) {
+            if (previous != null && previous.equals(fact)) {
                 return false;
             }
             facts.put(fact);
@@ -54,6 +54,17 @@ public final class TopicFold {
                 previous.participants().forEach(code -> Folds.count(countries, code, -1));
             }
             fact.participants().forEach(code -> Folds.count(countries, code, 1));
+            view = null;
+            return true;
+        }
+
+        /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
+        boolean retract(String factId) {
+            Fact removed = facts.remove(factId);
+            if (removed == null) {
+                return false;
+            }
+            removed.participants().forEach(code -> Folds.count(countries, code, -1));
             view = null;
             return true;
         }

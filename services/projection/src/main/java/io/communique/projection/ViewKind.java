@@ -25,6 +25,9 @@ interface ViewKind<S> {
     /** Folds the fact in; true when the view changed. */
     boolean apply(S state, Fact fact);
 
+    /** Takes a retracted fact out; true when the view changed. */
+    boolean retract(S state, String factId);
+
     byte[] bytes(S state);
 
     ViewKind<CountryFold.State> COUNTRIES = new ViewKind<>() {
@@ -52,6 +55,10 @@ interface ViewKind<S> {
 
         public boolean apply(CountryFold.State state, Fact fact) {
             return state.apply(fact);
+        }
+
+        public boolean retract(CountryFold.State state, String factId) {
+            return state.retract(factId);
         }
 
         public byte[] bytes(CountryFold.State state) {
@@ -84,6 +91,10 @@ interface ViewKind<S> {
 
         public boolean apply(TopicFold.State state, Fact fact) {
             return state.apply(fact);
+        }
+
+        public boolean retract(TopicFold.State state, String factId) {
+            return state.retract(factId);
         }
 
         public byte[] bytes(TopicFold.State state) {

@@ -81,6 +81,32 @@ class ViewStoreTest {
         assertThat(view.facts()).containsExactly(first); // a view handed out never changes
     }
 
+    @Test
+    void factsAreOrderedByTheirRecencyKeyAndIdAsStringsWhateverTheirForm() {
+        List<String> dates = List.of("2019-03-01", "2019-03-10", "1999-12-31", "--03-01", "--12-31", "2019-3-1",
+                "2019-03-0x", "２０１９-03-01");
+        List<String> ids = List.of("0a", "ff", "00000000000000000000000000000001", "fffffffffffffff0", "FFFFFFFFFFFFFFFF0",
+                "a0000000000000000000000000000000", "a000000000000000000000000000000b", "zzzzzzzzzzzzzzzz", "٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣");
+        Random random = new Random(3);
+        Folds.FactSet set = new Folds.FactSet();
+        List<Fact> all = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String date = random.nextInt(6) == 0 ? null : dates.get(random.nextInt(dates.size()));
+            Fact fact = withIdAndDate(randomFact(random, i), ids.get(random.nextInt(ids.size())) + i % 7, date);
+            if (set.get(fact.id()) == null) {
+                all.add(fact);
+                set.put(fact);
+            }
+        }
+        assertThat(List.copyOf(set.inOrder())).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
+    }
+
+    private static Fact withIdAndDate(Fact fact, String id, String date) {
+        return new Fact(id, fact.documentId(), fact.source(), fact.type(), fact.participants(), fact.initiator(),
+                fact.persons(), date, fact.endDate(), fact.location(), fact.title(), fact.topics(), fact.confidence(),
+                fact.evidence(), fact.extractor());
+    }
+
     private static Fact randomFact(Random random, int ordinal) {
         FactType type = TYPES[random.nextInt(TYPES.length)];
         List<String> participants = Stream.of("CN", CODES.get(1 + random.nextInt(CODES.size() - 1)),

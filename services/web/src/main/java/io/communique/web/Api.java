@@ -3,12 +3,15 @@ package io.communique.web;
 import io.communique.extract.Lexicon;
 import io.communique.ingest.IngestRequest;
 import io.communique.ingest.IngestVerticle;
+import io.communique.ingest.SourceStatus;
+import io.communique.ingest.web.ArticleFetcher;
 import io.communique.model.Document;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.Schemas;
 import io.communique.model.Topics;
 import io.communique.projection.ProjectionVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -42,7 +45,7 @@ public final class Api {
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final int DEFAULT_LIMIT = 100;
-    private static final long REBUILD_TIMEOUT_MS = 10 * 60 * 1000;
+    private static final long ADMIN_TIMEOUT_MS = 10 * 60 * 1000;
     private static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json";
     /** Documents come from strangers: the dashboard may run only its own scripts. */
@@ -55,9 +58,13 @@ public final class Api {
     private final LiveClients clients;
     private final WebVerticle.Options options;
     private final WriteGuard writeGuard;
+    private final Supplier<Future<Map<String, Object>>> streams;
 
-    public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, WebVerticle.Options options) {
+    /** @param streams the topics and consumer groups as Kafka's Admin API sees them now */
+    public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, WebVerticle.Options options,
+               Supplier<Future<Map<String, Object>>> streams) {
         this.vertx = vertx;
+        this.streams = streams;
         this.state = state;
         this.health = health;
         this.clients = clients;
@@ -95,7 +102,14 @@ public final class Api {
         router.post("/api/documents")
                 .handler(BodyHandler.create(false).setBodyLimit(options.maxDocumentBytes()))
                 .handler(this::postDocument);
-        router.post("/api/admin/rebuild").handler(this::rebuild);
+        router.post("/api/admin/rebuild").handler(ctx -> admin(ctx, ProjectionVerticle.REBUILD_ADDRESS, "rebuild"));
+        router.post("/api/admin/reextract").handler(ctx -> admin(ctx, IngestVerticle.REEXTRACT_ADDRESS, "re-extraction"));
+        router.get("/api/sources").handler(ctx -> vertx.eventBus().<JsonArray>request(SourceStatus.ADDRESS, null)
+                .onSuccess(reply -> ctx.response().putHeader("Content-Type", JSON).end(reply.body().encode()))
+                .onFailure(error -> json(ctx, List.of()))); // no ingest role here: no sources
+        router.get("/api/streams").handler(ctx -> streams.get()
+                .onSuccess(body -> json(ctx, body))
+                .onFailure(error -> Problems.send(ctx, 503, "Kafka's Admin API did not answer: " + error.getMessage())));
         router.get("/api/schemas").handler(ctx -> json(ctx, Topics.ALL.stream().map(spec -> Map.of(
                 "topic", spec.name(), "schema", "/api/schemas/" + spec.name())).toList()));
         router.get("/api/schemas/:topic").handler(this::schema);
@@ -229,18 +243,19 @@ public final class Api {
             Problems.send(ctx, e.status, e.getMessage());
             return;
         }
-        String problem = request.problem();
+        String problem = request.text() == null && request.url() != null ? null : request.problem();
         if (problem != null) {
             Problems.send(ctx, 400, problem);
             return;
         }
+        boolean article = request.text() == null && request.url() != null;
         if (!health.get().kafkaReachable()) {
             // Answer at once rather than after the producer's timeout: the client can retry elsewhere or later.
             ctx.response().putHeader("Retry-After", "5");
             Problems.send(ctx, 503, "Kafka is unreachable; nothing was stored: " + health.get().reason());
             return;
         }
-        vertx.eventBus().<JsonObject>request(IngestVerticle.ADDRESS, request.toJson(),
+        vertx.eventBus().<JsonObject>request(article ? ArticleFetcher.ADDRESS : IngestVerticle.ADDRESS, request.toJson(),
                         new DeliveryOptions().setSendTimeout(options.ingestTimeoutMs()))
                 .onSuccess(reply -> ctx.response().setStatusCode(202).putHeader("Content-Type", JSON)
                         .end(reply.body().encode()))
@@ -253,11 +268,11 @@ public final class Api {
                 });
     }
 
-    private void rebuild(RoutingContext ctx) {
-        vertx.eventBus().<JsonObject>request(ProjectionVerticle.REBUILD_ADDRESS, null,
-                        new DeliveryOptions().setSendTimeout(REBUILD_TIMEOUT_MS))
+    /** An admin action that the projection or ingest verticle of this instance carries out. */
+    private void admin(RoutingContext ctx, String address, String action) {
+        vertx.eventBus().<JsonObject>request(address, null, new DeliveryOptions().setSendTimeout(ADMIN_TIMEOUT_MS))
                 .onSuccess(reply -> ctx.response().putHeader("Content-Type", JSON).end(reply.body().encode()))
-                .onFailure(error -> Problems.send(ctx, 503, "rebuild failed: " + error.getMessage()));
+                .onFailure(error -> Problems.send(ctx, 503, action + " failed: " + error.getMessage()));
     }
 
     /** The request from a text/plain or JSON body; the query may carry published, language and url for plain text. */

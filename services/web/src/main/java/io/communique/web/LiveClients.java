@@ -1,5 +1,6 @@
 package io.communique.web;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,8 @@ final class LiveClients {
         }
     }
 
-    int size() {
-        return sockets.size();
+    /** Keeps idle connections open through proxies that cut silent ones. */
+    void ping() {
+        sockets.forEach(socket -> socket.writePing(Buffer.buffer("ping")));
     }
 }

@@ -1,5 +1,6 @@
 package io.communique.web;
 
+import io.communique.model.CloudEvents;
 import io.communique.model.CountryView;
 import io.communique.model.Document;
 import io.communique.model.Fact;
@@ -46,10 +47,14 @@ public final class LiveState {
     /**
      * Applies one record of a followed topic; returns the WebSocket message announcing the change, or null when
      * nothing changed (a re-delivery, an identical view). Invalid JSON throws {@link IllegalArgumentException}.
+     *
+     * @param eventType the record's CloudEvents type ({@code ce_type}), which tells retractions from facts; or null
      */
-    public String apply(String topic, String key, byte[] value) {
+    public String apply(String topic, String key, byte[] value, String eventType) {
         return switch (topic) {
-            case Topics.FACTS -> applyFact(Json.read(value, Fact.class), value);
+            case Topics.FACTS -> CloudEvents.isRetraction(eventType)
+                    ? retract(Json.read(value, Fact.class).id())
+                    : applyFact(Json.read(value, Fact.class), value);
             case Topics.DOCUMENTS -> {
                 Document document = Json.read(value, Document.class);
                 documents.putIfAbsent(document.id(), document); // the first receipt is the one that counts
@@ -77,6 +82,16 @@ public final class LiveState {
         }
         recentFacts.add(fact);
         return "{\"type\":\"fact\",\"fact\":" + new String(json, StandardCharsets.UTF_8) + "}";
+    }
+
+    private String retract(String factId) {
+        Fact removed = facts.remove(factId);
+        if (removed == null) {
+            return null;
+        }
+        recentFacts.remove(removed);
+        arrivals.remove(factId);
+        return "{\"type\":\"retraction\",\"id\":" + Json.write(factId) + "}";
     }
 
     private static String applyView(Map<String, StoredView> views, String kind, String key, byte[] json, int factCount) {

@@ -2,6 +2,7 @@ package io.communique.web;
 
 import io.communique.kafka.KafkaSettings;
 import io.communique.kafka.TopicFollower;
+import io.communique.model.CloudEvents;
 import io.communique.model.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -9,9 +10,11 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +26,7 @@ public final class WebVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
     private static final List<String> FOLLOWED = List.of(Topics.DOCUMENTS, Topics.FACTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC);
     private static final long HEALTH_CHECK_MS = 2000;
+    private static final long PING_MS = 30_000;
 
     /**
      * @param host             interface to listen on
@@ -59,7 +63,9 @@ public final class WebVerticle extends VerticleBase {
         clients = new LiveClients(options.maxClientQueueBytes());
         admin = KafkaAdminClient.create(vertx, settings.admin());
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
-        Api api = new Api(vertx, state, () -> health, clients, options);
+        vertx.setPeriodic(PING_MS, id -> clients.ping());
+        Streams streams = new Streams(admin, System::currentTimeMillis);
+        Api api = new Api(vertx, state, () -> health, clients, options, streams::snapshot);
         HttpServerOptions serverOptions = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
@@ -97,7 +103,7 @@ public final class WebVerticle extends VerticleBase {
     private Future<Void> onRecords(List<KafkaConsumerRecord<String, byte[]>> records) {
         for (KafkaConsumerRecord<String, byte[]> record : records) {
             try {
-                String message = state.apply(record.topic(), record.key(), record.value());
+                String message = state.apply(record.topic(), record.key(), record.value(), eventType(record));
                 if (message != null) {
                     clients.broadcast(message);
                 }
@@ -108,6 +114,11 @@ public final class WebVerticle extends VerticleBase {
             }
         }
         return Future.succeededFuture();
+    }
+
+    private static String eventType(KafkaConsumerRecord<String, byte[]> record) {
+        Header type = record.record().headers().lastHeader(CloudEvents.TYPE_HEADER);
+        return type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
     }
 
     private void checkKafka() {

@@ -8,6 +8,7 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +44,9 @@ class ApiTest {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        state.apply(Topics.FACTS, "CN|RU", Json.bytes(TALKS));
+        state.apply(Topics.FACTS, "CN|RU", Json.bytes(TALKS), null);
         state.apply(Topics.VIEWS_COUNTRY, "RU", Json.bytes(new CountryView("RU", 1, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(TALKS))));
+                List.of(), List.of(), List.of(), List.of(TALKS))), null);
         server = serve(0);
     }
 
@@ -56,7 +57,7 @@ class ApiTest {
         WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN,
                 writesPerMinute, Set.of("https://allowed.example"));
         Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null), new LiveClients(1024 * 1024),
-                options);
+                options, () -> Future.failedFuture("no Kafka behind this test"));
         return vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -189,6 +190,11 @@ class ApiTest {
     void everyResponseForbidsInlineScripts() throws Exception {
         assertThat(send(request("/api/countries")).headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'").doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void streamsAnswer503WhenKafkasAdminApiDoesNot() throws Exception {
+        assertProblem(send(request("/api/streams")), 503, "Admin API");
     }
 
     @Test

@@ -1,0 +1,276 @@
+package io.communique.bench;
+
+import io.communique.app.AppConfig;
+import io.communique.app.Communique;
+import io.communique.extract.Extractor;
+import io.communique.model.Document;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketFrame;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code e2e.p50}, {@code e2e.p99} and {@code fanout.msgs}: the whole app in this process, reports posted to
+ * {@code POST /api/documents} at a steady rate (open loop: a slow answer does not slow the sender down) while many
+ * WebSocket clients are connected. Every client counts its messages; a few "probe" clients also time each fact
+ * from the moment its report was posted.
+ */
+final class LiveBench {
+    private static final String HOST = "127.0.0.1";
+    private static final int PROBES = 20;
+    private static final long TICK_MS = 5;
+    private static final double DRAIN_S = 10;
+    private static final byte[] FACT_MESSAGE = "{\"type\":\"fact\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] VIEW_MESSAGE = "{\"type\":\"view\"".getBytes(StandardCharsets.UTF_8);
+    private static final String DOCUMENT_ID = "\"documentId\":\"";
+
+    /** A report to post, with the number of facts the app will extract from it (extraction is deterministic). */
+    private record Planned(Document report, int facts) {
+    }
+
+    /** When a report was posted, and whether it counts. */
+    private record Sent(long at, Planned planned, boolean measured) {
+    }
+
+    private final Vertx vertx;
+    private final Sizes sizes;
+    private final PrintStream progress;
+    private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+    private final LongAdder messages = new LongAdder();
+    private final LongAdder views = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final LongAdder postFailures = new LongAdder();
+    private final LongAdder answered = new LongAdder();
+    private final AtomicInteger closedClients = new AtomicInteger();
+    private final List<Long> latencies = new ArrayList<>();
+    private volatile boolean measuring;
+    /** Set once the test is over: requests still open then fail because the bench closes, not the app. */
+    private volatile boolean closing;
+
+    private LiveBench(Vertx vertx, Sizes sizes, PrintStream progress) {
+        this.vertx = vertx;
+        this.sizes = sizes;
+        this.progress = progress;
+    }
+
+    static List<Figure> run(Vertx vertx, AppConfig config, Sizes sizes, PrintStream progress) throws Exception {
+        progress.println("e2e: starting the app");
+        try (Communique app = Communique.start(config)) {
+            return new LiveBench(vertx, sizes, progress).measure(app.httpPort(), "Bearer " + app.apiToken());
+        }
+    }
+
+    private List<Figure> measure(int port, String authorization) throws Exception {
+        double warmUp = Math.max(2, sizes.e2eSeconds() / 5.0);
+        List<Planned> plan = plan(warmUp + sizes.e2eSeconds());
+        double reportsPerSecond = plan.size() / (warmUp + sizes.e2eSeconds());
+        List<WebSocket> sockets = connect(port);
+        HttpClientAgent http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(HOST).setDefaultPort(port),
+                new PoolOptions().setHttp1MaxSize(64));
+        try {
+            progress.printf("e2e: %d clients connected; posting %.0f reports/s (%d facts/s), %.0f s warm-up, %d s measured%n",
+                    sockets.size(), reportsPerSecond, sizes.factsPerSecond(), warmUp, sizes.e2eSeconds());
+            Iterator<Planned> reports = plan.iterator();
+            post(http, authorization, reports, reportsPerSecond, warmUp, false);
+            measuring = true;
+            long messagesBefore = messages.sum();
+            long viewsBefore = views.sum();
+            long bytesBefore = bytes.sum();
+            long start = System.nanoTime();
+            int posted = post(http, authorization, reports, reportsPerSecond, sizes.e2eSeconds(), true);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double fanout = (messages.sum() - messagesBefore) / seconds;
+            progress.printf("e2e: clients received %.0f messages/s (%.0f of them views), %.1f MB/s%n", fanout,
+                    (views.sum() - viewsBefore) / seconds, (bytes.sum() - bytesBefore) / seconds / 1e6);
+            long expected = drain();
+            measuring = false;
+            long[] sorted = sortedLatencies(expected);
+            progress.printf("e2e: %d reports posted in the measured time; %d of all answered 202, %d failed; %d of %d "
+                            + "fact deliveries timed; %d clients dropped%n", posted, answered.sum(), postFailures.sum(),
+                    latenciesSize(), expected, closedClients.get());
+            String setting = String.format("%d clients, %d facts/s", sockets.size(), sizes.factsPerSecond());
+            return List.of(
+                    new Figure("e2e.p50", percentile(sorted, 0.50), "ms", "", "POST to fact on a WebSocket, " + setting),
+                    new Figure("e2e.p99", percentile(sorted, 0.99), "ms", "<= 50", "same" + lost(expected)),
+                    new Figure("fanout.msgs", fanout, "msgs/s", "", "WebSocket messages delivered, " + setting));
+        } finally {
+            closing = true;
+            sockets.forEach(WebSocket::close);
+            http.close();
+        }
+    }
+
+    /** Enough reports for the whole test at the rate, each with its fact count, extracted before the clock runs. */
+    private List<Planned> plan(double seconds) {
+        Reports reports = new Reports(23);
+        Extractor extractor = new Extractor();
+        List<Planned> plan = new ArrayList<>();
+        long facts = 0;
+        while (facts < seconds * sizes.factsPerSecond()) {
+            Document report = reports.next();
+            int count = extractor.extract(report).size();
+            plan.add(new Planned(report, count));
+            facts += count;
+        }
+        return plan;
+    }
+
+    private List<WebSocket> connect(int port) throws Exception {
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(sizes.clients()));
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < sizes.clients(); i++) {
+            boolean probe = i < PROBES;
+            WebSocket socket = client.connect(port, HOST, "/ws").toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            // Frames, not text messages: clients count without decoding, so the bench spends its CPU on the app.
+            socket.frameHandler(frame -> onFrame(frame, probe));
+            socket.closeHandler(v -> closedClients.incrementAndGet());
+            sockets.add(socket);
+        }
+        return sockets;
+    }
+
+    private void onFrame(WebSocketFrame frame, boolean probe) {
+        if (frame.isText()) { // a message's first frame
+            Buffer data = frame.binaryData();
+            if (probe && measuring && startsWith(data, FACT_MESSAGE)) {
+                timeFact(data.toString(StandardCharsets.UTF_8));
+            } else if (startsWith(data, VIEW_MESSAGE)) {
+                views.increment();
+            }
+        }
+        if (frame.isText() || frame.isContinuation()) {
+            bytes.add(frame.binaryData().length());
+            if (frame.isFinal()) {
+                messages.increment();
+            }
+        }
+    }
+
+    private static boolean startsWith(Buffer data, byte[] prefix) {
+        if (data.length() < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data.getByte(i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void timeFact(String message) {
+        int at = message.indexOf(DOCUMENT_ID);
+        if (at < 0) {
+            return;
+        }
+        int from = at + DOCUMENT_ID.length();
+        Sent report = sent.get(message.substring(from, message.indexOf('"', from)));
+        if (report != null && report.measured()) {
+            long latency = System.nanoTime() - report.at();
+            synchronized (latencies) {
+                latencies.add(latency);
+            }
+        }
+    }
+
+    /** Posts reports at the rate for the time given; returns how many it posted. */
+    private int post(HttpClientAgent http, String authorization, Iterator<Planned> reports, double perSecond,
+                     double seconds, boolean measured) throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        int posted = 0;
+        for (long now = start; now < end && reports.hasNext(); now = System.nanoTime()) {
+            long due = (long) ((now - start) / 1e9 * perSecond);
+            for (; posted < due && reports.hasNext(); posted++) {
+                post(http, authorization, reports.next(), measured);
+            }
+            Thread.sleep(TICK_MS);
+        }
+        return posted;
+    }
+
+    private void post(HttpClientAgent http, String authorization, Planned planned, boolean measured) {
+        Document report = planned.report();
+        sent.put(report.id(), new Sent(System.nanoTime(), planned, measured));
+        http.request(HttpMethod.POST, "/api/documents")
+                .compose(request -> request.putHeader("Content-Type", "text/plain; charset=utf-8")
+                        .putHeader("Authorization", authorization)
+                        .send(Buffer.buffer(report.text())))
+                .compose(response -> response.statusCode() == 202 ? response.body()
+                        : Future.failedFuture("HTTP " + response.statusCode()))
+                .onSuccess(body -> answered.increment())
+                .onFailure(error -> {
+                    if (closing) {
+                        return;
+                    }
+                    if (postFailures.sum() == 0) {
+                        progress.println("e2e: a post failed: " + error.getMessage());
+                    }
+                    postFailures.increment();
+                });
+    }
+
+    /** Waits until every fact of the measured reports reached every probe, or the drain time is up; returns how many were expected. */
+    private long drain() throws InterruptedException {
+        long expected = Math.min(PROBES, sizes.clients()) * sent.values().stream()
+                .filter(Sent::measured).mapToLong(report -> report.planned().facts()).sum();
+        long deadline = System.nanoTime() + (long) (DRAIN_S * 1e9);
+        while (latenciesSize() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return expected;
+    }
+
+    private int latenciesSize() {
+        synchronized (latencies) {
+            return latencies.size();
+        }
+    }
+
+    /** Latencies, sorted; a delivery that never came counts as the longest wait the test allows, never as a gain. */
+    private long[] sortedLatencies(long expected) {
+        synchronized (latencies) {
+            long missing = Math.max(0, expected - latencies.size());
+            long[] all = new long[(int) (latencies.size() + missing)];
+            for (int i = 0; i < latencies.size(); i++) {
+                all[i] = latencies.get(i);
+            }
+            Arrays.fill(all, latencies.size(), all.length, (long) (DRAIN_S * 1e9) + TimeUnit.SECONDS.toNanos(sizes.e2eSeconds()));
+            Arrays.sort(all);
+            return all;
+        }
+    }
+
+    private String lost(long expected) {
+        long missing = expected - latenciesSize();
+        return missing > 0 ? String.format(" (%d of %d deliveries never arrived)", missing, expected) : "";
+    }
+
+    private static double percentile(long[] sortedNanos, double quantile) {
+        if (sortedNanos.length == 0) {
+            throw new IllegalStateException("no fact reached a WebSocket client");
+        }
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+}

@@ -1,0 +1,84 @@
+package io.communique.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.communique.broker.EmbeddedKafka;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two instances share one Kafka cluster: the work splits by partition and either serves complete views. */
+class ScaleOutTest {
+    static final String KENYA_TALKS = "2018年9月1日，国家主席习近平在北京人民大会堂同肯尼亚总统肯雅塔举行会谈。";
+    static final String PERU_TALKS = "2019年4月28日，国家主席习近平在北京同秘鲁总统比斯卡拉举行会谈。";
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReportPostedToOneInstanceReachesTheOthersClientsAndSurvivesTheFirstStopping() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+            Communique a = TestApps.start(Files.createDirectories(dir.resolve("a")), kafka.bootstrapServers());
+            Communique b = TestApps.start(Files.createDirectories(dir.resolve("b")), kafka.bootstrapServers());
+            Vertx client = Vertx.vertx();
+            try {
+                List<JsonNode> messages = new CopyOnWriteArrayList<>();
+                WebSocket socket = EndToEndTest.connectWebSocket(client, b.httpPort());
+                socket.textMessageHandler(text -> messages.add(EndToEndTest.readTree(text)));
+
+                String kenyaDocument = post(a, KENYA_TALKS).get("documentId").asText();
+                EndToEndTest.awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("fact")
+                        && m.get("fact").get("documentId").asText().equals(kenyaDocument)));
+                EndToEndTest.awaitTrue(() -> factCount(b, "KE") > 0);
+
+                a.close();
+                a = null;
+                post(b, PERU_TALKS);
+                // B now owns every partition: Peru's view appears, Kenya's is still complete.
+                EndToEndTest.awaitTrue(() -> factCount(b, "PE") > 0);
+                assertThat(factCount(b, "KE")).isPositive();
+                assertThat(get(b, "/api/countries/CN").body()).contains("KE").contains("PE");
+            } finally {
+                client.close();
+                if (a != null) {
+                    a.close();
+                }
+                b.close();
+            }
+        }
+    }
+
+    private static int factCount(Communique instance, String code) throws Exception {
+        HttpResponse<String> response = get(instance, "/api/countries/" + code);
+        return response.statusCode() == 200 ? EndToEndTest.readTree(response.body()).get("factCount").asInt() : 0;
+    }
+
+    private static HttpResponse<String> get(Communique instance, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode post(Communique instance, String report) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + instance.httpPort() + "/api/documents"))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("Authorization", "Bearer " + instance.apiToken())
+                .POST(HttpRequest.BodyPublishers.ofString(report, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return EndToEndTest.readTree(response.body());
+    }
+}
