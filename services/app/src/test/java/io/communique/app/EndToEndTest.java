@@ -1,7 +1,13 @@
 package io.communique.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.communique.model.Evidence;
+import io.communique.model.ExtractorInfo;
+import io.communique.model.Fact;
+import io.communique.model.FactType;
+import io.communique.model.Ids;
 import io.communique.model.Json;
+import io.communique.model.TopicSpec;
 import io.communique.model.Topics;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -10,7 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,15 +162,9 @@ class EndToEndTest {
 
     @Test
     void poisonFactsGoToTheDeadLetterTopicWithTheReasonAndTheProjectionCarriesOn() throws Exception {
-        Map<String, Object> config = Map.of(
-                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers(),
-                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringSerializer.class.getName(),
-                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
+        try (KafkaProducer<String, byte[]> producer = plainProducer()) {
             for (String poison : List.of("not json at all", "{\"id\": \"x\", \"type\": \"PARTY\"}")) {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.FACTS, "poison",
+                producer.send(new ProducerRecord<>(Topics.FACTS, "poison",
                         poison.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
             }
         }
@@ -187,7 +193,7 @@ class EndToEndTest {
         });
         List<String> names = new ArrayList<>();
         streams.get("topics").forEach(topic -> names.add(topic.get("name").asText()));
-        assertThat(names).containsAll(Topics.ALL.stream().map(io.communique.model.TopicSpec::name).toList());
+        assertThat(names).containsAll(Topics.ALL.stream().map(TopicSpec::name).toList());
         JsonNode facts = streams.get("topics").get(names.indexOf(Topics.FACTS));
         assertThat(facts.get("records").asLong()).isPositive();
         assertThat(facts.get("schema").asText()).isEqualTo("/api/schemas/" + Topics.FACTS);
@@ -199,19 +205,13 @@ class EndToEndTest {
         JsonNode seedFact = readTree(get("/api/countries/RU").body()).get("facts").get(0);
         String documentId = seedFact.get("documentId").asText();
         // A fact published by some older extractor for the seed document, which today's extractor does not find.
-        io.communique.model.Fact stale = new io.communique.model.Fact(
-                io.communique.model.Ids.factId(documentId, io.communique.model.FactType.TALKS, List.of("CN", "FJ"), null, 0),
-                documentId, "seeds/000.txt", io.communique.model.FactType.TALKS, List.of("CN", "FJ"), null, List.of(),
-                null, null, null, null, List.of(), 0.5, new io.communique.model.Evidence("旧", 0, 1),
-                new io.communique.model.ExtractorInfo("communique-rules", "0.0.1"));
-        Map<String, Object> config = Map.of(
-                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers(),
-                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringSerializer.class.getName(),
-                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
-            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.FACTS, "CN|FJ", Json.bytes(stale));
+        Fact stale = new Fact(
+                Ids.factId(documentId, FactType.TALKS, List.of("CN", "FJ"), null, 0),
+                documentId, "seeds/000.txt", FactType.TALKS, List.of("CN", "FJ"), null, List.of(),
+                null, null, null, null, List.of(), 0.5, new Evidence("旧", 0, 1),
+                new ExtractorInfo("communique-rules", "0.0.1"));
+        try (KafkaProducer<String, byte[]> producer = plainProducer()) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FACTS, "CN|FJ", Json.bytes(stale));
             record.headers().add("ce_type", "io.communique.fact.v1".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(10, TimeUnit.SECONDS);
         }
@@ -237,10 +237,18 @@ class EndToEndTest {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
+    /** A producer as any outside team would write one, to put records on our topics by hand. */
+    static KafkaProducer<String, byte[]> plainProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    }
+
     /** The fact in a record of the fact topic, or null for the poison records one test writes there. */
-    static io.communique.model.Fact factOrNull(ConsumerRecord<String, byte[]> record) {
+    static Fact factOrNull(ConsumerRecord<String, byte[]> record) {
         try {
-            return Json.read(record.value(), io.communique.model.Fact.class);
+            return Json.read(record.value(), Fact.class);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -351,7 +359,7 @@ class EndToEndTest {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();

@@ -155,8 +155,8 @@ final class PartitionedProjection<S> extends ConsumerLoop {
                 letters.add(producer.send(DeadLetters.letter(record, e.getMessage())));
                 continue;
             }
-            S state = partitionStates.computeIfAbsent(record.key(), kind::empty);
-            boolean changed = isRetraction(record) ? kind.retract(state, fact.id()) : kind.apply(state, fact);
+            S state = partitionStates.computeIfAbsent(record.key(), kind.empty());
+            boolean changed = isRetraction(record) ? kind.retract().test(state, fact.id()) : kind.apply().test(state, fact);
             if (changed) {
                 dirty.get(record.partition()).add(record.key());
             }

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -94,9 +95,11 @@ public final class Api {
         router.get("/api/health").handler(this::health);
         router.get("/api/labels").handler(this::labels);
         router.get("/api/countries").handler(ctx -> json(ctx, state.countryList()));
-        router.get("/api/countries/:code").handler(this::country);
+        router.get("/api/countries/:code").handler(ctx -> view(ctx, ctx.pathParam("code").toUpperCase(), CODE,
+                state::country, "a country or organisation with code"));
         router.get("/api/topics").handler(ctx -> json(ctx, state.topicList()));
-        router.get("/api/topics/:id").handler(this::topic);
+        router.get("/api/topics/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), TOPIC_ID, state::topic,
+                "a topic with id"));
         router.get("/api/facts").handler(this::facts);
         router.get("/api/documents/:id").handler(this::document);
         router.post("/api/documents")
@@ -158,21 +161,11 @@ public final class Api {
         return Map.of("zh", zh == null ? fallback : zh, "en", en == null ? fallback : en);
     }
 
-    private void country(RoutingContext ctx) {
-        String code = ctx.pathParam("code").toUpperCase();
-        byte[] view = CODE.matcher(code).matches() ? state.country(code) : null;
+    /** Serves a published view as its exact bytes; 404 when the key is malformed or has no view. */
+    private static void view(RoutingContext ctx, String key, Pattern valid, Function<String, byte[]> lookup, String what) {
+        byte[] view = valid.matcher(key).matches() ? lookup.apply(key) : null;
         if (view == null) {
-            Problems.send(ctx, 404, "no facts about a country or organisation with code '" + abbreviate(code) + "'");
-        } else {
-            ctx.response().putHeader("Content-Type", JSON).end(Buffer.buffer(view));
-        }
-    }
-
-    private void topic(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        byte[] view = TOPIC_ID.matcher(id).matches() ? state.topic(id) : null;
-        if (view == null) {
-            Problems.send(ctx, 404, "no facts about a topic with id '" + abbreviate(id) + "'");
+            Problems.send(ctx, 404, "no facts about " + what + " '" + abbreviate(key) + "'");
         } else {
             ctx.response().putHeader("Content-Type", JSON).end(Buffer.buffer(view));
         }
