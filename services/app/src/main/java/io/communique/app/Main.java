@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "communique", mixinStandardHelpOptions = true, version = "Communiqué 0.1.0",
         description = "Diplomatic fact events from news reports, event-sourced on Apache Kafka.%n"
                 + "With no command: serve the dashboard and API (see 'serve --help').",
-        subcommands = {Main.Serve.class, ExtractCommand.class, BenchCommand.class, ReplayCommand.class, TailCommand.class})
+        subcommands = {Main.Serve.class, ExtractCommand.class, BenchCommand.class, ReplayCommand.class, TailCommand.class,
+                AdminCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -235,6 +235,28 @@ class EndToEndTest {
         assertThat(get("/api/countries/CN").body()).doesNotContain(stale.id());
     }
 
+    @Test
+    void adminCommandAsksTheRunningInstanceAndSaysClearlyWhenItCannot() {
+        String base = "http://127.0.0.1:" + app.httpPort();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int done = new picocli.CommandLine(new AdminCommand(Map.of("API_TOKEN", app.apiToken()),
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).execute("rebuild", "--url", base);
+        assertThat(done).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"rebuilt\"");
+
+        int refused = new picocli.CommandLine(new AdminCommand(Map.of(), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true))).execute("rebuild", "--url", base, "--token", "wrong");
+        assertThat(refused).isEqualTo(1);
+        assertThat(err.toString()).contains("401");
+
+        int unreachable = new picocli.CommandLine(new AdminCommand(Map.of("API_TOKEN", "x"),
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true)))
+                .execute("reextract", "--url", "http://127.0.0.1:1");
+        assertThat(unreachable).isEqualTo(3);
+        assertThat(err.toString()).contains("no Communiqué instance answers");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** A producer as any outside team would write one, to put records on our topics by hand. */
@@ -322,16 +344,8 @@ class EndToEndTest {
         return last[0];
     }
 
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    static void awaitTrue(Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!check.holds()) {
-            assertThat(System.nanoTime()).as("condition not met within 30 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    static void awaitTrue(Await.Condition condition) throws Exception {
+        Await.until("the condition", Duration.ofSeconds(60), condition);
     }
 
     private static URI uri(String path) {
