@@ -9,7 +9,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Creates our topics when missing, with their declared partitions and configuration. */
@@ -33,12 +35,22 @@ public final class TopicAdmin {
         return specs.stream().filter(spec -> !existing.contains(spec.name())).toList();
     }
 
+    /**
+     * The spec's configuration plus {@code min.insync.replicas}: with acks=all a write then counts only once two
+     * replicas hold it (one on a single broker), whatever the cluster's default.
+     */
+    private static Map<String, String> durable(TopicSpec spec, short replication) {
+        Map<String, String> config = new HashMap<>(spec.config());
+        config.putIfAbsent("min.insync.replicas", Integer.toString(Math.min(2, replication)));
+        return config;
+    }
+
     private static Future<Void> create(KafkaAdminClient admin, List<TopicSpec> specs, short replication) {
         if (specs.isEmpty()) {
             return Future.succeededFuture();
         }
         List<NewTopic> topics = specs.stream()
-                .map(spec -> new NewTopic(spec.name(), spec.partitions(), replication).setConfig(spec.config()))
+                .map(spec -> new NewTopic(spec.name(), spec.partitions(), replication).setConfig(durable(spec, replication)))
                 .toList();
         return admin.createTopics(topics)
                 .onSuccess(done -> LOG.info("Created topics {} (replication {})",

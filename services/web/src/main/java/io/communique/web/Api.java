@@ -21,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -47,6 +48,7 @@ public final class Api {
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final int DEFAULT_LIMIT = 100;
     private static final long ADMIN_TIMEOUT_MS = 10 * 60 * 1000;
+    private static final long TIME_LAPSE_TICK_MS = 100;
     private static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json";
     /** Documents come from strangers: the dashboard may run only its own scripts. */
@@ -78,6 +80,7 @@ public final class Api {
         // First, before any handler touches the response: Vert.x 5.0.7 clients fail the upgrade when the 101 carries
         // headers that an earlier route handler set.
         router.get("/ws").handler(this::webSocket);
+        router.get("/ws/replay").handler(this::timeLapse);
         router.route().handler(ctx -> {
             ctx.response()
                     .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -317,15 +320,77 @@ public final class Api {
     }
 
     private void webSocket(RoutingContext ctx) {
-        String origin = ctx.request().getHeader("Origin");
-        if (origin != null && !isOwnOrigin(origin, ctx.request().authority() == null ? null : ctx.request().authority().toString())
-                && !options.allowedOrigins().contains(origin)) {
-            Problems.send(ctx, 403, "WebSocket connections from " + abbreviate(origin) + " are not allowed");
+        if (!sameOriginOrAllowed(ctx)) {
             return;
         }
         ctx.request().toWebSocket()
                 .onSuccess(socket -> clients.add(socket, state.snapshot()))
                 .onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
+    }
+
+    /**
+     * A time-lapse session of its own for one browser: {@code /ws/replay?from=YYYY-MM-DD&to=YYYY-MM-DD&speed=N} plays
+     * the facts dated in the period at N days per second; the client sends play, pause, speed and seek.
+     */
+    private void timeLapse(RoutingContext ctx) {
+        if (!sameOriginOrAllowed(ctx)) {
+            return;
+        }
+        String from = ctx.queryParams().get("from");
+        String to = ctx.queryParams().get("to");
+        String speed = ctx.queryParams().get("speed");
+        if (from == null || to == null || !isDate(from) || !isDate(to) || LocalDate.parse(to).isBefore(LocalDate.parse(from))) {
+            Problems.send(ctx, 400, "from and to must be dates as YYYY-MM-DD, from not after to");
+            return;
+        }
+        int daysPerSecond;
+        try {
+            daysPerSecond = speed == null ? 30 : Integer.parseInt(speed);
+        } catch (NumberFormatException e) {
+            daysPerSecond = 0;
+        }
+        if (daysPerSecond < 1 || daysPerSecond > TimeLapse.MAX_SPEED) {
+            Problems.send(ctx, 400, "speed must be a whole number of days per second from 1 to " + TimeLapse.MAX_SPEED);
+            return;
+        }
+        TimeLapse lapse = new TimeLapse(state.facts(new LiveState.FactQuery(null, null, null, null), Integer.MAX_VALUE),
+                LocalDate.parse(from), LocalDate.parse(to), daysPerSecond);
+        ctx.request().toWebSocket().onSuccess(socket -> {
+            socket.setWriteQueueMaxSize(options.maxClientQueueBytes());
+            socket.writeTextMessage(lapse.clock());
+            long timer = vertx.setPeriodic(TIME_LAPSE_TICK_MS, id -> send(socket, lapse.advance(TIME_LAPSE_TICK_MS / 1000.0)));
+            socket.closeHandler(v -> vertx.cancelTimer(timer));
+            socket.textMessageHandler(text -> {
+                try {
+                    send(socket, lapse.control(new JsonObject(text).getMap()));
+                } catch (RuntimeException e) {
+                    socket.writeTextMessage(new JsonObject().put("type", "replay-error")
+                            .put("detail", "send {\"action\": \"play\"|\"pause\"|\"speed\"|\"seek\", \"value\": …}").encode());
+                }
+            });
+        });
+    }
+
+    /** Sends in order; a client that cannot keep up with its own time-lapse is closed rather than buffered. */
+    private static void send(ServerWebSocket socket, List<String> messages) {
+        for (String message : messages) {
+            if (socket.writeQueueFull()) {
+                socket.close((short) 1013, "too slow");
+                return;
+            }
+            socket.writeTextMessage(message);
+        }
+    }
+
+    /** WebSockets only from our own pages or configured origins: another site must not read them with a user's cookies. */
+    private boolean sameOriginOrAllowed(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin != null && !isOwnOrigin(origin, ctx.request().authority() == null ? null : ctx.request().authority().toString())
+                && !options.allowedOrigins().contains(origin)) {
+            Problems.send(ctx, 403, "WebSocket connections from " + abbreviate(origin) + " are not allowed");
+            return false;
+        }
+        return true;
     }
 
     /** A page served by us connects from our own origin: same host and port as the request was addressed to. */

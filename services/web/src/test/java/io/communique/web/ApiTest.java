@@ -187,6 +187,28 @@ class ApiTest {
     }
 
     @Test
+    void timeLapseSessionPlaysThePeriodsFactsAndRejectsBadParameters() throws Exception {
+        assertProblem(send(request("/ws/replay?from=2017-07-10&to=2017-07-01")), 400, "from and to");
+        assertProblem(send(request("/ws/replay?from=2017-07-01&to=2017-07-10&speed=0")), 400, "speed");
+        java.util.concurrent.CompletableFuture<String> fact = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket socket = http.newWebSocketBuilder().buildAsync(
+                URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws/replay?from=2017-07-01&to=2017-07-10&speed=1000"),
+                new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                        if (data.toString().contains("replay-fact")) {
+                            fact.complete(data.toString());
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"action\": \"play\"}", true);
+        assertThat(fact.get(30, TimeUnit.SECONDS)).contains(TALKS.id());
+        socket.abort();
+    }
+
+    @Test
     void everyResponseForbidsInlineScripts() throws Exception {
         assertThat(send(request("/api/countries")).headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'").doesNotContain("unsafe-inline");

@@ -1,0 +1,155 @@
+package io.communique.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.communique.model.Fact;
+import io.communique.model.Json;
+import io.communique.model.Topics;
+import io.communique.projection.ViewStore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The views as the app serves them over HTTP, and the same views rebuilt here from the fact log with the pure folds,
+ * keyed "country/CN", "topic/trade". Values are the exact bytes, so two maps are equal only when every view is.
+ */
+final class Views {
+    private Views() {
+    }
+
+    /** Every country and topic view the app lists, as served. */
+    static Map<String, Bytes> served(HttpClient http, int port) throws IOException, InterruptedException {
+        Map<String, Bytes> views = new TreeMap<>();
+        for (JsonNode country : Json.MAPPER.readTree(get(http, port, "/api/countries").body())) {
+            String code = country.get("code").asText();
+            views.put("country/" + code, new Bytes(get(http, port, "/api/countries/" + code).body()));
+        }
+        for (JsonNode topic : Json.MAPPER.readTree(get(http, port, "/api/topics").body())) {
+            String id = topic.get("id").asText();
+            views.put("topic/" + id, new Bytes(get(http, port, "/api/topics/" + id).body()));
+        }
+        return views;
+    }
+
+    /** A clean rebuild: the fact topic read from its beginning with a plain consumer and folded from empty views. */
+    static Map<String, Bytes> rebuilt(String bootstrap) {
+        ViewStore store = new ViewStore();
+        Set<String> countries = new TreeSet<>();
+        Set<String> topics = new TreeSet<>();
+        for (byte[] value : readAll(bootstrap, Topics.FACTS)) {
+            ViewStore.Changes changes = store.apply(Json.read(value, Fact.class));
+            countries.addAll(changes.countries());
+            topics.addAll(changes.topics());
+        }
+        Map<String, Bytes> views = new TreeMap<>();
+        countries.forEach(code -> views.put("country/" + code, new Bytes(Json.bytes(store.country(code)))));
+        topics.forEach(id -> views.put("topic/" + id, new Bytes(Json.bytes(store.topic(id)))));
+        return views;
+    }
+
+    /** Fact id → how many times it occurs in the served country views (once per participant is right). */
+    static Map<String, Integer> factOccurrences(Map<String, Bytes> views) throws IOException {
+        Map<String, Integer> occurrences = new HashMap<>();
+        for (Map.Entry<String, Bytes> view : views.entrySet()) {
+            if (view.getKey().startsWith("country/")) {
+                for (JsonNode fact : Json.MAPPER.readTree(view.getValue().bytes()).get("facts")) {
+                    occurrences.merge(fact.get("id").asText(), 1, Integer::sum);
+                }
+            }
+        }
+        return occurrences;
+    }
+
+    /**
+     * Facts counted twice: ids that occur more than once within one view, plus views whose factCount differs from
+     * the number of facts they list. 0 when every view holds each fact once.
+     */
+    static int doubled(Map<String, Bytes> views) throws IOException {
+        int doubled = 0;
+        for (Bytes view : views.values()) {
+            JsonNode json = Json.MAPPER.readTree(view.bytes());
+            Set<String> ids = new HashSet<>();
+            for (JsonNode fact : json.get("facts")) {
+                if (!ids.add(fact.get("id").asText())) {
+                    doubled++;
+                }
+            }
+            doubled += Math.abs(json.get("factCount").asInt() - json.get("facts").size());
+        }
+        return doubled;
+    }
+
+    /** The keys whose views differ between two maps (missing on one side counts). */
+    static Set<String> differences(Map<String, Bytes> a, Map<String, Bytes> b) {
+        Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        keys.removeIf(key -> a.containsKey(key) && a.get(key).equals(b.get(key)));
+        return keys;
+    }
+
+    static HttpResponse<byte[]> get(HttpClient http, int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Every value of a topic from its beginning to its current end, read with assigned partitions (no group). */
+    static List<byte[]> readAll(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<byte[]> values = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end within 30 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+            }
+            return values;
+        }
+    }
+
+    /** Bytes with value equality, printed as text. */
+    record Bytes(byte[] bytes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Bytes that && Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            return text.length() <= 200 ? text : text.substring(0, 200) + "…(" + bytes.length + " bytes)";
+        }
+    }
+}
