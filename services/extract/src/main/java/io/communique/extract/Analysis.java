@@ -24,6 +24,8 @@ final class Analysis {
     final List<List<Found>> dates = new ArrayList<>();
     /** per sentence: the last date written earlier in its paragraph, which a sentence without a date inherits */
     final List<String> paragraphDates = new ArrayList<>();
+    /** per sentence: the last date written anywhere before it (else the reference date), the fallback of the paragraph's */
+    final List<String> documentDates = new ArrayList<>();
     final DateResolver.Ref ref;
     private final String[] carriedSubject;
     private final List<Mention>[] partiesBySentence;

@@ -21,6 +21,12 @@ final class Candidate {
     final Map<String, Set<String>> personsByCode = new TreeMap<>();
     String date;
     String endDate;
+    /**
+     * the last date written before the sentence anywhere in the report (else the reference date): the date of an event
+     * whose mentions state none (a headline, "during the visit…" in a later paragraph); kept apart from {@link #date}
+     * so that it never keeps two mentions of one event from merging
+     */
+    String carriedDate;
     /** an explicit year other than the report's: a background event, never merged with the main news */
     Integer backgroundYear;
     String location;
@@ -36,6 +42,11 @@ final class Candidate {
         this.participants = participants;
         this.sentence = sentence;
         this.confidence = confidence;
+    }
+
+    /** The date the fact reports: the stated one, else the carried one (unless the event is background). */
+    String finalDate() {
+        return date != null || backgroundYear != null ? date : carriedDate;
     }
 
     List<String> persons() {
@@ -60,6 +71,7 @@ final class Candidate {
         }
         date = date != null ? date : that.date;
         endDate = endDate != null ? endDate : that.endDate;
+        carriedDate = carriedDate != null ? carriedDate : that.carriedDate;
         location = location != null ? location : that.location;
         title = title != null ? title : that.title;
         description = description != null ? description : that.description;

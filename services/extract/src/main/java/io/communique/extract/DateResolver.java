@@ -17,10 +17,15 @@ import java.util.regex.Pattern;
  */
 final class DateResolver {
 
-    /** The reference date of a report; any part may be unknown (null). */
-    record Ref(Integer year, Integer month, Integer day) {
+    /** The reference date of a report; any part may be unknown (null); dateline: whether the text states it. */
+    record Ref(Integer year, Integer month, Integer day, boolean dateline) {
         LocalDate full() {
             return year == null || month == null || day == null ? null : LocalDate.of(year, month, day);
+        }
+
+        /** The dateline's day ("--MM-DD" without a known year), or null when the text has no dateline. */
+        String datelineDate() {
+            return !dateline ? null : year == null ? String.format("--%02d-%02d", month, day) : full().toString();
         }
 
         /** "YYYY-MM" for resolving office holders, or null. */
@@ -50,6 +55,14 @@ final class DateResolver {
             "前天|昨天|昨日|今天|今日|同日|当天|当日|同一天|次日|翌日|第二天|(?:周|星期|礼拜)([一二三四五六日天])"
                     + "|(?i:\\b(yesterday|today|the same day|the next day|the following day|last (?:evening|night)"
                     + "|(?:on |this |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b)");
+    /** "this Monday (2nd)", "meets today (23)": a weekday or today with its day of the month in brackets. */
+    private static final Pattern EN_BRACKETED_DAY = Pattern.compile(
+            "(?i)\\b(?:today|yesterday|(?:this |last |on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day) \\((\\d{1,2})(?:st|nd|rd|th)?\\)");
+    /** A full month name ("May" left out: also a verb), the month of a bracketed day when there is no dateline. */
+    private static final Pattern EN_MONTH_NAME = Pattern.compile(
+            "\\b(January|February|March|April|June|July|August|September|October|November|December)\\b");
+    /** "the November 20 election", "since May 3": a date that qualifies a noun or starts a period, not an event's. */
+    private static final Pattern EN_NOT_EVENT_DATE = Pattern.compile("(?i)\\b(?:the|since)\\s+$");
     private static final Pattern ZH_DATELINE = Pattern.compile("(\\d{1,2})月(\\d{1,2})日电");
     private static final Pattern EN_DATELINE = Pattern.compile("(?m)^[A-Z][A-Za-z .\\[\\]]{1,40}, (" + MONTHS + ")\\.? (\\d{1,2})\\b");
 
@@ -65,6 +78,7 @@ final class DateResolver {
         Matcher zh = ZH_DATELINE.matcher(head);
         Matcher en = EN_DATELINE.matcher(head);
         Integer lineMonth = null, lineDay = null;
+        boolean dateline = false;
         if (zh.find()) {
             lineMonth = Integer.parseInt(zh.group(1));
             lineDay = Integer.parseInt(zh.group(2));
@@ -78,8 +92,9 @@ final class DateResolver {
             }
             month = lineMonth;
             day = lineDay;
+            dateline = true;
         }
-        return new Ref(year, month, day);
+        return new Ref(year, month, day, dateline);
     }
 
     /** The date expressions in text[from, to), in order. lastDate: the latest date resolved before, for 同日/次日. */
@@ -104,6 +119,9 @@ final class DateResolver {
         }
         m = EN_DATE.matcher(text).region(from, to);
         while (m.find()) {
+            if (EN_NOT_EVENT_DATE.matcher(text.substring(Math.max(0, m.start() - 6), m.start())).find()) {
+                continue;
+            }
             boolean monthFirst = m.group(1) != null;
             int month = month(monthFirst ? m.group(1) : m.group(6));
             int day = Integer.parseInt(monthFirst ? m.group(2) : m.group(5));
@@ -120,6 +138,12 @@ final class DateResolver {
                     found.add(new Found(m.start(), m.end(), null, null, y == null ? null : Integer.parseInt(y), "month-or-year-only"));
                 }
             }
+        }
+        m = EN_BRACKETED_DAY.matcher(text).region(from, to);
+        while (m.find()) {
+            int day = Integer.parseInt(m.group(1));
+            String date = ref.month() != null ? dayOnly(day, ref) : format(null, nearestMonth(text, m.start()), day, null);
+            found.add(new Found(m.start(), m.end(), date, null, null, "bracketed-day"));
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         m = RELATIVE.matcher(text).region(from, to);
@@ -141,6 +165,24 @@ final class DateResolver {
             }
         }
         return latest;
+    }
+
+    /** Bounds the search for a bracketed day's month, so that the time per date stays constant in any input. */
+    private static final int MONTH_WINDOW = 2000;
+
+    /** The month named nearest to a position (within its paragraph's reach), 0 (an invalid month) when none is. */
+    private static int nearestMonth(String text, int position) {
+        Matcher m = EN_MONTH_NAME.matcher(text)
+                .region(Math.max(0, position - MONTH_WINDOW), Math.min(text.length(), position + MONTH_WINDOW));
+        int month = 0;
+        int distance = Integer.MAX_VALUE;
+        while (m.find()) {
+            if (Math.abs(m.start() - position) < distance) {
+                distance = Math.abs(m.start() - position);
+                month = month(m.group(1));
+            }
+        }
+        return month;
     }
 
     private static boolean overlaps(List<Found> found, int position) {

@@ -19,6 +19,7 @@ final class Events {
         if (date != null && c.date != null && c.date.equals(date.date())) {
             c.endDate = date.endDate();
         }
+        c.carriedDate = a.documentDates.get(i);
         c.backgroundYear = a.backgroundYear(i, trigger);
         return c;
     }

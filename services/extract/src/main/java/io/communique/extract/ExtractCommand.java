@@ -1,43 +1,66 @@
 package io.communique.extract;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.communique.model.Document;
 import io.communique.model.DocumentFiles;
 import io.communique.model.Fact;
 import io.communique.model.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code extract FILE...}: prints the facts of each report as JSON lines on stdout. */
+/**
+ * {@code extract [--format jsonl|pretty] FILE...}: prints the facts of each report on stdout; {@code -} reads a report
+ * from stdin. A file that cannot be read or extracted gets one line on stderr, the others are still processed, and
+ * the exit code is 1 at the end.
+ */
 @Command(name = "extract", mixinStandardHelpOptions = true, version = "communique-rules " + Extractor.VERSION,
-        description = {"Prints the fact events of each report as JSON lines (one fact per line, UTF-8).",
+        description = {"Prints the fact events of each report (UTF-8 plain text; - reads stdin), each with its \"source\".",
                 "Reads an optional sidecar NNN.meta.json beside NNN.txt ({\"id\",\"url\",\"published\",\"language\"}).",
-                "Exit code 2 when a file is missing or unreadable; the other files are still processed."})
+                "Exit code 1 when a file is missing, unreadable, not UTF-8 or empty; the other files are still processed."})
 public final class ExtractCommand implements Callable<Integer> {
     /** Above this many files, progress goes to stderr. */
     private static final int PROGRESS_FROM = 20;
+    static final String STDIN = "-";
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "report files (UTF-8 plain text)")
+    /** jsonl: one fact per line, for pipes and score-facts; pretty: indented JSON, one fact after another, for reading. */
+    enum Format { jsonl, pretty }
+
+    @Option(names = "--format", defaultValue = "jsonl", paramLabel = "jsonl|pretty",
+            description = "jsonl (one fact per line, default) or pretty (indented)")
+    Format format;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "report files (UTF-8 plain text), - for stdin")
     List<String> files;
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
     public ExtractCommand() {
-        this(new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8), System.err);
+        this(System.in, new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8), System.err);
     }
 
-    ExtractCommand(PrintStream out, PrintStream err) {
+    ExtractCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -49,6 +72,7 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Extractor extractor = new Extractor();
+        ObjectWriter writer = format == Format.pretty ? Json.MAPPER.writerWithDefaultPrettyPrinter() : Json.MAPPER.writer();
         int exit = 0;
         for (int n = 0; n < files.size(); n++) {
             String file = files.get(n);
@@ -56,34 +80,55 @@ public final class ExtractCommand implements Callable<Integer> {
                 err.printf("extract: %d/%d files%n", n, files.size());
             }
             try {
-                for (Fact fact : extractor.extract(read(Path.of(file), file))) {
-                    out.println(Json.write(fact));
+                Document document = file.equals(STDIN) ? readStdin() : read(Path.of(file), file);
+                for (Fact fact : extractor.extract(document)) {
+                    out.println(writer.writeValueAsString(fact));
                 }
-            } catch (IOException e) {
-                err.println("extract: cannot read " + file + ": " + describe(e));
-                exit = 2;
+            } catch (IOException | InvalidPathException e) {
+                err.println("extract: cannot read " + file + ": " + describe(e, file));
+                exit = 1;
             } catch (RuntimeException e) {
-                err.println("extract: cannot extract " + file + ": " + describe(e));
-                exit = 2;
+                err.println("extract: cannot extract " + file + ": " + describe(e, file));
+                exit = 1;
             }
         }
         out.flush();
         return exit;
     }
 
-    private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
+    /** The reason without the path that the message starts with already. */
+    private static String describe(Exception e, String file) {
+        if (e instanceof NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof CharacterCodingException) {
-            return "not UTF-8 text";
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.startsWith(file + ": ") ? message.substring(file.length() + 2) : message;
     }
 
-    /** The report with its sidecar metadata; the source is the path as given. */
+    /** A report on stdin: strict UTF-8 like a file, no sidecar, "stdin" as its source. */
+    private Document readStdin() throws IOException {
+        byte[] bytes = in.readAllBytes();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8 text", e);
+        }
+        if (text.isBlank()) {
+            throw new IOException("empty report");
+        }
+        return Document.of(text, "stdin", null, null, null, null);
+    }
+
     /** A report and its optional sidecar, as {@link DocumentFiles} reads them; no receipt time: nothing is ingested. */
     static Document read(Path path, String source) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException("a directory, not a report file");
+        }
         return DocumentFiles.read(path, source, null);
     }
 }

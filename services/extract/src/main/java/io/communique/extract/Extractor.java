@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class Extractor {
     /** Changes whenever the output for the same text may change. */
-    static final String VERSION = "1.0.0";
+    static final String VERSION = "1.1.0";
     public static final ExtractorInfo INFO = new ExtractorInfo("communique-rules", VERSION);
 
     private final ScriptConverter converter;
@@ -59,6 +59,9 @@ public final class Extractor {
         Analysis analysis = new Analysis(original, text, sentences, ref);
         String lastDate = ref.full() == null ? null : ref.full().toString();
         String paragraphDate = null;
+        // an event no sentence dates takes the dateline's day, never the bare published date: that is when the
+        // report was published, not necessarily when anything happened
+        String carriedDate = ref.datelineDate();
         int paragraph = -1;
         for (Sentence s : sentences) {
             analysis.mentions.add(gazetteer.find(text, s.start(), s.end(), ref.yearMonth()));
@@ -69,9 +72,11 @@ public final class Extractor {
                 paragraphDate = null;
             }
             analysis.paragraphDates.add(paragraphDate);
+            analysis.documentDates.add(carriedDate);
             for (DateResolver.Found f : found) {
                 lastDate = f.date() != null ? f.date() : lastDate;
                 paragraphDate = f.date() != null ? f.date() : paragraphDate;
+                carriedDate = f.date() != null ? f.date() : carriedDate;
             }
         }
         analysis.carrySubjects();
@@ -84,14 +89,15 @@ public final class Extractor {
         for (Candidate c : events) {
             Sentence s = analysis.sentence(c.sentence);
             List<String> participants = List.copyOf(c.participants);
-            String key = c.type + "|" + participants + "|" + c.date;
+            String date = c.finalDate();
+            String key = c.type + "|" + participants + "|" + date;
             int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
             String evidence = analysis.original.substring(s.start(), s.end());
             String initiator = c.initiator != null && participants.contains(c.initiator) ? c.initiator : null;
             facts.add(new Fact(
-                    Ids.factId(document.id(), c.type, participants, c.date, ordinal),
+                    Ids.factId(document.id(), c.type, participants, date, ordinal),
                     document.id(), document.source(), c.type, participants, initiator, c.persons(),
-                    c.date, c.endDate, c.location, c.title, topics.tag(analysis.text.substring(s.start(), s.end())),
+                    date, c.endDate, c.location, c.title, topics.tag(analysis.text.substring(s.start(), s.end())),
                     Math.round(c.confidence * 100) / 100.0, new Evidence(evidence, s.start(), s.end()), INFO));
         }
         return facts;

@@ -38,4 +38,15 @@ class RobustnessTest {
 
         assertThat(millis).isLessThan(10_000);
     }
+
+    @Test
+    void manyBracketedDaysRunInBoundedTime() {
+        String text = "They met today (2) and on Monday (3). ".repeat(2_000) + "It was January."; // 76 000 characters, 4 000 dates
+
+        long start = THREADS.getCurrentThreadCpuTime();
+        Facts.of(text, null);
+        long millis = (THREADS.getCurrentThreadCpuTime() - start) / 1_000_000;
+
+        assertThat(millis).isLessThan(10_000);
+    }
 }

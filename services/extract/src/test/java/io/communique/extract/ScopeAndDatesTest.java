@@ -64,4 +64,38 @@ class ScopeAndDatesTest {
     void reportWithoutEventsGivesNoFacts() {
         assertThat(Facts.of("中方愿同各方一道,推动构建人类命运共同体。双方同意加强经贸合作。", "2024-01-01")).isEmpty();
     }
+
+    @Test
+    void anEventWithoutADateInItsParagraphTakesTheLastDateNarratedBeforeIt() {
+        List<Fact> facts = Facts.of("新华社北京3月12日电 国家主席习近平12日在人民大会堂同越南国家主席举行会谈。\n"
+                + "会谈后,两国元首共同见证签署了经贸合作协议。", "2025-03-13");
+
+        assertThat(facts).extracting(Fact::type, Fact::date).contains(
+                tuple(FactType.TALKS, "2025-03-12"), tuple(FactType.AGREEMENT_SIGNED, "2025-03-12"));
+    }
+
+    @Test
+    void aHeadlineWithoutADateTakesTheDateline() {
+        List<Fact> facts = Facts.of("Spanish, Moroccan leaders hold talks in Rabat\n"
+                + "RABAT, February 2 (Reuters) -- The prime ministers of Spain and Morocco discussed migration and trade.", "2023-02-03");
+
+        assertThat(facts).extracting(Fact::type, Fact::participants, Fact::date)
+                .containsExactly(tuple(FactType.TALKS, List.of("ES", "MA"), "2023-02-02"));
+    }
+
+    @Test
+    void aWeekdayWithItsDayInBracketsTakesTheMonthOfTheReportOrTheMonthNamedNearby() {
+        assertThat(Facts.of("Brazilian President Lula met with Chilean President Gabriel Boric this Friday (14th) in Brasília.", "2023-04-15"))
+                .extracting(Fact::type, Fact::date).containsExactly(tuple(FactType.MEETING, "2023-04-14"));
+        assertThat(Facts.of("Brazilian President Lula met with Chilean President Gabriel Boric this Friday (14th), ahead of the April summit.", null))
+                .extracting(Fact::type, Fact::date).containsExactly(tuple(FactType.MEETING, "--04-14"));
+    }
+
+    @Test
+    void aDateThatQualifiesANounIsNotTheEventsDate() {
+        List<Fact> facts = Facts.of("ASTANA, June 9. Uzbek President Shavkat Mirziyoyev is on a state visit to Kazakhstan, "
+                + "his first trip abroad since the June 4 parliamentary election.", null);
+
+        assertThat(facts).extracting(Fact::type, Fact::date).containsExactly(tuple(FactType.VISIT, "--06-09"));
+    }
 }

@@ -1,0 +1,52 @@
+package io.communique.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AppConfigTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void kafkaVariablesBecomeClientPropertiesExceptTheBootstrapAddress() {
+        AppConfig config = AppConfig.fromEnv(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9093",
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "HTTP_PORT", "9000"));
+        assertThat(config.kafkaBootstrapServers()).isEqualTo("kafka-1:9093");
+        assertThat(config.kafkaClientProperties())
+                .isEqualTo(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512"));
+        assertThat(config.httpPort()).isEqualTo(9000);
+    }
+
+    @Test
+    void rolesDefaultToAllAndUnknownRolesAndBadNumbersAreClearErrors() {
+        assertThat(AppConfig.fromEnv(Map.of()).roles()).isEqualTo(EnumSet.allOf(AppConfig.Role.class));
+        assertThat(AppConfig.fromEnv(Map.of("ROLES", "web, projection")).roles())
+                .containsExactlyInAnyOrder(AppConfig.Role.WEB, AppConfig.Role.PROJECTION);
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("ROLES", "web,cook")))
+                .hasMessageContaining("ROLES").hasMessageContaining("cook");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("HTTP_PORT", "eighty")))
+                .hasMessageContaining("HTTP_PORT must be a whole number");
+    }
+
+    @Test
+    void generatedApiTokenIsStrongOwnerOnlyAndKeptAcrossStarts() throws Exception {
+        String token = ApiTokenFile.loadOrCreate(dataDir);
+        assertThat(token).hasSizeGreaterThanOrEqualTo(43); // 256 random bits, base64url
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ApiTokenFile.pathIn(dataDir))))
+                .isEqualTo("rw-------");
+        assertThat(ApiTokenFile.loadOrCreate(dataDir)).isEqualTo(token);
+        assertThat(ApiTokenFile.loadOrCreate(Files.createDirectories(dataDir.resolve("other")))).isNotEqualTo(token);
+    }
+}
