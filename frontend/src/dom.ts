@@ -65,6 +65,12 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
+/** Scrolls an element into view: smoothly, or at once for people whose system asks for reduced motion. */
+export function reveal(el: Element | null | undefined, block: ScrollLogicalPosition): void {
+  const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  el?.scrollIntoView({ block, behavior: reduced ? 'auto' : 'smooth' });
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T | null {
   return document.getElementById(id) as T | null;
 }

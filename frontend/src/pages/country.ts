@@ -3,7 +3,7 @@
 import { ApiError, api } from '../api';
 import { countryLink, emptyNote, errorNote, factDetails, factRefItem, topicLink, typeBar, typeLegend } from '../components';
 import type { Ctx, Page } from '../context';
-import { h, keepFocus, replaceChildren } from '../dom';
+import { h, keepFocus, replaceChildren, reveal } from '../dom';
 import { I18n } from '../i18n';
 import { formatCount } from '../format';
 import { WorldMap, type Arc } from '../map';
@@ -34,7 +34,7 @@ export function countryPage(ctx: Ctx, route: Extract<Route, { page: 'country' }>
     const details = item?.querySelector('details');
     if (!item || !details) return;
     details.open = true;
-    item.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    reveal(item, 'center');
     item.querySelector<HTMLElement>('summary')?.focus({ preventScroll: true });
   }
 

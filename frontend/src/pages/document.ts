@@ -2,7 +2,7 @@
 import { api } from '../api';
 import { cssIdent, emptyNote, errorNote, factDetails, guessLang } from '../components';
 import type { Ctx, Page } from '../context';
-import { h, keepFocus, replaceChildren } from '../dom';
+import { h, keepFocus, replaceChildren, reveal } from '../dom';
 import { locateEvidence, segments, type Span } from '../highlight';
 import type { Route } from '../router';
 import type { Changes } from '../state';
@@ -36,8 +36,8 @@ export function documentPage(ctx: Ctx, route: Extract<Route, { page: 'document' 
     const d = item?.querySelector('details');
     if (d) d.open = true;
     if (scroll) {
-      marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      item?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      reveal(marks[0], 'center');
+      reveal(item, 'nearest');
     }
   }
 

@@ -2,7 +2,7 @@
 import { ApiError, api } from '../api';
 import { emptyNote, factDetails } from '../components';
 import type { Ctx, Page } from '../context';
-import { h, keepFocus, replaceChildren } from '../dom';
+import { h, keepFocus, replaceChildren, reveal } from '../dom';
 import { href, type Route } from '../router';
 import type { Changes } from '../state';
 import type { Fact, IngestResult } from '../types';
@@ -131,7 +131,7 @@ export function ingestPage(ctx: Ctx, _route: Extract<Route, { page: 'ingest' }>)
       accepted = await api.ingest(payload, token.value.trim() || undefined);
       extra.clear();
       renderResult();
-      result.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      reveal(result, 'start');
       // Facts normally arrive over the WebSocket within a second; fetch any still missing after 2 s.
       if (fallbackTimer) clearTimeout(fallbackTimer);
       const a = accepted;

@@ -1,0 +1,307 @@
+package io.communique.app;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ReducedMotion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard as a person sees it: the whole app on a real broker, driven through Debian's headless Chromium.
+ * Each test leaves a screenshot of its page in target/screenshots/ (README shows copies of them). The tests share one
+ * app; their order only keeps the screenshots of the seed's pages on the bare seed, before the posts.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+    /** Debian's browser, installed by .ci/run: nothing here may download one. */
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Generous: the machine is shared, and the first render waits for Kafka, the socket and the world atlas. */
+    static final double TIMEOUT_MS = 30_000;
+
+    /** A report about talks with a country the seed does not mention, written for this test. */
+    static final String KENYA_TALKS = "2018年9月1日，国家主席习近平在北京人民大会堂同肯尼亚总统肯雅塔举行会谈。";
+    static final String SCRIPT = "<script>window.__pwned=1</script>";
+    static final String IMG = "<img src=x onerror=\"window.__pwned=1\">";
+    /** A real report with markup in its sentences, so that it reaches the evidence of its facts too. */
+    static final String HOSTILE = "2019年5月15日，国家主席习近平在北京同希腊总理齐普拉斯举行会谈" + SCRIPT + "。"
+            + IMG + "双方签署了经济技术合作协定。";
+
+    @TempDir
+    static Path dataDir;
+    static Communique app;
+    static Playwright playwright;
+    static Browser browser;
+
+    BrowserContext context;
+    /** Uncaught exceptions and Content-Security-Policy violations of every page of a test: there must be none. */
+    final List<String> pageProblems = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM);
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(installed).as("CI runs the browser tests: Debian's chromium must be at %s (.ci/run installs it)",
+                    CHROMIUM).isTrue();
+        }
+        assumeTrue(installed, "browser tests skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
+        Files.createDirectories(SCREENSHOTS);
+        // The app (its broker, mostly) and the browser start side by side: each takes many seconds on a busy machine.
+        CompletableFuture<Communique> starting = CompletableFuture.supplyAsync(() -> TestApps.start(dataDir));
+        try {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setTimeout(TIMEOUT_MS)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run")));
+        } finally {
+            app = starting.join();
+        }
+        PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (playwright != null) {
+            playwright.close(); // closes the browser too
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        // English labels and a laptop-sized viewport: what README's screenshots show. Reduced motion: the pages then
+        // scroll at once, so a screenshot never catches one mid-scroll.
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://127.0.0.1:" + app.httpPort())
+                .setLocale("en-US")
+                .setViewportSize(1280, 800)
+                .setReducedMotion(ReducedMotion.REDUCE));
+        context.setDefaultTimeout(TIMEOUT_MS);
+        context.onPage(page -> {
+            page.onPageError(error -> pageProblems.add("uncaught: " + error));
+            page.onConsoleMessage(message -> {
+                if (message.text().contains("Content Security Policy")) {
+                    pageProblems.add("CSP: " + message.text());
+                }
+            });
+        });
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void overviewShowsTheSeedLiveWithRussiaAndGermanyActiveOnTheMap() {
+        Page page = openLive("/");
+        assertThat(page.locator("#map path[data-code=RU]").first()).hasClass(Pattern.compile("\\bactive\\b"));
+        assertThat(page.locator("#map path[data-code=DE]").first()).hasClass(Pattern.compile("\\bactive\\b"));
+        assertThat(page.locator("#countries li[data-code=RU]")).isVisible();
+        assertThat(page.locator("#countries li[data-code=DE]")).isVisible();
+        assertThat(page.locator("#feed li[data-fact-id]").first()).isVisible();
+        screenshot(page, "overview");
+        assertThat(pageProblems).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theMapOpensRussiasPageWhereAFactExpandsToItsEvidenceAndItsDocument() {
+        Page page = openLive("/");
+        // A click on a country opens it, and the back button returns. (Russia's bounding box, which spans the
+        // antimeridian, is centred on the ocean: a click there would hit no country, so Germany takes the click.)
+        page.locator("#map path[data-code=DE]").first().click();
+        assertThat(page).hasURL(Pattern.compile("#/country/DE$"));
+        page.goBack();
+        assertThat(page).hasURL(Pattern.compile(":\\d+/$"));
+        // Active countries are keyboard links too.
+        Locator russia = page.locator("#map path[data-code=RU]").first();
+        assertThat(russia).hasAttribute("tabindex", "0");
+        russia.focus();
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile("#/country/RU$"));
+        // The seed: China's president visited Russia, on a map with its arc.
+        assertThat(page.locator("#counterparts li[data-code=CN]")).isVisible();
+        assertThat(page.locator("#visits-received li[data-fact-id]").first()).isVisible();
+        assertThat(page.locator("#country-map .arc.received").first()).isAttached();
+        screenshot(page, "country");
+
+        Locator fact = page.locator("#facts li[data-fact-id]").first();
+        Locator details = fact.locator("details");
+        assertThat(details).not().hasAttribute("open", "");
+        details.locator("summary").click();
+        assertThat(details).hasAttribute("open", "");
+        Locator evidence = details.locator(".evidence");
+        assertThat(evidence).isVisible();
+        assertThat(evidence).hasText(Pattern.compile("\\S"));
+
+        // The evidence leads to the report, the fact's sentence highlighted in it.
+        String factId = fact.getAttribute("data-fact-id");
+        details.locator("a.doc-link").click();
+        assertThat(page).hasURL(Pattern.compile("#/document/[0-9a-f]{64}\\?fact=" + factId + "$"));
+        Locator mark = page.locator("#doc-text mark[data-fact-ids~=\"" + factId + "\"]").first();
+        assertThat(mark).isVisible();
+        assertThat(page.locator("#doc-facts li[data-fact-id=\"" + factId + "\"]")).isVisible();
+        screenshot(page, "document");
+
+        page.goBack();
+        assertThat(page).hasURL(Pattern.compile("#/country/RU$"));
+        assertThat(page.locator("#facts li[data-fact-id]").first()).isVisible();
+        assertThat(pageProblems).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aTopicOpensToTheCountriesRaisingItAndTheNetworkLinksChinaAndRussia() {
+        Page page = openLive("/");
+        page.locator("#topics a[data-topic]").first().click();
+        assertThat(page).hasURL(Pattern.compile("#/topic/[^/?]+$"));
+        assertThat(page.locator("#topic-countries li[data-code=CN]")).isVisible();
+        assertThat(page.locator("#facts li[data-fact-id]").first()).isVisible();
+        screenshot(page, "topic");
+
+        page.locator("header nav a[href=\"#/network\"]").click();
+        assertThat(page.locator("#network-canvas")).isVisible();
+        assertThat(page.locator("#network-links li[data-link=\"CN|RU\"]")).isVisible();
+        screenshot(page, "network");
+        assertThat(pageProblems).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aReportPostedOnTheIngestPageArrivesInTheLiveFeedOfAnOpenOverviewWithoutReload() {
+        Page overview = openLive("/");
+        overview.evaluate("() => { window.__sameDocument = true; }");
+        // The seed is shown, Kenya not yet: what follows can only come as a live update.
+        assertThat(overview.locator("#map path[data-code=RU]").first()).hasClass(Pattern.compile("\\bactive\\b"));
+        Locator kenya = overview.locator("#map path[data-code=KE]").first();
+        assertThat(kenya).hasClass(Pattern.compile("\\bcountry\\b"));
+        assertThat(kenya).not().hasClass(Pattern.compile("\\bactive\\b"));
+
+        Page ingest = openLive("/#/ingest");
+        List<String> factIds = post(ingest, KENYA_TALKS, "2018-09-01");
+        assertThat(factIds).isNotEmpty();
+        // The whole page from its top (where the sticky header belongs), showing the report as well as its facts.
+        ingest.evaluate("() => window.scrollTo(0, 0)");
+        ingest.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("ingest.png")).setFullPage(true));
+
+        for (String id : factIds) {
+            assertThat(overview.locator("#feed li[data-fact-id=\"" + id + "\"]")).isVisible();
+        }
+        overview.locator("#feed").scrollIntoViewIfNeeded();
+        screenshot(overview, "live-feed");
+        assertThat(kenya).hasClass(Pattern.compile("\\bactive\\b"));
+        assertThat(overview.locator("#countries li[data-code=KE]")).isVisible();
+        assertThat(overview.evaluate("() => window.__sameDocument")).as("the overview was not reloaded").isEqualTo(true);
+        assertThat(pageProblems).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aReportWithScriptAndImgMarkupShowsThoseCharactersAndRunsNothing() {
+        Page page = openLive("/#/ingest");
+        List<String> factIds = post(page, HOSTILE, null);
+        assertThat(factIds).isNotEmpty();
+        Locator evidence = page.locator("#ingest-result .evidence");
+        assertThat(evidence.first()).isAttached();
+        assertThat(String.join("\n", evidence.allTextContents())).contains(SCRIPT);
+
+        page.locator("#ingest-document-link").click();
+        Locator text = page.locator("#doc-text");
+        assertThat(text).containsText(SCRIPT);
+        assertThat(text).containsText(IMG);
+        assertThat(page.locator("#doc-text mark[data-fact-ids]").first()).isVisible();
+        for (Locator markup : List.of(page.locator("#main script"), page.locator("#main img"))) {
+            assertThat(markup).hasCount(0);
+        }
+
+        // The same facts on the overview's feed, expanded: still text.
+        page.navigate("/#/");
+        Locator item = page.locator("#feed li[data-fact-id=\"" + factIds.get(0) + "\"]");
+        item.locator("summary").click();
+        assertThat(item.locator(".evidence")).containsText(Pattern.compile("<script>|<img"));
+        assertThat(page.evaluate("() => typeof window.__pwned")).isEqualTo("undefined");
+        assertThat(pageProblems).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void contentSecurityPolicyForbidsInlineScripts() {
+        Page page = context.newPage();
+        Response response = page.navigate("/");
+        String policy = response.headerValue("content-security-policy");
+        assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+
+        // What the header means to the browser: an inline script that reaches the page anyhow does not run.
+        Object[] ran = new Object[1];
+        ConsoleMessage refusal = page.waitForConsoleMessage(new Page.WaitForConsoleMessageOptions()
+                .setPredicate(message -> message.text().contains("Content Security Policy")), () -> ran[0] = page.evaluate(
+                "() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1';"
+                        + " document.head.append(s); return typeof window.__inline; }"));
+        assertThat(ran[0]).isEqualTo("undefined");
+        assertThat(refusal.text()).contains("inline").contains("script-src 'self'");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    /** A new tab on the path, once its socket is live (the snapshot is then on its way). */
+    private Page openLive(String path) {
+        Page page = context.newPage();
+        page.navigate(path);
+        assertThat(page.locator("#connection[data-state=live]")).isAttached();
+        return page;
+    }
+
+    /** Posts the report through the ingest page's form and waits until every accepted fact has arrived. */
+    private List<String> post(Page page, String report, String published) {
+        page.locator("#ingest-token").fill(app.apiToken());
+        page.locator("#ingest-text").fill(report);
+        if (published != null) {
+            page.locator("#ingest-published").fill(published);
+        }
+        page.locator("#ingest-submit").click();
+        Locator facts = page.locator("#ingest-result li[data-fact-id]");
+        assertThat(facts.first()).isAttached();
+        assertThat(page.locator("#ingest-result li[data-pending]")).hasCount(0);
+        return facts.all().stream().map(fact -> fact.getAttribute("data-fact-id")).toList();
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+}
