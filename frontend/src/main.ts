@@ -11,6 +11,8 @@ import { ingestPage } from './pages/ingest';
 import { networkPage } from './pages/network';
 import { notFoundPage } from './pages/notfound';
 import { overviewPage } from './pages/overview';
+import { streamsPage } from './pages/streams';
+import { timelapsePage } from './pages/timelapse';
 import { topicPage } from './pages/topic';
 import { href, parseHash, type Route } from './router';
 import { LiveSocket, wsUrl, type ConnState } from './socket';
@@ -119,6 +121,8 @@ function renderShell(): void {
     [href.overview(), i18n.t('overview'), ['overview']],
     [href.network(), i18n.t('network'), ['network']],
     [href.ingest(), i18n.t('ingest'), ['ingest']],
+    [href.timelapse(), i18n.t('timelapse'), ['timelapse']],
+    [href.streams(), i18n.t('streams'), ['streams']],
   ];
   replaceChildren(
     nav,
@@ -191,6 +195,12 @@ function mount(): void {
       break;
     case 'ingest':
       page = ingestPage(ctx, r);
+      break;
+    case 'streams':
+      page = streamsPage(ctx);
+      break;
+    case 'timelapse':
+      page = timelapsePage(ctx, r);
       break;
     default:
       page = notFoundPage(ctx, r);

@@ -1,4 +1,4 @@
-// Hash routes: #/, #/country/RU, #/topic/trade, #/network, #/document/<id>, #/ingest; optional ?query.
+// Hash routes: #/, #/country/RU, #/topic/trade, #/network, #/document/<id>, #/ingest, #/streams, #/timelapse; optional ?query.
 
 export type Route =
   | { page: 'overview'; query: URLSearchParams }
@@ -7,6 +7,8 @@ export type Route =
   | { page: 'network'; query: URLSearchParams }
   | { page: 'document'; id: string; query: URLSearchParams }
   | { page: 'ingest'; query: URLSearchParams }
+  | { page: 'streams'; query: URLSearchParams }
+  | { page: 'timelapse'; query: URLSearchParams }
   | { page: 'notfound'; path: string; query: URLSearchParams };
 
 function dec(s: string): string {
@@ -31,6 +33,8 @@ export function parseHash(hash: string): Route {
     if (head === 'document' && arg) return { page: 'document', id: arg, query };
     if (head === 'network' && !arg) return { page: 'network', query };
     if (head === 'ingest' && !arg) return { page: 'ingest', query };
+    if (head === 'streams' && !arg) return { page: 'streams', query };
+    if (head === 'timelapse' && !arg) return { page: 'timelapse', query };
   }
   return { page: 'notfound', path: h, query };
 }
@@ -50,4 +54,6 @@ export const href = {
   network: (query?: Record<string, string | null | undefined>) => withQuery('#/network', query),
   document: (id: string, factId?: string) => withQuery(`#/document/${encodeURIComponent(id)}`, { fact: factId }),
   ingest: () => '#/ingest',
+  streams: () => '#/streams',
+  timelapse: (query?: Record<string, string | null | undefined>) => withQuery('#/timelapse', query),
 };

@@ -22,10 +22,11 @@ import java.util.stream.Stream;
  * cluster), then prints the table and one {@code NAME VALUE UNIT} line per figure.
  */
 final class Bench {
-    private final Sizes sizes;
-    private final AppConfig config;
     /** One sender posts hundreds of reports a second: the per-client write limit would measure itself. */
     private static final Map<String, String> BENCH_SETTINGS = Map.of("WRITES_PER_MINUTE", "0");
+
+    private final Sizes sizes;
+    private final AppConfig config;
     private final PrintStream out;
     private final PrintStream progress;
 
@@ -56,7 +57,7 @@ final class Bench {
             try (FactLog log = FactLog.fill(vertx, settings, sizes.facts(), progress)) {
                 figures.addAll(LogBench.run(log, sizes.rebuildSeconds(), progress));
             }
-            System.gc(); // the rebuilt views are garbage now; keep them out of the live test
+            Memory.resetPeak(progress);
             Files.createDirectories(temp.resolve("no-seeds"));
             figures.addAll(LiveBench.run(vertx, config.with(0, temp.resolve("app"), temp.resolve("no-seeds"), bootstrap, 0),
                     sizes, progress));

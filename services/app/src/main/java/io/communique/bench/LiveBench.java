@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,7 @@ final class LiveBench {
     private static final double DRAIN_S = 10;
     private static final byte[] FACT_MESSAGE = "{\"type\":\"fact\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VIEW_MESSAGE = "{\"type\":\"view\"".getBytes(StandardCharsets.UTF_8);
+    private static final String FACT_ID = "\"fact\":{\"id\":\"";
     private static final String DOCUMENT_ID = "\"documentId\":\"";
 
     /** A report to post, with the number of facts the app will extract from it (extraction is deterministic). */
@@ -62,6 +64,8 @@ final class LiveBench {
     private final LongAdder answered = new LongAdder();
     private final AtomicInteger closedClients = new AtomicInteger();
     private final List<Long> latencies = new ArrayList<>();
+    /** Probe and fact id of every timed delivery: a fact sent again (a re-delivery) is timed once. */
+    private final Set<String> timed = ConcurrentHashMap.newKeySet();
     private volatile boolean measuring;
     /** Set once the test is over: requests still open then fail because the bench closes, not the app. */
     private volatile boolean closing;
@@ -138,22 +142,22 @@ final class LiveBench {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(sizes.clients()));
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < sizes.clients(); i++) {
-            boolean probe = i < PROBES;
+            int index = i;
             WebSocket socket = client.connect(port, HOST, "/ws").toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             // Frames, not text messages: clients count without decoding, so the bench spends its CPU on the app.
-            socket.frameHandler(frame -> onFrame(frame, probe));
+            socket.frameHandler(frame -> onFrame(frame, index));
             socket.closeHandler(v -> closedClients.incrementAndGet());
             sockets.add(socket);
         }
         return sockets;
     }
 
-    private void onFrame(WebSocketFrame frame, boolean probe) {
+    private void onFrame(WebSocketFrame frame, int client) {
         if (frame.isText()) { // a message's first frame
             Buffer data = frame.binaryData();
-            if (probe && measuring && startsWith(data, FACT_MESSAGE)) {
-                timeFact(data.toString(StandardCharsets.UTF_8));
+            if (client < PROBES && measuring && startsWith(data, FACT_MESSAGE)) {
+                timeFact(data.toString(StandardCharsets.UTF_8), client);
             } else if (startsWith(data, VIEW_MESSAGE)) {
                 views.increment();
             }
@@ -178,19 +182,25 @@ final class LiveBench {
         return true;
     }
 
-    private void timeFact(String message) {
-        int at = message.indexOf(DOCUMENT_ID);
-        if (at < 0) {
-            return;
-        }
-        int from = at + DOCUMENT_ID.length();
-        Sent report = sent.get(message.substring(from, message.indexOf('"', from)));
-        if (report != null && report.measured()) {
-            long latency = System.nanoTime() - report.at();
+    private void timeFact(String message, int probe) {
+        long now = System.nanoTime();
+        String factId = valueAfter(message, FACT_ID);
+        Sent report = sent.get(valueAfter(message, DOCUMENT_ID));
+        if (report != null && report.measured() && !factId.isEmpty() && timed.add(probe + "/" + factId)) {
             synchronized (latencies) {
-                latencies.add(latency);
+                latencies.add(now - report.at());
             }
         }
+    }
+
+    /** The string value that follows {@code prefix} (a JSON key with its opening quote), or "" when absent. */
+    private static String valueAfter(String json, String prefix) {
+        int at = json.indexOf(prefix);
+        if (at < 0) {
+            return "";
+        }
+        int from = at + prefix.length();
+        return json.substring(from, json.indexOf('"', from));
     }
 
     /** Posts reports at the rate for the time given; returns how many it posted. */
