@@ -31,12 +31,16 @@ public final class Ids {
         return sha256Hex(key).substring(0, 32);
     }
 
-    private static String sha256Hex(String value) {
+    /** A digest per thread: looking one up for every id cost about a tenth of extraction time. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    });
+
+    private static String sha256Hex(String value) {
+        return HexFormat.of().formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,11 +3,14 @@ package io.communique.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.UncheckedIOException;
 
 /** The one JSON mapping for records on topics and over HTTP: stable field order, so equal views give equal bytes. */
@@ -19,6 +22,9 @@ public final class Json {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // additive schema changes stay readable
             .build();
+
+    /** One reader per type: resolving the type on every call cost a few percent of a projection rebuild. */
+    private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
 
     public static String write(Object value) {
         try {
@@ -39,7 +45,7 @@ public final class Json {
     /** Reads a value; a malformed or mistyped input throws {@link IllegalArgumentException} saying why. */
     public static <T> T read(byte[] json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return READERS.computeIfAbsent(type, MAPPER::readerFor).readValue(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + describe(e), e);
         }

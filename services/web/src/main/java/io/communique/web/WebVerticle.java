@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +29,8 @@ public final class WebVerticle extends VerticleBase {
     private static final List<String> FOLLOWED = List.of(Topics.DOCUMENTS, Topics.FACTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC);
     private static final long HEALTH_CHECK_MS = 2000;
     private static final long PING_MS = 30_000;
+    private static final long VIEW_FLUSH_MS = 250;
+    private static final Set<String> VIEW_TOPICS = Set.of(Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC);
 
     /**
      * @param host             interface to listen on
@@ -46,6 +50,8 @@ public final class WebVerticle extends VerticleBase {
     private final KafkaSettings settings;
     private final Options options;
     private final LiveState state = new LiveState();
+    /** View messages not yet sent, the latest per view. */
+    private final Map<String, String> pendingViews = new LinkedHashMap<>();
     private LiveClients clients;
     private TopicFollower follower;
     private KafkaAdminClient admin;
@@ -64,6 +70,10 @@ public final class WebVerticle extends VerticleBase {
         admin = KafkaAdminClient.create(vertx, settings.admin());
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
         vertx.setPeriodic(PING_MS, id -> clients.ping());
+        vertx.setPeriodic(VIEW_FLUSH_MS, id -> {
+            pendingViews.values().forEach(clients::broadcast);
+            pendingViews.clear();
+        });
         Streams streams = new Streams(admin, System::currentTimeMillis);
         Api api = new Api(vertx, state, () -> health, clients, options, streams::snapshot);
         HttpServerOptions serverOptions = new HttpServerOptions()
@@ -104,7 +114,14 @@ public final class WebVerticle extends VerticleBase {
         for (KafkaConsumerRecord<String, byte[]> record : records) {
             try {
                 String message = state.apply(record.topic(), record.key(), record.value(), eventType(record));
-                if (message != null) {
+                if (message == null) {
+                    continue;
+                }
+                if (VIEW_TOPICS.contains(record.topic())) {
+                    // A view can be large and changes with every fact of its country: send only its latest version,
+                    // at most every VIEW_FLUSH_MS; facts themselves go out at once.
+                    pendingViews.put(record.topic() + "/" + record.key(), message);
+                } else {
                     clients.broadcast(message);
                 }
             } catch (IllegalArgumentException e) {
