@@ -90,8 +90,7 @@ class EndToEndTest {
         Vertx client = Vertx.vertx();
         try {
             List<JsonNode> messages = new CopyOnWriteArrayList<>();
-            WebSocket socket = connectWebSocket(client, app.httpPort());
-            socket.textMessageHandler(text -> messages.add(readTree(text)));
+            connectWebSocket(client, app.httpPort(), text -> messages.add(readTree(text)));
             awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("snapshot")));
 
             JsonNode accepted = post(BRAZIL_TALKS);
@@ -280,11 +279,13 @@ class EndToEndTest {
      * Connects as the dashboard does, retrying like it: on a loaded machine the Vert.x 5.0.7 client fails a first
      * handshake that takes over 2 s ("Connection closed while handshake in process").
      */
-    static WebSocket connectWebSocket(Vertx client, int port) throws Exception {
+    static WebSocket connectWebSocket(Vertx client, int port, java.util.function.Consumer<String> onText) throws Exception {
         Exception last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                return client.createWebSocketClient().connect(port, "127.0.0.1", "/ws")
+                // The handler is set before connecting, so not even the snapshot can arrive unheard.
+                return client.createWebSocketClient().webSocket().textMessageHandler(onText::accept)
+                        .connect(port, "127.0.0.1", "/ws")
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 last = e;

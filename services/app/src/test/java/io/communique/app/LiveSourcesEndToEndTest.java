@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.model.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.WebSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,8 +87,7 @@ class LiveSourcesEndToEndTest {
         Vertx client = Vertx.vertx();
         try {
             List<JsonNode> messages = new CopyOnWriteArrayList<>();
-            WebSocket socket = EndToEndTest.connectWebSocket(client, app.httpPort());
-            socket.textMessageHandler(text -> messages.add(readTree(text)));
+            EndToEndTest.connectWebSocket(client, app.httpPort(), text -> messages.add(readTree(text)));
             awaitTrue("an empty feed polled", () -> feedRequests.get() >= 1);
 
             feed.set(rss("<item><title>习近平同智利总统会谈</title><link>" + siteUrl("/news/chile.html") + "</link>"

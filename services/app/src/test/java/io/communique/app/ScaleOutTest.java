@@ -3,7 +3,6 @@ package io.communique.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.broker.EmbeddedKafka;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +35,7 @@ class ScaleOutTest {
             Vertx client = Vertx.vertx();
             try {
                 List<JsonNode> messages = new CopyOnWriteArrayList<>();
-                WebSocket socket = EndToEndTest.connectWebSocket(client, b.httpPort());
-                socket.textMessageHandler(text -> messages.add(EndToEndTest.readTree(text)));
+                EndToEndTest.connectWebSocket(client, b.httpPort(), text -> messages.add(EndToEndTest.readTree(text)));
 
                 String kenyaDocument = post(a, KENYA_TALKS).get("documentId").asText();
                 EndToEndTest.awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("fact")
