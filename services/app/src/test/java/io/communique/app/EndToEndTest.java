@@ -121,11 +121,11 @@ class EndToEndTest {
         JsonNode second = post(EGYPT_TALKS);
         assertThat(second).isEqualTo(first);
 
-        Map<String, String> before = allViews();
+        Map<String, String> before = settledViews();
         app.close();
         app = TestApps.start(dataDir);
         awaitTrue(() -> get("/api/health").statusCode() == 200);
-        assertThat(allViews()).isEqualTo(before);
+        assertThat(settledViews()).isEqualTo(before);
         // Resumed from its checkpoint: only the seed's facts, published again at this start, were folded again —
         // not the whole log (which by now holds the seed twice and both Egypt posts).
         long factsPerStart = readAll(app.bootstrapServers(), Topics.FACTS).stream()
@@ -141,7 +141,7 @@ class EndToEndTest {
     @Test
     void rebuildFromTheFactLogLeavesEveryViewByteIdenticalWhileServing() throws Exception {
         awaitJson("/api/countries/RU", view -> view.get("factCount").asInt() > 0);
-        Map<String, String> before = allViews();
+        Map<String, String> before = settledViews();
         HttpRequest rebuild = HttpRequest.newBuilder(uri("/api/admin/rebuild"))
                 .header("Authorization", "Bearer " + app.apiToken()).POST(HttpRequest.BodyPublishers.noBody()).build();
         java.util.concurrent.CompletableFuture<HttpResponse<String>> running = http.sendAsync(rebuild,
@@ -156,7 +156,7 @@ class EndToEndTest {
             assertThat(kind.get("viewsRemoved").asInt()).as(kind.toString()).isZero();
             assertThat(kind.get("factsFolded").asLong()).as(kind.toString()).isPositive();
         });
-        assertThat(allViews()).isEqualTo(before);
+        assertThat(settledViews()).isEqualTo(before);
     }
 
     @Test
@@ -215,7 +215,7 @@ class EndToEndTest {
             producer.send(record).get(10, TimeUnit.SECONDS);
         }
         awaitJson("/api/countries/FJ", view -> view.get("factCount").asInt() == 1);
-        Map<String, String> before = allViews();
+        Map<String, String> before = settledViews();
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/admin/reextract"))
                 .header("Authorization", "Bearer " + app.apiToken()).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -227,7 +227,7 @@ class EndToEndTest {
         assertThat(report.get("unchanged").asInt()).isPositive();
 
         awaitJson("/api/countries/FJ", view -> view.get("factCount").asInt() == 0);
-        Map<String, String> after = allViews();
+        Map<String, String> after = settledViews();
         before.keySet().removeIf(key -> key.equals("country/FJ") || key.equals("country/CN"));
         after.keySet().removeIf(key -> key.equals("country/FJ") || key.equals("country/CN"));
         assertThat(after).isEqualTo(before);
@@ -294,6 +294,32 @@ class EndToEndTest {
         throw last;
     }
 
+    /**
+     * Waits until everything posted so far is in the views served: every consumer group of the projection has read
+     * to the end of its topics, and the views read twice, a moment apart, are the same.
+     */
+    static Map<String, String> settledViews() throws Exception {
+        awaitTrue(() -> {
+            List<String> settled = new ArrayList<>();
+            for (JsonNode group : readTree(get("/api/streams").body()).get("groups")) {
+                if (group.get("lag").asLong() == 0) {
+                    settled.add(group.get("group").asText());
+                }
+            }
+            return settled.containsAll(List.of("communique-router", "communique-projection-country",
+                    "communique-projection-topic"));
+        });
+        Map<String, String>[] last = new Map[]{allViews()};
+        awaitTrue(() -> {
+            Thread.sleep(500);
+            Map<String, String> now = allViews();
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            return same;
+        });
+        return last[0];
+    }
+
     private static Map<String, String> allViews() throws IOException, InterruptedException {
         Map<String, String> views = new HashMap<>();
         for (JsonNode country : readTree(get("/api/countries").body())) {
@@ -319,13 +345,7 @@ class EndToEndTest {
     }
 
     static JsonNode post(String report) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/documents"))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .header("Authorization", "Bearer " + app.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString(report, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return readTree(response.body());
+        return TestApps.post(app, report);
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {

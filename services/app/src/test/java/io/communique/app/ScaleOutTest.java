@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,14 +36,14 @@ class ScaleOutTest {
                 List<JsonNode> messages = new CopyOnWriteArrayList<>();
                 EndToEndTest.connectWebSocket(client, b.httpPort(), text -> messages.add(EndToEndTest.readTree(text)));
 
-                String kenyaDocument = post(a, KENYA_TALKS).get("documentId").asText();
+                String kenyaDocument = TestApps.post(a, KENYA_TALKS).get("documentId").asText();
                 EndToEndTest.awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("fact")
                         && m.get("fact").get("documentId").asText().equals(kenyaDocument)));
                 EndToEndTest.awaitTrue(() -> factCount(b, "KE") > 0);
 
                 a.close();
                 a = null;
-                post(b, PERU_TALKS);
+                TestApps.post(b, PERU_TALKS);
                 // B now owns every partition: Peru's view appears, Kenya's is still complete.
                 EndToEndTest.awaitTrue(() -> factCount(b, "PE") > 0);
                 assertThat(factCount(b, "KE")).isPositive();
@@ -67,16 +66,5 @@ class ScaleOutTest {
     private static HttpResponse<String> get(Communique instance, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode post(Communique instance, String report) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + instance.httpPort() + "/api/documents"))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .header("Authorization", "Bearer " + instance.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString(report, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return EndToEndTest.readTree(response.body());
     }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +47,7 @@ class TopicContractsTest {
     void everyRecordMeetsItsTopicsSchemaAndFactRecordsCarryTheCloudEventsHeaders() throws Exception {
         try (Communique app = TestApps.start(dataDir)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            JsonNode accepted = post(http, app, EGYPT_TALKS);
+            JsonNode accepted = TestApps.post(app, EGYPT_TALKS);
             List<String> postedFacts = new ArrayList<>();
             accepted.get("facts").forEach(id -> postedFacts.add(id.asText()));
             assertThat(postedFacts).isNotEmpty();
@@ -101,16 +100,6 @@ class TopicContractsTest {
         }
     }
 
-    private static JsonNode post(HttpClient http, Communique app, String report) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + app.httpPort() + "/api/documents"))
-                .header("Content-Type", "text/plain; charset=utf-8")
-                .header("Authorization", "Bearer " + app.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString(report, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return Json.MAPPER.readTree(response.body());
-    }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = new HashMap<>();
