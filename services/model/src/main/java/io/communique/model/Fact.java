@@ -10,6 +10,10 @@ import java.util.List;
  * @param date         "YYYY-MM-DD", "--MM-DD" when the year is unknown, or null
  * @param endDate      same format, for ranges; null for single days
  * @param confidence   0..1
+ * @param eventId      the real-world event this fact reports, shared by every report of it (see the dedup rules)
+ * @param partOf       the id of the visit or summit fact of the same document during which this happened, or null
+ * @param codes        CAMEO and PLOVER codes
+ * @param provenance   the rules behind the date, the confidence and the topics
  */
 public record Fact(
         String id,
@@ -26,7 +30,19 @@ public record Fact(
         List<String> topics,
         double confidence,
         Evidence evidence,
-        ExtractorInfo extractor) {
+        ExtractorInfo extractor,
+        String eventId,
+        String partOf,
+        EventCodes codes,
+        Provenance provenance) {
+
+    /** A fact without event link, codes or provenance, as older extractors and synthetic workloads make them. */
+    public Fact(String id, String documentId, String source, FactType type, List<String> participants,
+                String initiator, List<String> persons, String date, String endDate, String location, String title,
+                List<String> topics, double confidence, Evidence evidence, ExtractorInfo extractor) {
+        this(id, documentId, source, type, participants, initiator, persons, date, endDate, location, title, topics,
+                confidence, evidence, extractor, null, null, null, null);
+    }
 
     public Fact {
         participants = List.copyOf(participants);
