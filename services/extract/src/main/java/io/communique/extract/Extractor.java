@@ -2,6 +2,7 @@ package io.communique.extract;
 
 import io.communique.extract.SentenceSplitter.Sentence;
 import io.communique.model.Document;
+import io.communique.model.EventIds;
 import io.communique.model.Evidence;
 import io.communique.model.ExtractorInfo;
 import io.communique.model.Fact;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class Extractor {
     /** Changes whenever the output for the same text may change. */
-    static final String VERSION = "1.1.0";
+    static final String VERSION = "1.2.0";
     public static final ExtractorInfo INFO = new ExtractorInfo("communique-rules", VERSION);
 
     private final ScriptConverter converter;
@@ -94,11 +95,11 @@ public final class Extractor {
             int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
             String evidence = analysis.original.substring(s.start(), s.end());
             String initiator = c.initiator != null && participants.contains(c.initiator) ? c.initiator : null;
-            facts.add(new Fact(
+            facts.add(EventIds.link(new Fact(
                     Ids.factId(document.id(), c.type, participants, date, ordinal),
                     document.id(), document.source(), c.type, participants, initiator, c.persons(),
                     date, c.endDate, c.location, c.title, topics.tag(analysis.text.substring(s.start(), s.end())),
-                    Math.round(c.confidence * 100) / 100.0, new Evidence(evidence, s.start(), s.end()), INFO));
+                    Math.round(c.confidence * 100) / 100.0, new Evidence(evidence, s.start(), s.end()), INFO), ordinal));
         }
         return facts;
     }

@@ -40,7 +40,7 @@ public final class Ids {
         }
     });
 
-    private static String sha256Hex(String value) {
+    static String sha256Hex(String value) {
         return HexFormat.of().formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }
