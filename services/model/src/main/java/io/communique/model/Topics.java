@@ -16,6 +16,8 @@ public final class Topics {
     public static final String VIEWS_COUNTRY = "communique.views.country.v1";
     /** Latest topic views; compacted, key = topic id. */
     public static final String VIEWS_TOPIC = "communique.views.topic.v1";
+    /** Latest event views: every report of one real-world event merged; compacted, key = event id. */
+    public static final String VIEWS_EVENT = "communique.views.event.v1";
     /** Records that could not be processed, with the reason in headers. */
     public static final String DLQ = "communique.dlq.v1";
     /**
@@ -26,6 +28,8 @@ public final class Topics {
     public static final String FACTS_BY_COUNTRY = "communique.facts.by-country.v1";
     /** Facts routed by topic id, internal, the same way for {@link #VIEWS_TOPIC}. */
     public static final String FACTS_BY_TOPIC = "communique.facts.by-topic.v1";
+    /** Facts routed by event id, internal, the same way for {@link #VIEWS_EVENT}: every report of an event together. */
+    public static final String FACTS_BY_EVENT = "communique.facts.by-event.v1";
     /** Partitions of the routed fact topics and their view topics: the most projection instances that share work. */
     public static final int PROJECTION_PARTITIONS = 6;
     /** Raw documents from any producer, {text, published?, language?, url?, source?}; ingested like a POST. */
@@ -44,8 +48,10 @@ public final class Topics {
             new TopicSpec(FACTS, 3, KEEP_FOREVER),
             new TopicSpec(VIEWS_COUNTRY, PROJECTION_PARTITIONS, COMPACTED),
             new TopicSpec(VIEWS_TOPIC, PROJECTION_PARTITIONS, COMPACTED),
+            new TopicSpec(VIEWS_EVENT, PROJECTION_PARTITIONS, COMPACTED),
             new TopicSpec(FACTS_BY_COUNTRY, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
             new TopicSpec(FACTS_BY_TOPIC, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
+            new TopicSpec(FACTS_BY_EVENT, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
             new TopicSpec(DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000))),
             // Input only: once ingested, a raw document lives on in DOCUMENTS, so a week covers any outage.
             new TopicSpec(DOCUMENTS_RAW, 3, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000))));

@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
 
 /**
  * Routes every fact to the partitions of the views it changes: one copy per participant to
- * {@link Topics#FACTS_BY_COUNTRY} keyed by country, one per topic id to {@link Topics#FACTS_BY_TOPIC}. A fact
+ * {@link Topics#FACTS_BY_COUNTRY} keyed by country, one per topic id to {@link Topics#FACTS_BY_TOPIC}, one to
+ * {@link Topics#FACTS_BY_EVENT} keyed by its event id (facts of extractors before 1.2 have none: no event). A fact
  * between China and Russia is keyed "CN|RU" on the fact topic, but China's view must see all of China's facts on one
  * partition. Invalid facts go to the dead-letter topic here, the first place that reads them.
  */
@@ -45,6 +46,9 @@ final class FactRouter extends ConsumerLoop {
             Fact fact = Json.read(record.value(), Fact.class);
             fact.participants().forEach(code -> sends.add(producer.send(copy(record, Topics.FACTS_BY_COUNTRY, code))));
             fact.topics().forEach(id -> sends.add(producer.send(copy(record, Topics.FACTS_BY_TOPIC, id))));
+            if (fact.eventId() != null) {
+                sends.add(producer.send(copy(record, Topics.FACTS_BY_EVENT, fact.eventId())));
+            }
         }
         for (Future<RecordMetadata> send : sends) {
             send.get(); // all acknowledged before the batch is committed

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs the projection: the fact router and the country and topic projections, each a consumer-group member on its
+ * Runs the projection: the fact router and the country, topic and event projections, each a consumer-group member on its
  * own thread, so any number of instances share the work by partition. Start completes once they have caught up
  * with their first assignment. Also answers rebuild requests on {@link #REBUILD_ADDRESS}.
  */
@@ -29,6 +29,7 @@ public final class ProjectionVerticle extends VerticleBase {
     private FactRouter router;
     private PartitionedProjection<CountryFold.State> countries;
     private PartitionedProjection<TopicFold.State> topics;
+    private PartitionedProjection<EventFold.State> events;
 
     public ProjectionVerticle(KafkaSettings settings) {
         this.settings = settings;
@@ -49,11 +50,12 @@ public final class ProjectionVerticle extends VerticleBase {
                     router = new FactRouter(settings, producer);
                     countries = new PartitionedProjection<>(ViewKind.COUNTRIES, settings, producer);
                     topics = new PartitionedProjection<>(ViewKind.TOPICS, settings, producer);
-                    List.of(router, countries, topics).forEach(ConsumerLoop::start);
+                    events = new PartitionedProjection<>(ViewKind.EVENTS, settings, producer);
+                    List.of(router, countries, topics, events).forEach(ConsumerLoop::start);
                     return null;
                 })
                 .compose(v -> Future.fromCompletionStage(CompletableFuture.allOf(
-                        router.caughtUp(), countries.caughtUp(), topics.caughtUp()), context))
+                        router.caughtUp(), countries.caughtUp(), topics.caughtUp(), events.caughtUp()), context))
                 .onSuccess(v -> LOG.info("Projection caught up"));
     }
 
@@ -61,23 +63,24 @@ public final class ProjectionVerticle extends VerticleBase {
     public Future<?> stop() {
         // Closing blocks until each loop has left its group: not on the event loop.
         return vertx.executeBlocking(() -> {
-            List.of(router, countries, topics).forEach(ConsumerLoop::close);
+            List.of(router, countries, topics, events).forEach(ConsumerLoop::close);
             producer.close();
             return null;
         });
     }
 
-    /** Facts folded into views since start, country and topic projections together. */
+    /** Facts folded into views since start, country, topic and event projections together. */
     public long factsFolded() {
-        return countries.factsFolded() + topics.factsFolded();
+        return countries.factsFolded() + topics.factsFolded() + events.factsFolded();
     }
 
     /** Rebuilds this instance's views from the routed fact log; the served views switch only when it is complete. */
     public Future<JsonObject> rebuild() {
         CompletableFuture<PartitionedProjection.RebuildResult> country = countries.rebuild();
         CompletableFuture<PartitionedProjection.RebuildResult> topic = topics.rebuild();
-        return Future.fromCompletionStage(CompletableFuture.allOf(country, topic), context)
-                .map(v -> new JsonObject().put("rebuilt", new JsonArray(List.of(
-                        JsonObject.mapFrom(country.join()), JsonObject.mapFrom(topic.join())))));
+        CompletableFuture<PartitionedProjection.RebuildResult> event = events.rebuild();
+        return Future.fromCompletionStage(CompletableFuture.allOf(country, topic, event), context)
+                .map(v -> new JsonObject().put("rebuilt", new JsonArray(List.of(JsonObject.mapFrom(country.join()),
+                        JsonObject.mapFrom(topic.join()), JsonObject.mapFrom(event.join())))));
     }
 }

@@ -1,6 +1,7 @@
 package io.communique.projection;
 
 import io.communique.model.CountryView;
+import io.communique.model.EventView;
 import io.communique.model.Fact;
 import io.communique.model.Json;
 import io.communique.model.TopicView;
@@ -10,7 +11,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
- * What differs between the country and the topic projection: which topics they read and write, and how one view's
+ * What differs between the country, topic and event projections: which topics they read and write, and how one view's
  * state is created, folded, retracted from and serialised.
  *
  * @param apply   folds a fact in; true when the view changed
@@ -33,6 +34,10 @@ record ViewKind<S>(
     static final ViewKind<TopicFold.State> TOPICS = new ViewKind<>("topic", Topics.FACTS_BY_TOPIC,
             Topics.VIEWS_TOPIC, TopicFold.State::new, TopicFold.State::apply, TopicFold.State::retract,
             TopicFold.State::view, bytes -> Json.read(bytes, TopicView.class).facts());
+
+    static final ViewKind<EventFold.State> EVENTS = new ViewKind<>("event", Topics.FACTS_BY_EVENT,
+            Topics.VIEWS_EVENT, EventFold.State::new, EventFold.State::apply, EventFold.State::retract,
+            EventFold.State::view, bytes -> Json.read(bytes, EventView.class).reports());
 
     /** The state that published {@code view}: folding its facts again gives the same view. */
     S restore(String key, byte[] view) {
