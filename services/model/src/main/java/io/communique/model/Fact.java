@@ -57,6 +57,11 @@ public record Fact(
 
     /** A sort key putting the most recent facts first; facts without a date go last, ties broken by id. */
     public String recencyKey() {
+        return recencyKeyOf(date);
+    }
+
+    /** The sort key of a date: "YYYY-MM-DD", "0000-MM-DD" without year, "" without date. */
+    public static String recencyKeyOf(String date) {
         return date == null ? "" : date.startsWith("--") ? "0000" + date.substring(1) : date;
     }
 }

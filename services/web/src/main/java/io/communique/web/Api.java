@@ -46,6 +46,7 @@ public final class Api {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9+]{1,7}");
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final int DEFAULT_LIMIT = 100;
     private static final long ADMIN_TIMEOUT_MS = 10 * 60 * 1000;
     private static final long TIME_LAPSE_TICK_MS = 100;
@@ -104,6 +105,9 @@ public final class Api {
         router.get("/api/topics/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), TOPIC_ID, state::topic,
                 "a topic with id"));
         router.get("/api/facts").handler(this::facts);
+        router.get("/api/events").handler(this::events);
+        router.get("/api/events/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), EVENT_ID, state::event,
+                "an event with id"));
         router.get("/api/documents/:id").handler(this::document);
         router.post("/api/documents")
                 .handler(BodyHandler.create(false).setBodyLimit(options.maxDocumentBytes()))
@@ -174,42 +178,67 @@ public final class Api {
         }
     }
 
+    /** The filters facts and events are listed by; null after answering 400 when one is malformed. */
+    private record Listing(String country, FactType type, int limit) {
+        static Listing of(RoutingContext ctx) {
+            String country = ctx.queryParams().get("country");
+            String type = ctx.queryParams().get("type");
+            String limit = ctx.queryParams().get("limit");
+            if (country != null && !CODE.matcher(country).matches()) {
+                Problems.send(ctx, 400, "country must be a code such as RU or G20, not '" + abbreviate(country) + "'");
+                return null;
+            }
+            FactType factType;
+            try {
+                factType = type == null ? null : FactType.valueOf(type);
+            } catch (IllegalArgumentException e) {
+                Problems.send(ctx, 400, "type must be one of " + Arrays.toString(FactType.values()));
+                return null;
+            }
+            int max;
+            try {
+                max = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1 || max > MAX_LIMIT) {
+                Problems.send(ctx, 400, "limit must be a whole number from 1 to " + MAX_LIMIT);
+                return null;
+            }
+            return new Listing(country, factType, max);
+        }
+    }
+
     private void facts(RoutingContext ctx) {
-        String country = ctx.queryParams().get("country");
-        String type = ctx.queryParams().get("type");
         String since = ctx.queryParams().get("since");
-        String limit = ctx.queryParams().get("limit");
         String documentId = ctx.queryParams().get("document");
         if (documentId != null && !DOCUMENT_ID.matcher(documentId).matches()) {
             Problems.send(ctx, 400, "document must be a document id (64 hex characters)");
             return;
         }
-        if (country != null && !CODE.matcher(country).matches()) {
-            Problems.send(ctx, 400, "country must be a code such as RU or G20, not '" + abbreviate(country) + "'");
-            return;
-        }
-        FactType factType;
-        try {
-            factType = type == null ? null : FactType.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            Problems.send(ctx, 400, "type must be one of " + Arrays.toString(FactType.values()));
+        Listing listing = Listing.of(ctx);
+        if (listing == null) {
             return;
         }
         if (since != null && !isDate(since)) {
             Problems.send(ctx, 400, "since must be a date as YYYY-MM-DD, not '" + abbreviate(since) + "'");
             return;
         }
-        int max;
-        try {
-            max = limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            max = -1;
-        }
-        if (max < 1 || max > MAX_LIMIT) {
-            Problems.send(ctx, 400, "limit must be a whole number from 1 to " + MAX_LIMIT);
+        json(ctx, state.facts(new LiveState.FactQuery(listing.country(), listing.type(), since, documentId), listing.limit()));
+    }
+
+    /** Event views as published, most recent first, joined into one array without parsing them again. */
+    private void events(RoutingContext ctx) {
+        Listing listing = Listing.of(ctx);
+        if (listing == null) {
             return;
         }
-        json(ctx, state.facts(new LiveState.FactQuery(country, factType, since, documentId), max));
+        Buffer body = Buffer.buffer().appendString("[");
+        List<byte[]> events = state.events(listing.country(), listing.type(), listing.limit());
+        for (int i = 0; i < events.size(); i++) {
+            body.appendString(i == 0 ? "" : ",").appendBytes(events.get(i));
+        }
+        ctx.response().putHeader("Content-Type", JSON).end(body.appendString("]"));
     }
 
     private void document(RoutingContext ctx) {

@@ -3,6 +3,7 @@ package io.communique.web;
 import io.communique.model.CloudEvents;
 import io.communique.model.CountryView;
 import io.communique.model.Document;
+import io.communique.model.EventView;
 import io.communique.model.Fact;
 import io.communique.model.FactType;
 import io.communique.model.Json;
@@ -43,6 +44,14 @@ public final class LiveState {
     private final Map<String, Document> documents = new HashMap<>();
     private final Map<String, StoredView> countries = new HashMap<>();
     private final Map<String, StoredView> topics = new HashMap<>();
+    /** Events with at least one report, by id and most recent first. */
+    private final Map<String, StoredEvent> events = new HashMap<>();
+    private final TreeSet<StoredEvent> recentEvents = new TreeSet<>(Comparator.comparing(StoredEvent::recency).reversed()
+            .thenComparing(StoredEvent::id));
+
+    /** An event view as published, with what listings filter and sort it by. */
+    private record StoredEvent(String id, byte[] json, String recency, FactType type, List<String> participants) {
+    }
 
     /**
      * Applies one record of a followed topic; returns the WebSocket message announcing the change, or null when
@@ -63,6 +72,7 @@ public final class LiveState {
             case Topics.VIEWS_COUNTRY -> applyView(countries, "country", key,
                     value, Json.read(value, CountryView.class).factCount());
             case Topics.VIEWS_TOPIC -> applyView(topics, "topic", key, value, Json.read(value, TopicView.class).factCount());
+            case Topics.VIEWS_EVENT -> applyEvent(Json.read(value, EventView.class), value);
             default -> null;
         };
     }
@@ -92,6 +102,20 @@ public final class LiveState {
         recentFacts.remove(removed);
         arrivals.remove(factId);
         return "{\"type\":\"retraction\",\"id\":" + Json.write(factId) + "}";
+    }
+
+    /** Keeps the event view for the REST API; events are not pushed over the WebSocket (the dashboard has facts). */
+    private String applyEvent(EventView view, byte[] json) {
+        StoredEvent previous = events.remove(view.id());
+        if (previous != null) {
+            recentEvents.remove(previous);
+        }
+        if (!view.reports().isEmpty()) {
+            StoredEvent event = new StoredEvent(view.id(), json, Fact.recencyKeyOf(view.date()), view.type(), view.participants());
+            events.put(view.id(), event);
+            recentEvents.add(event);
+        }
+        return null;
     }
 
     private static String applyView(Map<String, StoredView> views, String kind, String key, byte[] json, int factCount) {
@@ -151,6 +175,26 @@ public final class LiveState {
     public byte[] topic(String id) {
         StoredView view = topics.get(id);
         return view == null ? null : view.json();
+    }
+
+    /** The event view's JSON as published, or null when there is none with reports. */
+    public byte[] event(String id) {
+        StoredEvent event = events.get(id);
+        return event == null ? null : event.json();
+    }
+
+    /** Published event views, most recent first, of the country and type when given (null matches any). */
+    public List<byte[]> events(String country, FactType type, int limit) {
+        List<byte[]> result = new ArrayList<>();
+        for (StoredEvent event : recentEvents) {
+            if (result.size() >= limit) {
+                break;
+            }
+            if ((country == null || event.participants().contains(country)) && (type == null || event.type() == type)) {
+                result.add(event.json());
+            }
+        }
+        return result;
     }
 
     public Document document(String id) {

@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public final class WebVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
-    private static final List<String> FOLLOWED = List.of(Topics.DOCUMENTS, Topics.FACTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC);
+    private static final List<String> FOLLOWED = List.of(Topics.DOCUMENTS, Topics.FACTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC,
+            Topics.VIEWS_EVENT);
     private static final long HEALTH_CHECK_MS = 2000;
     private static final long PING_MS = 30_000;
     private static final long VIEW_FLUSH_MS = 250;

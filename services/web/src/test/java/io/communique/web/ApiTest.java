@@ -1,6 +1,7 @@
 package io.communique.web;
 
 import io.communique.model.CountryView;
+import io.communique.model.EventView;
 import io.communique.model.Evidence;
 import io.communique.model.ExtractorInfo;
 import io.communique.model.Fact;
@@ -47,8 +48,20 @@ class ApiTest {
         state.apply(Topics.FACTS, "CN|RU", Json.bytes(TALKS), null);
         state.apply(Topics.VIEWS_COUNTRY, "RU", Json.bytes(new CountryView("RU", 1, List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(TALKS))), null);
+        state.apply(Topics.VIEWS_EVENT, TALKS_EVENT.id(), Json.bytes(TALKS_EVENT), null);
+        state.apply(Topics.VIEWS_EVENT, OLDER_VISIT.id(), Json.bytes(OLDER_VISIT), null);
+        state.apply(Topics.VIEWS_EVENT, RETRACTED.id(), Json.bytes(RETRACTED), null);
         server = serve(0);
     }
+
+    /** The talks reported twice, an earlier visit reported once, and an event whose only report was retracted. */
+    static final EventView TALKS_EVENT = new EventView("a".repeat(32), FactType.TALKS, List.of("CN", "RU"), null,
+            List.of(), "2017-07-04", null, "莫斯科", null, 2, List.of(TALKS, TALKS),
+            List.of(new EventView.Conflict("location", List.of("Moscow", "莫斯科"))));
+    static final EventView OLDER_VISIT = new EventView("b".repeat(32), FactType.VISIT, List.of("CN", "DE"), "CN",
+            List.of(), "2017-07-03", "2017-07-08", null, null, 1, List.of(TALKS), List.of());
+    static final EventView RETRACTED = new EventView("c".repeat(32), null, List.of(), null, List.of(), null, null, null,
+            null, 0, List.of(), List.of());
 
     static final String TOKEN = "test-token-0123456789";
 
@@ -117,6 +130,34 @@ class ApiTest {
         assertProblem(send(request("/api/facts?since=yesterday")), 400, "since must be a date");
         assertProblem(send(request("/api/facts?limit=0")), 400, "limit");
         assertProblem(send(request("/api/facts?country=%3Cscript%3E")), 400, "country");
+    }
+
+    @Test
+    void eventsAreListedMostRecentFirstFilteredByCountryAndTypeAsThePublishedBytes() throws Exception {
+        String talks = new String(Json.bytes(TALKS_EVENT));
+        String visit = new String(Json.bytes(OLDER_VISIT));
+        HttpResponse<String> all = send(request("/api/events"));
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(all.body()).isEqualTo("[" + talks + "," + visit + "]");
+        assertThat(Json.MAPPER.readTree(all.body()).get(0).get("reports")).hasSize(2);
+        assertThat(send(request("/api/events?country=DE")).body()).isEqualTo("[" + visit + "]");
+        assertThat(send(request("/api/events?country=RU&type=TALKS")).body()).isEqualTo("[" + talks + "]");
+        assertThat(send(request("/api/events?type=PHONE_CALL")).body()).isEqualTo("[]");
+        assertThat(send(request("/api/events?limit=1")).body()).isEqualTo("[" + talks + "]");
+        assertProblem(send(request("/api/events?type=PARTY")), 400, "type must be one of");
+        assertProblem(send(request("/api/events?limit=1001")), 400, "limit");
+        assertProblem(send(request("/api/events?country=ru")), 400, "country");
+    }
+
+    @Test
+    void oneEventIsServedByIdAndAnUnknownMalformedOrFullyRetractedOneIsAProblem404() throws Exception {
+        HttpResponse<String> talks = send(request("/api/events/" + TALKS_EVENT.id()));
+        assertThat(talks.statusCode()).isEqualTo(200);
+        assertThat(talks.body()).isEqualTo(new String(Json.bytes(TALKS_EVENT)));
+        assertProblem(send(request("/api/events/" + "d".repeat(32))), 404, "no facts about an event");
+        assertProblem(send(request("/api/events/" + RETRACTED.id())), 404, RETRACTED.id());
+        assertProblem(send(request("/api/events/%3Cscript%3E")), 404, "script");
     }
 
     @Test
