@@ -51,6 +51,10 @@ class EndToEndTest {
     /** A report about talks with a country the seed does not mention, written for this test. */
     static final String BRAZIL_TALKS = "2018年3月5日，国家主席习近平在北京人民大会堂同巴西总统特梅尔举行会谈。两国元首同意深化经贸合作。";
     static final String EGYPT_TALKS = "2019年4月25日，国家主席习近平在北京同埃及总统塞西举行会谈。双方签署了经济技术合作协定。";
+    /** The same talks as a Chinese and an English outlet would report them, written for this test. */
+    static final String NEW_ZEALAND_TALKS_ZH = "2019年4月1日，国家主席习近平在北京人民大会堂同新西兰总理阿德恩举行会谈。";
+    static final String NEW_ZEALAND_TALKS_EN = "BEIJING, April 1, 2019 -- Chinese President Xi Jinping held talks with "
+            + "New Zealand Prime Minister Jacinda Ardern in Beijing on Monday.";
 
     @TempDir
     static Path dataDir;
@@ -115,6 +119,30 @@ class EndToEndTest {
     }
 
     @Test
+    void twoReportsOfTheSameTalksAreOneEventWithBothEvidences() throws Exception {
+        JsonNode chinese = post(NEW_ZEALAND_TALKS_ZH);
+        JsonNode english = post(NEW_ZEALAND_TALKS_EN);
+        assertThat(english.get("documentId")).isNotEqualTo(chinese.get("documentId"));
+
+        JsonNode events = awaitJson("/api/events?country=NZ", list -> list.size() == 1
+                && list.get(0).get("reports").size() == 2);
+        JsonNode event = events.get(0);
+        assertThat(event.get("type").asText()).isEqualTo("TALKS");
+        assertThat(event.get("participants").toString()).isEqualTo("[\"CN\",\"NZ\"]");
+        assertThat(event.get("date").asText()).isEqualTo("2019-04-01");
+        assertThat(event.get("documentCount").asInt()).isEqualTo(2);
+        List<String> evidences = new ArrayList<>();
+        event.get("reports").forEach(report -> evidences.add(report.get("evidence").get("text").asText()));
+        assertThat(evidences).containsExactlyInAnyOrder(NEW_ZEALAND_TALKS_ZH, NEW_ZEALAND_TALKS_EN);
+        assertThat(event.get("conflicts").toString()).contains("location");
+
+        HttpResponse<String> byId = get("/api/events/" + event.get("id").asText());
+        assertThat(byId.statusCode()).isEqualTo(200);
+        assertThat(readTree(byId.body())).isEqualTo(event);
+        assertThat(get("/api/events/" + "0".repeat(32)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void postingTheSameDocumentTwiceAndRestartingLeaveEveryViewByteIdentical() throws Exception {
         JsonNode first = post(EGYPT_TALKS);
         awaitJson("/api/countries/EG", view -> view.get("factCount").asInt() > 0);
@@ -134,7 +162,8 @@ class EndToEndTest {
                 .count() / 2;
         awaitTrue(() -> app.projectionFactsFolded() > 0);
         assertThat(app.projectionFactsFolded()).isLessThan(readAll(app.bootstrapServers(), Topics.FACTS_BY_COUNTRY).size()
-                + readAll(app.bootstrapServers(), Topics.FACTS_BY_TOPIC).size());
+                + readAll(app.bootstrapServers(), Topics.FACTS_BY_TOPIC).size()
+                + readAll(app.bootstrapServers(), Topics.FACTS_BY_EVENT).size());
         assertThat(factsPerStart).isPositive();
     }
 
@@ -150,7 +179,7 @@ class EndToEndTest {
         HttpResponse<String> done = running.get(60, TimeUnit.SECONDS);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         JsonNode result = readTree(done.body());
-        assertThat(result.get("rebuilt")).hasSize(2);
+        assertThat(result.get("rebuilt")).hasSize(3);
         result.get("rebuilt").forEach(kind -> {
             assertThat(kind.get("viewsChanged").asInt()).as(kind.toString()).isZero();
             assertThat(kind.get("viewsRemoved").asInt()).as(kind.toString()).isZero();
@@ -307,7 +336,7 @@ class EndToEndTest {
                 }
             }
             return settled.containsAll(List.of("communique-router", "communique-projection-country",
-                    "communique-projection-topic"));
+                    "communique-projection-topic", "communique-projection-event"));
         });
         Map<String, String>[] last = new Map[]{allViews()};
         awaitTrue(() -> {
@@ -329,6 +358,10 @@ class EndToEndTest {
         for (JsonNode topic : readTree(get("/api/topics").body())) {
             String id = topic.get("id").asText();
             views.put("topic/" + id, get("/api/topics/" + id).body());
+        }
+        for (JsonNode event : readTree(get("/api/events?limit=1000").body())) {
+            String id = event.get("id").asText();
+            views.put("event/" + id, get("/api/events/" + id).body());
         }
         return views;
     }
