@@ -64,6 +64,8 @@ final class Reextraction {
     private Future<Void> publish(ReextractionPlan plan, Map<String, Document> documents) {
         List<Future<?>> sends = new ArrayList<>();
         plan.added().forEach(fact -> sends.add(publisher.fact(fact, documents.get(fact.documentId()))));
+        // Sent before the new versions, with the same keys: on each partition the retraction comes first.
+        plan.leftTheirEvent().forEach(fact -> sends.add(publisher.retraction(fact, documents.get(fact.documentId()))));
         plan.changed().forEach(fact -> sends.add(publisher.fact(fact, documents.get(fact.documentId()))));
         plan.retracted().forEach(fact -> sends.add(publisher.retraction(fact, documents.get(fact.documentId()))));
         return Future.all(sends).mapEmpty();

@@ -17,14 +17,19 @@ import java.util.stream.Collectors;
  * What re-extracting one document with the current extractor changes: facts it finds that were not published
  * (added), published facts whose content differs (changed), and published facts it no longer finds (retracted).
  * A fact that differs only in the extractor version is unchanged: history is not rewritten for a version stamp.
+ *
+ * @param leftTheirEvent the published versions of changed facts whose event id changed (a signed document's new
+ *                       title): retracted before the new version is published, else the old event would keep them
  */
-public record ReextractionPlan(List<Fact> added, List<Fact> changed, List<Fact> retracted, int unchanged) {
+public record ReextractionPlan(List<Fact> added, List<Fact> changed, List<Fact> retracted, List<Fact> leftTheirEvent,
+                               int unchanged) {
 
     public static ReextractionPlan of(List<Fact> published, List<Fact> extracted) {
         Map<String, Fact> before = published.stream().collect(Collectors.toMap(Fact::id, Function.identity(), (a, b) -> b,
                 LinkedHashMap::new));
         List<Fact> added = new ArrayList<>();
         List<Fact> changed = new ArrayList<>();
+        List<Fact> leftTheirEvent = new ArrayList<>();
         int unchanged = 0;
         for (Fact fact : extracted) {
             Fact previous = before.remove(fact.id());
@@ -32,11 +37,14 @@ public record ReextractionPlan(List<Fact> added, List<Fact> changed, List<Fact> 
                 added.add(fact);
             } else if (!withoutExtractor(previous).equals(withoutExtractor(fact))) {
                 changed.add(fact);
+                if (previous.eventId() != null && !previous.eventId().equals(fact.eventId())) {
+                    leftTheirEvent.add(previous);
+                }
             } else {
                 unchanged++;
             }
         }
-        return new ReextractionPlan(added, changed, List.copyOf(before.values()), unchanged);
+        return new ReextractionPlan(added, changed, List.copyOf(before.values()), leftTheirEvent, unchanged);
     }
 
     /** The plans of many documents together. */
@@ -44,14 +52,16 @@ public record ReextractionPlan(List<Fact> added, List<Fact> changed, List<Fact> 
         List<Fact> added = new ArrayList<>();
         List<Fact> changed = new ArrayList<>();
         List<Fact> retracted = new ArrayList<>();
+        List<Fact> leftTheirEvent = new ArrayList<>();
         int unchanged = 0;
         for (ReextractionPlan plan : plans) {
             added.addAll(plan.added());
             changed.addAll(plan.changed());
             retracted.addAll(plan.retracted());
+            leftTheirEvent.addAll(plan.leftTheirEvent());
             unchanged += plan.unchanged();
         }
-        return new ReextractionPlan(added, changed, retracted, unchanged);
+        return new ReextractionPlan(added, changed, retracted, leftTheirEvent, unchanged);
     }
 
     /** Counts per fact type: {@code {"added": {"TALKS": 2}, "changed": {…}, "retracted": {…}, "unchanged": 40}}. */
