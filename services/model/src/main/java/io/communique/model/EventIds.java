@@ -62,7 +62,7 @@ public final class EventIds {
     }
 
     /** The family a type is keyed by: TALKS and MEETING are one encounter, every other type its own. */
-    public static String family(FactType type) {
+    private static String family(FactType type) {
         return type == FactType.TALKS || type == FactType.MEETING ? "ENCOUNTER" : type.name();
     }
 

@@ -72,7 +72,7 @@ public final class LiveState {
             case Topics.VIEWS_COUNTRY -> applyView(countries, "country", key,
                     value, Json.read(value, CountryView.class).factCount());
             case Topics.VIEWS_TOPIC -> applyView(topics, "topic", key, value, Json.read(value, TopicView.class).factCount());
-            case Topics.VIEWS_EVENT -> applyEvent(Json.read(value, EventView.class), value);
+            case Topics.VIEWS_EVENT -> applyEvent(key, value);
             default -> null;
         };
     }
@@ -104,13 +104,17 @@ public final class LiveState {
         return "{\"type\":\"retraction\",\"id\":" + Json.write(factId) + "}";
     }
 
-    /** Keeps the event view for the REST API; events are not pushed over the WebSocket (the dashboard has facts). */
-    private String applyEvent(EventView view, byte[] json) {
-        StoredEvent previous = events.remove(view.id());
+    /**
+     * Keeps the event view for the REST API; events are not pushed over the WebSocket (the dashboard has facts).
+     * A tombstone (a rebuild removed the event) or a view without reports removes it.
+     */
+    private String applyEvent(String key, byte[] json) {
+        EventView view = json == null ? null : Json.read(json, EventView.class);
+        StoredEvent previous = events.remove(view == null ? key : view.id());
         if (previous != null) {
             recentEvents.remove(previous);
         }
-        if (!view.reports().isEmpty()) {
+        if (view != null && !view.reports().isEmpty()) {
             StoredEvent event = new StoredEvent(view.id(), json, Fact.recencyKeyOf(view.date()), view.type(), view.participants());
             events.put(view.id(), event);
             recentEvents.add(event);

@@ -161,6 +161,17 @@ class ApiTest {
     }
 
     @Test
+    void anEventRemovedByARebuildsTombstoneIsNoLongerServed() throws Exception {
+        EventView removed = new EventView("e".repeat(32), FactType.PHONE_CALL, List.of("CN", "FR"), null, List.of(),
+                "2017-07-05", null, null, null, 1, List.of(TALKS), List.of());
+        state.apply(Topics.VIEWS_EVENT, removed.id(), Json.bytes(removed), null);
+        assertThat(send(request("/api/events/" + removed.id())).statusCode()).isEqualTo(200);
+        state.apply(Topics.VIEWS_EVENT, removed.id(), null, null);
+        assertProblem(send(request("/api/events/" + removed.id())), 404, removed.id());
+        assertThat(send(request("/api/events?country=FR")).body()).isEqualTo("[]");
+    }
+
+    @Test
     void badDocumentsAreRejectedWithProblemsSayingWhy() throws Exception {
         assertProblem(send(post("text/plain", new byte[0])), 400, "empty");
         assertProblem(send(post("text/plain", "   ".getBytes())), 400, "empty");
