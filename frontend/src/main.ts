@@ -2,8 +2,8 @@
 import './style.css';
 import { api } from './api';
 import { Batcher } from './batcher';
-import type { Ctx, Page } from './context';
 import { errorNote } from './components';
+import type { Ctx, Page } from './context';
 import { byId, h, replaceChildren } from './dom';
 import { I18n, initialLang, type Lang } from './i18n';
 import { notFoundPage } from './pages/notfound';
