@@ -7,7 +7,7 @@ export default defineConfig({
     outDir: 'target/classes/webroot',
     emptyOutDir: true,
     assetsDir: 'assets',
-    // Keep the world atlas as a separate JSON asset rather than inlining anything as data: URIs.
+    // Assets stay files of their own, never inlined as data: URIs.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: false,

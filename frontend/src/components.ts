@@ -1,7 +1,7 @@
 // Small DOM building blocks shared by the pages. All data goes in as text.
 import type { Ctx } from './context';
 import { h } from './dom';
-import { formatConfidence, formatDateRange, oneLine } from './format';
+import { formatConfidence, formatCount, formatDateRange, oneLine } from './format';
 import { href } from './router';
 import type { Fact, FactRef } from './types';
 
@@ -130,6 +130,15 @@ export function guessLang(text: string | null | undefined): string | null {
 
 export function section(title: string, id: string | null, ...children: (Node | null)[]): HTMLElement {
   return h('section', { class: 'card', id, 'aria-labelledby': id ? `${id}-h` : null }, h('h2', { id: id ? `${id}-h` : null }, title), children);
+}
+
+/**
+ * "All facts (12)", or "Latest facts (50 / 3,000)" when a view carries only its most recent facts besides its total.
+ */
+export function factsHeading(ctx: Ctx, shown: number, total: number | null | undefined): (HTMLElement | string)[] {
+  const all = typeof total !== 'number' || total <= shown;
+  const count = all ? formatCount(shown, ctx.i18n.lang) : `${formatCount(shown, ctx.i18n.lang)} / ${formatCount(total, ctx.i18n.lang)}`;
+  return [ctx.i18n.t(all ? 'allFacts' : 'latestFacts'), ' ', h('span', { class: 'muted' }, `(${count})`)];
 }
 
 export function emptyNote(ctx: Ctx): HTMLElement {

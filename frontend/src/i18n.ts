@@ -1,4 +1,6 @@
-// Chinese / English labels. Server labels (/api/labels) win; Intl.DisplayNames and built-ins fill the gaps.
+// Chinese / English labels. Server labels (/api/labels) win; built-ins (names of regions generated from Intl at build
+// time) fill the gaps.
+import regionNames from './generated/region-names.json';
 import type { Bilingual, Labels } from './types';
 
 export type Lang = 'zh' | 'en';
@@ -52,6 +54,7 @@ const UI = {
   statements: { zh: '声明', en: 'Statements' },
   timeline: { zh: '时间线', en: 'Timeline' },
   allFacts: { zh: '全部事实', en: 'All facts' },
+  latestFacts: { zh: '最新事实', en: 'Latest facts' },
   evidence: { zh: '原文依据', en: 'Evidence' },
   openDocument: { zh: '查看原文', en: 'Open the report' },
   document: { zh: '原文', en: 'Report' },
@@ -120,9 +123,13 @@ const UI = {
 } as const;
 export type UiKey = keyof typeof UI;
 
-let regionNames: Record<Lang, Intl.DisplayNames | null> | null = null;
-function displayNames(lang: Lang): Intl.DisplayNames | null {
-  if (!regionNames) {
+/** Region names generated at build time (scripts/region-names.mjs): no Intl.DisplayNames on the first render. */
+const REGION_NAMES: Record<string, Bilingual> = regionNames;
+
+let displayNames: Record<Lang, Intl.DisplayNames | null> | null = null;
+/** Intl's name of a region the build did not know (newer ICU data); null when none. */
+function intlRegionName(lang: Lang, code: string): string | null {
+  if (!displayNames) {
     const make = (l: string) => {
       try {
         return new Intl.DisplayNames([l], { type: 'region', fallback: 'none' });
@@ -130,9 +137,13 @@ function displayNames(lang: Lang): Intl.DisplayNames | null {
         return null;
       }
     };
-    regionNames = { zh: make('zh-Hans'), en: make('en') };
+    displayNames = { zh: make('zh-Hans'), en: make('en') };
   }
-  return regionNames[lang];
+  try {
+    return displayNames[lang]?.of(code) || null;
+  } catch {
+    return null; // invalid region code
+  }
 }
 
 const EMPTY: Labels = { countries: {}, topics: {}, types: {} };
@@ -153,15 +164,8 @@ export class I18n {
     if (server) return server;
     const org = ORG_LABELS[code];
     if (org) return org[this.lang];
-    if (/^[A-Z]{2}$/.test(code)) {
-      try {
-        const n = displayNames(this.lang)?.of(code);
-        if (n) return n;
-      } catch {
-        /* invalid region code */
-      }
-    }
-    return code;
+    if (!/^[A-Z]{2}$/.test(code)) return code;
+    return REGION_NAMES[code]?.[this.lang] ?? intlRegionName(this.lang, code) ?? code;
   }
 
   type(type: string): string {

@@ -2,18 +2,12 @@
 import './style.css';
 import { api } from './api';
 import { Batcher } from './batcher';
+import { errorNote } from './components';
 import type { Ctx, Page } from './context';
 import { byId, h, replaceChildren } from './dom';
 import { I18n, initialLang, type Lang } from './i18n';
-import { countryPage } from './pages/country';
-import { documentPage } from './pages/document';
-import { ingestPage } from './pages/ingest';
-import { networkPage } from './pages/network';
 import { notFoundPage } from './pages/notfound';
 import { overviewPage } from './pages/overview';
-import { streamsPage } from './pages/streams';
-import { timelapsePage } from './pages/timelapse';
-import { topicPage } from './pages/topic';
 import { href, parseHash, type Route } from './router';
 import { LiveSocket, wsUrl, type ConnState } from './socket';
 import { applyMessages, emptyState, isEmpty, mergeFacts } from './state';
@@ -23,6 +17,11 @@ const LANG_KEY = 'communique.lang';
 const THEME_KEY = 'communique.theme';
 /** At most 4 renders per second, whatever the message rate. */
 const RENDER_INTERVAL_MS = 250;
+/**
+ * How long the first page waits for the server's labels and the socket's first snapshot before it is drawn anyway
+ * (and redrawn as they come). Both take a few ms from the same host; drawing before them costs extra layouts.
+ */
+const FIRST_DATA_WAIT_MS = 1000;
 
 function storageGet(k: string): string | null {
   try {
@@ -54,9 +53,15 @@ let page: Page | null = null;
 let currentRoute: Route = parseHash(location.hash);
 let conn: { state: ConnState; retryIn?: number } = { state: 'connecting' };
 
+let firstSnapshotIn: () => void = () => undefined;
+const firstSnapshot = new Promise<void>((resolve) => (firstSnapshotIn = resolve));
+
 const batcher = new Batcher<ServerMessage>((msgs) => {
   const ch = applyMessages(state, msgs, Date.now());
-  if (ch.snapshot) void loadAllFacts();
+  if (ch.snapshot) {
+    firstSnapshotIn();
+    void loadAllFacts();
+  }
   if (!isEmpty(ch)) page?.update?.(ch);
 }, RENDER_INTERVAL_MS);
 
@@ -172,42 +177,61 @@ replaceChildren(app, header, main);
 
 // ---- router ----
 
-function mount(): void {
-  currentRoute = parseHash(location.hash);
-  page?.dispose?.();
-  page = null;
-  const r = currentRoute;
+/**
+ * The overview is in the main bundle; every other page is a chunk of its own, loaded on its first visit, so the
+ * first page most people open parses only its own code.
+ */
+function pageFor(r: Route): Page | Promise<Page> {
   switch (r.page) {
     case 'overview':
-      page = overviewPage(ctx, r);
-      break;
+      return overviewPage(ctx, r);
     case 'country':
-      page = countryPage(ctx, r);
-      break;
+      return import('./pages/country').then((m) => m.countryPage(ctx, r));
     case 'topic':
-      page = topicPage(ctx, r);
-      break;
+      return import('./pages/topic').then((m) => m.topicPage(ctx, r));
     case 'network':
-      page = networkPage(ctx, r);
-      break;
+      return import('./pages/network').then((m) => m.networkPage(ctx, r));
     case 'document':
-      page = documentPage(ctx, r);
-      break;
+      return import('./pages/document').then((m) => m.documentPage(ctx, r));
     case 'ingest':
-      page = ingestPage(ctx, r);
-      break;
+      return import('./pages/ingest').then((m) => m.ingestPage(ctx, r));
     case 'streams':
-      page = streamsPage(ctx);
-      break;
+      return import('./pages/streams').then((m) => m.streamsPage(ctx));
     case 'timelapse':
-      page = timelapsePage(ctx, r);
-      break;
+      return import('./pages/timelapse').then((m) => m.timelapsePage(ctx, r));
     default:
-      page = notFoundPage(ctx, r);
+      return notFoundPage(ctx, r);
   }
-  replaceChildren(main, page.el);
-  document.title = page.title ? `${page.title} · Communiqué` : 'Communiqué';
+}
+
+let mounts = 0;
+function mount(): void {
+  currentRoute = parseHash(location.hash);
+  const mine = ++mounts;
+  page?.dispose?.();
+  page = null;
+  const made = pageFor(currentRoute);
+  if (made instanceof Promise) {
+    replaceChildren(main, h('p', { class: 'muted page' }, i18n.t('loading')));
+    made.then(
+      (p) => {
+        if (mine === mounts) show(p);
+        else p.dispose?.(); // navigated on meanwhile
+      },
+      (err: unknown) => {
+        if (mine === mounts) replaceChildren(main, errorNote(ctx, err));
+      },
+    );
+  } else {
+    show(made);
+  }
   renderShell();
+}
+
+function show(p: Page): void {
+  page = p;
+  replaceChildren(main, p.el);
+  document.title = p.title ? `${p.title} · Communiqué` : 'Communiqué';
 }
 
 let lastPath = location.hash.split('?')[0];
@@ -222,20 +246,7 @@ window.addEventListener('hashchange', () => {
   }
 });
 
-renderShell();
-mount();
-
-// Labels first (names), then the live socket.
-api
-  .labels()
-  .then((labels) => {
-    i18n.labels = labels;
-    mount();
-  })
-  .catch(() => {
-    /* built-in and Intl names are used */
-  });
-
+// The socket and the labels first, so both are on their way while the page is built.
 const socket = new LiveSocket(wsUrl(location), {
   onMessage: (msg) => batcher.push(msg),
   onState: (s, retryIn) => {
@@ -244,3 +255,21 @@ const socket = new LiveSocket(wsUrl(location), {
   },
 });
 socket.start();
+
+let labelsIn = false;
+const labelsLoaded = api.labels().then(
+  (labels) => {
+    i18n.labels = labels;
+    labelsIn = true;
+  },
+  () => {
+    /* built-in and Intl names are used */
+  },
+);
+renderShell();
+// The first page is drawn once, with its names and data: mounting before the labels would draw every name twice,
+// and before the snapshot would lay the page out twice.
+void Promise.race([Promise.all([labelsLoaded, firstSnapshot]), new Promise((resolve) => setTimeout(resolve, FIRST_DATA_WAIT_MS))]).then(() => {
+  mount();
+  if (!labelsIn) void labelsLoaded.then(() => labelsIn && mount());
+});

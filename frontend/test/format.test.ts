@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterpartsOf, dateKey, factYear, formatConfidence, formatDateRange, oneLine, pairsOf, parseFactDate } from '../src/format';
+import { counterpartsOf, dateKey, factYear, formatConfidence, formatCount, formatDateRange, oneLine, pairsOf, parseFactDate } from '../src/format';
 import { humanise, I18n, initialLang } from '../src/i18n';
 import { alpha2Of, NUMERIC_TO_ALPHA2 } from '../src/isocodes';
 import { href, parseHash } from '../src/router';
@@ -51,8 +51,18 @@ describe('text', () => {
   });
 });
 
+describe('counts', () => {
+  it('groups thousands as Intl does for English and Chinese', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 999999, 1234567, -4321, 2 ** 40]) {
+      expect(formatCount(n, 'en')).toBe(new Intl.NumberFormat('en-US').format(n));
+      expect(formatCount(n, 'zh')).toBe(new Intl.NumberFormat('zh-CN').format(n));
+    }
+    expect(formatCount(1234.5, 'en')).toBe('1,234.5');
+  });
+});
+
 describe('labels', () => {
-  it('server labels first, then organisations, Intl and the code', () => {
+  it('server labels first, then organisations, region names (generated from Intl at build time) and the code', () => {
     const zh = new I18n('zh', { countries: { RU: { zh: '俄罗斯', en: 'Russia' } }, topics: { trade: { zh: '贸易', en: 'Trade' } }, types: {} });
     expect(zh.country('RU')).toBe('俄罗斯');
     expect(zh.country('G20')).toBe('二十国集团');
@@ -66,6 +76,14 @@ describe('labels', () => {
     expect(en.type('PHONE_CALL')).toBe('Phone call');
     expect(en.type('NEW_KIND')).toBe('New kind');
     expect(humanise('')).toBe('');
+  });
+  it('knows the name of every region Intl knows, in both languages, without asking Intl', () => {
+    const en = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    const zh = new Intl.DisplayNames(['zh-Hans'], { type: 'region', fallback: 'none' });
+    for (const code of ['RU', 'DE', 'KE', 'XK', 'TW', 'SS', 'FR', 'US']) {
+      expect(new I18n('en').country(code)).toBe(en.of(code));
+      expect(new I18n('zh').country(code)).toBe(zh.of(code));
+    }
   });
   it('remembers the choice, else follows the browser', () => {
     expect(initialLang('zh', ['en-US'])).toBe('zh');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Batcher } from '../src/batcher';
-import { countryLink, factDetails } from '../src/components';
+import { countryLink, factDetails, factsHeading } from '../src/components';
 import type { Ctx } from '../src/context';
 import { h, keepFocus, replaceChildren } from '../src/dom';
 import { I18n } from '../src/i18n';
@@ -82,5 +82,14 @@ describe('keepFocus', () => {
     keepFocus(root, draw);
     expect(document.activeElement).not.toBe(before);
     expect(document.activeElement?.textContent).toBe('b');
+  });
+});
+
+describe('facts heading', () => {
+  it('says "all" when a view carries every fact, "latest" with the total when it carries only the most recent', () => {
+    const text = (shown: number, total?: number | null) => h('h2', null, factsHeading(ctx(), shown, total)).textContent;
+    expect(text(12, 12)).toBe('All facts (12)');
+    expect(text(12, undefined)).toBe('All facts (12)');
+    expect(text(50, 3000)).toBe('Latest facts (50 / 3,000)');
   });
 });

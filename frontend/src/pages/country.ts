@@ -1,7 +1,7 @@
 // Country page: counterparts ranked by type, visits made/received on a map with arcs, talks and meetings,
 // statements and agreements with titles, topics, a timeline, and every fact expandable to its evidence.
 import { ApiError, api } from '../api';
-import { countryLink, emptyNote, errorNote, factDetails, factRefItem, topicLink, typeBar, typeLegend } from '../components';
+import { countryLink, emptyNote, errorNote, factDetails, factRefItem, factsHeading, topicLink, typeBar, typeLegend } from '../components';
 import type { Ctx, Page } from '../context';
 import { h, keepFocus, replaceChildren, reveal } from '../dom';
 import { I18n } from '../i18n';
@@ -96,7 +96,7 @@ export function countryPage(ctx: Ctx, route: Extract<Route, { page: 'country' }>
           h(
             'section',
             { class: 'card', 'aria-labelledby': 'facts-h' },
-            h('h2', { id: 'facts-h' }, t('allFacts'), ' ', h('span', { class: 'muted' }, `(${facts.length})`)),
+            h('h2', { id: 'facts-h' }, factsHeading(ctx, facts.length, v.factCount)),
             h('ul', { id: 'facts', class: 'facts' }, facts.length ? facts.map((f) => factDetails(ctx, f, { open: open.has(f.id), fresh: isFresh(ctx.state, f.id, ctx.now()) })) : h('li', null, emptyNote(ctx))),
           ),
         ),

@@ -102,6 +102,7 @@ export function timelapsePage(ctx: Ctx, route: Extract<Route, { page: 'timelapse
     const lang = ctx.i18n.lang;
     dateOut.textContent = lapse.date ? formatDateRange(lapse.date, null, lang) : '—';
     dateOut.setAttribute('datetime', lapse.date ?? '');
+    dateOut.setAttribute('data-speed', String(lapse.speed)); // as the server confirmed it
     countOut.textContent = formatCount(lapse.shown, lang) + (lapse.total !== null ? ` / ${formatCount(lapse.total, lang)}` : '');
     countOut.setAttribute('data-count', String(lapse.shown));
     map.setCounts(lapse.counts);
@@ -115,6 +116,7 @@ export function timelapsePage(ctx: Ctx, route: Extract<Route, { page: 'timelapse
     }
     if (lapse.error) setStatus(lapse.error, true);
     else if (lapse.ended) setStatus(t('replayEnded'), false);
+    else if (ws !== null) setStatus('', false); // played on after the end (a closed socket keeps its message)
     replaceChildren(latest, lapse.latest.map((f) => factDetails(ctx, f)));
   }
 

@@ -1,6 +1,6 @@
 // Topic page: which countries raise it, over time, with the facts.
 import { countByYear } from '../aggregate';
-import { countryLink, emptyNote, errorNote, factDetails, simpleBar } from '../components';
+import { countryLink, emptyNote, errorNote, factDetails, factsHeading, simpleBar } from '../components';
 import type { Ctx, Page } from '../context';
 import { h, keepFocus, replaceChildren, s } from '../dom';
 import { I18n } from '../i18n';
@@ -62,7 +62,7 @@ export function topicPage(ctx: Ctx, route: Extract<Route, { page: 'topic' }>): P
           h(
             'section',
             { class: 'card', 'aria-labelledby': 'tf-h' },
-            h('h2', { id: 'tf-h' }, t('allFacts'), ' ', h('span', { class: 'muted' }, `(${facts.length})`)),
+            h('h2', { id: 'tf-h' }, factsHeading(ctx, facts.length, v.factCount)),
             h('ul', { id: 'facts', class: 'facts' }, facts.length ? facts.map((f) => factDetails(ctx, f, { open: open.has(f.id), fresh: isFresh(ctx.state, f.id, ctx.now()) })) : h('li', null, emptyNote(ctx))),
           ),
         ),
