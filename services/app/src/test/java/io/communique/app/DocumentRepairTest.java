@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A document recorded without its facts — what an ingest killed between the two writes leaves — is repaired when the
  * app starts: its facts reach the fact topic and the views exactly once, while documents ingested normally are not
- * extracted again, and a restart does not repair anything twice.
+ * extracted again, a record that is no document is dead-lettered, and a restart does not repair anything twice.
  */
 class DocumentRepairTest {
     private static final String ORPHAN = "2023年5月10日，国务院总理李强在北京人民大会堂同新西兰总理希普金斯举行会谈。双方签署了科技合作协定。";
@@ -51,7 +52,9 @@ class DocumentRepairTest {
             Document orphan = Document.of(ORPHAN, "crashed-ingest", null, "zh", "2023-05-10", Instant.now().toString());
             List<Fact> orphanFacts = new Extractor().extract(orphan);
             assertThat(orphanFacts).isNotEmpty();
-            recordDocumentOnly(bootstrap, orphan);
+            byte[] poison = "not a document".getBytes(StandardCharsets.UTF_8);
+            write(bootstrap, new ProducerRecord<>(Topics.DOCUMENTS, orphan.id(), Json.bytes(orphan)),
+                    new ProducerRecord<>(Topics.DOCUMENTS, "poison", poison));
 
             Communique app = TestApps.start(tmp.resolve("data"), bootstrap);
             try {
@@ -62,7 +65,7 @@ class DocumentRepairTest {
                 Set<String> postedFacts = Json.MAPPER.convertValue(posted.get("facts"),
                         Json.MAPPER.getTypeFactory().constructCollectionType(Set.class, String.class));
                 assertThat(postedFacts).isNotEmpty();
-                long documentRecords = Views.readAll(bootstrap, Topics.DOCUMENTS).size(); // orphan, seeds, post
+                long documentRecords = Views.readAll(bootstrap, Topics.DOCUMENTS).size(); // orphan, poison, seed, post
                 Await.until("the repair to check every document record", Duration.ofSeconds(60),
                         () -> checked(app.repairCounts()) == documentRecords);
 
@@ -70,7 +73,13 @@ class DocumentRepairTest {
                 System.out.printf("Repair: orphan's facts in the views %d ms after start returned; %s%n", repairMs, counts);
                 assertThat(counts.repaired()).as("documents extracted again").isEqualTo(1);
                 assertThat(counts.factsPublished()).isEqualTo(orphanFacts.size());
-                assertThat(counts.confirmed()).as("seeds and the post, published here").isEqualTo(documentRecords - 1);
+                assertThat(counts.deadLettered()).isEqualTo(1);
+                assertThat(counts.confirmed()).as("seeds and the post, published here").isEqualTo(documentRecords - 2);
+                assertThat(EndToEndTest.readAll(bootstrap, Topics.DLQ)).anySatisfy(letter -> {
+                    assertThat(letter.value()).isEqualTo(poison);
+                    assertThat(new String(letter.headers().lastHeader("dlq.topic").value(), StandardCharsets.UTF_8))
+                            .isEqualTo(Topics.DOCUMENTS);
+                });
                 Map<String, Long> onTopic = factRecordsById(bootstrap);
                 ids(orphanFacts).forEach(id -> assertThat(onTopic.get(id)).as("records of orphan fact %s", id).isEqualTo(1));
                 postedFacts.forEach(id -> assertThat(onTopic.get(id)).as("records of posted fact %s", id).isEqualTo(1));
@@ -97,8 +106,9 @@ class DocumentRepairTest {
         }
     }
 
-    /** What a crashed ingest leaves: the document acknowledged by Kafka, none of its facts. */
-    private static void recordDocumentOnly(String bootstrap, Document document) throws Exception {
+    /** Writes records as a crashed ingest (a document acknowledged, none of its facts) or a stranger would. */
+    @SafeVarargs
+    private static void write(String bootstrap, ProducerRecord<String, byte[]>... records) throws Exception {
         KafkaSettings settings = new KafkaSettings(bootstrap);
         Vertx vertx = Vertx.vertx();
         try {
@@ -107,7 +117,9 @@ class DocumentRepairTest {
             vertx.close();
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(new HashMap<>(settings.producer()))) {
-            producer.send(new ProducerRecord<>(Topics.DOCUMENTS, document.id(), Json.bytes(document))).get(30, TimeUnit.SECONDS);
+            for (ProducerRecord<String, byte[]> record : records) {
+                producer.send(record).get(30, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -52,7 +52,7 @@ public final class IngestVerticle extends VerticleBase {
     private KafkaProducer<String, byte[]> producer;
     private FactPublisher publisher;
     private final RecentIngests recent = new RecentIngests(RECENT_INGESTS);
-    private DocumentRepair repair;
+    private volatile DocumentRepair repair;
 
     /** @param seedsDir folder of NNN.txt reports (with optional NNN.meta.json) ingested at start, or null */
     public IngestVerticle(KafkaSettings settings, Path seedsDir, Extractor extractor) {
