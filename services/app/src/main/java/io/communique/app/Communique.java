@@ -2,6 +2,7 @@ package io.communique.app;
 
 import io.communique.broker.EmbeddedKafka;
 import io.communique.extract.Extractor;
+import io.communique.ingest.DocumentRepair;
 import io.communique.ingest.IngestVerticle;
 import io.communique.ingest.Sources;
 import io.communique.kafka.KafkaSettings;
@@ -31,15 +32,17 @@ public final class Communique implements AutoCloseable {
     private final Vertx vertx;
     private final WebVerticle web;
     private final ProjectionVerticle projection;
+    private final IngestVerticle ingest;
     private final String bootstrapServers;
     private final String apiToken;
 
     private Communique(EmbeddedKafka broker, Vertx vertx, WebVerticle web, ProjectionVerticle projection,
-                       String bootstrapServers, String apiToken) {
+                       IngestVerticle ingest, String bootstrapServers, String apiToken) {
         this.broker = broker;
         this.vertx = vertx;
         this.web = web;
         this.projection = projection;
+        this.ingest = ingest;
         this.bootstrapServers = bootstrapServers;
         this.apiToken = apiToken;
     }
@@ -66,7 +69,9 @@ public final class Communique implements AutoCloseable {
                 config.httpHost(), config.httpPort(), config.maxDocumentBytes(), config.maxClientQueueBytes(),
                 config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.allowedOrigins())) : null;
         ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION) ? new ProjectionVerticle(settings) : null;
-        Communique app = new Communique(broker, vertx, web, projection, bootstrap, apiToken);
+        IngestVerticle ingest = roles.contains(AppConfig.Role.INGEST)
+                ? new IngestVerticle(settings, config.seedsDir(), new Extractor()) : null;
+        Communique app = new Communique(broker, vertx, web, projection, ingest, bootstrap, apiToken);
         LOG.info("Roles: {}", roles);
         try {
             // Projection first (views current), then web (serves them), then ingest (new documents flow in).
@@ -77,9 +82,9 @@ public final class Communique implements AutoCloseable {
             if (web != null) {
                 started = started.compose(v -> vertx.deployVerticle(web));
             }
-            if (roles.contains(AppConfig.Role.INGEST)) {
+            if (ingest != null) {
                 started = started
-                        .compose(v -> vertx.deployVerticle(new IngestVerticle(settings, config.seedsDir(), new Extractor())))
+                        .compose(v -> vertx.deployVerticle(ingest))
                         .compose(v -> vertx.deployVerticle(new Sources(settings, config.liveSources().options(config.dataDir()))));
             }
             await(started);
@@ -102,6 +107,11 @@ public final class Communique implements AutoCloseable {
     /** Facts the projection folded since this start: after a restart, only those past its checkpoint. */
     public long projectionFactsFolded() {
         return projection == null ? 0 : projection.factsFolded();
+    }
+
+    /** What the repair of documents recorded without their facts did since this start (zeros without the ingest role). */
+    public DocumentRepair.Counts repairCounts() {
+        return ingest == null ? DocumentRepair.Counts.NONE : ingest.repairCounts();
     }
 
     /** The bearer token writes need (configured, or generated under DATA_DIR). */

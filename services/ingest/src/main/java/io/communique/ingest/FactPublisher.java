@@ -10,6 +10,7 @@ import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.kafka.client.producer.RecordMetadata;
 
+import java.util.List;
 import java.util.Map;
 
 /** Writes documents, facts and retractions in the topics' contract: keys, CloudEvents headers, JSON values. */
@@ -26,6 +27,11 @@ final class FactPublisher {
 
     Future<RecordMetadata> fact(Fact fact, Document document) {
         return send(fact, CloudEvents.factHeaders(fact, document));
+    }
+
+    /** Every fact of a document; completes once Kafka has acknowledged them all. */
+    Future<List<Fact>> facts(List<Fact> facts, Document document) {
+        return Future.all(facts.stream().map(fact -> fact(fact, document)).toList()).map(allStored -> facts);
     }
 
     Future<RecordMetadata> retraction(Fact fact, Document document) {

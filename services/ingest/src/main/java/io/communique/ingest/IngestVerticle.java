@@ -1,6 +1,7 @@
 package io.communique.ingest;
 
 import io.communique.extract.Extractor;
+import io.communique.kafka.DeadLetters;
 import io.communique.kafka.KafkaSettings;
 import io.communique.model.Document;
 import io.communique.model.DocumentFiles;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * Takes documents (from the event bus and from the seeds folder at start-up), extracts their facts on a worker
  * thread and publishes the document, then its facts, to Kafka. A request is answered only once Kafka has
  * acknowledged every record, so an accepted document is never lost; ids are deterministic, so sending the same
- * document again changes no view.
+ * document again changes no view. A document recorded without its facts (a crash in between) is repaired by
+ * {@link DocumentRepair}, which runs beside it.
  */
 public final class IngestVerticle extends VerticleBase {
     /** Event-bus address: body {@link IngestRequest#toJson()}, reply {@code {documentId, facts: [id…]}}. */
@@ -41,12 +43,16 @@ public final class IngestVerticle extends VerticleBase {
     public static final int UNAVAILABLE = 503;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
+    /** Documents remembered for the repair: it reads them within moments, so this covers any burst many times. */
+    private static final int RECENT_INGESTS = 20_000;
 
     private final KafkaSettings settings;
     private final Path seedsDir;
     private final Extractor extractor;
     private KafkaProducer<String, byte[]> producer;
     private FactPublisher publisher;
+    private final RecentIngests recent = new RecentIngests(RECENT_INGESTS);
+    private volatile DocumentRepair repair;
 
     /** @param seedsDir folder of NNN.txt reports (with optional NNN.meta.json) ingested at start, or null */
     public IngestVerticle(KafkaSettings settings, Path seedsDir, Extractor extractor) {
@@ -64,12 +70,29 @@ public final class IngestVerticle extends VerticleBase {
                 .onSuccess(report -> message.reply(new JsonObject(Json.write(report))))
                 .onFailure(error -> message.fail(UNAVAILABLE, "re-extraction failed: " + error.getMessage())));
         return vertx.eventBus().<JsonObject>consumer(ADDRESS, this::onRequest).completion()
+                // Kafka clients load classes while constructed: on a worker, not the event loop.
+                .compose(v -> vertx.executeBlocking(() -> {
+                    repair = new DocumentRepair(settings, recent, extractor, context, publisher, new DeadLetters(producer));
+                    repair.start();
+                    return null;
+                }))
                 .compose(v -> ingestSeeds());
     }
 
     @Override
     public Future<?> stop() {
-        return producer.close();
+        // Closing waits until the repair has left its group: not on the event loop.
+        return vertx.executeBlocking(() -> {
+            if (repair != null) {
+                repair.close();
+            }
+            return null;
+        }).compose(v -> producer.close());
+    }
+
+    /** What the repair of documents recorded without their facts has done since start. */
+    public DocumentRepair.Counts repairCounts() {
+        return repair == null ? DocumentRepair.Counts.NONE : repair.counts();
     }
 
     private void onRequest(Message<JsonObject> message) {
@@ -97,9 +120,8 @@ public final class IngestVerticle extends VerticleBase {
     /** Extracts and publishes one document; completes with its facts once Kafka has acknowledged all records. */
     public Future<List<Fact>> ingest(Document document) {
         return vertx.executeBlocking(() -> extractor.extract(document), false)
-                .compose(facts -> publisher.document(document)
-                        .compose(documentStored -> Future.all(facts.stream().map(fact -> publisher.fact(fact, document)).toList()))
-                        .map(allStored -> facts));
+                .compose(facts -> recent.track(document.id(), () -> publisher.document(document)
+                        .compose(documentStored -> publisher.facts(facts, document))));
     }
 
     private Future<Void> ingestSeeds() {

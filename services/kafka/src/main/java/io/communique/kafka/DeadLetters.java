@@ -27,7 +27,12 @@ public final class DeadLetters {
 
     /** A consumed record that could not be processed. */
     public Future<Void> send(KafkaConsumerRecord<String, byte[]> record, String reason) {
-        ProducerRecord<String, byte[]> letter = letter(record.record(), reason);
+        return send(record.record(), reason);
+    }
+
+    /** A record consumed with a plain Kafka consumer that could not be processed. */
+    public Future<Void> send(ConsumerRecord<String, byte[]> record, String reason) {
+        ProducerRecord<String, byte[]> letter = letter(record, reason);
         KafkaProducerRecord<String, byte[]> vertxLetter = KafkaProducerRecord.create(letter.topic(), letter.key(), letter.value());
         letter.headers().forEach(header -> vertxLetter.addHeader(header.key(), Buffer.buffer(header.value())));
         return producer.send(vertxLetter).mapEmpty();
