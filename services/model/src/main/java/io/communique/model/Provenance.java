@@ -1,5 +1,7 @@
 package io.communique.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ public record Provenance(String dateRule, List<String> confidenceReasons, Map<St
 
     public Provenance {
         confidenceReasons = confidenceReasons == null ? List.of() : List.copyOf(confidenceReasons);
-        topicCues = topicCues == null ? Map.of() : Map.copyOf(topicCues);
+        // in the order found (the taxonomy's, as the fact's topics)
+        topicCues = topicCues == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(topicCues));
     }
 }
