@@ -2,6 +2,9 @@ package io.communique.extract;
 
 import io.communique.model.Fact;
 import io.communique.model.FactType;
+import io.communique.model.Json;
+import io.communique.model.SchemaValidator;
+import io.communique.model.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -103,6 +106,21 @@ class ProvenanceTest {
         }
         Map<String, String> cues = simplified.provenance().topicCues();
         cues.values().forEach(cue -> assertThat(simplified.evidence().text()).contains(cue));
+    }
+
+    @Test
+    void factsWithCodesPartOfAndProvenanceMatchTheFactSchema() {
+        SchemaValidator validator = new SchemaValidator();
+        List<Fact> facts = new java.util.ArrayList<>();
+        facts.addAll(Facts.of("3月20日至22日,国家主席习近平对俄罗斯进行国事访问。访问期间,两国元首签署了《联合声明》。", "2023-03-23"));
+        facts.addAll(Facts.of("Modi attended the G20 summit in Rome. On the sidelines of the G20 summit, Modi met Spanish Prime Minister Pedro Sanchez.",
+                "2021-10-31"));
+
+        assertThat(facts).hasSizeGreaterThanOrEqualTo(4).allSatisfy(f -> {
+            assertThat(f.codes()).isNotNull();
+            assertThat(validator.problems(Topics.FACTS, Json.bytes(f))).as(Json.write(f)).isEmpty();
+        });
+        assertThat(facts).anySatisfy(f -> assertThat(f.partOf()).isNotNull());
     }
 
     private static String dateRule(String text, String published) {
