@@ -69,6 +69,7 @@ final class DateResolver {
     /** Rules of {@link Found}: the provenance's dateRule names them. */
     static final String RELATIVE_RULE = "relative:";
     static final String DAY_OF_MONTH = "day of the dateline's month";
+    static final String DAY_OF_PREVIOUS_MONTH = "day of the previous date's month";
     static final String MONTH_OR_YEAR = "month or year only";
     private static final Pattern ZH_DATELINE = Pattern.compile("(\\d{1,2})月(\\d{1,2})日电");
     private static final Pattern EN_DATELINE = Pattern.compile("(?m)^[A-Z][A-Za-z .\\[\\]]{1,40}, (" + MONTHS + ")\\.? (\\d{1,2})\\b");
@@ -119,9 +120,19 @@ final class DateResolver {
         m = ZH_DAY.matcher(text).region(from, to);
         while (m.find()) {
             if (!overlaps(found, m.start())) {
-                String start = dayOnly(Integer.parseInt(m.group(1)), ref);
-                String end = m.group(2) == null || start == null ? null : dayOnly(Integer.parseInt(m.group(2)), ref);
-                found.add(new Found(m.start(), m.end(), start, end, null, DAY_OF_MONTH));
+                int day = Integer.parseInt(m.group(1));
+                Integer endDay = m.group(2) == null ? null : Integer.parseInt(m.group(2));
+                if (ref.month() != null) {
+                    String start = dayOnly(day, ref);
+                    String end = endDay == null || start == null ? null : dayOnly(endDay, ref);
+                    found.add(new Found(m.start(), m.end(), start, end, null, DAY_OF_MONTH));
+                } else {
+                    // no dateline, no published date: "7月3日至4日…4日" is a day of the month last written
+                    String previous = latestBefore(found, m.start(), lastDate);
+                    String start = sameMonthFrom(previous, day);
+                    String end = endDay == null || start == null ? null : sameMonthFrom(previous, endDay);
+                    found.add(new Found(m.start(), m.end(), start, end, null, DAY_OF_PREVIOUS_MONTH));
+                }
             }
         }
         m = EN_DATE.matcher(text).region(from, to);
@@ -251,6 +262,18 @@ final class DateResolver {
             return String.format("--%02d-%02d", d.getMonthValue(), d.getDayOfMonth());
         }
         return LocalDate.parse(date).plusDays(days).toString();
+    }
+
+    /**
+     * The day in the month of the previous date ("YYYY-MM-DD" or "--MM-DD"), only on or after that date: reports tell
+     * forward, and a smaller day could as well be the next month's.
+     */
+    private static String sameMonthFrom(String previous, int day) {
+        if (previous == null || day < Integer.parseInt(previous.substring(previous.length() - 2))) {
+            return null;
+        }
+        Integer year = previous.startsWith("--") ? null : Integer.parseInt(previous.substring(0, 4));
+        return format(year, Integer.parseInt(previous.substring(previous.length() - 5, previous.length() - 3)), day, null);
     }
 
     /** A day of the dateline's month (the month before when the day lies ahead of the dateline). */

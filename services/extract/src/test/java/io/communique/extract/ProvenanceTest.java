@@ -37,6 +37,22 @@ class ProvenanceTest {
     }
 
     @Test
+    void withoutDatelineOrPublishedDateADayOnlyTakesTheMonthOfThePreviousDate() {
+        List<Fact> facts = Facts.of("2019年6月5日至7日,国家主席习近平对哈萨克斯坦进行国事访问。6日,两国元首签署了《联合声明》。", null);
+
+        assertThat(Facts.ofType(facts, FactType.STATEMENT_SIGNED)).extracting(Fact::date, f -> f.provenance().dateRule())
+                .containsExactly(tuple("2019-06-06", "day of the previous date's month"));
+    }
+
+    @Test
+    void aDayOnlyBeforeThePreviousDateIsNotGuessed() {
+        List<Fact> facts = Facts.of("2019年6月28日至30日,国家主席习近平对哈萨克斯坦进行国事访问。2日,两国元首签署了《联合声明》。", null);
+
+        assertThat(Facts.ofType(facts, FactType.STATEMENT_SIGNED)).extracting(f -> f.provenance().dateRule())
+                .singleElement().asString().startsWith("report: ");
+    }
+
+    @Test
     void aDateCarriedFromEarlierSaysWhere() {
         List<Fact> facts = Facts.of("习近平同马克龙举行会谈\n新华社巴黎5月6日电 国家主席习近平抵达巴黎,开始对法国进行国事访问。\n两国元首签署了《联合声明》。",
                 "2024-05-06");
