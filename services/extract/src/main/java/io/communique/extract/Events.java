@@ -66,8 +66,17 @@ final class Events {
      * in [from, to), the span that names the counterparts of this trigger.
      */
     static void addPersons(Analysis a, int i, Candidate c, String subject, int from, int to) {
+        addPersons(a, i, c, subject, from, to, to);
+    }
+
+    /**
+     * As above, the subject's persons only before subjectTo (the trigger): one of the subject's country named after the
+     * verb is someone else ("Jaishankar met the President, thanking her for PM Modi's initiative").
+     */
+    static void addPersons(Analysis a, int i, Candidate c, String subject, int from, int to, int subjectTo) {
         for (Mention m : a.mentions.get(i)) {
-            boolean inSpan = m.end() <= to && (m.start() >= from || m.code().equals(subject));
+            boolean subjects = m.code().equals(subject);
+            boolean inSpan = subjects ? m.end() <= subjectTo : m.end() <= to && m.start() >= from;
             if (m.kind() == Mention.Kind.PERSON && inSpan && c.participants.contains(m.code())) {
                 String name = a.original.substring(m.start(), m.end());
                 List<String> side = m.code().equals(subject) ? c.subjectPersons : c.otherPersons;

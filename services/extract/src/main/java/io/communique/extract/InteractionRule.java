@@ -223,7 +223,7 @@ final class InteractionRule implements Rule {
             c.actor = subject;
             Events.locate(a, i, c, start);
             c.weak = weak;
-            Events.addPersons(a, i, c, subject, windowStart, to);
+            Events.addPersons(a, i, c, subject, windowStart, to, start);
             out.add(c);
         }
     }
