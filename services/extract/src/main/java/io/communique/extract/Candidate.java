@@ -81,10 +81,6 @@ final class Candidate {
         return Math.round(Math.max(0, Math.min(1, sum)) * 100) / 100.0;
     }
 
-    String summitOrganisation() {
-        return organisation;
-    }
-
     /** For a SUMMIT: the attending country, else null. */
     String summitCountry() {
         return organisation == null ? null : participants.stream().filter(p -> !p.equals(organisation)).findFirst().orElse(null);

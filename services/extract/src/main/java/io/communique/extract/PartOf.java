@@ -46,7 +46,7 @@ final class PartOf {
     private static Candidate summitNamed(Candidate c, List<Candidate> events) {
         String organisation = c.during.organisation();
         if (organisation == null) {
-            List<String> organisations = summits(events).map(Candidate::summitOrganisation).distinct().toList();
+            List<String> organisations = summits(events).map(s -> s.organisation).distinct().toList();
             if (organisations.size() != 1) {
                 return null;
             }
@@ -54,7 +54,7 @@ final class PartOf {
         }
         String named = organisation;
         List<Candidate> attended = summits(events)
-                .filter(s -> named.equals(s.summitOrganisation()) && c.participants.contains(s.summitCountry())).toList();
+                .filter(s -> named.equals(s.organisation) && c.participants.contains(s.summitCountry())).toList();
         Candidate actors = nearest(c, attended.stream().filter(s -> Objects.equals(s.summitCountry(), c.actor)));
         return actors != null ? actors : nearest(c, attended.stream());
     }
@@ -90,7 +90,7 @@ final class PartOf {
     }
 
     private static Stream<Candidate> summits(List<Candidate> events) {
-        return events.stream().filter(e -> e.type == FactType.SUMMIT && e.summitOrganisation() != null);
+        return events.stream().filter(e -> e.type == FactType.SUMMIT && e.organisation != null);
     }
 
     /** The fact told nearest to c: the closest sentence, an earlier one on a tie. */
