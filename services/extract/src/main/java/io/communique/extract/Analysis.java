@@ -371,15 +371,14 @@ final class Analysis {
                 if (d >= distance) {
                     continue;
                 }
-                String written = original.substring(m.start(), m.end());
                 if (cue == ZH_DURING_VISIT || cue == EN_DURING_VISIT) {
-                    nearest = new Candidate.During(FactType.VISIT, null, written);
+                    nearest = new Candidate.During(FactType.VISIT, null);
                     distance = d;
                     continue;
                 }
                 String organisation = organisation(i, m.start());
                 if (organisation != null || !BILATERAL_ENCOUNTER.matcher(m.group()).find()) {
-                    nearest = new Candidate.During(FactType.SUMMIT, organisation, written);
+                    nearest = new Candidate.During(FactType.SUMMIT, organisation);
                     distance = d;
                 }
             }

@@ -49,16 +49,20 @@ final class Candidate {
     /** a back-reference ("the visit", "访问期间") that only completes an event stated elsewhere */
     boolean weak;
 
-    /** One reason for the confidence: its weight (negative when it lowers it) and what it says. */
+    /** One reason for the confidence: its weight (negative when it lowers it; to two decimals, as shown) and what it says. */
     record Reason(double weight, String text) {
+        Reason {
+            weight = Math.round(weight * 100) / 100.0;
+        }
+
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT, "%+.2f %s", weight, text);
         }
     }
 
-    /** A cue placing the event in a visit or a summit (of organisation, when named). */
-    record During(FactType kind, String organisation, String cue) {
+    /** A cue ("访问期间", "on the sidelines of") placing the event in a visit or a summit (of organisation, when named). */
+    record During(FactType kind, String organisation) {
     }
 
     /** Weight of each further mention merged into an event. */

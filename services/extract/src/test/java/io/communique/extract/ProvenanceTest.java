@@ -67,6 +67,7 @@ class ProvenanceTest {
     void theConfidenceIsTheSumOfItsReasons() {
         List<Fact> facts = new java.util.ArrayList<>();
         facts.addAll(Facts.of("国家主席习近平同德国总理默克尔举行会谈。会谈后,两国元首共同见证了《中德合作协议》的签署。随后,他会见了德国总统。", "2017-07-05"));
+        facts.addAll(Facts.of("国家主席习近平同俄罗斯总统普京、蒙古国总统举行中俄蒙三国元首会晤。", "2016-06-24"));
         facts.addAll(Facts.of("Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Hiroshima. "
                 + "The two leaders held talks. Modi later attended the G7 summit.", "2023-05-21"));
 
