@@ -42,6 +42,8 @@ final class Candidate {
     /** "访问期间", "on the sidelines of the summit": the visit or summit the text places this event in, or null */
     During during;
     String title;
+    /** for a document: who issued or signed it, by level ("heads", "foreign ministries", "agencies"), when the text says */
+    String issuer;
     /** for an untitled document: the words describing it ("发表关于…的联合声明"), to recognise its titled mention */
     String description;
     /** what makes the confidence, each with its weight: the confidence is their sum, within [0, 1] */
@@ -134,6 +136,7 @@ final class Candidate {
         during = during != null ? during : that.during;
         title = title != null ? title : that.title;
         description = description != null ? description : that.description;
+        issuer = issuer != null ? issuer : that.issuer;
         initiator = initiator != null ? initiator : that.initiator;
         that.subjectPersons.stream().filter(p -> !subjectPersons.contains(p)).forEach(subjectPersons::add);
         that.otherPersons.stream().filter(p -> !otherPersons.contains(p)).forEach(otherPersons::add);
@@ -147,6 +150,9 @@ final class Candidate {
 
     /** Signed documents: the same title, or an untitled mention whose description is part of the other's title. */
     private boolean sameDocument(Candidate that) {
+        if (title == null && that.title == null && issuer != null && that.issuer != null && !issuer.equals(that.issuer)) {
+            return false; // the leaders' joint statement and the foreign ministries' are two documents
+        }
         if (java.util.Objects.equals(title, that.title)) {
             return true;
         }

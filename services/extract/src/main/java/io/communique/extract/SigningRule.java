@@ -28,6 +28,11 @@ final class SigningRule implements Rule {
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
     private static final Pattern MORE_AFTER_TITLE = Pattern.compile("^[^,;]{0,4}等(?:[一二三四五六七八九十两多\\d]+)(?:个|份|项)");
     private static final Pattern CEREMONY = Pattern.compile("(?i)签字仪式|签约仪式|signing ceremony");
+    /** Who issues or signs, by level: heads of state or government, foreign ministries, agencies and companies. */
+    private static final Pattern ISSUER = Pattern.compile(
+            "(?i)(元首|领导人|首脑|总统|总理|主席|首相|\\bleaders\\b|\\bpresidents\\b|\\bprime ministers\\b)"
+                    + "|(外交部|外长|\\bforeign minist(?:ers|ries)\\b)|(部门|企业|机构|\\bagencies\\b|\\bcompanies\\b)");
+    private static final String[] ISSUER_LEVELS = {"heads", "foreign ministries", "agencies"};
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
 
     @Override
@@ -177,10 +182,25 @@ final class SigningRule implements Rule {
         Candidate c = Events.create(a, i, type, parties, position, cue);
         c.reasons.addAll(reasons);
         c.title = title;
+        c.issuer = issuer(a, i, position);
         c.actor = actor;
         Events.locate(a, i, c, position);
         out.add(c);
         return Optional.of(c);
+    }
+
+    /** The level of the issuer named last before the document in its clause ("双方外交部还发表联合声明"), or null. */
+    private static String issuer(Analysis a, int i, int position) {
+        Matcher m = ISSUER.matcher(a.text).region(a.clauseStart(i, position), position);
+        String level = null;
+        while (m.find()) {
+            for (int g = 1; g <= ISSUER_LEVELS.length; g++) {
+                if (m.group(g) != null) {
+                    level = ISSUER_LEVELS[g - 1];
+                }
+            }
+        }
+        return level;
     }
 
     private static boolean isOrganisationCode(String code, Analysis a, int i) {
