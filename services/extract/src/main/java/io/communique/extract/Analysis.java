@@ -2,6 +2,7 @@ package io.communique.extract;
 
 import io.communique.extract.DateResolver.Found;
 import io.communique.extract.SentenceSplitter.Sentence;
+import io.communique.model.FactType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +24,9 @@ final class Analysis {
     final List<List<Mention>> mentions = new ArrayList<>();
     final List<List<Found>> dates = new ArrayList<>();
     /** per sentence: the last date written earlier in its paragraph, which a sentence without a date inherits */
-    final List<String> paragraphDates = new ArrayList<>();
-    /** per sentence: the last date written anywhere before it (else the reference date), the fallback of the paragraph's */
-    final List<String> documentDates = new ArrayList<>();
+    final List<Dated> paragraphDates = new ArrayList<>();
+    /** per sentence: the last date written anywhere before it (else the dateline's), the fallback of the paragraph's */
+    final List<Dated> documentDates = new ArrayList<>();
     final DateResolver.Ref ref;
     private final String[] carriedSubject;
     private final List<Mention>[] partiesBySentence;
@@ -114,12 +115,18 @@ final class Analysis {
      * ("与阿塞拜疆…举行会谈", "with Malaysia"): then the subject carried from before.
      */
     String subject(int i, int before) {
+        Mention named = subjectMention(i, before);
+        return named != null ? named.code() : carriedSubject[i];
+    }
+
+    /** The mention naming the sentence's subject, or null when the subject is carried from before (or unknown). */
+    Mention subjectMention(int i, int before) {
         Mention first = firstParty(i, sentence(i).start(), before);
         if (first == null) {
-            return carriedSubject[i];
+            return null;
         }
         String lead = text.substring(Math.max(sentence(i).start(), first.start() - 3), first.start());
-        return lead.matches("(?s).*(与|同|跟|和|with )$") && carriedSubject[i] != null ? carriedSubject[i] : first.code();
+        return lead.matches("(?s).*(与|同|跟|和|with )$") && carriedSubject[i] != null ? null : first;
     }
 
     Mention firstParty(int i, int from, int to) {
@@ -275,12 +282,22 @@ final class Analysis {
      * The date of a trigger: its governing date expression's; when there is none (or a relative one that could not
      * be resolved), the date carried from earlier in the paragraph. Month- or year-only expressions give null.
      */
-    String eventDate(int i, int position) {
+    Dated eventDate(int i, int position) {
         Found f = dateFor(i, position);
-        if (f == null || (f.date() == null && f.rule().equals("relative"))) {
+        if (f == null || (f.date() == null && f.rule().startsWith(DateResolver.RELATIVE_RULE))) {
             return paragraphDates.get(i);
         }
-        return f.date();
+        return new Dated(f.date(), f.date() == null ? null : f.rule());
+    }
+
+    /** A date with the rule that gave it (the provenance's dateRule); both null when there is none. */
+    record Dated(String date, String rule) {
+        static final Dated NONE = new Dated(null, null);
+
+        /** The same date, found earlier in the paragraph or report ("paragraph: absolute"). */
+        Dated carried(String where) {
+            return date == null ? NONE : new Dated(date, where + ": " + rule);
+        }
     }
 
     /**
@@ -311,22 +328,62 @@ final class Analysis {
     }
 
     /**
-     * The place named for an event ("在北京会见", "held talks in New Delhi"), as written in the original text: the
+     * The place named for an event ("在北京会见", "held talks in New Delhi"), or null: the
      * last place after 在/于/in/at before the trigger, else the first one after it in the same clause.
      */
-    String locationBefore(int i, int position) {
+    Mention locationBefore(int i, int position) {
         List<Mention> all = mentions.get(i);
-        String location = null;
+        Mention location = null;
         for (int k = 0; k < all.size(); k++) {
             Mention m = all.get(k);
             boolean at = m.isPlace() && locative(i, k) && AT.matcher(text.substring(Math.max(sentence(i).start(), m.start() - 8), m.start())).find();
             if (at && m.end() <= position && position - m.end() < 40) {
-                location = original.substring(m.start(), m.end());
+                location = m;
             } else if (at && location == null && m.start() >= position && m.start() < clauseEnd(i, position) && m.start() - position < 80) {
-                return original.substring(m.start(), m.end());
+                return m;
             }
         }
         return location;
+    }
+
+    private static final Pattern ZH_DURING_VISIT = Pattern.compile(
+            "(?:访问|访华|出访|到访|之行|访[俄美日韩朝印德法英越泰菲澳])[^,;]{0,6}?(?:期间|之际)");
+    private static final Pattern ZH_DURING_SUMMIT = Pattern.compile(
+            "(?:峰会|会晤|会议|论坛|与会)[^,;]{0,4}?(?:期间|间隙|之际)|出席[^,;]{1,40}?(?:期间|间隙|之际)");
+    private static final Pattern EN_DURING_VISIT = Pattern.compile(
+            "(?i)\\b(?:during|in the course of|as part of|on the occasion of)\\s+(?:his|her|their|the|a|an|this|its)\\b[^.;]{0,40}?\\b(?:visit|trip|tour)\\b");
+    private static final Pattern EN_DURING_SUMMIT = Pattern.compile(
+            "(?i)\\bon the (?:sidelines?|margins?)\\b|\\b(?:during|at)\\s+(?:the|a|this)\\b[^.;]{0,50}?\\bsummit\\b|\\bwhile attending\\b");
+    /** A bilateral "会晤期间" is no summit: without an organisation it places nothing. */
+    private static final Pattern BILATERAL_ENCOUNTER = Pattern.compile("^会晤");
+
+    /**
+     * The visit or summit sentence i places the trigger in ("访问期间", "出席…峰会期间", "on the sidelines of the G20
+     * summit", "during his visit"): the cue nearest to the trigger, or null.
+     */
+    Candidate.During during(int i, int trigger) {
+        Candidate.During nearest = null;
+        int distance = Integer.MAX_VALUE;
+        for (Pattern cue : english ? List.of(EN_DURING_VISIT, EN_DURING_SUMMIT) : List.of(ZH_DURING_VISIT, ZH_DURING_SUMMIT)) {
+            Matcher m = cue.matcher(text).region(sentence(i).start(), sentence(i).end());
+            while (m.find()) {
+                int d = Math.abs(m.start() - trigger);
+                if (d >= distance) {
+                    continue;
+                }
+                if (cue == ZH_DURING_VISIT || cue == EN_DURING_VISIT) {
+                    nearest = new Candidate.During(FactType.VISIT, null);
+                    distance = d;
+                    continue;
+                }
+                String organisation = organisation(i, m.start());
+                if (organisation != null || !BILATERAL_ENCOUNTER.matcher(m.group()).find()) {
+                    nearest = new Candidate.During(FactType.SUMMIT, organisation);
+                    distance = d;
+                }
+            }
+        }
+        return nearest;
     }
 
     /** Place prepositions of an event's location (not of a destination: "to", "赴"). */

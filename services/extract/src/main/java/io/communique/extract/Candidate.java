@@ -20,6 +20,8 @@ final class Candidate {
     /** canonical names of the persons by country: two mentions naming different people of one country differ */
     final Map<String, Set<String>> personsByCode = new TreeMap<>();
     String date;
+    /** the rule that gave {@link #date} (the provenance's dateRule) */
+    String dateRule;
     String endDate;
     /**
      * the last date written before the sentence anywhere in the report (else the reference date): the date of an event
@@ -27,26 +29,76 @@ final class Candidate {
      * so that it never keeps two mentions of one event from merging
      */
     String carriedDate;
+    String carriedDateRule;
     /** an explicit year other than the report's: a background event, never merged with the main news */
     Integer backgroundYear;
     String location;
+    /** the country the location lies in, when the location is a known place */
+    String locationCode;
+    /** the party whose action the sentence tells (subject, visitor, attendee), for choosing the visit or summit it was part of */
+    String actor;
+    /** for a SUMMIT: the organisation of the summit (its other participant is the attending country) */
+    String organisation;
+    /** "访问期间", "on the sidelines of the summit": the visit or summit the text places this event in, or null */
+    During during;
     String title;
+    /** for a document: who issued or signed it, by level ("heads", "foreign ministries", "agencies"), when the text says */
+    String issuer;
     /** for an untitled document: the words describing it ("发表关于…的联合声明"), to recognise its titled mention */
     String description;
-    double confidence;
+    /** what makes the confidence, each with its weight: the confidence is their sum, within [0, 1] */
+    final List<Reason> reasons = new ArrayList<>();
     /** a back-reference ("the visit", "访问期间") that only completes an event stated elsewhere */
     boolean weak;
 
-    Candidate(FactType type, TreeSet<String> participants, int sentence, double confidence) {
+    /** One reason for the confidence: its weight (negative when it lowers it; to two decimals, as shown) and what it says. */
+    record Reason(double weight, String text) {
+        Reason {
+            weight = Math.round(weight * 100) / 100.0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%+.2f %s", weight, text);
+        }
+    }
+
+    /** A cue ("访问期间", "on the sidelines of") placing the event in a visit or a summit (of organisation, when named). */
+    record During(FactType kind, String organisation) {
+    }
+
+    /** Weight of each further mention merged into an event. */
+    static final double CORROBORATION = 0.05;
+
+    Candidate(FactType type, TreeSet<String> participants, int sentence) {
         this.type = type;
         this.participants = participants;
         this.sentence = sentence;
-        this.confidence = confidence;
+    }
+
+    Candidate reason(double weight, String text) {
+        reasons.add(new Reason(weight, text));
+        return this;
+    }
+
+    /** The sum of the reasons' weights, within [0, 1], to two decimals. */
+    double confidence() {
+        double sum = reasons.stream().mapToDouble(Reason::weight).sum();
+        return Math.round(Math.max(0, Math.min(1, sum)) * 100) / 100.0;
+    }
+
+    /** For a SUMMIT: the attending country, else null. */
+    String summitCountry() {
+        return organisation == null ? null : participants.stream().filter(p -> !p.equals(organisation)).findFirst().orElse(null);
     }
 
     /** The date the fact reports: the stated one, else the carried one (unless the event is background). */
     String finalDate() {
         return date != null || backgroundYear != null ? date : carriedDate;
+    }
+
+    String finalDateRule() {
+        return date != null || backgroundYear != null ? dateRule : carriedDateRule;
     }
 
     List<String> persons() {
@@ -66,24 +118,41 @@ final class Candidate {
 
     /** Completes this event with what a later mention adds. */
     void absorb(Candidate that) {
-        if (type == FactType.VISIT && date != null && that.date != null && that.date.compareTo(date) < 0) {
-            date = that.date; // a visit is dated by its earliest stated day
+        boolean earlier = type == FactType.VISIT && date != null && that.date != null && that.date.compareTo(date) < 0;
+        if (earlier || date == null) { // a visit is dated by its earliest stated day
+            date = that.date;
+            dateRule = that.dateRule;
         }
-        date = date != null ? date : that.date;
         endDate = endDate != null ? endDate : that.endDate;
-        carriedDate = carriedDate != null ? carriedDate : that.carriedDate;
-        location = location != null ? location : that.location;
+        if (carriedDate == null) {
+            carriedDate = that.carriedDate;
+            carriedDateRule = that.carriedDateRule;
+        }
+        if (location == null) {
+            location = that.location;
+            locationCode = that.locationCode;
+        }
+        actor = actor != null ? actor : that.actor;
+        during = during != null ? during : that.during;
         title = title != null ? title : that.title;
         description = description != null ? description : that.description;
+        issuer = issuer != null ? issuer : that.issuer;
         initiator = initiator != null ? initiator : that.initiator;
         that.subjectPersons.stream().filter(p -> !subjectPersons.contains(p)).forEach(subjectPersons::add);
         that.otherPersons.stream().filter(p -> !otherPersons.contains(p)).forEach(otherPersons::add);
         that.personsByCode.forEach((code, names) -> personsByCode.computeIfAbsent(code, k -> new TreeSet<>()).addAll(names));
-        confidence = Math.min(1.0, Math.max(confidence, that.confidence) + 0.05);
+        if (that.reasons.stream().mapToDouble(Reason::weight).sum() > reasons.stream().mapToDouble(Reason::weight).sum()) {
+            reasons.clear(); // the best-supported mention explains the event
+            reasons.addAll(that.reasons);
+        }
+        reason(CORROBORATION, "also stated in sentence " + (that.sentence + 1));
     }
 
     /** Signed documents: the same title, or an untitled mention whose description is part of the other's title. */
     private boolean sameDocument(Candidate that) {
+        if (title == null && that.title == null && issuer != null && that.issuer != null && !issuer.equals(that.issuer)) {
+            return false; // the leaders' joint statement and the foreign ministries' are two documents
+        }
         if (java.util.Objects.equals(title, that.title)) {
             return true;
         }

@@ -63,6 +63,14 @@ final class DateResolver {
             "\\b(January|February|March|April|June|July|August|September|October|November|December)\\b");
     /** "the November 20 election", "since May 3": a date that qualifies a noun or starts a period, not an event's. */
     private static final Pattern EN_NOT_EVENT_DATE = Pattern.compile("(?i)\\b(?:the|since)\\s+$");
+    private static final Pattern SAME_DAY = Pattern.compile("同日|当天|当日|同一天|the same day");
+    private static final Pattern NEXT_DAY = Pattern.compile("次日|翌日|第二天|the next day|the following day");
+    private static final Pattern SAME_OR_NEXT_DAY = Pattern.compile(SAME_DAY.pattern() + "|" + NEXT_DAY.pattern());
+    /** Rules of {@link Found}: the provenance's dateRule names them. */
+    static final String RELATIVE_RULE = "relative:";
+    static final String DAY_OF_MONTH = "day of the dateline's month";
+    static final String DAY_OF_PREVIOUS_MONTH = "day of the previous date's month";
+    static final String MONTH_OR_YEAR = "month or year only";
     private static final Pattern ZH_DATELINE = Pattern.compile("(\\d{1,2})月(\\d{1,2})日电");
     private static final Pattern EN_DATELINE = Pattern.compile("(?m)^[A-Z][A-Za-z .\\[\\]]{1,40}, (" + MONTHS + ")\\.? (\\d{1,2})\\b");
 
@@ -107,14 +115,24 @@ final class DateResolver {
             String start = format(year, month, Integer.parseInt(m.group(3)), ref);
             String end = m.group(5) == null ? null
                     : format(year, m.group(4) == null ? month : Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), ref);
-            found.add(new Found(m.start(), m.end(), start, end, year, "absolute"));
+            found.add(new Found(m.start(), m.end(), start, end, year, writtenRule(year, end != null, ref)));
         }
         m = ZH_DAY.matcher(text).region(from, to);
         while (m.find()) {
             if (!overlaps(found, m.start())) {
-                String start = dayOnly(Integer.parseInt(m.group(1)), ref);
-                String end = m.group(2) == null || start == null ? null : dayOnly(Integer.parseInt(m.group(2)), ref);
-                found.add(new Found(m.start(), m.end(), start, end, null, "day-of-dateline-month"));
+                int day = Integer.parseInt(m.group(1));
+                Integer endDay = m.group(2) == null ? null : Integer.parseInt(m.group(2));
+                if (ref.month() != null) {
+                    String start = dayOnly(day, ref);
+                    String end = endDay == null || start == null ? null : dayOnly(endDay, ref);
+                    found.add(new Found(m.start(), m.end(), start, end, null, DAY_OF_MONTH));
+                } else {
+                    // no dateline, no published date: "7月3日至4日…4日" is a day of the month last written
+                    String previous = latestBefore(found, m.start(), lastDate);
+                    String start = sameMonthFrom(previous, day);
+                    String end = endDay == null || start == null ? null : sameMonthFrom(previous, endDay);
+                    found.add(new Found(m.start(), m.end(), start, end, null, DAY_OF_PREVIOUS_MONTH));
+                }
             }
         }
         m = EN_DATE.matcher(text).region(from, to);
@@ -128,14 +146,14 @@ final class DateResolver {
             String yearText = monthFirst ? m.group(4) : m.group(7);
             Integer year = yearText == null ? null : Integer.parseInt(yearText);
             String end = monthFirst && m.group(3) != null ? format(year, month, Integer.parseInt(m.group(3)), ref) : null;
-            found.add(new Found(m.start(), m.end(), format(year, month, day, ref), end, year, "absolute"));
+            found.add(new Found(m.start(), m.end(), format(year, month, day, ref), end, year, writtenRule(year, end != null, ref)));
         }
         for (Pattern yearOnly : List.of(ZH_YEAR_MONTH, EN_YEAR)) {
             m = yearOnly.matcher(text).region(from, to);
             while (m.find()) {
                 if (!overlaps(found, m.start())) {
                     String y = m.group(1) != null ? m.group(1) : m.groupCount() >= 3 && yearOnly == EN_YEAR ? m.group(3) : null;
-                    found.add(new Found(m.start(), m.end(), null, null, y == null ? null : Integer.parseInt(y), "month-or-year-only"));
+                    found.add(new Found(m.start(), m.end(), null, null, y == null ? null : Integer.parseInt(y), MONTH_OR_YEAR));
                 }
             }
         }
@@ -143,17 +161,31 @@ final class DateResolver {
         while (m.find()) {
             int day = Integer.parseInt(m.group(1));
             String date = ref.month() != null ? dayOnly(day, ref) : format(null, nearestMonth(text, m.start()), day, null);
-            found.add(new Found(m.start(), m.end(), date, null, null, "bracketed-day"));
+            found.add(new Found(m.start(), m.end(), date, null, null, "weekday with bracketed day"));
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         m = RELATIVE.matcher(text).region(from, to);
         while (m.find()) {
             if (!overlaps(found, m.start())) {
-                found.add(new Found(m.start(), m.end(), relative(m, ref, latestBefore(found, m.start(), lastDate)), null, null, "relative"));
+                found.add(new Found(m.start(), m.end(), relative(m, ref, latestBefore(found, m.start(), lastDate)), null, null,
+                        relativeRule(m.group(), ref)));
             }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return found;
+    }
+
+    /** How a written month and day got its year: written, from the published date, or unknown ("--MM-DD"). */
+    private static String writtenRule(Integer year, boolean range, Ref ref) {
+        String kind = range ? "range" : "absolute";
+        return year != null ? kind : ref.year() != null ? kind + ", year from published date" : kind + " without year";
+    }
+
+    /** "relative:次日 to previous date", "relative:昨天 to dateline": the cue and what it counted from. */
+    private static String relativeRule(String cue, Ref ref) {
+        String base = SAME_OR_NEXT_DAY.matcher(cue.toLowerCase(Locale.ROOT)).matches() ? "previous date"
+                : ref.dateline() ? "dateline" : "published date";
+        return RELATIVE_RULE + cue + " to " + base;
     }
 
     /** "5月26日出访韩国,并在当天下午…": 当天 is the last date written before it, in this sentence or earlier. */
@@ -192,10 +224,10 @@ final class DateResolver {
     private static String relative(Matcher m, Ref ref, String lastDate) {
         String word = m.group().toLowerCase(Locale.ROOT);
         LocalDate base = ref.full();
-        if (word.matches("同日|当天|当日|同一天|the same day")) {
+        if (SAME_DAY.matcher(word).matches()) {
             return lastDate;
         }
-        if (word.matches("次日|翌日|第二天|the next day|the following day")) {
+        if (NEXT_DAY.matcher(word).matches()) {
             return shift(lastDate, 1);
         }
         if (base == null) {
@@ -230,6 +262,18 @@ final class DateResolver {
             return String.format("--%02d-%02d", d.getMonthValue(), d.getDayOfMonth());
         }
         return LocalDate.parse(date).plusDays(days).toString();
+    }
+
+    /**
+     * The day in the month of the previous date ("YYYY-MM-DD" or "--MM-DD"), only on or after that date: reports tell
+     * forward, and a smaller day could as well be the next month's.
+     */
+    private static String sameMonthFrom(String previous, int day) {
+        if (previous == null || day < Integer.parseInt(previous.substring(previous.length() - 2))) {
+            return null;
+        }
+        Integer year = previous.startsWith("--") ? null : Integer.parseInt(previous.substring(0, 4));
+        return format(year, Integer.parseInt(previous.substring(previous.length() - 5, previous.length() - 3)), day, null);
     }
 
     /** A day of the dateline's month (the month before when the day lies ahead of the dateline). */

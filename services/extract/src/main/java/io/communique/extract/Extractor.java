@@ -6,7 +6,9 @@ import io.communique.model.EventIds;
 import io.communique.model.Evidence;
 import io.communique.model.ExtractorInfo;
 import io.communique.model.Fact;
+import io.communique.model.FactType;
 import io.communique.model.Ids;
+import io.communique.model.Provenance;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ public final class Extractor {
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final DateResolver dates = new DateResolver();
     private final TopicTagger topics;
+    private final EventCoder coder;
     private final List<Rule> rules = List.of(new VisitRule(), new InteractionRule(), new SummitRule(), new SigningRule());
 
     public Extractor() {
@@ -38,6 +41,7 @@ public final class Extractor {
         this.converter = lexicon.converter();
         this.gazetteer = lexicon.gazetteer();
         this.topics = lexicon.topicTagger();
+        this.coder = lexicon.eventCoder();
     }
 
     public List<Fact> extract(Document document) {
@@ -59,10 +63,10 @@ public final class Extractor {
         DateResolver.Ref ref = DateResolver.reference(text, published);
         Analysis analysis = new Analysis(original, text, sentences, ref);
         String lastDate = ref.full() == null ? null : ref.full().toString();
-        String paragraphDate = null;
+        Analysis.Dated paragraphDate = Analysis.Dated.NONE;
         // an event no sentence dates takes the dateline's day, never the bare published date: that is when the
         // report was published, not necessarily when anything happened
-        String carriedDate = ref.datelineDate();
+        Analysis.Dated carriedDate = ref.datelineDate() == null ? Analysis.Dated.NONE : new Analysis.Dated(ref.datelineDate(), "dateline");
         int paragraph = -1;
         for (Sentence s : sentences) {
             analysis.mentions.add(gazetteer.find(text, s.start(), s.end(), ref.yearMonth()));
@@ -70,14 +74,16 @@ public final class Extractor {
             analysis.dates.add(found);
             if (s.paragraph() != paragraph) {
                 paragraph = s.paragraph();
-                paragraphDate = null;
+                paragraphDate = Analysis.Dated.NONE;
             }
             analysis.paragraphDates.add(paragraphDate);
             analysis.documentDates.add(carriedDate);
             for (DateResolver.Found f : found) {
-                lastDate = f.date() != null ? f.date() : lastDate;
-                paragraphDate = f.date() != null ? f.date() : paragraphDate;
-                carriedDate = f.date() != null ? f.date() : carriedDate;
+                if (f.date() != null) {
+                    lastDate = f.date();
+                    paragraphDate = new Analysis.Dated(f.date(), f.rule()).carried("paragraph");
+                    carriedDate = new Analysis.Dated(f.date(), f.rule()).carried("report");
+                }
             }
         }
         analysis.carrySubjects();
@@ -85,22 +91,46 @@ public final class Extractor {
     }
 
     private List<Fact> toFacts(Document document, Analysis analysis, List<Candidate> events) {
-        List<Fact> facts = new ArrayList<>();
-        Map<String, Integer> ordinals = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        List<Integer> ordinals = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Candidate c : events) {
+            String key = c.type + "|" + c.participants + "|" + c.finalDate();
+            int ordinal = seen.merge(key, 1, Integer::sum) - 1;
+            ordinals.add(ordinal);
+            ids.add(Ids.factId(document.id(), c.type, List.copyOf(c.participants), c.finalDate(), ordinal));
+        }
+        List<Fact> facts = new ArrayList<>();
+        for (int k = 0; k < events.size(); k++) {
+            Candidate c = events.get(k);
             Sentence s = analysis.sentence(c.sentence);
             List<String> participants = List.copyOf(c.participants);
-            String date = c.finalDate();
-            String key = c.type + "|" + participants + "|" + date;
-            int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
+            Candidate whole = PartOf.of(c, events);
             String evidence = analysis.original.substring(s.start(), s.end());
             String initiator = c.initiator != null && participants.contains(c.initiator) ? c.initiator : null;
-            facts.add(EventIds.link(new Fact(
-                    Ids.factId(document.id(), c.type, participants, date, ordinal),
-                    document.id(), document.source(), c.type, participants, initiator, c.persons(),
-                    date, c.endDate, c.location, c.title, topics.tag(analysis.text.substring(s.start(), s.end())),
-                    Math.round(c.confidence * 100) / 100.0, new Evidence(evidence, s.start(), s.end()), INFO), ordinal));
+            Map<String, String> topicCues = topics.cues(analysis.text.substring(s.start(), s.end()), evidence);
+            Provenance provenance = new Provenance(c.finalDateRule(),
+                    c.reasons.stream().map(Candidate.Reason::toString).toList(), topicCues);
+            facts.add(EventIds.link(new Fact(ids.get(k), document.id(), document.source(), c.type, participants, initiator, c.persons(),
+                    c.finalDate(), c.endDate, c.location, c.title, List.copyOf(topicCues.keySet()), c.confidence(),
+                    new Evidence(evidence, s.start(), s.end()), INFO,
+                    null, whole == null ? null : ids.get(events.indexOf(whole)),
+                    coder.code(c.type, context(c, initiator, whole)), provenance), ordinals.get(k)));
         }
         return facts;
+    }
+
+    /**
+     * What selects a fact's codes besides its type: hosting a summit; a meeting at a summit away from the subject's
+     * country, or in a country of none of its parties.
+     */
+    private static EventCoder.Context context(Candidate c, String initiator, Candidate whole) {
+        if (c.type == FactType.SUMMIT && initiator != null && initiator.equals(c.summitCountry())) {
+            return EventCoder.Context.HOST;
+        }
+        boolean atSummit = (whole != null && whole.type == FactType.SUMMIT) || (c.during != null && c.during.kind() == FactType.SUMMIT);
+        boolean awayFromActor = c.locationCode == null || !c.locationCode.equals(c.actor);
+        boolean elsewhere = c.locationCode != null && !c.participants.contains(c.locationCode);
+        return c.type == FactType.MEETING && (atSummit && awayFromActor || elsewhere) ? EventCoder.Context.THIRD_PARTY : EventCoder.Context.ANY;
     }
 }

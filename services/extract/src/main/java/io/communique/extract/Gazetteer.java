@@ -35,18 +35,20 @@ final class Gazetteer {
     private final Pattern china;
     private final Pattern visited;
     private final Map<Character, String> abbreviations = new HashMap<>();
+    private final ScriptConverter converter;
 
     Gazetteer(ScriptConverter converter, PersonLexicon persons) {
+        this.converter = converter;
         for (String code : Locale.getISOCountries()) {
             Locale region = new Locale("", code);
             zhNames.put(code, region.getDisplayCountry(Locale.SIMPLIFIED_CHINESE));
             enNames.put(code, region.getDisplayCountry(Locale.ENGLISH));
             for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, new Locale("zh", "HK"), Locale.ENGLISH)) {
-                add(converter.convert(region.getDisplayCountry(language)), code, Kind.COUNTRY, null);
+                add(region.getDisplayCountry(language), code, Kind.COUNTRY, null);
             }
         }
         for (String[] row : Resources.rows("country-aliases.tsv")) {
-            addAll(converter.convert(row[1]), row[0], Kind.COUNTRY);
+            addAll(row[1], row[0], Kind.COUNTRY);
             addAll(row[2], row[0], Kind.ADJECTIVE);
         }
         for (String[] row : Resources.rows("capitals.tsv")) {
@@ -86,7 +88,9 @@ final class Gazetteer {
         }
     }
 
-    private void add(String name, String code, Kind kind, List<PersonLexicon.Term> terms) {
+    /** Adds a name in converted script: the text it is matched against is converted too. */
+    private void add(String written, String code, Kind kind, List<PersonLexicon.Term> terms) {
+        String name = converter.convert(written);
         List<Entry> list = byFirstChar.computeIfAbsent(name.charAt(0), c -> new ArrayList<>());
         if (list.stream().noneMatch(e -> e.name().equals(name))) {
             list.add(new Entry(name, code, kind, terms));

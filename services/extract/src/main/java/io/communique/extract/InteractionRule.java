@@ -3,7 +3,9 @@ package io.communique.extract;
 import io.communique.model.FactType;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -57,7 +59,7 @@ final class InteractionRule implements Rule {
             if (t.trilateral()) {
                 emitTrilateral(a, i, t, out);
             } else {
-                emit(a, i, t.type(), t.start(), windowStart, windowEnd, out);
+                emit(a, i, t, windowStart, windowEnd, out);
             }
         }
     }
@@ -151,61 +153,77 @@ final class InteractionRule implements Rule {
                 parties.add(m.code());
             }
         }
-        Candidate c = Events.create(a, i, FactType.MEETING, parties, t.start(), 0.8);
-        c.location = a.locationBefore(i, t.start());
+        Candidate c = Events.create(a, i, FactType.MEETING, parties, t.start(), t.end());
+        c.reason(0.30, "parties " + String.join(", ", parties) + " named together in one compound");
+        Events.locate(a, i, c, t.start());
         out.add(c);
     }
 
-    private void emit(Analysis a, int i, FactType type, int start, int windowStart, int to, List<Candidate> out) {
+    private void emit(Analysis a, int i, Trigger t, int windowStart, int to, List<Candidate> out) {
+        int start = t.start();
+        Mention subjectMention = a.subjectMention(i, start);
         String subject = a.subject(i, start);
-        Set<String> counterparts = new LinkedHashSet<>();
+        Map<String, Mention> counterparts = new LinkedHashMap<>();
         for (Mention m : a.parties(i, windowStart, to)) {
             if (!m.code().equals(subject)) {
-                counterparts.add(m.code());
+                counterparts.putIfAbsent(m.code(), m);
             }
         }
-        double confidence = 0.9;
+        List<Candidate.Reason> reasons = new ArrayList<>();
         boolean weak = false;
         if (subject == null && counterparts.size() >= 2 && !TRILATERAL.matcher(a.sentenceText(i)).find()) {
-            subject = counterparts.iterator().next();
+            subjectMention = counterparts.values().iterator().next();
+            subject = subjectMention.code();
             counterparts.remove(subject);
         }
+        if (subject == null) {
+            return;
+        }
+        reasons.add(subjectMention != null ? new Candidate.Reason(0.10, "subject " + Events.recognised(a, subjectMention))
+                : new Candidate.Reason(0.05, "subject " + subject + " carried over from an earlier sentence"));
         if (counterparts.isEmpty()) {
-            if (subject == null) {
-                return;
-            }
             String partner = a.partnerOf(subject, i);
             if (partner == null) {
                 return;
             }
-            counterparts.add(partner);
-            confidence = BOTH_SIDES.matcher(a.sentenceText(i)).find() ? 0.75 : 0.6;
+            counterparts.put(partner, null);
+            reasons.add(new Candidate.Reason(0.0, "counterpart " + partner + " completed from context"));
+            Matcher bothSides = BOTH_SIDES.matcher(a.sentenceText(i));
+            boolean both = bothSides.find();
+            if (both) {
+                reasons.add(new Candidate.Reason(0.15, "both sides referred to together (" + bothSides.group() + ")"));
+            }
             // "参加会见", "会晤通过了…": without a counterpart, "同/与" or "两国", only a back-reference
-            weak = !BOTH_SIDES.matcher(a.sentenceText(i)).find() && !WITH.matcher(a.text.substring(a.clauseStart(i, start), start)).find();
-        }
-        if (subject == null) {
-            return;
+            weak = !both && !WITH.matcher(a.text.substring(a.clauseStart(i, start), start)).find();
         }
         String window = a.text.substring(a.clauseStart(i, start), start);
         List<Set<String>> groups = new ArrayList<>();
         boolean together = TRILATERAL.matcher(a.sentenceText(i)).find() || oneCompound(a, i, windowStart, to);
         if (counterparts.size() > 1 && together && !SEPARATELY.matcher(a.sentenceText(i)).find()) {
-            groups.add(counterparts);
+            groups.add(counterparts.keySet());
         } else {
-            counterparts.forEach(c -> groups.add(Set.of(c)));
+            counterparts.keySet().forEach(c -> groups.add(Set.of(c)));
         }
         for (Set<String> group : groups) {
             Set<String> parties = new LinkedHashSet<>(group);
             parties.add(subject);
-            Candidate c = Events.create(a, i, type, parties, start, confidence);
+            Candidate c = Events.create(a, i, t.type(), parties, start, t.end());
+            c.reasons.addAll(reasons);
+            for (String code : group) {
+                Mention named = counterparts.get(code);
+                if (named != null) {
+                    c.reason(0.30 / group.size(), "counterpart " + Events.recognised(a, named));
+                }
+            }
             if (group.size() == 1 && REQUESTED_BY_OTHER.matcher(window).find()) {
                 c.initiator = group.iterator().next();
             } else if (REQUESTED_BY_SUBJECT.matcher(a.sentenceText(i)).find()) {
                 c.initiator = subject;
             }
-            c.location = a.locationBefore(i, start);
+            c.actor = subject;
+            Events.locate(a, i, c, start);
             c.weak = weak;
-            Events.addPersons(a, i, c, subject, windowStart, to);
+            Events.addPersons(a, i, c, subject, windowStart, to, start);
             out.add(c);
         }
     }

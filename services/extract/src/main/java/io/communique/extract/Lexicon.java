@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The curated resources behind the extractor, loaded once: country, organisation and person names, the script map and
- * the topic taxonomy. The web UI uses it for labels, so labels and extraction never disagree.
+ * The curated resources behind the extractor, loaded once: country, organisation and person names, the script map, the
+ * topic taxonomy and the event codes. The web UI uses it for labels, so labels and extraction never disagree.
  */
 public final class Lexicon {
     /** A topic of the taxonomy with its labels. */
@@ -19,6 +19,7 @@ public final class Lexicon {
     private final ScriptConverter converter = new ScriptConverter();
     private final Gazetteer gazetteer = new Gazetteer(converter, new PersonLexicon());
     private final TopicTagger topicTagger = new TopicTagger();
+    private final EventCoder eventCoder = new EventCoder();
     private final List<TopicLabel> topics = topicTagger.topics().stream()
             .map(t -> new TopicLabel(t.id(), t.zh(), t.en())).toList();
 
@@ -54,5 +55,9 @@ public final class Lexicon {
 
     TopicTagger topicTagger() {
         return topicTagger;
+    }
+
+    EventCoder eventCoder() {
+        return eventCoder;
     }
 }

@@ -11,10 +11,13 @@ final class ScriptConverter {
         for (int c = 0; c < map.length; c++) {
             map[c] = (char) c;
         }
-        for (String line : Resources.lines("t2s.txt")) {
-            for (String pair : line.trim().split("\\s+")) {
-                if (pair.length() == 2) {
-                    map[pair.charAt(0)] = pair.charAt(1);
+        // the broad table first: the curated pairs of t2s.txt override it
+        for (String table : new String[]{"t2s-opencc.txt", "t2s.txt"}) {
+            for (String line : Resources.lines(table)) {
+                for (String pair : line.trim().split("\\s+")) {
+                    if (pair.length() == 2) {
+                        map[pair.charAt(0)] = pair.charAt(1);
+                    }
                 }
             }
         }

@@ -5,6 +5,7 @@ import io.communique.model.FactType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,11 @@ final class SigningRule implements Rule {
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
     private static final Pattern MORE_AFTER_TITLE = Pattern.compile("^[^,;]{0,4}等(?:[一二三四五六七八九十两多\\d]+)(?:个|份|项)");
     private static final Pattern CEREMONY = Pattern.compile("(?i)签字仪式|签约仪式|signing ceremony");
+    /** Who issues or signs, by level: heads of state or government, foreign ministries, agencies and companies. */
+    private static final Pattern ISSUER = Pattern.compile(
+            "(?i)(元首|领导人|首脑|总统|总理|主席|首相|\\bleaders\\b|\\bpresidents\\b|\\bprime ministers\\b)"
+                    + "|(外交部|外长|\\bforeign minist(?:ers|ries)\\b)|(部门|企业|机构|\\bagencies\\b|\\bcompanies\\b)");
+    private static final String[] ISSUER_LEVELS = {"heads", "foreign ministries", "agencies"};
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
 
     @Override
@@ -60,9 +66,12 @@ final class SigningRule implements Rule {
             if (verb == null || type == null || a.planned(i, verb[0])) {
                 continue;
             }
-            emit(a, i, type, title[0], titles, a.original.substring(title[2], title[3]).strip().replaceAll("[.。]$", ""), out);
+            String cue = verbCue(a, verb);
+            emit(a, i, type, title[0], titles, a.original.substring(title[2], title[3]).strip().replaceAll("[.。]$", ""), cue, out)
+                    .ifPresent(c -> c.reason(0.25, "document named by its title"));
             if (!a.english && MORE_AFTER_TITLE.matcher(after).find()) {
-                emit(a, i, type, title[1], titles, null, out);
+                emit(a, i, type, title[1], titles, null, cue, out)
+                        .ifPresent(c -> c.reason(0.20, "further documents counted after the title (" + after.strip() + ")"));
             }
         }
         Matcher noun = Rule.matcher(DOCUMENT, a, i);
@@ -80,11 +89,18 @@ final class SigningRule implements Rule {
                 continue;
             }
             FactType type = STATEMENT.matcher(noun.group()).matches() ? FactType.STATEMENT_SIGNED : FactType.AGREEMENT_SIGNED;
-            Candidate c = emit(a, i, type, position, titles, null, out);
-            if (c != null && verb != null) {
-                c.description = a.text.substring(verb[1], position).replaceAll("^了|的$", "").replaceFirst("^关于", "");
-            }
+            String cue = verb != null ? verbCue(a, verb) : "signing ceremony after " + a.original.substring(noun.start(), noun.end());
+            emit(a, i, type, position, titles, null, cue, out).ifPresent(c -> {
+                c.reason(0.20, "document noun " + a.original.substring(noun.start(), noun.end()));
+                if (verb != null) {
+                    c.description = a.text.substring(verb[1], position).replaceAll("^了|的$", "").replaceFirst("^关于", "");
+                }
+            });
         }
+    }
+
+    private static String verbCue(Analysis a, int[] verb) {
+        return "explicit verb " + a.original.substring(verb[0], verb[1]);
     }
 
     private static FactType classify(String title) {
@@ -120,7 +136,8 @@ final class SigningRule implements Rule {
      * Parties: the countries the sentence names (outside titles, else inside them too); a summit or organisation as
      * the subject ("会晤通过了《…宣言》") makes the organisation the only party; otherwise the context completes the pair.
      */
-    private static Candidate emit(Analysis a, int i, FactType type, int position, List<int[]> titles, String title, List<Candidate> out) {
+    private static Optional<Candidate> emit(Analysis a, int i, FactType type, int position, List<int[]> titles, String title,
+                                            String cue, List<Candidate> out) {
         Set<String> outside = new LinkedHashSet<>();
         Set<String> within = new LinkedHashSet<>();
         for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
@@ -130,19 +147,25 @@ final class SigningRule implements Rule {
         if (parties.size() < 2) {
             parties.addAll(within);
         }
-        double confidence = 0.85;
+        List<Candidate.Reason> reasons = new ArrayList<>();
+        if (!parties.isEmpty()) {
+            reasons.add(new Candidate.Reason(0.10, "signatories named in the sentence: " + String.join(", ", parties)));
+        }
         if (parties.isEmpty() && SUMMIT_SUBJECT.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
             String organisation = a.organisation(i, position);
             if (organisation != null) {
                 parties.add(organisation);
+                reasons.add(new Candidate.Reason(0.10, "signatory: organisation " + organisation + " of the summit that is the subject"));
             }
         }
+        String actor = a.subject(i, position);
         if (parties.isEmpty()) {
-            String subject = a.subject(i, position);
-            if (subject != null) {
-                parties.add(subject);
+            if (actor != null) {
+                parties.add(actor);
+                reasons.add(new Candidate.Reason(0.05, "signatory " + actor + " carried over as subject from an earlier sentence"));
             } else {
                 a.documentCodes().stream().limit(2).forEach(parties::add); // "the two presidents signed…"
+                reasons.add(new Candidate.Reason(0.0, "signatories: the countries the report names most, " + String.join(", ", parties)));
             }
         }
         if (parties.size() == 1 && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
@@ -150,17 +173,34 @@ final class SigningRule implements Rule {
             String partner = a.partnerOf(parties.iterator().next(), i);
             if (partner != null) {
                 parties.add(partner);
-                confidence = 0.65;
+                reasons.add(new Candidate.Reason(-0.20, "counterpart " + partner + " completed from context"));
             }
         }
         if (parties.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
-        Candidate c = Events.create(a, i, type, parties, position, confidence);
+        Candidate c = Events.create(a, i, type, parties, position, cue);
+        c.reasons.addAll(reasons);
         c.title = title;
-        c.location = a.locationBefore(i, position);
+        c.issuer = issuer(a, i, position);
+        c.actor = actor;
+        Events.locate(a, i, c, position);
         out.add(c);
-        return c;
+        return Optional.of(c);
+    }
+
+    /** The level of the issuer named last before the document in its clause ("双方外交部还发表联合声明"), or null. */
+    private static String issuer(Analysis a, int i, int position) {
+        Matcher m = ISSUER.matcher(a.text).region(a.clauseStart(i, position), position);
+        String level = null;
+        while (m.find()) {
+            for (int g = 1; g <= ISSUER_LEVELS.length; g++) {
+                if (m.group(g) != null) {
+                    level = ISSUER_LEVELS[g - 1];
+                }
+            }
+        }
+        return level;
     }
 
     private static boolean isOrganisationCode(String code, Analysis a, int i) {

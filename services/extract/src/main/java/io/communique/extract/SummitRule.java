@@ -60,9 +60,14 @@ final class SummitRule implements Rule {
                     || !SUMMIT_NOUN.matcher(a.text.substring(organisation.end(), verb)).find()) {
                 continue;
             }
-            Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(place.code(), organisation.code()), verb, 0.7);
+            Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(place.code(), organisation.code()), verb, m.end(1));
+            c.reason(0.20, "organisation " + Events.recognised(a, organisation));
+            c.reason(0.0, "host " + place.code() + " from the venue " + a.original.substring(place.start(), place.end()));
             c.initiator = place.code();
+            c.actor = place.code();
+            c.organisation = organisation.code();
             c.location = a.original.substring(place.start(), place.end());
+            c.locationCode = place.code();
             out.add(c);
         }
     }
@@ -97,12 +102,31 @@ final class SummitRule implements Rule {
                 if (country.equals(organisation)) {
                     continue;
                 }
-                Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(country, organisation), m.start(), 0.8);
+                Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(country, organisation), m.start(), m.end());
+                organisationReason(a, i, c, organisation);
+                Mention named = a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream()
+                        .filter(p -> p.code().equals(country)).findFirst().orElse(null);
+                if (named != null) {
+                    c.reason(0.10, "attendee " + Events.recognised(a, named));
+                } else {
+                    c.reason(0.05, "attendee " + country + " carried over as subject from an earlier sentence");
+                }
                 c.initiator = hosts.contains(country) ? country : null;
-                c.location = a.locationBefore(i, m.start());
+                c.actor = country;
+                c.organisation = organisation;
+                Events.locate(a, i, c, m.start());
                 Events.addPersons(a, i, c, country, from, m.start());
                 out.add(c);
             }
+        }
+    }
+
+    private static void organisationReason(Analysis a, int i, Candidate c, String organisation) {
+        Mention named = a.mentions.get(i).stream().filter(x -> x.isOrganisation() && x.code().equals(organisation)).findFirst().orElse(null);
+        if (named != null) {
+            c.reason(0.20, "organisation " + Events.recognised(a, named));
+        } else {
+            c.reason(0.10, "organisation " + organisation + " from an earlier sentence");
         }
     }
 

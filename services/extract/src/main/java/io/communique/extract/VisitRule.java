@@ -30,28 +30,51 @@ final class VisitRule implements Rule {
                 continue;
             }
             List<Mention> destinations = destinations(a, i, m.start(), m.end());
-            String visitor = visitor(a, i, destinations);
-            if (destinations.isEmpty() && visitor != null) {
+            Mention visitor = visitor(a, i, destinations);
+            String carried = visitor == null ? carriedVisitor(a, i, destinations) : null;
+            String visitorCode = visitor != null ? visitor.code() : carried;
+            if (destinations.isEmpty() && visitorCode != null) {
                 // "Visiting Somali President …", "来访的": the visitor is named, the host is the context's other party
-                String host = a.partnerOf(visitor, i);
+                String host = a.partnerOf(visitorCode, i);
                 if (host != null) {
-                    add(a, i, m.start(), visitor, host, null, 0.6, out).weak = !VISITING.matcher(m.group()).matches();
+                    Candidate c = add(a, i, m, visitorCode, host, null, null, out);
+                    visitorReason(a, c, visitor);
+                    c.reason(-0.05, "host " + host + " completed from context");
+                    c.weak = !VISITING.matcher(m.group()).matches();
                 }
             }
             for (Mention destination : destinations) {
-                String v = visitor != null ? visitor : a.partnerOf(destination.code(), i);
+                String v = visitorCode != null ? visitorCode : a.partnerOf(destination.code(), i);
                 if (v != null && !v.equals(destination.code())) {
-                    String location = destination.end() - destination.start() > 1 ? a.original.substring(destination.start(), destination.end()) : null;
-                    add(a, i, m.start(), v, destination.code(), location, visitor != null ? 0.9 : 0.6, out);
+                    boolean named = destination.end() - destination.start() > 1;
+                    Candidate c = add(a, i, m, v, destination.code(),
+                            named ? a.original.substring(destination.start(), destination.end()) : null, destination.code(), out);
+                    c.reason(0.25, "destination: host " + Events.recognised(a, destination));
+                    if (visitorCode != null) {
+                        visitorReason(a, c, visitor);
+                    } else {
+                        c.reason(-0.15, "visitor " + v + " completed from context");
+                    }
                 }
             }
         }
     }
 
-    private Candidate add(Analysis a, int i, int trigger, String visitor, String host, String location, double confidence, List<Candidate> out) {
-        Candidate c = Events.create(a, i, FactType.VISIT, List.of(visitor, host), trigger, confidence);
+    private static void visitorReason(Analysis a, Candidate c, Mention visitor) {
+        if (visitor != null) {
+            c.reason(0.15, "visitor " + Events.recognised(a, visitor));
+        } else {
+            c.reason(0.10, "visitor " + c.initiator + " carried over as subject from an earlier sentence");
+        }
+    }
+
+    private Candidate add(Analysis a, int i, Matcher trigger, String visitor, String host, String location, String locationCode,
+                          List<Candidate> out) {
+        Candidate c = Events.create(a, i, FactType.VISIT, List.of(visitor, host), trigger.start(), trigger.end());
         c.initiator = visitor;
+        c.actor = visitor;
         c.location = location;
+        c.locationCode = locationCode;
         Events.addPersons(a, i, c, visitor, a.sentence(i).start(), a.sentence(i).end());
         if (!INVITED.matcher(a.sentenceText(i)).find()) {
             c.otherPersons.clear(); // the host is named as a person of the visit only as inviter or welcomer
@@ -88,13 +111,18 @@ final class VisitRule implements Rule {
         return found;
     }
 
-    /** The visitor: the first party of the sentence that is not a destination, else the carried subject. */
-    private static String visitor(Analysis a, int i, List<Mention> destinations) {
+    /** The visitor: the first party of the sentence that is not a destination, or null. */
+    private static Mention visitor(Analysis a, int i, List<Mention> destinations) {
         for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
             if (destinations.stream().noneMatch(d -> d.code().equals(m.code()))) {
-                return m.code();
+                return m;
             }
         }
+        return null;
+    }
+
+    /** Without a visitor in the sentence: the subject carried from before, unless it is a destination. */
+    private static String carriedVisitor(Analysis a, int i, List<Mention> destinations) {
         String carried = a.subject(i, a.sentence(i).start());
         return carried != null && destinations.stream().noneMatch(d -> d.code().equals(carried)) ? carried : null;
     }

@@ -121,4 +121,17 @@ class BilateralEventsTest {
 
         assertThat(Facts.ofType(facts, FactType.MEETING)).extracting(Fact::participants).containsExactly(List.of("ID", "VN"));
     }
+
+    @Test
+    void aPersonOfTheSubjectsCountryNamedAfterTheVerbIsNotTheSubject() {
+        List<Fact> english = Facts.of("Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Delhi. "
+                + "External Affairs Minister S Jaishankar also met Fumio Kishida and thanked him for supporting PM Modi's initiative.", "2023-03-20");
+        List<Fact> chinese = Facts.of("国家主席习近平会见了越南总理。外交部长王毅也会见了越南总理,转达了习近平的问候。", "2023-06-27");
+
+        assertThat(english).extracting(Fact::type, Fact::persons).containsExactly(
+                tuple(FactType.MEETING, List.of("Narendra Modi", "Fumio Kishida")),
+                tuple(FactType.MEETING, List.of("S Jaishankar", "Fumio Kishida")));
+        assertThat(chinese).extracting(Fact::type, Fact::persons).containsExactly(
+                tuple(FactType.MEETING, List.of("习近平")), tuple(FactType.MEETING, List.of("王毅")));
+    }
 }

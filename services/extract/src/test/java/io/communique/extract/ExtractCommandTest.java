@@ -122,4 +122,14 @@ class ExtractCommandTest {
         assertThat(stderr()).contains("--format").contains("xml");
         assertThat(stdout()).isEmpty();
     }
+
+    @Test
+    void statsTellTheLexiconLoadAndExtractionTimesOnStderr() {
+        int exit = run(new ByteArrayInputStream(CALL.getBytes(StandardCharsets.UTF_8)), "--stats", "-");
+
+        assertThat(exit).isZero();
+        assertThat(stdout().lines()).hasSize(1);
+        assertThat(stderr()).matches("(?s)extract: lexicon loaded in \\d+ ms \\(\\d+ ms CPU\\); 1 reports \\(" + CALL.length()
+                + " characters\\) extracted in \\d+ ms \\(\\d+ ms CPU\\)\\R");
+    }
 }

@@ -59,4 +59,14 @@ class SignedDocumentsTest {
     void documentStillToBeIssuedIsNotAnEvent() {
         assertThat(Facts.of("两国元首还将发表《中俄关于世界多极化的联合声明》。", null)).isEmpty();
     }
+
+    @Test
+    void untitledDocumentsOfDifferentIssuersAreTwoAndOfOneIssuerOne() {
+        List<Fact> chinese = Facts.of("中越两国领导人发表联合声明。两国外长另外发表了联合声明,阐述在海上问题上的立场。两国领导人的联合声明强调互信。", "2023-12-14");
+        List<Fact> english = Facts.of("The presidents of Chile and Argentina issued a joint statement. "
+                + "The foreign ministers of Chile and Argentina also issued a joint statement on fisheries.", "2024-03-02");
+
+        assertThat(Facts.ofType(chinese, FactType.STATEMENT_SIGNED)).hasSize(2).allSatisfy(f -> assertThat(f.participants()).containsExactly("CN", "VN"));
+        assertThat(Facts.ofType(english, FactType.STATEMENT_SIGNED)).hasSize(2).allSatisfy(f -> assertThat(f.participants()).containsExactly("AR", "CL"));
+    }
 }
