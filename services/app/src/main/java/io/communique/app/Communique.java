@@ -65,7 +65,7 @@ public final class Communique implements AutoCloseable {
         WebVerticle web = roles.contains(AppConfig.Role.WEB) ? new WebVerticle(settings, new WebVerticle.Options(
                 config.httpHost(), config.httpPort(), config.maxDocumentBytes(), config.maxClientQueueBytes(),
                 config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.allowedOrigins())) : null;
-        ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION) ? new ProjectionVerticle(settings) : null;
+        ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION) ? new ProjectionVerticle(settings, config.viewRecent()) : null;
         Communique app = new Communique(broker, vertx, web, projection, bootstrap, apiToken);
         LOG.info("Roles: {}", roles);
         try {

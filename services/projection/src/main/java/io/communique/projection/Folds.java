@@ -3,14 +3,14 @@ package io.communique.projection;
 import io.communique.model.Count;
 import io.communique.model.Fact;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the country and topic folds share: a fact list keyed by id, and ranked counts. */
+/** What the country and topic folds share: facts in view order, events counted once, and ranked counts. */
 final class Folds {
     private static final Comparator<Count> BY_COUNT = Comparator.comparingInt(Count::count).reversed()
             .thenComparing(Count::key);
@@ -19,42 +19,154 @@ final class Folds {
     }
 
     /**
-     * The facts of one view, changed in place: an upsert costs O(log n) instead of copying and re-sorting the whole
+     * Facts in view order, changed in place: an upsert costs O(log n) instead of copying and re-sorting the whole
      * list, which made folding a country with many facts quadratic.
      */
-    static final class FactSet {
-        private final Map<String, Fact> byId = new HashMap<>();
+    static final class Ordered {
+        private final Map<String, Position> positions = new HashMap<>();
         private final TreeMap<Position, Fact> ordered = new TreeMap<>();
-
-        Fact get(String id) {
-            return byId.get(id);
-        }
 
         /** Adds the fact, replacing the one with the same id. */
         void put(Fact fact) {
-            Fact previous = byId.put(fact.id(), fact);
+            Position position = Position.of(fact);
+            Position previous = positions.put(fact.id(), position);
             if (previous != null) {
-                ordered.remove(Position.of(previous));
+                ordered.remove(previous);
             }
-            ordered.put(Position.of(fact), fact);
+            ordered.put(position, fact);
         }
 
         /** Removes the fact with this id; returns it, or null when there was none. */
         Fact remove(String id) {
-            Fact removed = byId.remove(id);
-            if (removed != null) {
-                ordered.remove(Position.of(removed));
-            }
-            return removed;
+            Position position = positions.remove(id);
+            return position == null ? null : ordered.remove(position);
         }
 
-        /** Most recent first; facts without a date last; ties by id, so the order never depends on arrival. */
-        Collection<Fact> inOrder() {
-            return ordered.values();
+        Fact get(String id) {
+            Position position = positions.get(id);
+            return position == null ? null : ordered.get(position);
+        }
+
+        /** The first {@code limit} facts: most recent first, undated last, ties by id, never by arrival. */
+        List<Fact> recent(int limit) {
+            List<Fact> recent = new ArrayList<>(Math.min(limit, ordered.size()));
+            for (Fact fact : ordered.values()) {
+                if (recent.size() == limit) {
+                    break;
+                }
+                recent.add(fact);
+            }
+            return recent;
         }
 
         int size() {
-            return byId.size();
+            return positions.size();
+        }
+    }
+
+    /** Counts a fact as the representative of its event: +1 when it becomes it, -1 when it stops being it. */
+    interface EventCounter {
+        void count(Fact representative, int delta);
+    }
+
+    /**
+     * The facts of one view and its events. Reports of one real-world event share an event id (a fact without one
+     * is its own event); each event is counted once, from its representative, the report with the smallest id, so
+     * the counts are the same whatever order the reports arrive in.
+     */
+    static final class FactSet {
+        private final Ordered facts = new Ordered();
+        /** Event key → its only report (a Fact), or its reports by id (a TreeMap) when there are several. */
+        private final Map<String, Object> events = new HashMap<>();
+        private final EventCounter counter;
+
+        FactSet(EventCounter counter) {
+            this.counter = counter;
+        }
+
+        Fact get(String id) {
+            return facts.get(id);
+        }
+
+        /** Adds the fact, replacing the one with the same id. */
+        void put(Fact fact) {
+            remove(fact.id());
+            facts.put(fact);
+            String key = eventKey(fact);
+            Fact before = representative(key);
+            Object reports = events.get(key);
+            if (reports == null) {
+                events.put(key, fact);
+            } else {
+                reportsById(key, reports).put(fact.id(), fact);
+            }
+            recount(before, representative(key));
+        }
+
+        /** Removes the fact with this id; returns it, or null when there was none. */
+        Fact remove(String id) {
+            Fact removed = facts.remove(id);
+            if (removed == null) {
+                return null;
+            }
+            String key = eventKey(removed);
+            Fact before = representative(key);
+            if (events.get(key) instanceof TreeMap<?, ?> reports) {
+                reports.remove(id);
+                if (reports.size() == 1) {
+                    events.put(key, reports.values().iterator().next());
+                }
+            } else {
+                events.remove(key);
+            }
+            recount(before, representative(key));
+            return removed;
+        }
+
+        List<Fact> recent(int limit) {
+            return facts.recent(limit);
+        }
+
+        /** Facts (reports) held. */
+        int size() {
+            return facts.size();
+        }
+
+        /** Distinct events among them. */
+        int events() {
+            return events.size();
+        }
+
+        @SuppressWarnings("unchecked")
+        private TreeMap<String, Fact> reportsById(String key, Object reports) {
+            if (reports instanceof TreeMap<?, ?> several) {
+                return (TreeMap<String, Fact>) several;
+            }
+            Fact only = (Fact) reports;
+            TreeMap<String, Fact> several = new TreeMap<>();
+            several.put(only.id(), only);
+            events.put(key, several);
+            return several;
+        }
+
+        private Fact representative(String key) {
+            Object reports = events.get(key);
+            return reports instanceof TreeMap<?, ?> several ? (Fact) several.firstEntry().getValue() : (Fact) reports;
+        }
+
+        private void recount(Fact before, Fact after) {
+            if (before != after) {
+                if (before != null) {
+                    counter.count(before, -1);
+                }
+                if (after != null) {
+                    counter.count(after, 1);
+                }
+            }
+        }
+
+        private static String eventKey(Fact fact) {
+            return fact.eventId() != null ? fact.eventId() : fact.id();
         }
     }
 

@@ -46,7 +46,7 @@ class ApiTest {
         vertx = Vertx.vertx();
         state.apply(Topics.FACTS, "CN|RU", Json.bytes(TALKS), null);
         state.apply(Topics.VIEWS_COUNTRY, "RU", Json.bytes(new CountryView("RU", 1, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(TALKS))), null);
+                List.of(), List.of(), List.of(), List.of(TALKS), 1, 0, 0, 0, 0)), null);
         server = serve(0);
     }
 
