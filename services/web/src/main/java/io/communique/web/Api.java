@@ -179,6 +179,7 @@ public final class Api {
         String type = ctx.queryParams().get("type");
         String since = ctx.queryParams().get("since");
         String limit = ctx.queryParams().get("limit");
+        String offset = ctx.queryParams().get("offset");
         String documentId = ctx.queryParams().get("document");
         if (documentId != null && !DOCUMENT_ID.matcher(documentId).matches()) {
             Problems.send(ctx, 400, "document must be a document id (64 hex characters)");
@@ -209,7 +210,17 @@ public final class Api {
             Problems.send(ctx, 400, "limit must be a whole number from 1 to " + MAX_LIMIT);
             return;
         }
-        json(ctx, state.facts(new LiveState.FactQuery(country, factType, since, documentId), max));
+        int skip;
+        try {
+            skip = offset == null ? 0 : Integer.parseInt(offset);
+        } catch (NumberFormatException e) {
+            skip = -1;
+        }
+        if (skip < 0) {
+            Problems.send(ctx, 400, "offset must be a whole number from 0");
+            return;
+        }
+        json(ctx, state.facts(new LiveState.FactQuery(country, factType, since, documentId), skip, max));
     }
 
     private void document(RoutingContext ctx) {
@@ -353,7 +364,7 @@ public final class Api {
             Problems.send(ctx, 400, "speed must be a whole number of days per second from 1 to " + TimeLapse.MAX_SPEED);
             return;
         }
-        TimeLapse lapse = new TimeLapse(state.facts(new LiveState.FactQuery(null, null, null, null), Integer.MAX_VALUE),
+        TimeLapse lapse = new TimeLapse(state.facts(new LiveState.FactQuery(null, null, null, null), 0, Integer.MAX_VALUE),
                 LocalDate.parse(from), LocalDate.parse(to), daysPerSecond);
         ctx.request().toWebSocket().onSuccess(socket -> {
             socket.setWriteQueueMaxSize(options.maxClientQueueBytes());

@@ -168,18 +168,18 @@ public final class LiveState {
         }
     }
 
-    /** Facts matching the query, most recent first. */
-    public List<Fact> facts(FactQuery query, int limit) {
-        return select(query, limit);
-    }
-
-    private List<Fact> select(Predicate<Fact> filter, int limit) {
+    /**
+     * Facts matching the query, most recent first, from the {@code offset}-th on: the order never depends on arrival,
+     * so pages follow each other (older facts than a bounded view lists are paged this way).
+     */
+    public List<Fact> facts(FactQuery query, int offset, int limit) {
         List<Fact> result = new ArrayList<>();
+        int skipped = 0;
         for (Fact fact : recentFacts) {
             if (result.size() >= limit) {
                 break;
             }
-            if (filter.test(fact)) {
+            if (query.test(fact) && skipped++ >= offset) {
                 result.add(fact);
             }
         }

@@ -116,6 +116,9 @@ class ApiTest {
         assertProblem(send(request("/api/facts?type=PARTY")), 400, "type must be one of");
         assertProblem(send(request("/api/facts?since=yesterday")), 400, "since must be a date");
         assertProblem(send(request("/api/facts?limit=0")), 400, "limit");
+        assertThat(send(request("/api/facts?country=RU&offset=1")).body()).isEqualTo("[]"); // the next page: empty
+        assertThat(send(request("/api/facts?country=RU&offset=0&limit=1")).body()).contains(TALKS.id());
+        assertProblem(send(request("/api/facts?offset=-1")), 400, "offset");
         assertProblem(send(request("/api/facts?country=%3Cscript%3E")), 400, "country");
     }
 
