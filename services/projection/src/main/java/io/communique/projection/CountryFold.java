@@ -48,15 +48,15 @@ public final class CountryFold {
     /**
      * One country's facts, events and running counts, changed in place; the immutable view is derived only when
      * asked for after a change, from the {@code limit} most recent entries of each list. Memory: every fact of the
-     * country stays referenced (about 1 KB parsed) plus about 150 bytes of ordering and event entries per fact and
-     * per list it is on, so that a retraction can bring the next older fact back into a bounded list. Not
-     * thread-safe.
+     * country stays referenced by id (the parsed fact, about 1 KB, shared with the other views it is in when one
+     * parsed fact is folded into all of them, as {@link ViewStore} does), so that a retraction can bring the next
+     * older fact back into a bounded list; plus a hash entry per fact (about 50 bytes), again per list it is on, and
+     * one per event id; sorted entries only for the {@code limit} first of each list. Not thread-safe.
      */
     static final class State {
         private final String code;
-        private final int limit;
-        private final Folds.FactSet facts = new Folds.FactSet(this::count);
-        private final Map<Listed, Folds.Ordered> lists = new EnumMap<>(Listed.class);
+        private final Folds.FactSet facts;
+        private final Map<Listed, Folds.Recent> lists = new EnumMap<>(Listed.class);
         private final Map<Listed, Integer> listedEvents = new EnumMap<>(Listed.class);
         private final Map<String, Integer> counterparts = new HashMap<>();
         private final Map<String, Map<FactType, Integer>> byType = new HashMap<>();
@@ -65,9 +65,9 @@ public final class CountryFold {
 
         State(String code, int limit) {
             this.code = code;
-            this.limit = limit;
+            this.facts = new Folds.FactSet(limit, this::count);
             for (Listed list : Listed.values()) {
-                lists.put(list, new Folds.Ordered());
+                lists.put(list, new Folds.Recent(limit));
                 listedEvents.put(list, 0);
             }
         }
@@ -148,7 +148,7 @@ public final class CountryFold {
         }
 
         private List<FactRef> refs(Listed list) {
-            return lists.get(list).recent(limit).stream().map(fact -> FactRef.of(fact, code)).toList();
+            return lists.get(list).recent().stream().map(fact -> FactRef.of(fact, code)).toList();
         }
 
         private CountryView derive() {
@@ -157,7 +157,7 @@ public final class CountryFold {
                 ranked.add(new Counterpart(count.key(), count.count(), byType.get(count.key())));
             }
             return new CountryView(code, facts.events(), ranked, refs(Listed.VISITS_MADE), refs(Listed.VISITS_RECEIVED),
-                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(topics), facts.recent(limit),
+                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(topics), facts.recent(),
                     facts.size(), listedEvents.get(Listed.VISITS_MADE), listedEvents.get(Listed.VISITS_RECEIVED),
                     listedEvents.get(Listed.AGREEMENTS), listedEvents.get(Listed.STATEMENTS));
         }

@@ -19,48 +19,75 @@ final class Folds {
     }
 
     /**
-     * Facts in view order, changed in place: an upsert costs O(log n) instead of copying and re-sorting the whole
-     * list, which made folding a country with many facts quadratic.
+     * A view's facts by id, and the {@code limit} first of them in view order (most recent first, undated last,
+     * ties by id). Only those are kept sorted: folding a fact costs one comparison with the last of them when it
+     * is older, O(log limit) when it enters; a fact that leaves them (retracted, or re-extracted with another date)
+     * is replaced by the best of the others, found by one pass over the view's facts — rare, and never on the path
+     * of new facts.
      */
-    static final class Ordered {
-        private final Map<String, Position> positions = new HashMap<>();
-        private final TreeMap<Position, Fact> ordered = new TreeMap<>();
+    static final class Recent {
+        private final int limit;
+        private final Map<String, Fact> byId = new HashMap<>();
+        private final TreeMap<Position, Fact> first = new TreeMap<>();
+
+        Recent(int limit) {
+            this.limit = limit;
+        }
 
         /** Adds the fact, replacing the one with the same id. */
         void put(Fact fact) {
+            Fact previous = byId.put(fact.id(), fact);
             Position position = Position.of(fact);
-            Position previous = positions.put(fact.id(), position);
-            if (previous != null) {
-                ordered.remove(previous);
+            if (previous == null) {
+                offer(position, fact);
+            } else if (position.equals(Position.of(previous))) {
+                first.replace(position, fact); // same place (the usual re-extraction): no reordering
+            } else if (first.remove(Position.of(previous)) != null) {
+                refill(); // it may now belong after facts that were not among the first
+            } else {
+                offer(position, fact);
             }
-            ordered.put(position, fact);
         }
 
         /** Removes the fact with this id; returns it, or null when there was none. */
         Fact remove(String id) {
-            Position position = positions.remove(id);
-            return position == null ? null : ordered.remove(position);
+            Fact removed = byId.remove(id);
+            if (removed != null && first.remove(Position.of(removed)) != null && byId.size() > first.size()) {
+                refill();
+            }
+            return removed;
         }
 
         Fact get(String id) {
-            Position position = positions.get(id);
-            return position == null ? null : ordered.get(position);
+            return byId.get(id);
         }
 
-        /** The first {@code limit} facts: most recent first, undated last, ties by id, never by arrival. */
-        List<Fact> recent(int limit) {
-            List<Fact> recent = new ArrayList<>(Math.min(limit, ordered.size()));
-            for (Fact fact : ordered.values()) {
-                if (recent.size() == limit) {
-                    break;
-                }
-                recent.add(fact);
-            }
-            return recent;
+        /** The first facts in view order, at most {@code limit}. */
+        List<Fact> recent() {
+            return new ArrayList<>(first.values());
         }
 
         int size() {
-            return positions.size();
+            return byId.size();
+        }
+
+        private void offer(Position position, Fact fact) {
+            if (first.size() < limit) {
+                first.put(position, fact);
+            } else if (position.compareTo(first.lastKey()) < 0) {
+                first.put(position, fact);
+                first.pollLastEntry();
+            }
+        }
+
+        /** Every fact not among the first is after all of them: offering them all fills the first places again. */
+        private void refill() {
+            for (Fact fact : byId.values()) {
+                Position position = Position.of(fact);
+                if (!first.containsKey(position)) {
+                    offer(position, fact);
+                }
+            }
         }
     }
 
@@ -75,12 +102,15 @@ final class Folds {
      * the counts are the same whatever order the reports arrive in.
      */
     static final class FactSet {
-        private final Ordered facts = new Ordered();
-        /** Event key → its only report (a Fact), or its reports by id (a TreeMap) when there are several. */
+        private final Recent facts;
+        /** Event id → its only report (a Fact), or its reports by id (a TreeMap) when there are several. */
         private final Map<String, Object> events = new HashMap<>();
+        /** Facts without an event id: each is an event of its own. */
+        private int ownEvents;
         private final EventCounter counter;
 
-        FactSet(EventCounter counter) {
+        FactSet(int limit, EventCounter counter) {
+            this.facts = new Recent(limit);
             this.counter = counter;
         }
 
@@ -90,9 +120,17 @@ final class Folds {
 
         /** Adds the fact, replacing the one with the same id. */
         void put(Fact fact) {
-            remove(fact.id());
+            Fact previous = facts.get(fact.id());
+            if (previous != null) {
+                leave(previous);
+            }
             facts.put(fact);
-            String key = eventKey(fact);
+            String key = fact.eventId();
+            if (key == null) {
+                ownEvents++;
+                counter.count(fact, 1);
+                return;
+            }
             Fact before = representative(key);
             Object reports = events.get(key);
             if (reports == null) {
@@ -105,14 +143,25 @@ final class Folds {
 
         /** Removes the fact with this id; returns it, or null when there was none. */
         Fact remove(String id) {
-            Fact removed = facts.remove(id);
-            if (removed == null) {
-                return null;
+            Fact removed = facts.get(id);
+            if (removed != null) {
+                leave(removed);
+                facts.remove(id);
             }
-            String key = eventKey(removed);
+            return removed;
+        }
+
+        /** Takes a fact out of its event, and out of the counts if it represented the event. */
+        private void leave(Fact fact) {
+            String key = fact.eventId();
+            if (key == null) {
+                ownEvents--;
+                counter.count(fact, -1);
+                return;
+            }
             Fact before = representative(key);
             if (events.get(key) instanceof TreeMap<?, ?> reports) {
-                reports.remove(id);
+                reports.remove(fact.id());
                 if (reports.size() == 1) {
                     events.put(key, reports.values().iterator().next());
                 }
@@ -120,11 +169,10 @@ final class Folds {
                 events.remove(key);
             }
             recount(before, representative(key));
-            return removed;
         }
 
-        List<Fact> recent(int limit) {
-            return facts.recent(limit);
+        List<Fact> recent() {
+            return facts.recent();
         }
 
         /** Facts (reports) held. */
@@ -134,7 +182,7 @@ final class Folds {
 
         /** Distinct events among them. */
         int events() {
-            return events.size();
+            return ownEvents + events.size();
         }
 
         @SuppressWarnings("unchecked")
@@ -163,10 +211,6 @@ final class Folds {
                     counter.count(after, 1);
                 }
             }
-        }
-
-        private static String eventKey(Fact fact) {
-            return fact.eventId() != null ? fact.eventId() : fact.id();
         }
     }
 

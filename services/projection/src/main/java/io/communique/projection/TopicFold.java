@@ -41,15 +41,14 @@ public final class TopicFold {
      */
     static final class State {
         private final String id;
-        private final int limit;
         private final Map<String, Integer> countries = new HashMap<>();
-        private final Folds.FactSet facts = new Folds.FactSet((fact, delta) ->
-                fact.participants().forEach(code -> Folds.count(countries, code, delta)));
+        private final Folds.FactSet facts;
         private TopicView view;
 
         State(String id, int limit) {
             this.id = id;
-            this.limit = limit;
+            this.facts = new Folds.FactSet(limit, (fact, delta) ->
+                    fact.participants().forEach(code -> Folds.count(countries, code, delta)));
         }
 
         /** Applies a fact; false when it does not mention this topic or is already in it as it is. */
@@ -77,7 +76,7 @@ public final class TopicFold {
 
         TopicView view() {
             if (view == null) {
-                view = new TopicView(id, facts.events(), Folds.rank(countries), facts.recent(limit), facts.size());
+                view = new TopicView(id, facts.events(), Folds.rank(countries), facts.recent(), facts.size());
             }
             return view;
         }

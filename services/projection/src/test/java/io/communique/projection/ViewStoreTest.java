@@ -43,8 +43,10 @@ class ViewStoreTest {
         }
         List<Fact> log = new ArrayList<>(distinct);
         List<Boolean> retractions = new ArrayList<>(distinct.stream().map(fact -> false).toList());
+        List<Fact> mostRecent = distinct.stream().sorted(RECENT_FIRST).limit(4 * LIMIT).toList();
         for (int i = 0; i < 500; i++) {
-            Fact again = distinct.get(random.nextInt(distinct.size()));
+            Fact again = random.nextBoolean() ? mostRecent.get(random.nextInt(mostRecent.size()))
+                    : distinct.get(random.nextInt(distinct.size()));
             // A re-delivery, a re-extraction of the same fact (same id) that changed what the views show, or its
             // retraction, mostly of recent facts so that the bounded lists must bring older ones back.
             int what = random.nextInt(3);
@@ -127,7 +129,7 @@ class ViewStoreTest {
         List<String> ids = List.of("0a", "ff", "00000000000000000000000000000001", "fffffffffffffff0", "FFFFFFFFFFFFFFFF0",
                 "a0000000000000000000000000000000", "a000000000000000000000000000000b", "zzzzzzzzzzzzzzzz", "٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣");
         Random random = new Random(3);
-        Folds.Ordered set = new Folds.Ordered();
+        Folds.Recent set = new Folds.Recent(Integer.MAX_VALUE);
         List<Fact> all = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String date = random.nextInt(6) == 0 ? null : dates.get(random.nextInt(dates.size()));
@@ -137,7 +139,7 @@ class ViewStoreTest {
                 set.put(fact);
             }
         }
-        assertThat(set.recent(Integer.MAX_VALUE)).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
+        assertThat(set.recent()).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
     }
 
     private static Fact withEvent(Fact fact, String eventId) {
@@ -171,12 +173,17 @@ class ViewStoreTest {
                 new ExtractorInfo("rules", "1"), eventId, null, null, null);
     }
 
-    /** The same fact id and topics, another initiator, title and confidence. */
+    /** The same fact id and topics, another initiator, title and confidence, sometimes another date. */
     private static Fact reExtracted(Fact fact, Random random) {
         List<String> participants = fact.participants();
+        String date = switch (random.nextInt(4)) {
+            case 0 -> "2030-01-01"; // moves it first
+            case 1 -> null; // moves it last
+            default -> fact.date();
+        };
         return new Fact(fact.id(), fact.documentId(), fact.source(), fact.type(), participants,
                 random.nextBoolean() ? null : participants.get(random.nextInt(participants.size())), fact.persons(),
-                fact.date(), fact.endDate(), "北京", "标题", fact.topics(), 0.5, fact.evidence(), fact.extractor(),
+                date, fact.endDate(), "北京", "标题", fact.topics(), 0.5, fact.evidence(), fact.extractor(),
                 fact.eventId(), null, null, null);
     }
 
