@@ -51,13 +51,19 @@ final class LiveClients {
         }
         byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         List<ServerWebSocket> slow = new ArrayList<>();
+        List<ServerWebSocket> closed = new ArrayList<>();
         for (ServerWebSocket socket : sockets) {
             if (socket.writeQueueFull()) {
                 slow.add(socket);
-            } else {
+                continue;
+            }
+            try {
                 writeText(socket, utf8);
+            } catch (IllegalStateException e) {
+                closed.add(socket); // closed by the client before its close handler ran: not the others' problem
             }
         }
+        sockets.removeAll(closed);
         for (ServerWebSocket socket : slow) {
             LOG.info("Dropping a WebSocket client that cannot keep up");
             sockets.remove(socket);
