@@ -5,7 +5,7 @@ import io.communique.kafka.DeadLetters;
 import io.communique.kafka.KafkaSettings;
 import io.communique.model.CloudEvents;
 import io.communique.model.Fact;
-import io.communique.model.Json;
+import io.communique.model.FactReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -169,7 +169,7 @@ final class PartitionedProjection<S> extends ConsumerLoop {
 
     /** Folds one routed fact into its view's state; true when the view changed. Throws on a value that is no fact. */
     private boolean fold(ConsumerRecord<String, byte[]> record, Map<String, S> partitionStates) {
-        Fact fact = Json.read(record.value(), Fact.class);
+        Fact fact = FactReader.read(record.value());
         S state = partitionStates.computeIfAbsent(record.key(), kind.empty());
         return isRetraction(record) ? kind.retract().test(state, fact.id()) : kind.apply().test(state, fact);
     }

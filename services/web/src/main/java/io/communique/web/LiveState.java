@@ -6,6 +6,7 @@ import io.communique.model.CloudEvents;
 import io.communique.model.CountryView;
 import io.communique.model.Document;
 import io.communique.model.Fact;
+import io.communique.model.FactReader;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.TopicView;
@@ -56,8 +57,8 @@ public final class LiveState {
     public String apply(String topic, String key, byte[] value, String eventType) {
         return switch (topic) {
             case Topics.FACTS -> CloudEvents.isRetraction(eventType)
-                    ? retract(Json.read(value, Fact.class).id())
-                    : applyFact(Json.read(value, Fact.class), value);
+                    ? retract(FactReader.read(value).id())
+                    : applyFact(FactReader.read(value), value);
             case Topics.DOCUMENTS -> {
                 Document document = Json.read(value, Document.class);
                 documents.putIfAbsent(document.id(), document); // the first receipt is the one that counts
