@@ -3,6 +3,7 @@ package io.communique.app;
 import io.communique.ingest.Sources;
 import io.communique.ingest.web.FetchOptions;
 import io.communique.kafka.KafkaDefaults;
+import io.communique.model.CountryView;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  *
  * @param kafkaBootstrapServers an external cluster, or null to run the embedded broker under {@code dataDir/kafka}
  * @param embeddedKafkaPort     the embedded broker's port; 0 picks a free one
+ * @param viewRecent            {@code VIEW_RECENT}: how many of the most recent facts each list of a view holds
  */
 public record AppConfig(
         String httpHost,
@@ -34,7 +36,8 @@ public record AppConfig(
         Set<String> allowedOrigins,
         Map<String, String> kafkaClientProperties,
         LiveSources liveSources,
-        Set<Role> roles) {
+        Set<Role> roles,
+        int viewRecent) {
 
     /** What an instance does; any number of instances share the work through Kafka. */
     public enum Role {
@@ -82,7 +85,8 @@ public record AppConfig(
                 new LiveSources(blankToNull(env.get("FEEDS")), intValue(env, "FEED_INTERVAL_S", 900) * 1000L,
                         booleanValue(env, "ALLOW_PRIVATE_URLS"), intValue(env, "FETCH_TIMEOUT_MS", 15_000),
                         intValue(env, "MAX_FETCH_BYTES", 5 * 1024 * 1024)),
-                roles(env.get("ROLES")));
+                roles(env.get("ROLES")),
+                positive(env, "VIEW_RECENT", CountryView.RECENT));
     }
 
     /** {@code ROLES=ingest,web}: the roles named; unset or blank: all of them. */
@@ -132,14 +136,14 @@ public record AppConfig(
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, allowedOrigins,
-                kafkaClientProperties, liveSources, roles);
+                kafkaClientProperties, liveSources, roles, viewRecent);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, allowedOrigins,
-                kafkaClientProperties, liveSources, roles);
+                kafkaClientProperties, liveSources, roles, viewRecent);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {
@@ -148,6 +152,14 @@ public record AppConfig(
             throw new IllegalArgumentException(name + " must be true or false, not '" + env.get(name) + "'");
         }
         return value.equals("true");
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        int value = intValue(env, name, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+        }
+        return value;
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {

@@ -68,7 +68,8 @@ public final class Communique implements AutoCloseable {
         WebVerticle web = roles.contains(AppConfig.Role.WEB) ? new WebVerticle(settings, new WebVerticle.Options(
                 config.httpHost(), config.httpPort(), config.maxDocumentBytes(), config.maxClientQueueBytes(),
                 config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.allowedOrigins())) : null;
-        ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION) ? new ProjectionVerticle(settings) : null;
+        ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION)
+                ? new ProjectionVerticle(settings, config.viewRecent()) : null;
         IngestVerticle ingest = roles.contains(AppConfig.Role.INGEST)
                 ? new IngestVerticle(settings, config.seedsDir(), new Extractor()) : null;
         Communique app = new Communique(broker, vertx, web, projection, ingest, bootstrap, apiToken);

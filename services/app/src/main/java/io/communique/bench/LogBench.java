@@ -1,7 +1,6 @@
 package io.communique.bench;
 
-import io.communique.model.Fact;
-import io.communique.model.Json;
+import io.communique.model.FactReader;
 import io.communique.projection.ViewStore;
 
 import java.io.PrintStream;
@@ -32,7 +31,7 @@ final class LogBench {
         Set<String> topics = new HashSet<>();
         long start = System.nanoTime();
         FactLog.Read folded = log.read(record -> {
-            ViewStore.Changes changes = store.apply(Json.read(record.value(), Fact.class));
+            ViewStore.Changes changes = store.apply(FactReader.read(record.value()));
             countries.addAll(changes.countries());
             topics.addAll(changes.topics());
         }, rebuildSeconds, "rebuild", progress);

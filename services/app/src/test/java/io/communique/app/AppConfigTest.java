@@ -41,6 +41,14 @@ class AppConfigTest {
     }
 
     @Test
+    void viewsListTheHundredMostRecentEntriesUnlessViewRecentSaysOtherwise() {
+        assertThat(AppConfig.fromEnv(Map.of()).viewRecent()).isEqualTo(100);
+        assertThat(AppConfig.fromEnv(Map.of("VIEW_RECENT", "20")).viewRecent()).isEqualTo(20);
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("VIEW_RECENT", "0")))
+                .hasMessageContaining("VIEW_RECENT must be at least 1");
+    }
+
+    @Test
     void generatedApiTokenIsStrongOwnerOnlyAndKeptAcrossStarts() throws Exception {
         String token = ApiTokenFile.loadOrCreate(dataDir);
         assertThat(token).hasSizeGreaterThanOrEqualTo(43); // 256 random bits, base64url

@@ -1,6 +1,7 @@
 package io.communique.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.communique.model.CountryView;
 import io.communique.model.Fact;
 import io.communique.model.Json;
 import io.communique.model.Topics;
@@ -81,8 +82,9 @@ final class Views {
     }
 
     /**
-     * Facts counted twice: ids that occur more than once within one view, plus views whose factCount differs from
-     * the number of facts they list. 0 when every view holds each fact once.
+     * Facts counted twice: ids that occur more than once within one view, plus views whose reportCount differs from
+     * the number of facts they list (all of them, or the most recent {@link CountryView#RECENT} when there are
+     * more). 0 when every view holds each fact once.
      */
     static int doubled(Map<String, Bytes> views) throws IOException {
         int doubled = 0;
@@ -94,7 +96,7 @@ final class Views {
                     doubled++;
                 }
             }
-            doubled += Math.abs(json.get("factCount").asInt() - json.get("facts").size());
+            doubled += Math.abs(Math.min(json.get("reportCount").asInt(), CountryView.RECENT) - json.get("facts").size());
         }
         return doubled;
     }

@@ -43,7 +43,7 @@ public abstract class ConsumerLoop implements AutoCloseable {
     protected ConsumerLoop(String name, KafkaSettings settings, String groupId, String topic) {
         this.name = name;
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(new HashMap<>(settings.groupMember(groupId)));
+        this.consumer = new KafkaConsumer<>(new HashMap<>(settings.batchingGroupMember(groupId)));
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
     }

@@ -72,6 +72,19 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
         return withClientProperties(config);
     }
 
+    /**
+     * A {@link #groupMember} that folds facts into views: it waits for up to 64 KB or 100 ms of records per fetch, so
+     * a steady trickle of facts arrives in batches, and each changed view is serialised and published once per
+     * batch instead of once per fact. Facts reach WebSocket clients from the fact topic, not through views, so this
+     * wait delays view updates only.
+     */
+    public Map<String, String> batchingGroupMember(String groupId) {
+        Map<String, String> config = groupMember(groupId);
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(64 * 1024));
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        return withClientProperties(config);
+    }
+
     public Map<String, String> admin() {
         Map<String, String> config = common();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");

@@ -37,8 +37,8 @@ public final class Topics {
 
     private static final Map<String, String> KEEP_FOREVER = Map.of("cleanup.policy", "delete", "retention.ms", "-1");
     /**
-     * Views list all their facts, so a busy country's view outgrows Kafka's 1 MB default record limit (at about
-     * 12,000 facts, measured by the bench): 16 MiB holds about 160,000.
+     * Views are bounded (their lists hold the most recent {@link CountryView#RECENT} entries, a few hundred kB at
+     * most), but Kafka's 1 MB default record limit would be tight for a long {@code VIEW_RECENT}: 16 MiB.
      */
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1",
             "max.message.bytes", String.valueOf(16 * 1024 * 1024));

@@ -15,40 +15,61 @@ import java.util.Map;
 
 /**
  * Folds facts into the view of one country (or organisation): a pure function, {@code fold(view, fact) -> view}.
- * {@link State} is the same fold kept incrementally, for {@link ViewStore}.
+ * {@link State} is the same fold kept incrementally, for {@link ViewStore} and the projection.
  */
 public final class CountryFold {
     private CountryFold() {
     }
 
     public static CountryView empty(String code) {
-        return new State(code).view();
+        return new State(code, CountryView.RECENT).view();
     }
 
-    /** The view with the fact applied; the same view when the fact does not involve it or is already in it. */
+    /**
+     * The view with the fact applied; the same view when the fact does not involve it or is already in it. Only for
+     * a view that still lists all its facts: a bounded view no longer holds what folding needs (keep a
+     * {@link State}, as {@link ViewStore} does).
+     */
     public static CountryView fold(CountryView view, Fact fact) {
         if (!fact.involves(view.code())) {
             return view;
         }
-        State state = new State(view.code());
+        if (view.facts().size() < view.reportCount()) {
+            throw new IllegalArgumentException("the view of " + view.code() + " lists only its most recent facts");
+        }
+        State state = new State(view.code(), CountryView.RECENT);
         view.facts().forEach(state::apply);
         return state.apply(fact) ? state.view() : view;
     }
 
+    /** The lists of a country view beside its facts: which one a fact belongs to, seen from the country. */
+    private enum Listed { VISITS_MADE, VISITS_RECEIVED, AGREEMENTS, STATEMENTS }
+
     /**
-     * One country's facts and running counts, changed in place; the immutable view is derived only when asked for
-     * after a change. Not thread-safe.
+     * One country's facts, events and running counts, changed in place; the immutable view is derived only when
+     * asked for after a change, from the {@code limit} most recent entries of each list. Memory: every fact of the
+     * country stays referenced by id (the parsed fact, about 1 KB, shared with the other views it is in when one
+     * parsed fact is folded into all of them, as {@link ViewStore} does), so that a retraction can bring the next
+     * older fact back into a bounded list; plus a hash entry per fact (about 50 bytes), again per list it is on, and
+     * one per event id; sorted entries only for the {@code limit} first of each list. Not thread-safe.
      */
     static final class State {
         private final String code;
-        private final Folds.FactSet facts = new Folds.FactSet();
+        private final Folds.FactSet facts;
+        private final Map<Listed, Folds.Recent> lists = new EnumMap<>(Listed.class);
+        private final Map<Listed, Integer> listedEvents = new EnumMap<>(Listed.class);
         private final Map<String, Integer> counterparts = new HashMap<>();
         private final Map<String, Map<FactType, Integer>> byType = new HashMap<>();
         private final Map<String, Integer> topics = new HashMap<>();
         private CountryView view;
 
-        State(String code) {
+        State(String code, int limit) {
             this.code = code;
+            this.facts = new Folds.FactSet(limit, this::count);
+            for (Listed list : Listed.values()) {
+                lists.put(list, new Folds.Recent(limit));
+                listedEvents.put(list, 0);
+            }
         }
 
         /** Applies a fact; false when it does not involve this country or is already in it as it is. */
@@ -60,11 +81,14 @@ public final class CountryFold {
             if (previous != null && previous.equals(fact)) {
                 return false;
             }
-            facts.put(fact);
             if (previous != null) {
-                count(previous, -1);
+                unlist(previous);
             }
-            count(fact, 1);
+            facts.put(fact);
+            Listed list = listed(fact);
+            if (list != null) {
+                lists.get(list).put(fact);
+            }
             view = null;
             return true;
         }
@@ -75,11 +99,29 @@ public final class CountryFold {
             if (removed == null) {
                 return false;
             }
-            count(removed, -1);
+            unlist(removed);
             view = null;
             return true;
         }
 
+        private void unlist(Fact fact) {
+            Listed list = listed(fact);
+            if (list != null) {
+                lists.get(list).remove(fact.id());
+            }
+        }
+
+        private Listed listed(Fact fact) {
+            return switch (fact.type()) {
+                case VISIT -> code.equals(fact.initiator()) ? Listed.VISITS_MADE
+                        : fact.initiator() != null ? Listed.VISITS_RECEIVED : null;
+                case AGREEMENT_SIGNED -> Listed.AGREEMENTS;
+                case STATEMENT_SIGNED -> Listed.STATEMENTS;
+                default -> null;
+            };
+        }
+
+        /** Counts an event through its representative report. */
         private void count(Fact fact, int delta) {
             for (String other : fact.participants()) {
                 if (!other.equals(code)) {
@@ -92,6 +134,10 @@ public final class CountryFold {
                 }
             }
             fact.topics().forEach(topic -> Folds.count(topics, topic, delta));
+            Listed list = listed(fact);
+            if (list != null) {
+                listedEvents.merge(list, delta, Integer::sum);
+            }
         }
 
         CountryView view() {
@@ -101,32 +147,19 @@ public final class CountryFold {
             return view;
         }
 
+        private List<FactRef> refs(Listed list) {
+            return lists.get(list).recent().stream().map(fact -> FactRef.of(fact, code)).toList();
+        }
+
         private CountryView derive() {
-            List<FactRef> visitsMade = new ArrayList<>();
-            List<FactRef> visitsReceived = new ArrayList<>();
-            List<FactRef> agreements = new ArrayList<>();
-            List<FactRef> statements = new ArrayList<>();
-            for (Fact fact : facts.inOrder()) {
-                switch (fact.type()) {
-                    case VISIT -> {
-                        if (code.equals(fact.initiator())) {
-                            visitsMade.add(FactRef.of(fact, code));
-                        } else if (fact.initiator() != null) {
-                            visitsReceived.add(FactRef.of(fact, code));
-                        }
-                    }
-                    case AGREEMENT_SIGNED -> agreements.add(FactRef.of(fact, code));
-                    case STATEMENT_SIGNED -> statements.add(FactRef.of(fact, code));
-                    default -> {
-                    }
-                }
-            }
             List<Counterpart> ranked = new ArrayList<>();
             for (Count count : Folds.rank(counterparts)) {
                 ranked.add(new Counterpart(count.key(), count.count(), byType.get(count.key())));
             }
-            return new CountryView(code, facts.size(), ranked, visitsMade, visitsReceived, agreements, statements,
-                    Folds.rank(topics), List.copyOf(facts.inOrder()));
+            return new CountryView(code, facts.events(), ranked, refs(Listed.VISITS_MADE), refs(Listed.VISITS_RECEIVED),
+                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(topics), facts.recent(),
+                    facts.size(), listedEvents.get(Listed.VISITS_MADE), listedEvents.get(Listed.VISITS_RECEIVED),
+                    listedEvents.get(Listed.AGREEMENTS), listedEvents.get(Listed.STATEMENTS));
         }
     }
 }

@@ -4,7 +4,7 @@ import io.communique.kafka.ConsumerLoop;
 import io.communique.kafka.DeadLetters;
 import io.communique.kafka.KafkaSettings;
 import io.communique.model.Fact;
-import io.communique.model.Json;
+import io.communique.model.FactReader;
 import io.communique.model.SchemaValidator;
 import io.communique.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,7 +43,7 @@ final class FactRouter extends ConsumerLoop {
                 sends.add(producer.send(DeadLetters.letter(record, "invalid fact: " + String.join("; ", problems))));
                 continue;
             }
-            Fact fact = Json.read(record.value(), Fact.class);
+            Fact fact = FactReader.read(record.value());
             fact.participants().forEach(code -> sends.add(producer.send(copy(record, Topics.FACTS_BY_COUNTRY, code))));
             fact.topics().forEach(id -> sends.add(producer.send(copy(record, Topics.FACTS_BY_TOPIC, id))));
             if (fact.eventId() != null) {

@@ -3,14 +3,14 @@ package io.communique.projection;
 import io.communique.model.Count;
 import io.communique.model.Fact;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the country and topic folds share: a fact list keyed by id, and ranked counts. */
+/** What the country and topic folds share: facts in view order, events counted once, and ranked counts. */
 final class Folds {
     private static final Comparator<Count> BY_COUNT = Comparator.comparingInt(Count::count).reversed()
             .thenComparing(Count::key);
@@ -19,42 +19,198 @@ final class Folds {
     }
 
     /**
-     * The facts of one view, changed in place: an upsert costs O(log n) instead of copying and re-sorting the whole
-     * list, which made folding a country with many facts quadratic.
+     * A view's facts by id, and the {@code limit} first of them in view order (most recent first, undated last,
+     * ties by id). Only those are kept sorted: folding a fact costs one comparison with the last of them when it
+     * is older, O(log limit) when it enters; a fact that leaves them (retracted, or re-extracted with another date)
+     * is replaced by the best of the others, found by one pass over the view's facts — rare, and never on the path
+     * of new facts.
      */
-    static final class FactSet {
+    static final class Recent {
+        private final int limit;
         private final Map<String, Fact> byId = new HashMap<>();
-        private final TreeMap<Position, Fact> ordered = new TreeMap<>();
+        private final TreeMap<Position, Fact> first = new TreeMap<>();
 
-        Fact get(String id) {
-            return byId.get(id);
+        Recent(int limit) {
+            this.limit = limit;
         }
 
         /** Adds the fact, replacing the one with the same id. */
         void put(Fact fact) {
             Fact previous = byId.put(fact.id(), fact);
-            if (previous != null) {
-                ordered.remove(Position.of(previous));
+            Position position = Position.of(fact);
+            if (previous == null) {
+                offer(position, fact);
+            } else if (position.equals(Position.of(previous))) {
+                first.replace(position, fact); // same place (the usual re-extraction): no reordering
+            } else if (first.remove(Position.of(previous)) != null) {
+                refill(); // it may now belong after facts that were not among the first
+            } else {
+                offer(position, fact);
             }
-            ordered.put(Position.of(fact), fact);
         }
 
         /** Removes the fact with this id; returns it, or null when there was none. */
         Fact remove(String id) {
             Fact removed = byId.remove(id);
-            if (removed != null) {
-                ordered.remove(Position.of(removed));
+            if (removed != null && first.remove(Position.of(removed)) != null && byId.size() > first.size()) {
+                refill();
             }
             return removed;
         }
 
-        /** Most recent first; facts without a date last; ties by id, so the order never depends on arrival. */
-        Collection<Fact> inOrder() {
-            return ordered.values();
+        Fact get(String id) {
+            return byId.get(id);
+        }
+
+        /** The first facts in view order, at most {@code limit}. */
+        List<Fact> recent() {
+            return new ArrayList<>(first.values());
         }
 
         int size() {
             return byId.size();
+        }
+
+        private void offer(Position position, Fact fact) {
+            if (first.size() < limit) {
+                first.put(position, fact);
+            } else if (position.compareTo(first.lastKey()) < 0) {
+                first.put(position, fact);
+                first.pollLastEntry();
+            }
+        }
+
+        /** Every fact not among the first is after all of them: offering them all fills the first places again. */
+        private void refill() {
+            for (Fact fact : byId.values()) {
+                Position position = Position.of(fact);
+                if (!first.containsKey(position)) {
+                    offer(position, fact);
+                }
+            }
+        }
+    }
+
+    /** Counts a fact as the representative of its event: +1 when it becomes it, -1 when it stops being it. */
+    interface EventCounter {
+        void count(Fact representative, int delta);
+    }
+
+    /**
+     * The facts of one view and its events. Reports of one real-world event share an event id (a fact without one
+     * is its own event); each event is counted once, from its representative, the report with the smallest id, so
+     * the counts are the same whatever order the reports arrive in.
+     */
+    static final class FactSet {
+        private final Recent facts;
+        /** Event id → its only report (a Fact), or its reports by id (a TreeMap) when there are several. */
+        private final Map<String, Object> events = new HashMap<>();
+        /** Facts without an event id: each is an event of its own. */
+        private int ownEvents;
+        private final EventCounter counter;
+
+        FactSet(int limit, EventCounter counter) {
+            this.facts = new Recent(limit);
+            this.counter = counter;
+        }
+
+        Fact get(String id) {
+            return facts.get(id);
+        }
+
+        /** Adds the fact, replacing the one with the same id. */
+        void put(Fact fact) {
+            Fact previous = facts.get(fact.id());
+            if (previous != null) {
+                leave(previous);
+            }
+            facts.put(fact);
+            String key = fact.eventId();
+            if (key == null) {
+                ownEvents++;
+                counter.count(fact, 1);
+                return;
+            }
+            Fact before = representative(key);
+            Object reports = events.get(key);
+            if (reports == null) {
+                events.put(key, fact);
+            } else {
+                reportsById(key, reports).put(fact.id(), fact);
+            }
+            recount(before, representative(key));
+        }
+
+        /** Removes the fact with this id; returns it, or null when there was none. */
+        Fact remove(String id) {
+            Fact removed = facts.get(id);
+            if (removed != null) {
+                leave(removed);
+                facts.remove(id);
+            }
+            return removed;
+        }
+
+        /** Takes a fact out of its event, and out of the counts if it represented the event. */
+        private void leave(Fact fact) {
+            String key = fact.eventId();
+            if (key == null) {
+                ownEvents--;
+                counter.count(fact, -1);
+                return;
+            }
+            Fact before = representative(key);
+            if (events.get(key) instanceof TreeMap<?, ?> reports) {
+                reports.remove(fact.id());
+                if (reports.size() == 1) {
+                    events.put(key, reports.values().iterator().next());
+                }
+            } else {
+                events.remove(key);
+            }
+            recount(before, representative(key));
+        }
+
+        List<Fact> recent() {
+            return facts.recent();
+        }
+
+        /** Facts (reports) held. */
+        int size() {
+            return facts.size();
+        }
+
+        /** Distinct events among them. */
+        int events() {
+            return ownEvents + events.size();
+        }
+
+        @SuppressWarnings("unchecked")
+        private TreeMap<String, Fact> reportsById(String key, Object reports) {
+            if (reports instanceof TreeMap<?, ?> several) {
+                return (TreeMap<String, Fact>) several;
+            }
+            Fact only = (Fact) reports;
+            TreeMap<String, Fact> several = new TreeMap<>();
+            several.put(only.id(), only);
+            events.put(key, several);
+            return several;
+        }
+
+        private Fact representative(String key) {
+            Object reports = events.get(key);
+            return reports instanceof TreeMap<?, ?> several ? (Fact) several.firstEntry().getValue() : (Fact) reports;
+        }
+
+        private void recount(Fact before, Fact after) {
+            if (before != after) {
+                if (before != null) {
+                    counter.count(before, -1);
+                }
+                if (after != null) {
+                    counter.count(after, 1);
+                }
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import io.communique.kafka.DeadLetters;
 import io.communique.kafka.KafkaSettings;
 import io.communique.model.CloudEvents;
 import io.communique.model.Fact;
-import io.communique.model.Json;
+import io.communique.model.FactReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,8 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Folds routed facts into views, one consumer-group member per instance, so instances share the work by partition.
  *
  * <p><b>Checkpoints.</b> A view lives on the same partition number of its view topic as its facts on the routed fact
- * topic (same key, same partition count). When a partition is assigned, its views are read back from the compacted
- * view topic and their state restored; consumption resumes at the group's committed offset. A batch's changed views
+ * topic (same key, same partition count). Views are bounded (they list only their most recent facts), so they cannot
+ * restore the state that folds them: the routed fact partition itself is the state's changelog (as Kafka Streams
+ * reuses a table's source topic). When a partition is assigned, its state is restored by folding that partition from
+ * its beginning up to the group's committed offset, without publishing anything, and the published views are read
+ * back from the compacted view topic; consumption resumes at the committed offset. A batch's changed views
  * are published, and acknowledged, before its offsets are committed, so the view topic is never behind the commit;
  * if it is ahead (a crash between publish and commit), the replayed facts fold in again without changing anything,
  * because folds replace facts by id.
@@ -89,11 +92,8 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     @Override
     protected void onAssigned(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
-            Map<String, byte[]> views = readViews(partition.partition());
-            Map<String, S> restored = new HashMap<>();
-            views.forEach((key, view) -> restored.put(key, kind.restore(key, view)));
-            published.put(partition.partition(), views);
-            states.put(partition.partition(), restored);
+            published.put(partition.partition(), readViews(partition.partition()));
+            states.put(partition.partition(), restore(partition.partition(), consumer().position(partition)));
             dirty.put(partition.partition(), new TreeSet<>());
         }
         LOG.info("{} projection took partitions {}", kind.name(), partitions.stream().map(TopicPartition::partition).toList());
@@ -147,18 +147,13 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     protected void process(ConsumerRecords<String, byte[]> records) throws Exception {
         List<Future<RecordMetadata>> letters = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            Map<String, S> partitionStates = states.get(record.partition());
-            Fact fact;
             try {
-                fact = Json.read(record.value(), Fact.class);
+                if (fold(record, states.get(record.partition()))) {
+                    dirty.get(record.partition()).add(record.key());
+                }
             } catch (IllegalArgumentException e) {
                 letters.add(producer.send(DeadLetters.letter(record, e.getMessage())));
                 continue;
-            }
-            S state = partitionStates.computeIfAbsent(record.key(), kind.empty());
-            boolean changed = isRetraction(record) ? kind.retract().test(state, fact.id()) : kind.apply().test(state, fact);
-            if (changed) {
-                dirty.get(record.partition()).add(record.key());
             }
             folded.incrementAndGet();
         }
@@ -170,6 +165,36 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         } else {
             finishRebuildIfCaughtUp();
         }
+    }
+
+    /** Folds one routed fact into its view's state; true when the view changed. Throws on a value that is no fact. */
+    private boolean fold(ConsumerRecord<String, byte[]> record, Map<String, S> partitionStates) {
+        Fact fact = FactReader.read(record.value());
+        S state = partitionStates.computeIfAbsent(record.key(), kind.empty());
+        return isRetraction(record) ? kind.retract().test(state, fact.id()) : kind.apply().test(state, fact);
+    }
+
+    /** The state of a partition's views as of {@code committed}: its routed facts folded from the beginning. */
+    private Map<String, S> restore(int partitionNumber, long committed) {
+        TopicPartition partition = new TopicPartition(kind.inputTopic(), partitionNumber);
+        Map<String, S> restored = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(new HashMap<>(settings.reader()))) {
+            reader.assign(List.of(partition));
+            reader.seekToBeginning(List.of(partition));
+            while (reader.position(partition) < committed) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                    if (record.offset() >= committed) {
+                        break;
+                    }
+                    try {
+                        fold(record, restored);
+                    } catch (IllegalArgumentException e) {
+                        // dead-lettered when it was first processed
+                    }
+                }
+            }
+        }
+        return restored;
     }
 
     private static boolean isRetraction(ConsumerRecord<String, byte[]> record) {

@@ -25,14 +25,17 @@ public final class ProjectionVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionVerticle.class);
 
     private final KafkaSettings settings;
+    private final int viewRecent;
     private KafkaProducer<String, byte[]> producer;
     private FactRouter router;
     private PartitionedProjection<CountryFold.State> countries;
     private PartitionedProjection<TopicFold.State> topics;
     private PartitionedProjection<EventFold.State> events;
 
-    public ProjectionVerticle(KafkaSettings settings) {
+    /** @param viewRecent how many of the most recent facts each list of a view holds */
+    public ProjectionVerticle(KafkaSettings settings, int viewRecent) {
         this.settings = settings;
+        this.viewRecent = viewRecent;
     }
 
     @Override
@@ -48,8 +51,8 @@ public final class ProjectionVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> {
                     producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
                     router = new FactRouter(settings, producer);
-                    countries = new PartitionedProjection<>(ViewKind.COUNTRIES, settings, producer);
-                    topics = new PartitionedProjection<>(ViewKind.TOPICS, settings, producer);
+                    countries = new PartitionedProjection<>(ViewKind.countries(viewRecent), settings, producer);
+                    topics = new PartitionedProjection<>(ViewKind.topics(viewRecent), settings, producer);
                     events = new PartitionedProjection<>(ViewKind.EVENTS, settings, producer);
                     List.of(router, countries, topics, events).forEach(ConsumerLoop::start);
                     return null;

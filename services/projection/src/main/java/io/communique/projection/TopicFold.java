@@ -1,43 +1,54 @@
 package io.communique.projection;
 
+import io.communique.model.CountryView;
 import io.communique.model.Fact;
 import io.communique.model.TopicView;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Folds facts into the view of one diplomatic topic: a pure function, {@code fold(view, fact) -> view}.
- * {@link State} is the same fold kept incrementally, for {@link ViewStore}.
+ * {@link State} is the same fold kept incrementally, for {@link ViewStore} and the projection.
  */
 public final class TopicFold {
     private TopicFold() {
     }
 
     public static TopicView empty(String id) {
-        return new State(id).view();
+        return new State(id, CountryView.RECENT).view();
     }
 
-    /** The view with the fact applied; the same view when the fact does not mention the topic or is already in it. */
+    /**
+     * The view with the fact applied; the same view when the fact does not mention the topic or is already in it.
+     * Only for a view that still lists all its facts (see {@link CountryFold#fold}).
+     */
     public static TopicView fold(TopicView view, Fact fact) {
         if (!fact.topics().contains(view.id())) {
             return view;
         }
-        State state = new State(view.id());
+        if (view.facts().size() < view.reportCount()) {
+            throw new IllegalArgumentException("the view of " + view.id() + " lists only its most recent facts");
+        }
+        State state = new State(view.id(), CountryView.RECENT);
         view.facts().forEach(state::apply);
         return state.apply(fact) ? state.view() : view;
     }
 
-    /** One topic's facts and country counts, changed in place; the view is derived only when asked for. */
+    /**
+     * One topic's facts, events and country counts, changed in place; the view is derived only when asked for.
+     * Memory as for {@link CountryFold.State}.
+     */
     static final class State {
         private final String id;
-        private final Folds.FactSet facts = new Folds.FactSet();
         private final Map<String, Integer> countries = new HashMap<>();
+        private final Folds.FactSet facts;
         private TopicView view;
 
-        State(String id) {
+        State(String id, int limit) {
             this.id = id;
+            this.facts = new Folds.FactSet(limit, (fact, delta) ->
+                    fact.participants().forEach(code -> Folds.count(countries, code, delta)));
         }
 
         /** Applies a fact; false when it does not mention this topic or is already in it as it is. */
@@ -50,28 +61,22 @@ public final class TopicFold {
                 return false;
             }
             facts.put(fact);
-            if (previous != null) {
-                previous.participants().forEach(code -> Folds.count(countries, code, -1));
-            }
-            fact.participants().forEach(code -> Folds.count(countries, code, 1));
             view = null;
             return true;
         }
 
         /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
         boolean retract(String factId) {
-            Fact removed = facts.remove(factId);
-            if (removed == null) {
+            if (facts.remove(factId) == null) {
                 return false;
             }
-            removed.participants().forEach(code -> Folds.count(countries, code, -1));
             view = null;
             return true;
         }
 
         TopicView view() {
             if (view == null) {
-                view = new TopicView(id, facts.size(), Folds.rank(countries), List.copyOf(facts.inOrder()));
+                view = new TopicView(id, facts.events(), Folds.rank(countries), facts.recent(), facts.size());
             }
             return view;
         }

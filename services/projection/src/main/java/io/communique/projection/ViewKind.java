@@ -1,10 +1,7 @@
 package io.communique.projection;
 
-import io.communique.model.CountryView;
-import io.communique.model.EventView;
 import io.communique.model.Fact;
 import io.communique.model.Json;
-import io.communique.model.TopicView;
 import io.communique.model.Topics;
 
 import java.util.function.BiPredicate;
@@ -24,27 +21,26 @@ record ViewKind<S>(
         Function<String, S> empty,
         BiPredicate<S, Fact> apply,
         BiPredicate<S, String> retract,
-        Function<S, Object> view,
-        Function<byte[], Iterable<Fact>> factsOfView) {
+        Function<S, Object> view) {
 
-    static final ViewKind<CountryFold.State> COUNTRIES = new ViewKind<>("country", Topics.FACTS_BY_COUNTRY,
-            Topics.VIEWS_COUNTRY, CountryFold.State::new, CountryFold.State::apply, CountryFold.State::retract,
-            CountryFold.State::view, bytes -> Json.read(bytes, CountryView.class).facts());
+    /** Country views whose lists hold the {@code limit} most recent entries. */
+    static ViewKind<CountryFold.State> countries(int limit) {
+        return new ViewKind<>("country", Topics.FACTS_BY_COUNTRY, Topics.VIEWS_COUNTRY,
+                code -> new CountryFold.State(code, limit), CountryFold.State::apply, CountryFold.State::retract,
+                CountryFold.State::view);
+    }
 
-    static final ViewKind<TopicFold.State> TOPICS = new ViewKind<>("topic", Topics.FACTS_BY_TOPIC,
-            Topics.VIEWS_TOPIC, TopicFold.State::new, TopicFold.State::apply, TopicFold.State::retract,
-            TopicFold.State::view, bytes -> Json.read(bytes, TopicView.class).facts());
+    /** Topic views whose fact lists hold the {@code limit} most recent facts. */
+    static ViewKind<TopicFold.State> topics(int limit) {
+        return new ViewKind<>("topic", Topics.FACTS_BY_TOPIC, Topics.VIEWS_TOPIC,
+                id -> new TopicFold.State(id, limit), TopicFold.State::apply, TopicFold.State::retract,
+                TopicFold.State::view);
+    }
 
+    /** Event views: every report of one event. */
     static final ViewKind<EventFold.State> EVENTS = new ViewKind<>("event", Topics.FACTS_BY_EVENT,
             Topics.VIEWS_EVENT, EventFold.State::new, EventFold.State::apply, EventFold.State::retract,
-            EventFold.State::view, bytes -> Json.read(bytes, EventView.class).reports());
-
-    /** The state that published {@code view}: folding its facts again gives the same view. */
-    S restore(String key, byte[] view) {
-        S state = empty.apply(key);
-        factsOfView.apply(view).forEach(fact -> apply.test(state, fact));
-        return state;
-    }
+            EventFold.State::view);
 
     byte[] bytes(S state) {
         return Json.bytes(view.apply(state));

@@ -18,6 +18,17 @@ import java.util.TreeSet;
 public final class ViewStore {
     private final Map<String, CountryFold.State> countries = new HashMap<>();
     private final Map<String, TopicFold.State> topics = new HashMap<>();
+    private final int limit;
+
+    /** Views listing the {@link CountryView#RECENT} most recent entries. */
+    public ViewStore() {
+        this(CountryView.RECENT);
+    }
+
+    /** Views whose lists hold the {@code limit} most recent entries. */
+    public ViewStore(int limit) {
+        this.limit = limit;
+    }
 
     /** The keys of the views that one fact changed. */
     public record Changes(Set<String> countries, Set<String> topics) {
@@ -29,13 +40,32 @@ public final class ViewStore {
     public Changes apply(Fact fact) {
         Set<String> changedCountries = new TreeSet<>();
         for (String code : fact.participants()) {
-            if (countries.computeIfAbsent(code, CountryFold.State::new).apply(fact)) {
+            if (countries.computeIfAbsent(code, key -> new CountryFold.State(key, limit)).apply(fact)) {
                 changedCountries.add(code);
             }
         }
         Set<String> changedTopics = new TreeSet<>();
         for (String id : fact.topics()) {
-            if (topics.computeIfAbsent(id, TopicFold.State::new).apply(fact)) {
+            if (topics.computeIfAbsent(id, key -> new TopicFold.State(key, limit)).apply(fact)) {
+                changedTopics.add(id);
+            }
+        }
+        return new Changes(changedCountries, changedTopics);
+    }
+
+    /** Takes a retracted fact out of the views it was in. */
+    public Changes retract(Fact fact) {
+        Set<String> changedCountries = new TreeSet<>();
+        for (String code : fact.participants()) {
+            CountryFold.State state = countries.get(code);
+            if (state != null && state.retract(fact.id())) {
+                changedCountries.add(code);
+            }
+        }
+        Set<String> changedTopics = new TreeSet<>();
+        for (String id : fact.topics()) {
+            TopicFold.State state = topics.get(id);
+            if (state != null && state.retract(fact.id())) {
                 changedTopics.add(id);
             }
         }

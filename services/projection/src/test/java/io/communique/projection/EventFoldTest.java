@@ -140,10 +140,5 @@ class EventFoldTest {
             event = EventFold.retract(event, retracted.id());
             assertThat(Json.write(event)).as("round %d", round).isEqualTo(expected);
         }
-        // The projection restores a partition's state from the published bytes: folding them again changes nothing.
-        byte[] published = Json.bytes(Json.read(expected, EventView.class));
-        EventFold.State restored = ViewKind.EVENTS.restore(xinhua.eventId(), published);
-        assertThat(ViewKind.EVENTS.bytes(restored)).isEqualTo(published);
-        assertThat(restored.apply(daily)).isFalse();
     }
 }

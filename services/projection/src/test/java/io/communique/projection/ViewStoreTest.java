@@ -32,31 +32,72 @@ class ViewStoreTest {
     private static final List<String> TOPICS = List.of("trade", "energy", "security");
     private static final FactType[] TYPES = FactType.values();
 
+    private static final int LIMIT = 7;
+
     @Test
-    void viewsAfterRandomFactsRedeliveriesAndReExtractionsEqualARecomputationByteForByte() {
+    void boundedViewsAfterRandomFactsRedeliveriesReExtractionsAndRetractionsEqualARecomputationByteForByte() {
         Random random = new Random(42);
         List<Fact> distinct = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             distinct.add(randomFact(random, i));
         }
         List<Fact> log = new ArrayList<>(distinct);
-        for (int i = 0; i < 300; i++) {
-            Fact again = distinct.get(random.nextInt(distinct.size()));
-            // A re-delivery, or a re-extraction of the same fact (same id) that changed what the views show.
-            log.add(random.nextBoolean() ? again : reExtracted(again, random));
+        List<Boolean> retractions = new ArrayList<>(distinct.stream().map(fact -> false).toList());
+        List<Fact> mostRecent = distinct.stream().sorted(RECENT_FIRST).limit(4 * LIMIT).toList();
+        for (int i = 0; i < 500; i++) {
+            Fact again = random.nextBoolean() ? mostRecent.get(random.nextInt(mostRecent.size()))
+                    : distinct.get(random.nextInt(distinct.size()));
+            // A re-delivery, a re-extraction of the same fact (same id) that changed what the views show, or its
+            // retraction, mostly of recent facts so that the bounded lists must bring older ones back.
+            int what = random.nextInt(3);
+            log.add(what == 1 ? reExtracted(again, random) : again);
+            retractions.add(what == 2);
         }
-        ViewStore store = new ViewStore();
+        ViewStore store = new ViewStore(LIMIT);
         Map<String, Fact> latest = new LinkedHashMap<>();
-        for (Fact fact : log) {
-            store.apply(fact);
-            latest.put(fact.id(), fact);
+        for (int i = 0; i < log.size(); i++) {
+            Fact fact = log.get(i);
+            if (retractions.get(i)) {
+                store.retract(fact);
+                latest.remove(fact.id());
+            } else {
+                store.apply(fact);
+                latest.put(fact.id(), fact);
+            }
         }
         for (String code : CODES) {
-            assertThat(Json.write(store.country(code))).as(code).isEqualTo(Json.write(recomputedCountry(code, latest.values())));
+            CountryView view = store.country(code);
+            assertThat(view.reportCount()).as(code).isGreaterThan(LIMIT);
+            assertThat(view.factCount()).as(code).isLessThan(view.reportCount()); // some reports share an event
+            assertThat(Json.write(view)).as(code).isEqualTo(Json.write(recomputedCountry(code, latest.values())));
         }
         for (String topic : TOPICS) {
             assertThat(Json.write(store.topic(topic))).as(topic).isEqualTo(Json.write(recomputedTopic(topic, latest.values())));
         }
+    }
+
+    @Test
+    void reportsOfOneEventCountOnceAndARetractedRepresentativeHandsTheCountToTheNextReport() {
+        Random random = new Random(5);
+        Fact first = withEvent(randomFact(random, 1), "event-1");
+        Fact second = withEvent(new Fact(Ids.factId("other", first.type(), first.participants(), first.date(), 0),
+                "other", "test", first.type(), first.participants(), first.initiator(), List.of(), first.date(), null,
+                null, null, first.topics(), 0.5, new Evidence("s", 0, 1), new ExtractorInfo("rules", "1")), "event-1");
+        ViewStore store = new ViewStore();
+        store.apply(first);
+        store.apply(second);
+        CountryView china = store.country("CN");
+        assertThat(china.factCount()).isEqualTo(1);
+        assertThat(china.reportCount()).isEqualTo(2);
+        assertThat(china.counterparts().get(0).total()).isEqualTo(1);
+
+        store.retract(first.id().compareTo(second.id()) < 0 ? first : second);
+        assertThat(store.country("CN").factCount()).isEqualTo(1);
+        assertThat(store.country("CN").counterparts().get(0).total()).isEqualTo(1);
+        store.retract(first);
+        store.retract(second);
+        assertThat(store.country("CN").factCount()).isZero();
+        assertThat(store.country("CN").counterparts()).isEmpty();
     }
 
     @Test
@@ -88,7 +129,7 @@ class ViewStoreTest {
         List<String> ids = List.of("0a", "ff", "00000000000000000000000000000001", "fffffffffffffff0", "FFFFFFFFFFFFFFFF0",
                 "a0000000000000000000000000000000", "a000000000000000000000000000000b", "zzzzzzzzzzzzzzzz", "٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣");
         Random random = new Random(3);
-        Folds.FactSet set = new Folds.FactSet();
+        Folds.Recent set = new Folds.Recent(Integer.MAX_VALUE);
         List<Fact> all = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String date = random.nextInt(6) == 0 ? null : dates.get(random.nextInt(dates.size()));
@@ -98,7 +139,13 @@ class ViewStoreTest {
                 set.put(fact);
             }
         }
-        assertThat(List.copyOf(set.inOrder())).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
+        assertThat(set.recent()).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
+    }
+
+    private static Fact withEvent(Fact fact, String eventId) {
+        return new Fact(fact.id(), fact.documentId(), fact.source(), fact.type(), fact.participants(), fact.initiator(),
+                fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(), fact.topics(),
+                fact.confidence(), fact.evidence(), fact.extractor(), eventId, null, null, null);
     }
 
     private static Fact withIdAndDate(Fact fact, String id, String date) {
@@ -119,18 +166,25 @@ class ViewStoreTest {
         };
         List<String> topics = TOPICS.stream().filter(topic -> random.nextInt(3) == 0).toList();
         String document = Ids.documentId("report " + ordinal / 3);
+        String eventId = random.nextInt(3) == 0 ? "event-" + random.nextInt(40) : null;
         return new Fact(Ids.factId(document, type, participants, date, ordinal), document, "test", type, participants,
                 participants.get(random.nextInt(participants.size())), List.of(), date, null, null,
                 type == FactType.AGREEMENT_SIGNED ? "协议" + ordinal : null, topics, 0.9, new Evidence("s", 0, 1),
-                new ExtractorInfo("rules", "1"));
+                new ExtractorInfo("rules", "1"), eventId, null, null, null);
     }
 
-    /** The same fact id and topics, another initiator, title and confidence. */
+    /** The same fact id and topics, another initiator, title and confidence, sometimes another date. */
     private static Fact reExtracted(Fact fact, Random random) {
         List<String> participants = fact.participants();
+        String date = switch (random.nextInt(4)) {
+            case 0 -> "2030-01-01"; // moves it first
+            case 1 -> null; // moves it last
+            default -> fact.date();
+        };
         return new Fact(fact.id(), fact.documentId(), fact.source(), fact.type(), participants,
                 random.nextBoolean() ? null : participants.get(random.nextInt(participants.size())), fact.persons(),
-                fact.date(), fact.endDate(), "北京", "标题", fact.topics(), 0.5, fact.evidence(), fact.extractor());
+                date, fact.endDate(), "北京", "标题", fact.topics(), 0.5, fact.evidence(), fact.extractor(),
+                fact.eventId(), null, null, null);
     }
 
     // --- the views recomputed from scratch, the simplest way ---------------------------------------------------
@@ -138,30 +192,45 @@ class ViewStoreTest {
     private static final Comparator<Fact> RECENT_FIRST = Comparator.comparing(Fact::recencyKey).reversed()
             .thenComparing(Fact::id);
 
+    /** Each event's representative: of its reports (same event id, else alone), the one with the smallest id. */
+    private static List<Fact> representatives(List<Fact> facts) {
+        Map<String, Fact> events = new TreeMap<>();
+        facts.forEach(fact -> events.merge(fact.eventId() != null ? fact.eventId() : fact.id(), fact,
+                (a, b) -> a.id().compareTo(b.id()) <= 0 ? a : b));
+        return List.copyOf(events.values());
+    }
+
     private static CountryView recomputedCountry(String code, Collection<Fact> all) {
         List<Fact> facts = all.stream().filter(fact -> fact.involves(code)).sorted(RECENT_FIRST).toList();
+        List<Fact> events = representatives(facts);
         Map<String, Map<FactType, Integer>> byType = new TreeMap<>();
-        facts.forEach(fact -> fact.participants().stream().filter(p -> !p.equals(code)).forEach(other ->
+        events.forEach(fact -> fact.participants().stream().filter(p -> !p.equals(code)).forEach(other ->
                 byType.computeIfAbsent(other, key -> new EnumMap<>(FactType.class)).merge(fact.type(), 1, Integer::sum)));
-        List<Count> ranked = rank(facts.stream().flatMap(fact -> fact.participants().stream().filter(p -> !p.equals(code))));
-        return new CountryView(code, facts.size(),
+        List<Count> ranked = rank(events.stream().flatMap(fact -> fact.participants().stream().filter(p -> !p.equals(code))));
+        Predicate<Fact> made = fact -> fact.type() == FactType.VISIT && code.equals(fact.initiator());
+        Predicate<Fact> received = fact -> fact.type() == FactType.VISIT && fact.initiator() != null
+                && !code.equals(fact.initiator());
+        Predicate<Fact> agreements = fact -> fact.type() == FactType.AGREEMENT_SIGNED;
+        Predicate<Fact> statements = fact -> fact.type() == FactType.STATEMENT_SIGNED;
+        return new CountryView(code, events.size(),
                 ranked.stream().map(c -> new io.communique.model.Counterpart(c.key(), c.count(), byType.get(c.key()))).toList(),
-                refs(code, facts, fact -> fact.type() == FactType.VISIT && code.equals(fact.initiator())),
-                refs(code, facts, fact -> fact.type() == FactType.VISIT && fact.initiator() != null
-                        && !code.equals(fact.initiator())),
-                refs(code, facts, fact -> fact.type() == FactType.AGREEMENT_SIGNED),
-                refs(code, facts, fact -> fact.type() == FactType.STATEMENT_SIGNED),
-                rank(facts.stream().flatMap(fact -> fact.topics().stream())),
-                facts);
+                refs(code, facts, made), refs(code, facts, received), refs(code, facts, agreements),
+                refs(code, facts, statements),
+                rank(events.stream().flatMap(fact -> fact.topics().stream())),
+                facts.stream().limit(LIMIT).toList(), facts.size(),
+                (int) events.stream().filter(made).count(), (int) events.stream().filter(received).count(),
+                (int) events.stream().filter(agreements).count(), (int) events.stream().filter(statements).count());
     }
 
     private static TopicView recomputedTopic(String id, Collection<Fact> all) {
         List<Fact> facts = all.stream().filter(fact -> fact.topics().contains(id)).sorted(RECENT_FIRST).toList();
-        return new TopicView(id, facts.size(), rank(facts.stream().flatMap(fact -> fact.participants().stream())), facts);
+        List<Fact> events = representatives(facts);
+        return new TopicView(id, events.size(), rank(events.stream().flatMap(fact -> fact.participants().stream())),
+                facts.stream().limit(LIMIT).toList(), facts.size());
     }
 
     private static List<FactRef> refs(String code, List<Fact> facts, Predicate<Fact> which) {
-        return facts.stream().filter(which).map(fact -> FactRef.of(fact, code)).toList();
+        return facts.stream().filter(which).limit(LIMIT).map(fact -> FactRef.of(fact, code)).toList();
     }
 
     private static List<Count> rank(Stream<String> keys) {

@@ -211,6 +211,7 @@ public final class Api {
 
     private void facts(RoutingContext ctx) {
         String since = ctx.queryParams().get("since");
+        String offset = ctx.queryParams().get("offset");
         String documentId = ctx.queryParams().get("document");
         if (documentId != null && !DOCUMENT_ID.matcher(documentId).matches()) {
             Problems.send(ctx, 400, "document must be a document id (64 hex characters)");
@@ -224,7 +225,18 @@ public final class Api {
             Problems.send(ctx, 400, "since must be a date as YYYY-MM-DD, not '" + abbreviate(since) + "'");
             return;
         }
-        json(ctx, state.facts(new LiveState.FactQuery(listing.country(), listing.type(), since, documentId), listing.limit()));
+        int skip;
+        try {
+            skip = offset == null ? 0 : Integer.parseInt(offset);
+        } catch (NumberFormatException e) {
+            skip = -1;
+        }
+        if (skip < 0) {
+            Problems.send(ctx, 400, "offset must be a whole number from 0");
+            return;
+        }
+        json(ctx, state.facts(new LiveState.FactQuery(listing.country(), listing.type(), since, documentId), skip,
+                listing.limit()));
     }
 
     /** Event views as published, most recent first, joined into one array without parsing them again. */
@@ -382,7 +394,7 @@ public final class Api {
             Problems.send(ctx, 400, "speed must be a whole number of days per second from 1 to " + TimeLapse.MAX_SPEED);
             return;
         }
-        TimeLapse lapse = new TimeLapse(state.facts(new LiveState.FactQuery(null, null, null, null), Integer.MAX_VALUE),
+        TimeLapse lapse = new TimeLapse(state.facts(new LiveState.FactQuery(null, null, null, null), 0, Integer.MAX_VALUE),
                 LocalDate.parse(from), LocalDate.parse(to), daysPerSecond);
         ctx.request().toWebSocket().onSuccess(socket -> {
             socket.setWriteQueueMaxSize(options.maxClientQueueBytes());

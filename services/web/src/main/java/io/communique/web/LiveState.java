@@ -1,15 +1,19 @@
 package io.communique.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.communique.model.CloudEvents;
 import io.communique.model.CountryView;
 import io.communique.model.Document;
 import io.communique.model.EventView;
 import io.communique.model.Fact;
+import io.communique.model.FactReader;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.TopicView;
 import io.communique.model.Topics;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,16 +66,15 @@ public final class LiveState {
     public String apply(String topic, String key, byte[] value, String eventType) {
         return switch (topic) {
             case Topics.FACTS -> CloudEvents.isRetraction(eventType)
-                    ? retract(Json.read(value, Fact.class).id())
-                    : applyFact(Json.read(value, Fact.class), value);
+                    ? retract(FactReader.read(value).id())
+                    : applyFact(FactReader.read(value), value);
             case Topics.DOCUMENTS -> {
                 Document document = Json.read(value, Document.class);
                 documents.putIfAbsent(document.id(), document); // the first receipt is the one that counts
                 yield null;
             }
-            case Topics.VIEWS_COUNTRY -> applyView(countries, "country", key,
-                    value, Json.read(value, CountryView.class).factCount());
-            case Topics.VIEWS_TOPIC -> applyView(topics, "topic", key, value, Json.read(value, TopicView.class).factCount());
+            case Topics.VIEWS_COUNTRY -> applyView(countries, "country", key, value, factCount(value, CountryView.class));
+            case Topics.VIEWS_TOPIC -> applyView(topics, "topic", key, value, factCount(value, TopicView.class));
             case Topics.VIEWS_EVENT -> applyEvent(key, value);
             default -> null;
         };
@@ -120,6 +123,29 @@ public final class LiveState {
             recentEvents.add(event);
         }
         return null;
+    }
+
+    /**
+     * A view's top-level {@code factCount}, read without building the view: it comes second in the JSON, and the web
+     * serves the view's bytes as published, so parsing its lists (up to a hundred facts) for one number was waste.
+     */
+    private static int factCount(byte[] view, Class<?> type) {
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(view)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": not an object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("factCount") && value == JsonToken.VALUE_NUMBER_INT) {
+                    return parser.getIntValue();
+                }
+                parser.skipChildren();
+            }
+            throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": no factCount");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + Json.describe(e), e);
+        }
     }
 
     private static String applyView(Map<String, StoredView> views, String kind, String key, byte[] json, int factCount) {
@@ -216,18 +242,18 @@ public final class LiveState {
         }
     }
 
-    /** Facts matching the query, most recent first. */
-    public List<Fact> facts(FactQuery query, int limit) {
-        return select(query, limit);
-    }
-
-    private List<Fact> select(Predicate<Fact> filter, int limit) {
+    /**
+     * Facts matching the query, most recent first, from the {@code offset}-th on: the order never depends on arrival,
+     * so pages follow each other (older facts than a bounded view lists are paged this way).
+     */
+    public List<Fact> facts(FactQuery query, int offset, int limit) {
         List<Fact> result = new ArrayList<>();
+        int skipped = 0;
         for (Fact fact : recentFacts) {
             if (result.size() >= limit) {
                 break;
             }
-            if (filter.test(fact)) {
+            if (query.test(fact) && skipped++ >= offset) {
                 result.add(fact);
             }
         }

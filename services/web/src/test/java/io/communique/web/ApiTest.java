@@ -47,7 +47,7 @@ class ApiTest {
         vertx = Vertx.vertx();
         state.apply(Topics.FACTS, "CN|RU", Json.bytes(TALKS), null);
         state.apply(Topics.VIEWS_COUNTRY, "RU", Json.bytes(new CountryView("RU", 1, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(TALKS))), null);
+                List.of(), List.of(), List.of(), List.of(TALKS), 1, 0, 0, 0, 0)), null);
         state.apply(Topics.VIEWS_EVENT, TALKS_EVENT.id(), Json.bytes(TALKS_EVENT), null);
         state.apply(Topics.VIEWS_EVENT, OLDER_VISIT.id(), Json.bytes(OLDER_VISIT), null);
         state.apply(Topics.VIEWS_EVENT, RETRACTED.id(), Json.bytes(RETRACTED), null);
@@ -129,6 +129,9 @@ class ApiTest {
         assertProblem(send(request("/api/facts?type=PARTY")), 400, "type must be one of");
         assertProblem(send(request("/api/facts?since=yesterday")), 400, "since must be a date");
         assertProblem(send(request("/api/facts?limit=0")), 400, "limit");
+        assertThat(send(request("/api/facts?country=RU&offset=1")).body()).isEqualTo("[]"); // the next page: empty
+        assertThat(send(request("/api/facts?country=RU&offset=0&limit=1")).body()).contains(TALKS.id());
+        assertProblem(send(request("/api/facts?offset=-1")), 400, "offset");
         assertProblem(send(request("/api/facts?country=%3Cscript%3E")), 400, "country");
     }
 

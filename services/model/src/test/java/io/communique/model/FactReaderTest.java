@@ -1,0 +1,61 @@
+package io.communique.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FactReaderTest {
+
+    private static Fact randomFact(Random random, int ordinal) {
+        FactType type = FactType.values()[random.nextInt(FactType.values().length)];
+        List<String> participants = random.nextBoolean() ? List.of("CN", "RU") : List.of("DE", "G20", "US");
+        String document = Ids.documentId("report " + ordinal);
+        boolean linked = random.nextBoolean();
+        return new Fact(Ids.factId(document, type, participants, "2019-04-25", ordinal), document,
+                random.nextBoolean() ? "seeds/000.txt" : null, type, participants,
+                random.nextBoolean() ? participants.get(0) : null, random.nextBoolean() ? List.of("习近平", "普京") : List.of(),
+                random.nextBoolean() ? "2019-04-25" : "--04-25", random.nextBoolean() ? null : "2019-04-27",
+                random.nextBoolean() ? "北京" : null, random.nextBoolean() ? "联合声明 \"引号\" \\ \n" : null,
+                random.nextBoolean() ? List.of("trade", "energy") : List.of(), random.nextInt(101) / 100.0,
+                new Evidence("2019年4月25日，国家主席习近平在北京同埃及总统塞西举行会谈。😀", random.nextInt(9), 40),
+                new ExtractorInfo("communique-rules", "1.1." + ordinal),
+                linked ? "event-" + ordinal : null, linked ? "part-" + ordinal : null,
+                linked ? new EventCodes("040", "CONSULT", "meeting") : null,
+                linked ? new Provenance("explicit", List.of("named leader"), Map.of("trade", "贸易")) : null);
+    }
+
+    @Test
+    void readsEveryFactExactlyAsTheDataBindingDoes() {
+        Random random = new Random(11);
+        for (int i = 0; i < 500; i++) {
+            Fact fact = randomFact(random, i);
+            byte[] json = Json.bytes(fact);
+            assertThat(FactReader.read(json)).isEqualTo(fact).isEqualTo(Json.read(json, Fact.class));
+        }
+    }
+
+    @Test
+    void ignoresUnknownFieldsAndReadsMissingOptionalOnesAsTheDataBindingDoes() {
+        String json = "{\"id\":\"a\",\"type\":\"TALKS\",\"participants\":[\"CN\",\"EG\"],\"future\":{\"x\":[1,{\"y\":2}]},"
+                + "\"confidence\":1,\"evidence\":{\"text\":\"t\",\"start\":0,\"end\":1,\"more\":true}}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        assertThat(FactReader.read(bytes)).isEqualTo(Json.read(bytes, Fact.class));
+        assertThat(FactReader.read(bytes).persons()).isEmpty();
+    }
+
+    @Test
+    void malformedOrMistypedFactsAreRejectedWithTheReason() {
+        for (String bad : List.of("not json", "[1]", "{\"id\":\"a\",\"type\":\"PARTY\",\"participants\":[]}",
+                "{\"id\":\"a\",\"type\":\"VISIT\"}", "{\"id\":1,\"participants\":[]}",
+                "{\"participants\":[\"CN\"],\"confidence\":\"high\"}", "{\"participants\":[\"CN\"]} {}", "{\"participants\":[1]}")) {
+            assertThatThrownBy(() -> FactReader.read(bad.getBytes(StandardCharsets.UTF_8))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a valid Fact");
+        }
+    }
+}
