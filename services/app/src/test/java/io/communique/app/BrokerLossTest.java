@@ -52,7 +52,8 @@ class BrokerLossTest {
     @BeforeAll
     static void start() {
         cluster = KafkaTestCluster.start(tmp.resolve("kafka"), 3);
-        AppConfig config = AppConfig.fromEnv(Map.of("WRITES_PER_MINUTE", "0")) // the burst comes from one address
+        AppConfig config = AppConfig.fromEnv(Map.of("WRITES_PER_MINUTE", "0", // the burst comes from one address
+                        "VIEW_RECENT", Integer.toString(Views.EVERY_FACT)))
                 .with(0, tmp.resolve("data"), tmp.resolve("no-seeds"), cluster.bootstrapServers(), 0);
         app = Communique.start(config);
     }

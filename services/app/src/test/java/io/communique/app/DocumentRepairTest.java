@@ -56,7 +56,7 @@ class DocumentRepairTest {
             write(bootstrap, new ProducerRecord<>(Topics.DOCUMENTS, orphan.id(), Json.bytes(orphan)),
                     new ProducerRecord<>(Topics.DOCUMENTS, "poison", poison));
 
-            Communique app = TestApps.start(tmp.resolve("data"), bootstrap);
+            Communique app = TestApps.start(tmp.resolve("data"), bootstrap, Views.LIST_EVERY_FACT);
             try {
                 long repairMs = Await.until("the orphan's facts in the views", Duration.ofSeconds(90),
                         () -> Views.factOccurrences(Views.served(http, app.httpPort())).keySet()
@@ -89,7 +89,7 @@ class DocumentRepairTest {
             }
 
             // Restarted on the same log: the repair resumes after its committed offset, the orphan is not repaired again.
-            Communique restarted = TestApps.start(tmp.resolve("data"), bootstrap);
+            Communique restarted = TestApps.start(tmp.resolve("data"), bootstrap, Views.LIST_EVERY_FACT);
             try {
                 Await.until("the restarted repair caught up", Duration.ofSeconds(60),
                         () -> restarted.repairCounts().caughtUp());

@@ -155,6 +155,7 @@ class KillNineTest {
                     "-cp", System.getProperty("java.class.path"), Main.class.getName());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(name -> name.startsWith("KAFKA_")); // the embedded broker, whatever the CI sets
+            env.putAll(Views.LIST_EVERY_FACT);
             env.putAll(Map.of(
                     "HTTP_HOST", "127.0.0.1",
                     "HTTP_PORT", String.valueOf(httpPort),

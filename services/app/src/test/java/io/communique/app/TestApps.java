@@ -43,7 +43,12 @@ final class TestApps {
 
     /** An instance against an existing Kafka cluster (null: its own embedded broker), all roles. */
     static Communique start(Path dataDir, String bootstrapServers) {
-        AppConfig config = AppConfig.fromEnv(Map.of()).with(0, dataDir, SEEDS, bootstrapServers, 0);
+        return start(dataDir, bootstrapServers, Map.of());
+    }
+
+    /** The same, with configuration ({@link AppConfig#fromEnv} names) on top of the defaults. */
+    static Communique start(Path dataDir, String bootstrapServers, Map<String, String> env) {
+        AppConfig config = AppConfig.fromEnv(env).with(0, dataDir, SEEDS, bootstrapServers, 0);
         return Communique.start(config);
     }
 }
