@@ -52,6 +52,8 @@ const state = emptyState();
 let page: Page | null = null;
 let currentRoute: Route = parseHash(location.hash);
 let conn: { state: ConnState; retryIn?: number } = { state: 'connecting' };
+/** Made once the shell exists (below); mount() tells it which views the page shows. */
+let socket: LiveSocket | null = null;
 
 let firstSnapshotIn: () => void = () => undefined;
 const firstSnapshot = new Promise<void>((resolve) => (firstSnapshotIn = resolve));
@@ -204,9 +206,17 @@ function pageFor(r: Route): Page | Promise<Page> {
   }
 }
 
+/** The views a page shows whole; the socket asks the server for those and only the counts of the others. */
+function watchedViews(r: Route): string[] {
+  if (r.page === 'country') return [`country/${r.code}`];
+  if (r.page === 'topic') return [`topic/${r.id}`];
+  return [];
+}
+
 let mounts = 0;
 function mount(): void {
   currentRoute = parseHash(location.hash);
+  socket?.watch(watchedViews(currentRoute));
   const mine = ++mounts;
   page?.dispose?.();
   page = null;
@@ -247,13 +257,14 @@ window.addEventListener('hashchange', () => {
 });
 
 // The socket and the labels first, so both are on their way while the page is built.
-const socket = new LiveSocket(wsUrl(location), {
+socket = new LiveSocket(wsUrl(location), {
   onMessage: (msg) => batcher.push(msg),
   onState: (s, retryIn) => {
     conn = { state: s, retryIn };
     renderConnection();
   },
 });
+socket.watch(watchedViews(currentRoute));
 socket.start();
 
 let labelsIn = false;

@@ -21,6 +21,7 @@ export class LiveSocket {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private watched: string[] = [];
 
   constructor(
     private readonly url: string,
@@ -43,6 +44,19 @@ export class LiveSocket {
     this.ws = null;
   }
 
+  /**
+   * The views the page shows whole ("country/RU"): the server sends those whole when they change and only the
+   * counts of all others. Sent again on every (re)connection.
+   */
+  watch(views: string[]): void {
+    this.watched = views;
+    this.sendWatch();
+  }
+
+  private sendWatch(): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ type: 'watch', views: this.watched }));
+  }
+
   /** Skips the remaining backoff (e.g. the browser came back online). */
   reconnectNow(): void {
     if (this.stopped || (this.ws && this.ws.readyState <= WebSocket.OPEN)) return;
@@ -61,6 +75,7 @@ export class LiveSocket {
       return;
     }
     this.ws = ws;
+    ws.addEventListener('open', () => this.sendWatch());
     ws.addEventListener('message', (ev) => {
       const msg = parseMessage(ev.data);
       if (!msg) return;

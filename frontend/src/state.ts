@@ -79,6 +79,11 @@ export function parseMessage(data: unknown): ServerMessage | null {
         return msg as unknown as ServerMessage;
       }
       return null;
+    case 'count':
+      if ((msg.kind === 'country' || msg.kind === 'topic') && typeof msg.key === 'string' && typeof msg.factCount === 'number') {
+        return { type: 'count', kind: msg.kind, key: msg.key, factCount: msg.factCount };
+      }
+      return null;
     default:
       return null;
   }
@@ -152,6 +157,16 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
           }
           for (const f of msg.view.facts ?? []) if (isFact(f)) state.facts.set(f.id, normaliseFact(f));
           ch.topicViews.add(msg.key);
+        }
+        break;
+      }
+      case 'count': {
+        const counts = msg.kind === 'country' ? state.countries : state.topics;
+        // A cached view the server no longer sends whole is stale: its page fetches it again.
+        (msg.kind === 'country' ? state.countryViews : state.topicViews).delete(msg.key);
+        if (counts.get(msg.key) !== msg.factCount) {
+          counts.set(msg.key, msg.factCount);
+          ch.counts = true;
         }
         break;
       }

@@ -119,4 +119,6 @@ export type ServerMessage =
   | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[] }
   | { type: 'fact'; fact: Fact }
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }
-  | { type: 'view'; kind: 'topic'; key: string; view: TopicView };
+  | { type: 'view'; kind: 'topic'; key: string; view: TopicView }
+  /** a view changed that this page does not watch: its new count only. */
+  | { type: 'count'; kind: 'country' | 'topic'; key: string; factCount: number };

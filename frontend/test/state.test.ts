@@ -54,6 +54,17 @@ describe('applyMessages', () => {
     expect(again.counts).toBe(false);
   });
 
+  it('updates counts from count messages and forgets the stale cached view', () => {
+    const s = emptyState();
+    applyMessages(s, [{ type: 'view', kind: 'country', key: 'RU', view: view('RU', 2) }], 0);
+    const ch = applyMessages(s, [{ type: 'count', kind: 'country', key: 'RU', factCount: 5 }], 0);
+    expect(ch.counts).toBe(true);
+    expect(s.countries.get('RU')).toBe(5);
+    expect(s.countryViews.has('RU')).toBe(false);
+    expect(applyMessages(s, [{ type: 'count', kind: 'topic', key: 'trade', factCount: 3 }], 0).counts).toBe(true);
+    expect(s.topics.get('trade')).toBe(3);
+  });
+
   it('resyncs on a second snapshot: the snapshot replaces feed, facts and cached views', () => {
     const s = emptyState();
     applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [fact('a')] }], 0);
@@ -80,6 +91,9 @@ describe('parseMessage', () => {
     expect(parseMessage(JSON.stringify({ type: 'fact', fact: fact('a') }))?.type).toBe('fact');
     expect(parseMessage(JSON.stringify({ type: 'snapshot' }))).toEqual({ type: 'snapshot', countries: [], topics: [], facts: [] });
     expect(parseMessage(JSON.stringify({ type: 'view', kind: 'topic', key: 'trade', view: { id: 'trade' } }))?.type).toBe('view');
+    expect(parseMessage(JSON.stringify({ type: 'count', kind: 'country', key: 'RU', factCount: 4 }))).toEqual({
+      type: 'count', kind: 'country', key: 'RU', factCount: 4,
+    });
   });
   it('ignores junk', () => {
     expect(parseMessage('not json')).toBeNull();
@@ -87,6 +101,7 @@ describe('parseMessage', () => {
     expect(parseMessage(JSON.stringify({ type: 'fact', fact: { nope: 1 } }))).toBeNull();
     expect(parseMessage(JSON.stringify({ type: 'view', kind: 'planet', key: 'x', view: {} }))).toBeNull();
     expect(parseMessage(JSON.stringify({ type: 'pong' }))).toBeNull();
+    expect(parseMessage(JSON.stringify({ type: 'count', kind: 'country', key: 'RU', factCount: '4' }))).toBeNull();
     expect(parseMessage(new ArrayBuffer(2))).toBeNull();
   });
 });

@@ -10,12 +10,17 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The connected WebSocket clients. Every message goes to all of them; a client whose bounded write queue is full
+ * The connected WebSocket clients. Facts go to all of them; a changed view goes whole only to the clients that watch it
+ * (the page showing it, see {@link ViewWatch}) and as its new count to the others, because whole views to every
+ * client were almost all of the WebSocket bytes and delayed the facts queued behind them. A client whose bounded write
+ * queue is full
  * cannot keep up and is dropped (it reconnects and resynchronises from a snapshot), so one slow reader never holds
  * memory for, or delays, the others. Event-loop confined.
  *
@@ -28,7 +33,8 @@ final class LiveClients {
     private static final short TRY_AGAIN_LATER = 1013;
     /** Largest frame written; clients accept 64 KiB frames by default, so longer messages go out in several. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
-    private final Set<ServerWebSocket> sockets = new LinkedHashSet<>();
+    /** Every client with the views it watches. */
+    private final Map<ServerWebSocket, Set<String>> sockets = new LinkedHashMap<>();
     private final int maxQueuedBytes;
 
     LiveClients(int maxQueuedBytes) {
@@ -40,30 +46,58 @@ final class LiveClients {
         socket.setWriteQueueMaxSize(maxQueuedBytes);
         socket.closeHandler(v -> sockets.remove(socket));
         socket.exceptionHandler(error -> socket.close());
-        socket.textMessageHandler(text -> { }); // clients have nothing to say yet; reading keeps the socket flowing
-        sockets.add(socket);
+        socket.textMessageHandler(text -> watch(socket, text));
+        sockets.put(socket, Set.of());
         socket.writeTextMessage(snapshot);
     }
 
+    /** A client's message: a watch list replaces the views it watches; anything else is answered with an error. */
+    private void watch(ServerWebSocket socket, String text) {
+        if (!sockets.containsKey(socket)) {
+            return;
+        }
+        try {
+            sockets.put(socket, ViewWatch.parse(text));
+        } catch (IllegalArgumentException e) {
+            socket.writeTextMessage(ViewWatch.error(e.getMessage()));
+        }
+    }
+
+    /** A message for every client. */
     void broadcast(String message) {
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        send(watched -> utf8);
+    }
+
+    /**
+     * A changed view: whole to the clients watching {@code view} ("country/RU"), as {@code count} to the others.
+     * Each is encoded once, whatever the number of clients.
+     */
+    void broadcastView(String view, String whole, String count) {
+        byte[] wholeUtf8 = whole.getBytes(StandardCharsets.UTF_8);
+        byte[] countUtf8 = count.getBytes(StandardCharsets.UTF_8);
+        send(watched -> watched.contains(view) ? wholeUtf8 : countUtf8);
+    }
+
+    private void send(Function<Set<String>, byte[]> messageFor) {
         if (sockets.isEmpty()) {
             return;
         }
-        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         List<ServerWebSocket> slow = new ArrayList<>();
         List<ServerWebSocket> closed = new ArrayList<>();
-        for (ServerWebSocket socket : sockets) {
+        for (Map.Entry<ServerWebSocket, Set<String>> client : sockets.entrySet()) {
+            ServerWebSocket socket = client.getKey();
             if (socket.writeQueueFull()) {
                 slow.add(socket);
                 continue;
             }
             try {
-                writeText(socket, utf8);
+                writeText(socket, messageFor.apply(client.getValue()));
             } catch (IllegalStateException e) {
                 closed.add(socket); // closed by the client before its close handler ran: not the others' problem
             }
         }
-        sockets.removeAll(closed);
+        closed.forEach(sockets::remove);
         for (ServerWebSocket socket : slow) {
             LOG.info("Dropping a WebSocket client that cannot keep up");
             sockets.remove(socket);
@@ -88,6 +122,6 @@ final class LiveClients {
 
     /** Keeps idle connections open through proxies that cut silent ones. */
     void ping() {
-        sockets.forEach(socket -> socket.writePing(Buffer.buffer("ping")));
+        sockets.keySet().forEach(socket -> socket.writePing(Buffer.buffer("ping")));
     }
 }

@@ -196,6 +196,12 @@ public final class LiveState {
                 .toList();
     }
 
+    /** The message telling the clients that do not watch a view its count (see {@link ViewWatch}). */
+    public String countMessage(String kind, String key) {
+        StoredView view = (kind.equals("country") ? countries : topics).get(key);
+        return ViewWatch.count(kind, key, view == null ? 0 : view.factCount());
+    }
+
     /** The country view's JSON as published, or null. */
     public byte[] country(String code) {
         StoredView view = countries.get(code);

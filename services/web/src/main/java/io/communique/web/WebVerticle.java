@@ -35,7 +35,8 @@ public final class WebVerticle extends VerticleBase {
      * clients and 200 facts/s with 250 ms), and the dashboard renders at most four times a second anyway.
      */
     private static final long VIEW_FLUSH_MS = 1000;
-    private static final Set<String> VIEW_TOPICS = Set.of(Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC);
+    /** The view topics pushed over the WebSocket, by the kind of view clients name them by ("country/RU"). */
+    private static final Map<String, String> VIEW_KINDS = Map.of(Topics.VIEWS_COUNTRY, "country", Topics.VIEWS_TOPIC, "topic");
 
     /**
      * @param host             interface to listen on
@@ -76,7 +77,10 @@ public final class WebVerticle extends VerticleBase {
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
         vertx.setPeriodic(PING_MS, id -> clients.ping());
         vertx.setPeriodic(VIEW_FLUSH_MS, id -> {
-            pendingViews.values().forEach(clients::broadcast);
+            pendingViews.forEach((view, whole) -> {
+                int slash = view.indexOf('/');
+                clients.broadcastView(view, whole, state.countMessage(view.substring(0, slash), view.substring(slash + 1)));
+            });
             pendingViews.clear();
         });
         Streams streams = new Streams(admin, System::currentTimeMillis);
@@ -122,10 +126,11 @@ public final class WebVerticle extends VerticleBase {
                 if (message == null) {
                     continue;
                 }
-                if (VIEW_TOPICS.contains(record.topic())) {
+                String kind = VIEW_KINDS.get(record.topic());
+                if (kind != null) {
                     // A view can be large and changes with every fact of its country: send only its latest version,
                     // at most every VIEW_FLUSH_MS; facts themselves go out at once.
-                    pendingViews.put(record.topic() + "/" + record.key(), message);
+                    pendingViews.put(kind + "/" + record.key(), message);
                 } else {
                     clients.broadcast(message);
                 }

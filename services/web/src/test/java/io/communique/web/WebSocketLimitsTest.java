@@ -71,16 +71,7 @@ class WebSocketLimitsTest {
     }
 
     private WebSocket connect(WebSocketClient client, Handler<String> onText) throws Exception {
-        Exception last = null;
-        for (int attempt = 0; attempt < 5; attempt++) { // a loaded machine may fail a first slow handshake
-            try {
-                return client.webSocket().textMessageHandler(onText).connect(server.actualPort(), "127.0.0.1", "/ws")
-                        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return TestSockets.connect(client, server.actualPort(), onText);
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.communique.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.communique.model.Json;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one message a dashboard sends on its WebSocket: which views it shows whole,
+ * {@code {"type":"watch","views":["country/RU"]}}. The server then sends those views whole when they change and
+ * only their counts ({@code {"type":"count","kind":"country","key":"RU","factCount":12}}) for all others.
+ */
+final class ViewWatch {
+    /** A page shows one view; a few leave room for side panels without letting a client watch everything. */
+    static final int MAX_VIEWS = 8;
+    private static final Pattern VIEW = Pattern.compile("(country|topic)/[A-Za-z0-9+_-]{1,64}");
+
+    private ViewWatch() {
+    }
+
+    /** The watched views; {@link IllegalArgumentException} saying what is wrong with anything else. */
+    static Set<String> parse(String text) {
+        JsonNode message;
+        try {
+            message = Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + Json.describe(e));
+        }
+        if (message == null || !message.path("type").asText().equals("watch") || !message.path("views").isArray()) {
+            throw new IllegalArgumentException("expected {\"type\":\"watch\",\"views\":[\"country/RU\", …]}");
+        }
+        if (message.get("views").size() > MAX_VIEWS) {
+            throw new IllegalArgumentException("at most " + MAX_VIEWS + " views can be watched");
+        }
+        Set<String> views = new LinkedHashSet<>();
+        for (JsonNode view : message.get("views")) {
+            if (!view.isTextual() || !VIEW.matcher(view.asText()).matches()) {
+                throw new IllegalArgumentException("a view is \"country/CODE\" or \"topic/ID\"");
+            }
+            views.add(view.asText());
+        }
+        return Set.copyOf(views);
+    }
+
+    /** The answer to a message the server cannot use; the connection stays open. */
+    static String error(String detail) {
+        return "{\"type\":\"error\",\"detail\":" + Json.write(detail) + "}";
+    }
+
+    /** The message that tells the clients not watching a view its new count. */
+    static String count(String kind, String key, int factCount) {
+        return "{\"type\":\"count\",\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"factCount\":" + factCount
+                + "}";
+    }
+}

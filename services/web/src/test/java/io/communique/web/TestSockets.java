@@ -1,0 +1,31 @@
+package io.communique.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** WebSocket clients for the tests, connected the way the dashboard connects. */
+final class TestSockets {
+    private TestSockets() {
+    }
+
+    /**
+     * Connects to {@code /ws} with the text handler set before the handshake (the snapshot comes at once); a loaded
+     * machine, or Vert.x 5.0.7's client on a first connection, may fail a handshake, so it tries a few times.
+     */
+    static WebSocket connect(WebSocketClient client, int port, Handler<String> onText) throws Exception {
+        Exception last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return client.webSocket().textMessageHandler(onText).connect(port, "127.0.0.1", "/ws")
+                        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+}

@@ -1,0 +1,98 @@
+package io.communique.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.WebSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A changed view goes whole to the clients watching it and as a count to the others, over a real WebSocket. */
+class ViewWatchTest {
+    private static final String WHOLE = "{\"type\":\"view\",\"kind\":\"country\",\"key\":\"RU\",\"view\":{\"factCount\":3}}";
+    private static final String COUNT = ViewWatch.count("country", "RU", 3);
+    private Vertx vertx;
+    private HttpServer server;
+    private LiveClients clients;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        clients = new LiveClients(64 * 1024);
+        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, 64 * 1024, 2000, "token", 0, Set.of());
+        Api api = new Api(vertx, new LiveState(), () -> new Health("k", true, true, null), clients, options,
+                () -> Future.failedFuture("no Kafka"));
+        server = vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theWatchingClientGetsTheWholeViewAndTheOthersItsCount() throws Exception {
+        BlockingQueue<String> watching = new LinkedBlockingQueue<>();
+        BlockingQueue<String> other = new LinkedBlockingQueue<>();
+        WebSocket watcher = connect(watching);
+        connect(other);
+        watcher.writeTextMessage("{\"type\":\"watch\",\"views\":[\"country/RU\",\"topic/trade\"]}");
+        awaitWatchApplied(watcher, watching);
+
+        vertx.runOnContext(v -> clients.broadcastView("country/RU", WHOLE, COUNT));
+
+        assertThat(watching.poll(10, TimeUnit.SECONDS)).isEqualTo(WHOLE);
+        assertThat(other.poll(10, TimeUnit.SECONDS)).isEqualTo(COUNT)
+                .isEqualTo("{\"type\":\"count\",\"kind\":\"country\",\"key\":\"RU\",\"factCount\":3}");
+    }
+
+    @Test
+    void aMessageThatIsNoWatchListIsAnsweredWithAnErrorAndTheConnectionStays() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket socket = connect(received);
+        socket.writeTextMessage("{\"type\":\"watch\",\"views\":[\"<script>\"]}");
+        assertThat(received.poll(10, TimeUnit.SECONDS)).startsWith("{\"type\":\"error\"").contains("country/CODE");
+        socket.writeTextMessage("not json");
+        assertThat(received.poll(10, TimeUnit.SECONDS)).startsWith("{\"type\":\"error\"").contains("not JSON");
+
+        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"fact\"}"));
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"fact\"}");
+    }
+
+    @Test
+    void aClientCannotWatchMoreThanAFewViews() {
+        StringBuilder views = new StringBuilder();
+        for (int i = 0; i <= ViewWatch.MAX_VIEWS; i++) {
+            views.append(i == 0 ? "" : ",").append("\"country/C").append(i).append('"');
+        }
+        assertThatThrownBy(() -> ViewWatch.parse("{\"type\":\"watch\",\"views\":[" + views + "]}"))
+                .hasMessageContaining("at most " + ViewWatch.MAX_VIEWS);
+        assertThat(ViewWatch.parse("{\"type\":\"watch\",\"views\":[]}")).isEmpty();
+    }
+
+    /** Connects and takes the snapshot every client gets first. */
+    private WebSocket connect(BlockingQueue<String> received) throws Exception {
+        WebSocket socket = TestSockets.connect(vertx.createWebSocketClient(), server.actualPort(), received::add);
+        assertThat(received.poll(10, TimeUnit.SECONDS)).contains("\"type\":\"snapshot\"");
+        return socket;
+    }
+
+    /**
+     * The server reads a client's messages in order: once it has answered a message sent after the watch list, the
+     * list is in place.
+     */
+    private static void awaitWatchApplied(WebSocket socket, BlockingQueue<String> received) throws Exception {
+        socket.writeTextMessage("{}");
+        assertThat(received.poll(10, TimeUnit.SECONDS)).startsWith("{\"type\":\"error\"");
+    }
+}
