@@ -90,12 +90,16 @@ class EndToEndTest {
     }
 
     @Test
-    void webSocketClientConnectedBeforeAPostReceivesThatDocumentsFacts() throws Exception {
+    void webSocketClientConnectedBeforeAPostReceivesThatDocumentsFactsTheViewItWatchesAndTheCountsOfOthers()
+            throws Exception {
         Vertx client = Vertx.vertx();
         try {
             List<JsonNode> messages = new CopyOnWriteArrayList<>();
-            connectWebSocket(client, app.httpPort(), text -> messages.add(readTree(text)));
+            WebSocket socket = connectWebSocket(client, app.httpPort(), text -> messages.add(readTree(text)));
             awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("snapshot")));
+            socket.writeTextMessage("{\"type\":\"watch\",\"views\":[\"country/BR\"]}");
+            socket.writeTextMessage("{}"); // answered with an error once the watch list before it is in place
+            awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("error")));
 
             JsonNode accepted = post(BRAZIL_TALKS);
             String documentId = accepted.get("documentId").asText();
@@ -113,6 +117,10 @@ class EndToEndTest {
             assertThat(talks.get("participants").toString()).isEqualTo("[\"BR\",\"CN\"]");
             awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("view")
                     && m.get("key").asText().equals("BR")));
+            awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("count")
+                    && m.get("key").asText().equals("CN") && m.get("factCount").asInt() > 0));
+            assertThat(messages).noneMatch(m -> m.get("type").asText().equals("view")
+                    && !m.get("key").asText().equals("BR"));
         } finally {
             client.close();
         }
