@@ -75,7 +75,7 @@ class DocumentRepairTest {
                 assertThat(counts.factsPublished()).isEqualTo(orphanFacts.size());
                 assertThat(counts.deadLettered()).isEqualTo(1);
                 assertThat(counts.confirmed()).as("seeds and the post, published here").isEqualTo(documentRecords - 2);
-                assertThat(EndToEndTest.readAll(bootstrap, Topics.DLQ)).anySatisfy(letter -> {
+                assertThat(Views.records(bootstrap, Topics.DLQ)).anySatisfy(letter -> {
                     assertThat(letter.value()).isEqualTo(poison);
                     assertThat(new String(letter.headers().lastHeader("dlq.topic").value(), StandardCharsets.UTF_8))
                             .isEqualTo(Topics.DOCUMENTS);

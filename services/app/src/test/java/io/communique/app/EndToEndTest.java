@@ -11,17 +11,12 @@ import io.communique.model.TopicSpec;
 import io.communique.model.Topics;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +70,7 @@ class EndToEndTest {
 
     @Test
     void seedFactsReachTheFactTopicAsCloudEventsAndRussiaShowsChinasVisit() throws Exception {
-        List<ConsumerRecord<String, byte[]>> records = readAll(app.bootstrapServers(), Topics.FACTS);
+        List<ConsumerRecord<String, byte[]>> records = Views.records(app.bootstrapServers(), Topics.FACTS);
         assertThat(records).isNotEmpty();
         ConsumerRecord<String, byte[]> visit = records.stream()
                 .filter(r -> r.key().equals("CN|RU") && "VISIT".equals(factOrNull(r).type().name()))
@@ -164,14 +159,14 @@ class EndToEndTest {
         assertThat(settledViews()).isEqualTo(before);
         // Resumed from its checkpoint: only the seed's facts, published again at this start, were folded again —
         // not the whole log (which by now holds the seed twice and both Egypt posts).
-        long factsPerStart = readAll(app.bootstrapServers(), Topics.FACTS).stream()
+        long factsPerStart = Views.records(app.bootstrapServers(), Topics.FACTS).stream()
                 .map(EndToEndTest::factOrNull)
                 .filter(fact -> fact != null && fact.source().startsWith("seeds/"))
                 .count() / 2;
         awaitTrue(() -> app.projectionFactsFolded() > 0);
-        assertThat(app.projectionFactsFolded()).isLessThan(readAll(app.bootstrapServers(), Topics.FACTS_BY_COUNTRY).size()
-                + readAll(app.bootstrapServers(), Topics.FACTS_BY_TOPIC).size()
-                + readAll(app.bootstrapServers(), Topics.FACTS_BY_EVENT).size());
+        assertThat(app.projectionFactsFolded()).isLessThan(Views.records(app.bootstrapServers(), Topics.FACTS_BY_COUNTRY).size()
+                + Views.records(app.bootstrapServers(), Topics.FACTS_BY_TOPIC).size()
+                + Views.records(app.bootstrapServers(), Topics.FACTS_BY_EVENT).size());
         assertThat(factsPerStart).isPositive();
     }
 
@@ -204,9 +199,9 @@ class EndToEndTest {
                         poison.getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
             }
         }
-        awaitTrue(() -> readAll(app.bootstrapServers(), Topics.DLQ).stream()
+        awaitTrue(() -> Views.records(app.bootstrapServers(), Topics.DLQ).stream()
                 .filter(record -> "poison".equals(record.key())).count() == 2);
-        for (ConsumerRecord<String, byte[]> letter : readAll(app.bootstrapServers(), Topics.DLQ)) {
+        for (ConsumerRecord<String, byte[]> letter : Views.records(app.bootstrapServers(), Topics.DLQ)) {
             if ("poison".equals(letter.key())) {
                 assertThat(headers(letter)).containsEntry("dlq.topic", Topics.FACTS).containsKeys("dlq.offset", "dlq.partition")
                         .hasEntrySatisfying("dlq.reason", reason -> assertThat(reason).startsWith("invalid fact"));
@@ -428,26 +423,5 @@ class EndToEndTest {
             headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
         }
         return headers;
-    }
-
-    /** Reads a topic from the beginning to its current end with a plain Kafka consumer, as any subscriber would. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrap, String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 }

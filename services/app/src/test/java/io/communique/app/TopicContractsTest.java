@@ -52,7 +52,7 @@ class TopicContractsTest {
             accepted.get("facts").forEach(id -> postedFacts.add(id.asText()));
             assertThat(postedFacts).isNotEmpty();
             // Views follow the facts asynchronously: wait for Egypt's, so that every topic holds this report's records.
-            EndToEndTest.awaitTrue(() -> EndToEndTest.readAll(app.bootstrapServers(), Topics.VIEWS_COUNTRY).stream()
+            EndToEndTest.awaitTrue(() -> Views.records(app.bootstrapServers(), Topics.VIEWS_COUNTRY).stream()
                     .anyMatch(record -> "EG".equals(record.key())));
 
             SchemaValidator validator = new SchemaValidator();
@@ -60,7 +60,7 @@ class TopicContractsTest {
                 if (spec.name().equals(Topics.DLQ)) {
                     continue; // holds whatever bytes could not be processed: no value schema to meet
                 }
-                List<ConsumerRecord<String, byte[]>> records = EndToEndTest.readAll(app.bootstrapServers(), spec.name());
+                List<ConsumerRecord<String, byte[]>> records = Views.records(app.bootstrapServers(), spec.name());
                 if (PRODUCED_FOR_EVERY_REPORT.contains(spec.name())) {
                     assertThat(records).as(spec.name()).isNotEmpty();
                 }
@@ -73,7 +73,7 @@ class TopicContractsTest {
                 }
             }
 
-            List<ConsumerRecord<String, byte[]>> facts = EndToEndTest.readAll(app.bootstrapServers(), Topics.FACTS);
+            List<ConsumerRecord<String, byte[]>> facts = Views.records(app.bootstrapServers(), Topics.FACTS);
             for (ConsumerRecord<String, byte[]> record : facts) {
                 JsonNode fact = Json.MAPPER.readTree(record.value());
                 Map<String, String> headers = headers(record);

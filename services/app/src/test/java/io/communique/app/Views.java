@@ -6,6 +6,7 @@ import io.communique.model.Json;
 import io.communique.model.Topics;
 import io.communique.projection.ViewStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -125,8 +126,16 @@ final class Views {
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** Every value of a topic from its beginning to its current end, read with assigned partitions (no group). */
+    /** Every value of a topic from its beginning to its current end. */
     static List<byte[]> readAll(String bootstrap, String topic) {
+        return records(bootstrap, topic).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /**
+     * Every record of a topic from its beginning to its current end, read with assigned partitions (no group) by a
+     * plain Kafka consumer, as any subscriber would.
+     */
+    static List<ConsumerRecord<String, byte[]>> records(String bootstrap, String topic) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -135,15 +144,15 @@ final class Views {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<byte[]> values = new ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("could not read " + topic + " to its end within 30 s");
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-            return values;
+            return records;
         }
     }
 
