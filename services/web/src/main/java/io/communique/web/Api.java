@@ -365,7 +365,7 @@ public final class Api {
             return;
         }
         ctx.request().toWebSocket()
-                .onSuccess(socket -> clients.add(socket, state.snapshot()))
+                .onSuccess(socket -> clients.add(socket, ctx.request().connection(), state.snapshot()))
                 .onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
     }
 
