@@ -1,15 +1,33 @@
 package io.communique.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** WebSocket clients for the tests, connected the way the dashboard connects. */
 final class TestSockets {
     private TestSockets() {
+    }
+
+    /**
+     * The API's routes on a real HTTP server on loopback, without Kafka, whose WebSocket clients are {@code clients}
+     * (queues of {@code queueBytes} each).
+     */
+    static HttpServer server(Vertx vertx, LiveClients clients, int queueBytes, HttpServerOptions serverOptions)
+            throws Exception {
+        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, queueBytes, 2000, "token", 0, Set.of());
+        Api api = new Api(vertx, new LiveState(), () -> new Health("k", true, true, null), clients, options,
+                () -> Future.failedFuture("no Kafka"));
+        return vertx.createHttpServer(serverOptions).requestHandler(api.router()).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /**

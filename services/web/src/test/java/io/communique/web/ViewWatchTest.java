@@ -1,14 +1,13 @@
 package io.communique.web;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +27,7 @@ class ViewWatchTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         clients = new LiveClients(64 * 1024);
-        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, 64 * 1024, 2000, "token", 0, Set.of());
-        Api api = new Api(vertx, new LiveState(), () -> new Health("k", true, true, null), clients, options,
-                () -> Future.failedFuture("no Kafka"));
-        server = vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = TestSockets.server(vertx, clients, 64 * 1024, new HttpServerOptions());
     }
 
     @AfterEach

@@ -23,7 +23,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,15 +53,11 @@ class WebSocketLimitsTest {
     void start() throws Exception {
         vertx = Vertx.vertx();
         clients = new LiveClients(QUEUE_BYTES);
-        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, QUEUE_BYTES, 2000, "token", 0, Set.of());
-        Api api = new Api(vertx, new LiveState(), () -> new Health("k", true, true, null), clients, options,
-                () -> Future.failedFuture("no Kafka"));
         // A fixed kernel send buffer: by default it grows to megabytes per connection on loopback, which a stalled
         // reader would absorb before its write queue fills; fixed, a few broadcasts find it out among thousands.
-        server = vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(64 * 1024)
-                        .setMaxWebSocketMessageSize(64 * 1024).setSendBufferSize(SEND_BUFFER_BYTES))
-                .requestHandler(api.router()).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = TestSockets.server(vertx, clients, QUEUE_BYTES, new HttpServerOptions()
+                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024)
+                .setSendBufferSize(SEND_BUFFER_BYTES));
     }
 
     @AfterEach
