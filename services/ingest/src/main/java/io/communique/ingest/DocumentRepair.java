@@ -59,6 +59,10 @@ public final class DocumentRepair extends ConsumerLoop {
         public static final Counts NONE = new Counts(0, 0, 0, 0, false);
     }
 
+    /** A valid document whose facts this process did not publish, with its record for the dead-letter topic. */
+    private record Unconfirmed(ConsumerRecord<String, byte[]> record, Document document) {
+    }
+
     private final RecentIngests recent;
     private final Extractor extractor;
     private final Context context;
@@ -87,7 +91,7 @@ public final class DocumentRepair extends ConsumerLoop {
 
     @Override
     protected void process(ConsumerRecords<String, byte[]> records) throws Exception {
-        Map<String, ConsumerRecord<String, byte[]>> unconfirmed = new LinkedHashMap<>();
+        Map<String, Unconfirmed> unconfirmed = new LinkedHashMap<>();
         Map<ConsumerRecord<String, byte[]>, String> invalid = new LinkedHashMap<>();
         long confirmedHere = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -96,22 +100,21 @@ public final class DocumentRepair extends ConsumerLoop {
                 invalid.put(record, "invalid document: " + String.join("; ", problems));
                 continue;
             }
-            String documentId = Json.read(record.value(), Document.class).id();
-            if (publishedHere(documentId)) {
+            Document document = Json.read(record.value(), Document.class);
+            if (publishedHere(document.id())) {
                 confirmedHere++;
-            } else {
-                unconfirmed.put(documentId, record); // a document recorded twice in one batch is repaired once
+            } else { // a document recorded twice in one batch is repaired once
+                unconfirmed.put(document.id(), new Unconfirmed(record, document));
             }
         }
         List<Document> documents = new ArrayList<>();
         List<List<Fact>> facts = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : unconfirmed.values()) {
-            Document document = Json.read(record.value(), Document.class);
+        for (Unconfirmed candidate : unconfirmed.values()) {
             try {
-                facts.add(extractor.extract(document));
-                documents.add(document);
+                facts.add(extractor.extract(candidate.document()));
+                documents.add(candidate.document());
             } catch (RuntimeException e) {
-                invalid.put(record, "extraction failed: " + e);
+                invalid.put(candidate.record(), "extraction failed: " + e);
             }
         }
         if (!documents.isEmpty() || !invalid.isEmpty()) {
