@@ -31,8 +31,8 @@ public final class WebVerticle extends VerticleBase {
     private static final long HEALTH_CHECK_MS = 2000;
     private static final long PING_MS = 30_000;
     /**
-     * Views go out at most once a second each: view messages were most of the WebSocket bytes (81 MB/s at 100
-     * clients and 200 facts/s with 250 ms), and the dashboard renders at most four times a second anyway.
+     * Views go out at most once a second each: a busy country's view changes with every one of its facts, and the
+     * dashboard renders at most four times a second anyway.
      */
     private static final long VIEW_FLUSH_MS = 1000;
     /** The view topics pushed over the WebSocket, by the kind of view clients name them by ("country/RU"). */
@@ -56,8 +56,12 @@ public final class WebVerticle extends VerticleBase {
     private final KafkaSettings settings;
     private final Options options;
     private final LiveState state = new LiveState();
-    /** View messages not yet sent, the latest per view. */
-    private final Map<String, String> pendingViews = new LinkedHashMap<>();
+    /** A view message not yet sent: the latest version of one view, named by kind and key as clients watch it. */
+    private record PendingView(String kind, String key, String whole) {
+    }
+
+    /** View messages not yet sent, the latest per view, by the name clients watch it by ("country/RU"). */
+    private final Map<String, PendingView> pendingViews = new LinkedHashMap<>();
     private LiveClients clients;
     private TopicFollower follower;
     private KafkaAdminClient admin;
@@ -77,10 +81,8 @@ public final class WebVerticle extends VerticleBase {
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
         vertx.setPeriodic(PING_MS, id -> clients.ping());
         vertx.setPeriodic(VIEW_FLUSH_MS, id -> {
-            pendingViews.forEach((view, whole) -> {
-                int slash = view.indexOf('/');
-                clients.broadcastView(view, whole, state.countMessage(view.substring(0, slash), view.substring(slash + 1)));
-            });
+            pendingViews.forEach((name, view) ->
+                    clients.broadcastView(name, view.whole(), state.countMessage(view.kind(), view.key())));
             pendingViews.clear();
         });
         Streams streams = new Streams(admin, System::currentTimeMillis);
@@ -130,7 +132,7 @@ public final class WebVerticle extends VerticleBase {
                 if (kind != null) {
                     // A view can be large and changes with every fact of its country: send only its latest version,
                     // at most every VIEW_FLUSH_MS; facts themselves go out at once.
-                    pendingViews.put(kind + "/" + record.key(), message);
+                    pendingViews.put(kind + "/" + record.key(), new PendingView(kind, record.key(), message));
                 } else {
                     clients.broadcast(message);
                 }
