@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -40,9 +42,26 @@ final class Bench {
         this.progress = progress;
     }
 
+    /** Runs every phase. */
     List<Figure> run() throws Exception {
+        return run(EnumSet.allOf(Phase.class));
+    }
+
+    /** Runs the given phases, in their order. */
+    List<Figure> run(Set<Phase> phases) throws Exception {
         List<Figure> figures = new ArrayList<>();
-        figures.add(ExtractBench.run(sizes.extractSeconds(), progress));
+        if (phases.contains(Phase.extract)) {
+            figures.add(ExtractBench.run(sizes.extractSeconds(), progress));
+        }
+        if (phases.contains(Phase.rebuild) || phases.contains(Phase.live)) {
+            figures.addAll(withKafka(phases));
+        }
+        print(figures);
+        return figures;
+    }
+
+    private List<Figure> withKafka(Set<Phase> phases) throws Exception {
+        List<Figure> figures = new ArrayList<>();
         Path temp = Files.createTempDirectory("communique-bench");
         EmbeddedKafka broker = null;
         Vertx vertx = Vertx.vertx();
@@ -54,14 +73,18 @@ final class Bench {
                 bootstrap = broker.bootstrapServers();
             }
             KafkaSettings settings = new KafkaSettings(bootstrap);
-            try (FactLog log = FactLog.fill(vertx, settings, sizes.facts(), progress)) {
-                figures.addAll(LogBench.run(log, sizes.rebuildSeconds(), progress));
+            if (phases.contains(Phase.rebuild)) {
+                try (FactLog log = FactLog.fill(vertx, settings, sizes.facts(), progress)) {
+                    figures.addAll(LogBench.run(log, sizes.rebuildSeconds(), progress));
+                }
             }
-            Memory.resetPeak(progress);
-            Files.createDirectories(temp.resolve("no-seeds"));
-            figures.addAll(LiveBench.run(vertx, config.with(0, temp.resolve("app"), temp.resolve("no-seeds"), bootstrap, 0),
-                    sizes, progress));
-            figures.add(Memory.peak());
+            if (phases.contains(Phase.live)) {
+                Memory.resetPeak(progress);
+                Files.createDirectories(temp.resolve("no-seeds"));
+                figures.addAll(LiveBench.run(vertx, config.with(0, temp.resolve("app"), temp.resolve("no-seeds"), bootstrap, 0),
+                        sizes, progress));
+                figures.add(Memory.peak());
+            }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             if (broker != null) {
@@ -69,7 +92,6 @@ final class Bench {
             }
             delete(temp);
         }
-        print(figures);
         return figures;
     }
 

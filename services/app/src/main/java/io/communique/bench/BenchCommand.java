@@ -3,6 +3,8 @@ package io.communique.bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code communique bench [--quick]}: measures the app on this machine against its own synthetic workload. */
@@ -15,10 +17,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smaller sizes, same figures: finishes within 5 minutes on 2 cores.")
     boolean quick;
 
+    @Option(names = "--only", split = ",", paramLabel = "PHASE",
+            description = "Run only these phases (default all): ${COMPLETION-CANDIDATES}.")
+    Set<Phase> only = EnumSet.allOf(Phase.class);
+
     @Override
     public Integer call() {
         try {
-            new Bench(quick ? Sizes.QUICK : Sizes.FULL, System.getenv(), System.out, System.err).run();
+            new Bench(quick ? Sizes.QUICK : Sizes.FULL, System.getenv(), System.out, System.err).run(only);
             return 0;
         } catch (Exception e) {
             System.err.println("communique bench: failed: " + e.getMessage());

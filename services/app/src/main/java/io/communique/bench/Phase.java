@@ -1,0 +1,11 @@
+package io.communique.bench;
+
+/** The parts of a bench run, each with the figures it measures; lower case, as typed after {@code --only}. */
+enum Phase {
+    /** {@code extract.throughput} */
+    extract,
+    /** {@code kafka.consume}, {@code rebuild.throughput}, {@code rebuild.ratio} */
+    rebuild,
+    /** {@code e2e.p50}, {@code e2e.p99}, {@code fanout.msgs}, {@code rss.peak} */
+    live
+}
