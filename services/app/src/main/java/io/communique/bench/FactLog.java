@@ -10,6 +10,7 @@ import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.TopicSpec;
 import io.communique.model.Topics;
+import io.communique.projection.KafkaFactSource;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,6 +65,11 @@ final class FactLog implements AutoCloseable {
 
     int size() {
         return size;
+    }
+
+    /** Reads single facts of this log back by locator, as a projection reads back its routed facts. */
+    KafkaFactSource source() {
+        return new KafkaFactSource(settings, topic);
     }
 
     /** A fact as extracted, with the document it came from (for the CloudEvents headers). */

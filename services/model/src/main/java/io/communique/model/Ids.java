@@ -40,7 +40,7 @@ public final class Ids {
         }
     });
 
-    static String sha256Hex(String value) {
+    public static String sha256Hex(String value) {
         return HexFormat.of().formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 }

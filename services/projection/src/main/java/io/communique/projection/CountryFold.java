@@ -18,11 +18,14 @@ import java.util.Map;
  * {@link State} is the same fold kept incrementally, for {@link ViewStore} and the projection.
  */
 public final class CountryFold {
+    /** The pure fold's views list all their facts: nothing is ever read back, so facts need no locator. */
+    static final long NO_LOCATOR = -1;
+
     private CountryFold() {
     }
 
     public static CountryView empty(String code) {
-        return new State(code, CountryView.RECENT).view();
+        return new State(code, CountryView.RECENT, FactSource.NONE).view();
     }
 
     /**
@@ -37,57 +40,47 @@ public final class CountryFold {
         if (view.facts().size() < view.reportCount()) {
             throw new IllegalArgumentException("the view of " + view.code() + " lists only its most recent facts");
         }
-        State state = new State(view.code(), CountryView.RECENT);
-        view.facts().forEach(state::apply);
-        return state.apply(fact) ? state.view() : view;
+        State state = new State(view.code(), CountryView.RECENT, FactSource.NONE);
+        view.facts().forEach(listed -> state.apply(Folds.Folded.of(listed, NO_LOCATOR)));
+        return state.apply(Folds.Folded.of(fact, NO_LOCATOR)) ? state.view() : view;
     }
 
-    /** The lists of a country view beside its facts: which one a fact belongs to, seen from the country. */
-    private enum Listed { VISITS_MADE, VISITS_RECEIVED, AGREEMENTS, STATEMENTS }
+    /** The lists of a country view beside its facts (list 0 of its {@link Folds.FactSet}): which one a fact is on. */
+    private enum Listed {
+        VISITS_MADE, VISITS_RECEIVED, AGREEMENTS, STATEMENTS;
+
+        int list() {
+            return ordinal() + 1;
+        }
+    }
 
     /**
      * One country's facts, events and running counts, changed in place; the immutable view is derived only when
-     * asked for after a change, from the {@code limit} most recent entries of each list. Memory: every fact of the
-     * country stays referenced by id (the parsed fact, about 1 KB, shared with the other views it is in when one
-     * parsed fact is folded into all of them, as {@link ViewStore} does), so that a retraction can bring the next
-     * older fact back into a bounded list; plus a hash entry per fact (about 50 bytes), again per list it is on, and
-     * one per event id; sorted entries only for the {@code limit} first of each list. Not thread-safe.
+     * asked for after a change. Memory: per fact about a hundred bytes of primitive arrays ({@link Folds.FactSet});
+     * in full only the {@code limit} most recent facts of each list. Not thread-safe.
      */
     static final class State {
         private final String code;
         private final Folds.FactSet facts;
-        private final Map<Listed, Folds.Recent> lists = new EnumMap<>(Listed.class);
         private final Map<Listed, Integer> listedEvents = new EnumMap<>(Listed.class);
         private final Map<String, Integer> counterparts = new HashMap<>();
         private final Map<String, Map<FactType, Integer>> byType = new HashMap<>();
         private final Map<String, Integer> topics = new HashMap<>();
         private CountryView view;
 
-        State(String code, int limit) {
+        /** @param source where facts that left the view's first ones are read back from */
+        State(String code, int limit, FactSource source) {
             this.code = code;
-            this.facts = new Folds.FactSet(limit, this::count);
+            this.facts = new Folds.FactSet(limit, Listed.values().length + 1, this::list, this::count, source);
             for (Listed list : Listed.values()) {
-                lists.put(list, new Folds.Recent(limit));
                 listedEvents.put(list, 0);
             }
         }
 
-        /** Applies a fact; false when it does not involve this country or is already in it as it is. */
-        boolean apply(Fact fact) {
-            if (!fact.involves(code)) {
+        /** Applies a fact; false when it does not involve this country or is already in it. */
+        boolean apply(Folds.Folded folded) {
+            if (!folded.outline().participants().contains(code) || !facts.put(folded)) {
                 return false;
-            }
-            Fact previous = facts.get(fact.id());
-            if (previous != null && previous.equals(fact)) {
-                return false;
-            }
-            if (previous != null) {
-                unlist(previous);
-            }
-            facts.put(fact);
-            Listed list = listed(fact);
-            if (list != null) {
-                lists.get(list).put(fact);
             }
             view = null;
             return true;
@@ -95,23 +88,19 @@ public final class CountryFold {
 
         /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
         boolean retract(String factId) {
-            Fact removed = facts.remove(factId);
-            if (removed == null) {
+            if (!facts.remove(factId)) {
                 return false;
             }
-            unlist(removed);
             view = null;
             return true;
         }
 
-        private void unlist(Fact fact) {
-            Listed list = listed(fact);
-            if (list != null) {
-                lists.get(list).remove(fact.id());
-            }
+        private int list(Folds.Shape fact) {
+            Listed listed = listed(fact);
+            return listed == null ? -1 : listed.list();
         }
 
-        private Listed listed(Fact fact) {
+        private Listed listed(Folds.Shape fact) {
             return switch (fact.type()) {
                 case VISIT -> code.equals(fact.initiator()) ? Listed.VISITS_MADE
                         : fact.initiator() != null ? Listed.VISITS_RECEIVED : null;
@@ -122,7 +111,7 @@ public final class CountryFold {
         }
 
         /** Counts an event through its representative report. */
-        private void count(Fact fact, int delta) {
+        private void count(Folds.Shape fact, int delta) {
             for (String other : fact.participants()) {
                 if (!other.equals(code)) {
                     Folds.count(counterparts, other, delta);
@@ -148,7 +137,7 @@ public final class CountryFold {
         }
 
         private List<FactRef> refs(Listed list) {
-            return lists.get(list).recent().stream().map(fact -> FactRef.of(fact, code)).toList();
+            return facts.first(list.list()).stream().map(fact -> FactRef.of(fact, code)).toList();
         }
 
         private CountryView derive() {
@@ -157,7 +146,7 @@ public final class CountryFold {
                 ranked.add(new Counterpart(count.key(), count.count(), byType.get(count.key())));
             }
             return new CountryView(code, facts.events(), ranked, refs(Listed.VISITS_MADE), refs(Listed.VISITS_RECEIVED),
-                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(topics), facts.recent(),
+                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(topics), facts.first(0),
                     facts.size(), listedEvents.get(Listed.VISITS_MADE), listedEvents.get(Listed.VISITS_RECEIVED),
                     listedEvents.get(Listed.AGREEMENTS), listedEvents.get(Listed.STATEMENTS));
         }

@@ -2,13 +2,21 @@ package io.communique.projection;
 
 import io.communique.model.Count;
 import io.communique.model.Fact;
+import io.communique.model.FactOutline;
+import io.communique.model.FactReader;
+import io.communique.model.FactType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.function.ToIntFunction;
 
 /** What the country and topic folds share: facts in view order, events counted once, and ranked counts. */
 final class Folds {
@@ -19,160 +27,339 @@ final class Folds {
     }
 
     /**
-     * A view's facts by id, and the {@code limit} first of them in view order (most recent first, undated last,
-     * ties by id). Only those are kept sorted: folding a fact costs one comparison with the last of them when it
-     * is older, O(log limit) when it enters; a fact that leaves them (retracted, or re-extracted with another date)
-     * is replaced by the best of the others, found by one pass over the view's facts — rare, and never on the path
-     * of new facts.
+     * What a view counts and lists a fact by. Few distinct ones, so a view stores an index to a shared one; its hash
+     * is computed once, as every view it enters looks it up.
      */
-    static final class Recent {
-        private final int limit;
-        private final Map<String, Fact> byId = new HashMap<>();
-        private final TreeMap<Position, Fact> first = new TreeMap<>();
+    static final class Shape {
+        private final FactType type;
+        private final String initiator;
+        private final List<String> participants;
+        private final List<String> topics;
+        private final int hash;
 
-        Recent(int limit) {
-            this.limit = limit;
+        Shape(FactType type, String initiator, List<String> participants, List<String> topics) {
+            this.type = type;
+            this.initiator = initiator;
+            this.participants = participants;
+            this.topics = topics;
+            this.hash = Objects.hash(type, initiator, participants, topics);
         }
 
-        /** Adds the fact, replacing the one with the same id. */
-        void put(Fact fact) {
-            Fact previous = byId.put(fact.id(), fact);
-            Position position = Position.of(fact);
-            if (previous == null) {
-                offer(position, fact);
-            } else if (position.equals(Position.of(previous))) {
-                first.replace(position, fact); // same place (the usual re-extraction): no reordering
-            } else if (first.remove(Position.of(previous)) != null) {
-                refill(); // it may now belong after facts that were not among the first
-            } else {
-                offer(position, fact);
-            }
+        FactType type() {
+            return type;
         }
 
-        /** Removes the fact with this id; returns it, or null when there was none. */
-        Fact remove(String id) {
-            Fact removed = byId.remove(id);
-            if (removed != null && first.remove(Position.of(removed)) != null && byId.size() > first.size()) {
-                refill();
-            }
-            return removed;
+        String initiator() {
+            return initiator;
         }
 
-        Fact get(String id) {
-            return byId.get(id);
+        List<String> participants() {
+            return participants;
         }
 
-        /** The first facts in view order, at most {@code limit}. */
-        List<Fact> recent() {
-            return new ArrayList<>(first.values());
+        List<String> topics() {
+            return topics;
         }
 
-        int size() {
-            return byId.size();
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Shape shape && hash == shape.hash && type == shape.type
+                    && Objects.equals(initiator, shape.initiator) && participants.equals(shape.participants)
+                    && topics.equals(shape.topics);
         }
 
-        private void offer(Position position, Fact fact) {
-            if (first.size() < limit) {
-                first.put(position, fact);
-            } else if (position.compareTo(first.lastKey()) < 0) {
-                first.put(position, fact);
-                first.pollLastEntry();
-            }
+        @Override
+        public int hashCode() {
+            return hash;
         }
-
-        /** Every fact not among the first is after all of them: offering them all fills the first places again. */
-        private void refill() {
-            for (Fact fact : byId.values()) {
-                Position position = Position.of(fact);
-                if (!first.containsKey(position)) {
-                    offer(position, fact);
-                }
-            }
-        }
-    }
-
-    /** Counts a fact as the representative of its event: +1 when it becomes it, -1 when it stops being it. */
-    interface EventCounter {
-        void count(Fact representative, int delta);
     }
 
     /**
-     * The facts of one view and its events. Reports of one real-world event share an event id (a fact without one
-     * is its own event); each event is counted once, from its representative, the report with the smallest id, so
-     * the counts are the same whatever order the reports arrive in.
+     * A fact as the views fold it, with what each of them needs computed once: its key, rank, content hash, shape
+     * and event, and its locator in the log the views read facts back from. Read from a record, it starts as an
+     * outline; the whole fact is read only when a view is about to show it.
+     */
+    static final class Folded {
+        private final FactOutline outline;
+        private final FactKey key;
+        private final Rank rank;
+        private final long content;
+        private final Shape shape;
+        private final FactKey event;
+        private final long locator;
+        private final byte[] json;
+        private Fact fact;
+
+        private Folded(FactOutline outline, long content, long locator, byte[] json, Fact fact) {
+            this.outline = outline;
+            this.key = FactKey.of(outline.id());
+            this.rank = new Rank(Rank.order(outline.date()), key);
+            this.content = content;
+            this.shape = new Shape(outline.type(), outline.initiator(), outline.participants(), outline.topics());
+            this.event = outline.eventId() == null ? null : FactKey.of(outline.eventId());
+            this.locator = locator;
+            this.json = json;
+            this.fact = fact;
+        }
+
+        /** A fact already read, found at {@code locator}. */
+        static Folded of(Fact fact, long locator) {
+            return new Folded(FactOutline.of(fact), contentHash(fact), locator, null, fact);
+        }
+
+        /** A fact record's value, found at {@code locator}: only its outline is read now. */
+        static Folded read(byte[] json, long locator) {
+            CRC32 crc = new CRC32();
+            crc.update(json);
+            CRC32C crcC = new CRC32C();
+            crcC.update(json);
+            return new Folded(FactReader.outline(json), crc.getValue() << 32 | crcC.getValue(), locator, json, null);
+        }
+
+        FactOutline outline() {
+            return outline;
+        }
+
+        /** The whole fact, read on first use; throws {@link IllegalArgumentException} when the record holds no valid fact. */
+        Fact fact() {
+            if (fact == null) {
+                fact = FactReader.read(json);
+            }
+            return fact;
+        }
+
+        FactKey key() {
+            return key;
+        }
+
+        Rank rank() {
+            return rank;
+        }
+
+        /** Equal for the same fact again: 64 bits of CRCs over the record, or of field hashes for a fact read already. */
+        long content() {
+            return content;
+        }
+
+        Shape shape() {
+            return shape;
+        }
+
+        FactKey event() {
+            return event;
+        }
+
+        long locator() {
+            return locator;
+        }
+
+        /**
+         * 64 bits over the hashes of every field: a re-delivery matches; a changed fact does not, unless the changed
+         * field's own 32-bit hash collides (about one in four billion changes would then go unseen).
+         */
+        private static long contentHash(Fact fact) {
+            long hash = 1;
+            for (Object field : new Object[]{fact.id(), fact.documentId(), fact.source(), fact.type(), fact.participants(),
+                    fact.initiator(), fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(),
+                    fact.topics(), fact.confidence(), fact.evidence(), fact.extractor(), fact.eventId(), fact.partOf(),
+                    fact.codes(), fact.provenance()}) {
+                hash = hash * 0x9E3779B97F4A7C15L + Objects.hashCode(field);
+            }
+            return hash;
+        }
+    }
+
+    /** Counts an event through its representative's shape: +1 when it becomes it, -1 when it stops being it. */
+    interface EventCounter {
+        void count(Shape representative, int delta);
+    }
+
+    /**
+     * Where a fact sorts in a view: most recent first ({@link #order} from its recency key), undated last, ties by
+     * id. Comparing two longs and a key, never strings: a view holding a million facts compares often.
+     */
+    record Rank(long order, FactKey key) implements Comparable<Rank> {
+        @Override
+        public int compareTo(Rank other) {
+            int byOrder = Long.compare(other.order, order);
+            return byOrder != 0 ? byOrder : key.compareTo(other.key);
+        }
+
+        /**
+         * YYYYMMDD for "YYYY-MM-DD", MMDD for a year-less "--MM-DD" (before every dated year), -1 without a date
+         * (last): the order of {@link Fact#recencyKey()}, without building it. Other forms break the fact schema.
+         */
+        static long order(String date) {
+            if (date == null) {
+                return -1;
+            }
+            if (date.length() == 10 && date.charAt(4) == '-' && date.charAt(7) == '-') {
+                return digits(date, 0, 4) * 10_000 + digits(date, 5, 7) * 100 + digits(date, 8, 10);
+            }
+            if (date.length() == 7 && date.startsWith("--") && date.charAt(4) == '-') {
+                return digits(date, 2, 4) * 100 + digits(date, 5, 7);
+            }
+            throw new IllegalArgumentException("not a date of the fact schema (YYYY-MM-DD or --MM-DD): " + date);
+        }
+
+        private static long digits(String date, int from, int to) {
+            long value = 0;
+            for (int i = from; i < to; i++) {
+                char c = date.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw new IllegalArgumentException("not a date of the fact schema (YYYY-MM-DD or --MM-DD): " + date);
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
+        }
+    }
+
+    /** The first facts of a list in view order, at most {@code limit}, in full: what the view shows. */
+    private static final class FirstFacts {
+        private final int limit;
+        private final TreeMap<Rank, Fact> first = new TreeMap<>();
+
+        FirstFacts(int limit) {
+            this.limit = limit;
+        }
+
+        /** Whether a fact of this rank enters: it ranks before the last of them, or there is room and none waits. */
+        boolean takes(Rank rank, boolean othersWait) {
+            return first.size() < limit && !othersWait || !first.isEmpty() && rank.compareTo(first.lastKey()) < 0;
+        }
+
+        /** Adds a fact that {@link #takes} it, letting the last one go when there are too many. */
+        void add(Rank rank, Fact fact) {
+            first.put(rank, fact);
+            if (first.size() > limit) {
+                first.pollLastEntry();
+            }
+        }
+    }
+
+    /**
+     * The facts of one view, in primitive {@link KeyTable}s: per fact its rank, a hash of its content, its locator
+     * in the log, its event and its {@link Shape}; in full only the first {@code limit} of each of the view's lists
+     * (list 0 holds every fact; a view may sort facts into more lists by their shape). A fact that leaves the first
+     * ones of a list is replaced by the best of the others, read back from the {@link FactSource} — rare, and never
+     * on the path of new facts.
+     *
+     * <p>Reports of one real-world event share an event id (a fact without one is its own event); each event is
+     * counted once, from its representative, the report with the smallest id, so the counts are the same whatever
+     * order the reports arrive in. Not thread-safe.
      */
     static final class FactSet {
-        private final Recent facts;
-        /** Event id → its only report (a Fact), or its reports by id (a TreeMap) when there are several. */
-        private final Map<String, Object> events = new HashMap<>();
+        private static final int ORDER = 0, CONTENT = 1, LOCATOR = 2, SHAPE = 3, HAS_EVENT = 4, EVENT_HI = 5, EVENT_LO = 6;
+        private static final int REPRESENTATIVE_HI = 0, REPRESENTATIVE_LO = 1, REPORTS = 2;
+
+        private final KeyTable facts = new KeyTable(7);
+        private final KeyTable events = new KeyTable(3);
+        private final List<Shape> shapes = new ArrayList<>();
+        private final Map<Shape, Integer> shapeIds = new HashMap<>();
+        private final ToIntFunction<Shape> extraList;
+        private final FirstFacts[] lists;
+        private final int[] listSizes;
+        private final EventCounter counter;
+        private final FactSource source;
         /** Facts without an event id: each is an event of its own. */
         private int ownEvents;
-        private final EventCounter counter;
 
-        FactSet(int limit, EventCounter counter) {
-            this.facts = new Recent(limit);
+        /**
+         * @param lists     how many lists the view has, list 0 (every fact) included
+         * @param extraList the list other than 0 a fact of this shape is on, or -1
+         */
+        FactSet(int limit, int lists, ToIntFunction<Shape> extraList, EventCounter counter, FactSource source) {
+            this.extraList = extraList;
+            this.lists = new FirstFacts[lists];
+            this.listSizes = new int[lists];
+            for (int list = 0; list < lists; list++) {
+                this.lists[list] = new FirstFacts(limit);
+            }
             this.counter = counter;
+            this.source = source;
         }
 
-        Fact get(String id) {
-            return facts.get(id);
-        }
-
-        /** Adds the fact, replacing the one with the same id. */
-        void put(Fact fact) {
-            Fact previous = facts.get(fact.id());
-            if (previous != null) {
-                leave(previous);
+        /**
+         * Adds the fact, replacing the one with the same id; false when that one is the same (by its content hash: a
+         * re-delivery).
+         */
+        boolean put(Folded folded) {
+            FactKey key = folded.key();
+            Rank rank = folded.rank();
+            long content = folded.content();
+            int shape = shapeId(folded.shape());
+            FactKey event = folded.event();
+            int slot = facts.find(key);
+            if (slot >= 0 && facts.get(CONTENT, slot) == content) {
+                return false;
             }
-            facts.put(fact);
-            String key = fact.eventId();
-            if (key == null) {
-                ownEvents++;
-                counter.count(fact, 1);
-                return;
-            }
-            Fact before = representative(key);
-            Object reports = events.get(key);
-            if (reports == null) {
-                events.put(key, fact);
-            } else {
-                reportsById(key, reports).put(fact.id(), fact);
-            }
-            recount(before, representative(key));
-        }
-
-        /** Removes the fact with this id; returns it, or null when there was none. */
-        Fact remove(String id) {
-            Fact removed = facts.get(id);
-            if (removed != null) {
-                leave(removed);
-                facts.remove(id);
-            }
-            return removed;
-        }
-
-        /** Takes a fact out of its event, and out of the counts if it represented the event. */
-        private void leave(Fact fact) {
-            String key = fact.eventId();
-            if (key == null) {
-                ownEvents--;
-                counter.count(fact, -1);
-                return;
-            }
-            Fact before = representative(key);
-            if (events.get(key) instanceof TreeMap<?, ?> reports) {
-                reports.remove(fact.id());
-                if (reports.size() == 1) {
-                    events.put(key, reports.values().iterator().next());
+            // The whole fact is read before anything changes, and only when a list will show it (a replaced fact
+            // may come back into its lists): a record that holds no valid fact then leaves the view as it was.
+            Fact fact = slot >= 0 || shown(shape, rank) ? folded.fact() : null;
+            boolean joins = true;
+            if (slot >= 0) {
+                unlist(slot);
+                if (Objects.equals(event, event(slot))) { // the usual re-extraction: same event, maybe another shape
+                    joins = false;
+                    if (representative(slot)) {
+                        counter.count(shapes.get(shape(slot)), -1);
+                        counter.count(shapes.get(shape), 1);
+                    }
+                } else {
+                    leaveEvent(slot);
                 }
+                slot = facts.find(key);
             } else {
-                events.remove(key);
+                slot = facts.add(key);
             }
-            recount(before, representative(key));
+            facts.set(ORDER, slot, rank.order());
+            facts.set(CONTENT, slot, content);
+            facts.set(LOCATOR, slot, folded.locator());
+            facts.set(SHAPE, slot, shape);
+            facts.set(HAS_EVENT, slot, event == null ? 0 : 1);
+            facts.set(EVENT_HI, slot, event == null ? 0 : event.hi());
+            facts.set(EVENT_LO, slot, event == null ? 0 : event.lo());
+            if (joins) {
+                joinEvent(key, shape, event);
+            }
+            forEachList(shape, list -> {
+                if (fact != null && lists[list].takes(rank, othersWait(list))) {
+                    lists[list].add(rank, fact);
+                }
+                listSizes[list]++;
+            });
+            refill(fact);
+            return true;
         }
 
-        List<Fact> recent() {
-            return facts.recent();
+        private boolean shown(int shape, Rank rank) {
+            boolean[] shown = {false};
+            forEachList(shape, list -> shown[0] |= lists[list].takes(rank, othersWait(list)));
+            return shown[0];
+        }
+
+        /** Whether the list has facts that are not among its first ones. */
+        private boolean othersWait(int list) {
+            return listSizes[list] > lists[list].first.size();
+        }
+
+        /** Removes the fact with this id; false when there was none. */
+        boolean remove(String id) {
+            int slot = facts.find(FactKey.of(id));
+            if (slot < 0) {
+                return false;
+            }
+            unlist(slot);
+            leaveEvent(slot);
+            facts.remove(slot);
+            refill(null);
+            return true;
+        }
+
+        /** The first facts of a list in view order, at most {@code limit}. */
+        List<Fact> first(int list) {
+            return new ArrayList<>(lists[list].first.values());
         }
 
         /** Facts (reports) held. */
@@ -185,98 +372,161 @@ final class Folds {
             return ownEvents + events.size();
         }
 
-        @SuppressWarnings("unchecked")
-        private TreeMap<String, Fact> reportsById(String key, Object reports) {
-            if (reports instanceof TreeMap<?, ?> several) {
-                return (TreeMap<String, Fact>) several;
+        private int shapeId(Shape shape) {
+            return shapeIds.computeIfAbsent(shape, key -> {
+                shapes.add(key);
+                return shapes.size() - 1;
+            });
+        }
+
+        private int shape(int slot) {
+            return (int) facts.get(SHAPE, slot);
+        }
+
+        private Rank rank(int slot) {
+            return new Rank(facts.get(ORDER, slot), facts.key(slot));
+        }
+
+        private FactKey event(int slot) {
+            return facts.get(HAS_EVENT, slot) == 0 ? null : new FactKey(facts.get(EVENT_HI, slot), facts.get(EVENT_LO, slot));
+        }
+
+        private void forEachList(int shape, IntConsumer action) {
+            action.accept(0);
+            int extra = extraList.applyAsInt(shapes.get(shape));
+            if (extra > 0) {
+                action.accept(extra);
             }
-            Fact only = (Fact) reports;
-            TreeMap<String, Fact> several = new TreeMap<>();
-            several.put(only.id(), only);
-            events.put(key, several);
-            return several;
         }
 
-        private Fact representative(String key) {
-            Object reports = events.get(key);
-            return reports instanceof TreeMap<?, ?> several ? (Fact) several.firstEntry().getValue() : (Fact) reports;
+        /** Takes the fact in this slot off its lists (without refilling them yet). */
+        private void unlist(int slot) {
+            Rank rank = rank(slot);
+            forEachList(shape(slot), list -> {
+                listSizes[list]--;
+                lists[list].first.remove(rank);
+            });
         }
 
-        private void recount(Fact before, Fact after) {
-            if (before != after) {
-                if (before != null) {
-                    counter.count(before, -1);
+        private boolean representative(int slot) {
+            FactKey event = event(slot);
+            if (event == null) {
+                return true;
+            }
+            int row = events.find(event);
+            return facts.key(slot).equals(new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row)));
+        }
+
+        private void joinEvent(FactKey key, int shape, FactKey event) {
+            if (event == null) {
+                ownEvents++;
+                counter.count(shapes.get(shape), 1);
+                return;
+            }
+            int row = events.find(event);
+            if (row < 0) {
+                row = events.add(event);
+                setRepresentative(row, key);
+                counter.count(shapes.get(shape), 1);
+            } else {
+                FactKey representative = new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row));
+                events.set(REPORTS, row, events.get(REPORTS, row) + 1);
+                if (key.compareTo(representative) < 0) {
+                    counter.count(shapes.get(shape(facts.find(representative))), -1);
+                    counter.count(shapes.get(shape), 1);
+                    setRepresentative(row, key);
                 }
-                if (after != null) {
-                    counter.count(after, 1);
+                return;
+            }
+            events.set(REPORTS, row, 1);
+        }
+
+        /** Takes the fact in this slot (still in the table) out of its event, and out of the counts if it represented it. */
+        private void leaveEvent(int slot) {
+            Shape shape = shapes.get(shape(slot));
+            FactKey event = event(slot);
+            if (event == null) {
+                ownEvents--;
+                counter.count(shape, -1);
+                return;
+            }
+            int row = events.find(event);
+            long reports = events.get(REPORTS, row) - 1;
+            if (reports == 0) {
+                events.remove(row);
+                counter.count(shape, -1);
+                return;
+            }
+            events.set(REPORTS, row, reports);
+            FactKey key = facts.key(slot);
+            if (key.equals(new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row)))) {
+                int next = nextRepresentative(event, key);
+                setRepresentative(row, facts.key(next));
+                counter.count(shape, -1);
+                counter.count(shapes.get(shape(next)), 1);
+            }
+        }
+
+        /** The slot of the smallest id among the event's other reports: a scan, only when a representative leaves. */
+        private int nextRepresentative(FactKey event, FactKey leaving) {
+            int best = -1;
+            for (int slot = 0; slot < facts.capacity(); slot++) {
+                if (facts.used(slot) && event.equals(event(slot)) && !leaving.equals(facts.key(slot))
+                        && (best < 0 || facts.key(slot).compareTo(facts.key(best)) < 0)) {
+                    best = slot;
                 }
             }
-        }
-    }
-
-    /**
-     * Where a fact sorts in a view. Its keys are computed once, not at every comparison, and the usual forms (a
-     * "YYYY-MM-DD" recency key, a lower-case hex id) are also kept as numbers: a comparison then mostly reads two
-     * longs instead of four strings, which matters when a view holds a million facts and each insertion compares
-     * twenty times. The numbers order exactly as the strings do; other forms are compared as strings.
-     */
-    private record Position(long day, long idPrefix, String recency, String id) implements Comparable<Position> {
-        private static final long OTHER = Long.MIN_VALUE;
-        private static final int ID_PREFIX_DIGITS = 15; // 60 bits: always a non-negative long
-
-        static Position of(Fact fact) {
-            String recency = fact.recencyKey();
-            return new Position(day(recency), idPrefix(fact.id()), recency, fact.id());
+            return best;
         }
 
-        @Override
-        public int compareTo(Position other) {
-            int byRecency = day != OTHER && other.day != OTHER
-                    ? Long.compare(other.day, day) : other.recency.compareTo(recency);
-            if (byRecency != 0) {
-                return byRecency;
-            }
-            int byPrefix = idPrefix != OTHER && other.idPrefix != OTHER ? Long.compare(idPrefix, other.idPrefix) : 0;
-            return byPrefix != 0 ? byPrefix : id.compareTo(other.id);
+        private void setRepresentative(int row, FactKey key) {
+            events.set(REPRESENTATIVE_HI, row, key.hi());
+            events.set(REPRESENTATIVE_LO, row, key.lo());
         }
 
-        /** YYYYMMDD for "YYYY-MM-DD", -1 for "" (no date: sorts last), {@link #OTHER} for anything else. */
-        private static long day(String recency) {
-            if (recency.isEmpty()) {
-                return -1;
-            }
-            if (recency.length() != 10 || recency.charAt(4) != '-' || recency.charAt(7) != '-') {
-                return OTHER;
-            }
-            long day = 0;
-            for (int i = 0; i < 10; i++) {
-                char c = recency.charAt(i);
-                if (i != 4 && i != 7) {
-                    if (c < '0' || c > '9') {
-                        return OTHER;
+        /**
+         * Fills lists that have fewer first facts than they may show, from the facts not among them (all ranked after
+         * them), read back from the source unless it is the fact at hand.
+         */
+        private void refill(Fact atHand) {
+            for (int list = 0; list < lists.length; list++) {
+                FirstFacts first = lists[list];
+                int missing = Math.min(first.limit, listSizes[list]) - first.first.size();
+                if (missing <= 0) {
+                    continue;
+                }
+                TreeMap<Rank, Long> best = new TreeMap<>();
+                for (int slot = 0; slot < facts.capacity(); slot++) {
+                    if (!facts.used(slot) || !onList(slot, list)) {
+                        continue;
                     }
-                    day = day * 10 + (c - '0');
+                    Rank rank = rank(slot);
+                    if (!first.first.containsKey(rank) && (best.size() < missing || rank.compareTo(best.lastKey()) < 0)) {
+                        best.put(rank, facts.get(LOCATOR, slot));
+                        if (best.size() > missing) {
+                            best.pollLastEntry();
+                        }
+                    }
                 }
+                best.forEach((rank, locator) -> first.first.put(rank, readBack(rank.key(), locator, atHand)));
             }
-            return day;
         }
 
-        /** The first hex digits of a lower-case hex id as a number (same order as the characters), else {@link #OTHER}. */
-        private static long idPrefix(String id) {
-            if (id.length() < ID_PREFIX_DIGITS) {
-                return OTHER;
-            }
-            long prefix = 0;
-            for (int i = 0; i < ID_PREFIX_DIGITS; i++) {
-                char c = id.charAt(i);
-                int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-                if (digit < 0) {
-                    return OTHER;
-                }
-                prefix = prefix << 4 | digit;
-            }
-            return prefix;
+        private boolean onList(int slot, int list) {
+            return list == 0 || extraList.applyAsInt(shapes.get(shape(slot))) == list;
         }
+
+        private Fact readBack(FactKey key, long locator, Fact atHand) {
+            if (atHand != null && FactKey.of(atHand.id()).equals(key)) {
+                return atHand;
+            }
+            Fact fact = source.read(locator);
+            if (fact == null || !FactKey.of(fact.id()).equals(key)) {
+                throw new IllegalStateException("the fact source returned another fact at locator " + locator);
+            }
+            return fact;
+        }
+
     }
 
     /** Adds {@code delta} to a key's count; a count that drops to zero disappears, as if never counted. */

@@ -58,6 +58,8 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     private final ViewKind<S> kind;
     private final KafkaSettings settings;
     private final KafkaProducer<String, byte[]> producer;
+    /** Where views read back facts that left their first ones: the routed fact topic itself. */
+    private final KafkaFactSource source;
     private final Map<Integer, Map<String, S>> states = new HashMap<>();
     private final Map<Integer, Map<String, byte[]>> published = new HashMap<>();
     /** Keys folded but not yet acknowledged by the view topic, per partition: kept across failed batches. */
@@ -74,6 +76,13 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         this.kind = kind;
         this.settings = settings;
         this.producer = producer;
+        this.source = new KafkaFactSource(settings, kind.inputTopic());
+    }
+
+    @Override
+    public void close() {
+        super.close(); // the loop has ended: nothing reads from the source any more
+        source.close();
     }
 
     /** Facts folded since start: a restart that resumed from its checkpoint folds only what came after. */
@@ -169,9 +178,9 @@ final class PartitionedProjection<S> extends ConsumerLoop {
 
     /** Folds one routed fact into its view's state; true when the view changed. Throws on a value that is no fact. */
     private boolean fold(ConsumerRecord<String, byte[]> record, Map<String, S> partitionStates) {
-        Fact fact = FactReader.read(record.value());
-        S state = partitionStates.computeIfAbsent(record.key(), kind.empty());
-        return isRetraction(record) ? kind.retract().test(state, fact.id()) : kind.apply().test(state, fact);
+        Folds.Folded fact = Folds.Folded.read(record.value(), KafkaFactSource.locator(record.partition(), record.offset()));
+        S state = partitionStates.computeIfAbsent(record.key(), key -> kind.empty().apply(key, source));
+        return isRetraction(record) ? kind.retract().test(state, fact.outline().id()) : kind.apply().apply(state, fact);
     }
 
     /** The state of a partition's views as of {@code committed}: its routed facts folded from the beginning. */

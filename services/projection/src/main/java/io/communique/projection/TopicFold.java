@@ -16,7 +16,7 @@ public final class TopicFold {
     }
 
     public static TopicView empty(String id) {
-        return new State(id, CountryView.RECENT).view();
+        return new State(id, CountryView.RECENT, FactSource.NONE).view();
     }
 
     /**
@@ -30,9 +30,9 @@ public final class TopicFold {
         if (view.facts().size() < view.reportCount()) {
             throw new IllegalArgumentException("the view of " + view.id() + " lists only its most recent facts");
         }
-        State state = new State(view.id(), CountryView.RECENT);
-        view.facts().forEach(state::apply);
-        return state.apply(fact) ? state.view() : view;
+        State state = new State(view.id(), CountryView.RECENT, FactSource.NONE);
+        view.facts().forEach(listed -> state.apply(Folds.Folded.of(listed, CountryFold.NO_LOCATOR)));
+        return state.apply(Folds.Folded.of(fact, CountryFold.NO_LOCATOR)) ? state.view() : view;
     }
 
     /**
@@ -45,29 +45,25 @@ public final class TopicFold {
         private final Folds.FactSet facts;
         private TopicView view;
 
-        State(String id, int limit) {
+        /** @param source where facts that left the view's first ones are read back from */
+        State(String id, int limit, FactSource source) {
             this.id = id;
-            this.facts = new Folds.FactSet(limit, (fact, delta) ->
-                    fact.participants().forEach(code -> Folds.count(countries, code, delta)));
+            this.facts = new Folds.FactSet(limit, 1, shape -> -1, (fact, delta) ->
+                    fact.participants().forEach(code -> Folds.count(countries, code, delta)), source);
         }
 
-        /** Applies a fact; false when it does not mention this topic or is already in it as it is. */
-        boolean apply(Fact fact) {
-            if (!fact.topics().contains(id)) {
+        /** Applies a fact; false when it does not mention this topic or is already in it. */
+        boolean apply(Folds.Folded folded) {
+            if (!folded.outline().topics().contains(id) || !facts.put(folded)) {
                 return false;
             }
-            Fact previous = facts.get(fact.id());
-            if (previous != null && previous.equals(fact)) {
-                return false;
-            }
-            facts.put(fact);
             view = null;
             return true;
         }
 
         /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
         boolean retract(String factId) {
-            if (facts.remove(factId) == null) {
+            if (!facts.remove(factId)) {
                 return false;
             }
             view = null;
@@ -76,7 +72,7 @@ public final class TopicFold {
 
         TopicView view() {
             if (view == null) {
-                view = new TopicView(id, facts.events(), Folds.rank(countries), facts.recent(), facts.size());
+                view = new TopicView(id, facts.events(), Folds.rank(countries), facts.first(0), facts.size());
             }
             return view;
         }

@@ -2,32 +2,63 @@ package io.communique.projection;
 
 import io.communique.model.CountryView;
 import io.communique.model.Fact;
+import io.communique.model.FactOutline;
 import io.communique.model.TopicView;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The current country and topic views, kept by folding facts one at a time. Each view is kept as a mutable
- * {@link CountryFold.State} / {@link TopicFold.State}, so a fold costs O(log n) in the view's size; the immutable
- * view is materialised only when asked for, once per change (the projection asks once per batch). Not thread-safe:
- * one projection verticle owns it. The views handed out are immutable.
+ * {@link CountryFold.State} / {@link TopicFold.State}, so a fold costs O(log limit); the immutable view is
+ * materialised only when asked for, once per change (the projection asks once per batch). Not thread-safe: one
+ * projection owns it. The views handed out are immutable.
  */
 public final class ViewStore {
     private final Map<String, CountryFold.State> countries = new HashMap<>();
     private final Map<String, TopicFold.State> topics = new HashMap<>();
     private final int limit;
+    private final FactSource source;
+    /** The keys (country codes, topic ids) of the views this store holds; other stores may hold the rest. */
+    private final Predicate<String> holds;
+    /** Without a source of its own, the store keeps the facts it is given, and their index is their locator. */
+    private final List<Fact> kept;
 
-    /** Views listing the {@link CountryView#RECENT} most recent entries. */
+    /** Views listing the {@link CountryView#RECENT} most recent entries; the store keeps every fact it is given. */
     public ViewStore() {
         this(CountryView.RECENT);
     }
 
-    /** Views whose lists hold the {@code limit} most recent entries. */
+    /** Views whose lists hold the {@code limit} most recent entries; the store keeps every fact it is given. */
     public ViewStore(int limit) {
         this.limit = limit;
+        this.kept = new ArrayList<>();
+        this.source = locator -> kept.get((int) locator);
+        this.holds = key -> true;
+    }
+
+    /**
+     * Views whose lists hold the {@code limit} most recent entries, reading facts back from a log: facts are applied
+     * with their locator in it ({@link #apply(Fact, long)}), and only the first ones of each list stay in memory.
+     */
+    public ViewStore(int limit, FactSource source) {
+        this(limit, source, key -> true);
+    }
+
+    /**
+     * As {@link #ViewStore(int, FactSource)}, holding only the views whose key {@code holds} accepts: several stores,
+     * each on its own thread, share the views between them, as projection instances share partitions.
+     */
+    public ViewStore(int limit, FactSource source, Predicate<String> holds) {
+        this.limit = limit;
+        this.kept = null;
+        this.source = source;
+        this.holds = holds;
     }
 
     /** The keys of the views that one fact changed. */
@@ -37,16 +68,39 @@ public final class ViewStore {
         }
     }
 
+    /** Applies a fact to a store that keeps its facts (made without a source). */
     public Changes apply(Fact fact) {
+        if (kept == null) {
+            throw new IllegalStateException("this store reads facts back from its source: apply them with their locator");
+        }
+        kept.add(fact);
+        return apply(fact, kept.size() - 1);
+    }
+
+    /** Applies a fact found at {@code locator} in the store's source. */
+    public Changes apply(Fact fact, long locator) {
+        return apply(Folds.Folded.of(fact, locator));
+    }
+
+    /**
+     * Applies a fact record's value found at {@code locator} in the store's source, reading the whole fact only if a
+     * view shows it; throws {@link IllegalArgumentException} when the record holds no valid fact.
+     */
+    public Changes apply(byte[] json, long locator) {
+        return apply(Folds.Folded.read(json, locator));
+    }
+
+    private Changes apply(Folds.Folded folded) {
+        FactOutline fact = folded.outline();
         Set<String> changedCountries = new TreeSet<>();
         for (String code : fact.participants()) {
-            if (countries.computeIfAbsent(code, key -> new CountryFold.State(key, limit)).apply(fact)) {
+            if (holds.test(code) && countries.computeIfAbsent(code, key -> new CountryFold.State(key, limit, source)).apply(folded)) {
                 changedCountries.add(code);
             }
         }
         Set<String> changedTopics = new TreeSet<>();
         for (String id : fact.topics()) {
-            if (topics.computeIfAbsent(id, key -> new TopicFold.State(key, limit)).apply(fact)) {
+            if (holds.test(id) && topics.computeIfAbsent(id, key -> new TopicFold.State(key, limit, source)).apply(folded)) {
                 changedTopics.add(id);
             }
         }

@@ -5,13 +5,17 @@ import io.communique.model.CountryView;
 import io.communique.model.Evidence;
 import io.communique.model.ExtractorInfo;
 import io.communique.model.Fact;
+import io.communique.model.FactReader;
 import io.communique.model.FactRef;
 import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.TopicView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,6 +29,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The incremental store against a plain recomputation of every view from the final set of facts. */
 class ViewStoreTest {
@@ -34,8 +39,9 @@ class ViewStoreTest {
 
     private static final int LIMIT = 7;
 
-    @Test
-    void boundedViewsAfterRandomFactsRedeliveriesReExtractionsAndRetractionsEqualARecomputationByteForByte() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"parsed facts", "records read back from a log"})
+    void boundedViewsAfterRandomFactsRedeliveriesReExtractionsAndRetractionsEqualARecomputationByteForByte(String input) {
         Random random = new Random(42);
         List<Fact> distinct = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
@@ -53,7 +59,12 @@ class ViewStoreTest {
             log.add(what == 1 ? reExtracted(again, random) : again);
             retractions.add(what == 2);
         }
-        ViewStore store = new ViewStore(LIMIT);
+        // As records, the store reads each fact's outline only, the whole fact when a view shows it, and facts
+        // that come back into a list from the log by locator.
+        boolean records = input.startsWith("records");
+        List<byte[]> values = log.stream().map(Json::bytes).toList();
+        ViewStore store = records ? new ViewStore(LIMIT, locator -> FactReader.read(values.get((int) locator)))
+                : new ViewStore(LIMIT);
         Map<String, Fact> latest = new LinkedHashMap<>();
         for (int i = 0; i < log.size(); i++) {
             Fact fact = log.get(i);
@@ -61,7 +72,11 @@ class ViewStoreTest {
                 store.retract(fact);
                 latest.remove(fact.id());
             } else {
-                store.apply(fact);
+                if (records) {
+                    store.apply(values.get(i), i);
+                } else {
+                    store.apply(fact);
+                }
                 latest.put(fact.id(), fact);
             }
         }
@@ -123,23 +138,54 @@ class ViewStoreTest {
     }
 
     @Test
-    void factsAreOrderedByTheirRecencyKeyAndIdAsStringsWhateverTheirForm() {
-        List<String> dates = List.of("2019-03-01", "2019-03-10", "1999-12-31", "--03-01", "--12-31", "2019-3-1",
-                "2019-03-0x", "２０１９-03-01");
-        List<String> ids = List.of("0a", "ff", "00000000000000000000000000000001", "fffffffffffffff0", "FFFFFFFFFFFFFFFF0",
-                "a0000000000000000000000000000000", "a000000000000000000000000000000b", "zzzzzzzzzzzzzzzz", "٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣");
+    void factsAreOrderedMostRecentFirstUndatedLastAndTiesByIdAsTheirStringsWould() {
         Random random = new Random(3);
-        Folds.Recent set = new Folds.Recent(Integer.MAX_VALUE);
+        ViewStore store = new ViewStore(Integer.MAX_VALUE);
         List<Fact> all = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            String date = random.nextInt(6) == 0 ? null : dates.get(random.nextInt(dates.size()));
-            Fact fact = withIdAndDate(randomFact(random, i), ids.get(random.nextInt(ids.size())) + i % 7, date);
-            if (set.get(fact.id()) == null) {
-                all.add(fact);
-                set.put(fact);
-            }
+            String date = switch (random.nextInt(4)) {
+                case 0 -> null;
+                case 1 -> String.format("--%02d-%02d", 1 + random.nextInt(2), 1 + random.nextInt(3));
+                default -> String.format("%d-%02d-%02d", 1999 + random.nextInt(3), 1 + random.nextInt(2), 1 + random.nextInt(3));
+            };
+            Fact fact = withIdAndDate(randomFact(random, i), Ids.factId("doc", FactType.TALKS, List.of("CN"), date, i), date);
+            all.add(fact);
+            store.apply(fact);
         }
-        assertThat(set.recent()).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
+        assertThat(store.country("CN").facts()).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
+    }
+
+    @Test
+    void aDateOutsideTheSchemaIsRefusedWithTheReasonAndIdsOfAnyFormStillIdentifyFacts() {
+        Random random = new Random(4);
+        ViewStore store = new ViewStore();
+        for (String date : List.of("2019-3-1", "2019-03-0x", "２０１９-03-01", "2019-03")) {
+            Fact fact = withIdAndDate(randomFact(random, 1), "f1", date);
+            assertThatThrownBy(() -> store.apply(fact)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(date);
+        }
+        Fact short1 = withIdAndDate(randomFact(random, 2), "f1", null);
+        Fact short2 = withIdAndDate(short1, "f2", null);
+        store.apply(short1);
+        store.apply(short2);
+        assertThat(store.country("CN").reportCount()).isEqualTo(2);
+        store.retract(short1);
+        assertThat(store.country("CN").facts()).containsExactly(short2);
+    }
+
+    @Test
+    void aRecordWhoseWholeFactIsInvalidLeavesTheViewsThatWouldShowItAsTheyWere() {
+        Random random = new Random(6);
+        Fact valid = withIdAndDate(randomFact(random, 1), Ids.factId("doc", FactType.TALKS, List.of("CN"), null, 1), "2019-01-01");
+        List<byte[]> values = new ArrayList<>(List.of(Json.bytes(valid)));
+        ViewStore store = new ViewStore(LIMIT, locator -> FactReader.read(values.get((int) locator)));
+        store.apply(values.get(0), 0);
+        CountryView before = store.country("CN");
+        String broken = new String(Json.bytes(withIdAndDate(valid, Ids.factId("doc", FactType.TALKS, List.of("CN"), null, 2),
+                "2020-01-01")), StandardCharsets.UTF_8).replaceFirst("\\{\"text\":\"s\",\"start\":0", "{\"text\":5,\"start\":0");
+        byte[] record = broken.getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> store.apply(record, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text");
+        assertThat(Json.write(store.country("CN"))).isEqualTo(Json.write(before));
     }
 
     private static Fact withEvent(Fact fact, String eventId) {

@@ -1,0 +1,18 @@
+package io.communique.projection;
+
+import io.communique.model.Fact;
+
+/**
+ * Where a view reads back a fact it no longer holds. Views keep only their first facts in memory; when one of those
+ * leaves (a retraction, or a re-extraction that moved it), the next one comes back from the log by its locator,
+ * the position the view was given when the fact was folded in.
+ */
+@FunctionalInterface
+public interface FactSource {
+    /** For views that are never asked to read back: each fact they saw is still among their first ones. */
+    FactSource NONE = locator -> {
+        throw new IllegalStateException("this view keeps no way to read a fact back (locator " + locator + ")");
+    };
+
+    Fact read(long locator);
+}
