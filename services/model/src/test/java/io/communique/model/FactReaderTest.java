@@ -58,4 +58,38 @@ class FactReaderTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a valid Fact");
         }
     }
+
+    @Test
+    void theOutlineOfAFactIsWhatReadingItWholeGivesInCompactPrettyAndEscapedForms() throws Exception {
+        Random random = new Random(12);
+        for (int i = 0; i < 500; i++) {
+            Fact fact = randomFact(random, i);
+            byte[] compact = Json.bytes(fact);
+            byte[] pretty = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(fact);
+            byte[] escaped = Json.MAPPER.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+                    .writeValueAsBytes(fact);
+            for (byte[] json : List.of(compact, pretty, escaped)) {
+                assertThat(FactReader.outline(json)).isEqualTo(FactOutline.of(FactReader.read(json)));
+            }
+        }
+        String unusual = "{ \"future\" : [ {\"a\":\"]}\\\"\"}, -1.5e3, true, null ], \"id\":\"\\u0061\\\"b\","
+                + "\"type\":\"TALKS\",\"participants\":[\"C\\u004E\", \"É\"],\"topics\":null,\"n\":12 }\n";
+        assertThat(FactReader.outline(unusual.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new FactOutline("a\"b", FactType.TALKS, List.of("CN", "É"), null, null, List.of(), null));
+    }
+
+    @Test
+    void anOutlineOfWhatIsNoFactIsRejectedWithTheReason() {
+        for (String bad : List.of("not json", "[1]", "", "{", "{\"id\":\"a\",\"type\":\"PARTY\",\"participants\":[]}",
+                "{\"id\":\"a\",\"type\":\"VISIT\"}", "{\"id\":1,\"type\":\"VISIT\",\"participants\":[]}",
+                "{\"id\":\"a\",\"type\":\"VISIT\",\"participants\":[\"CN\"]} {}",
+                "{\"id\":\"a\",\"type\":\"VISIT\",\"participants\":[1]}",
+                "{\"id\":\"a\",\"type\":\"VISIT\",\"participants\":[\"CN\"],\"evidence\":{\"text\":\"unclosed}",
+                "{\"id\":\"a\",\"type\":\"VISIT\",\"participants\":[\"CN\"],\"confidence\":}",
+                "{\"id\":\"a\\x\",\"type\":\"VISIT\",\"participants\":[\"CN\"]}",
+                "{\"id\":\"a\" \"type\":\"VISIT\",\"participants\":[\"CN\"]}")) {
+            assertThatThrownBy(() -> FactReader.outline(bad.getBytes(StandardCharsets.UTF_8))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a valid Fact");
+        }
+    }
 }

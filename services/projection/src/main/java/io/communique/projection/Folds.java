@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -31,13 +32,30 @@ final class Folds {
      * is computed once, as every view it enters looks it up.
      */
     static final class Shape {
+        /** Shapes seen so far, one instance each, so views find theirs by identity; bounded against unusual input. */
+        private static final Map<Shape, Shape> SHARED = new ConcurrentHashMap<>();
+        private static final int SHARED_MAX_COUNT = 100_000;
+
         private final FactType type;
         private final String initiator;
         private final List<String> participants;
         private final List<String> topics;
         private final int hash;
 
-        Shape(FactType type, String initiator, List<String> participants, List<String> topics) {
+        /** The shared instance of this shape. */
+        static Shape of(FactType type, String initiator, List<String> participants, List<String> topics) {
+            Shape shape = new Shape(type, initiator, participants, topics);
+            Shape shared = SHARED.get(shape);
+            if (shared != null) {
+                return shared;
+            }
+            if (SHARED.size() < SHARED_MAX_COUNT) {
+                SHARED.putIfAbsent(shape, shape);
+            }
+            return shape;
+        }
+
+        private Shape(FactType type, String initiator, List<String> participants, List<String> topics) {
             this.type = type;
             this.initiator = initiator;
             this.participants = participants;
@@ -95,7 +113,7 @@ final class Folds {
             this.key = FactKey.of(outline.id());
             this.rank = new Rank(Rank.order(outline.date()), key);
             this.content = content;
-            this.shape = new Shape(outline.type(), outline.initiator(), outline.participants(), outline.topics());
+            this.shape = Shape.of(outline.type(), outline.initiator(), outline.participants(), outline.topics());
             this.event = outline.eventId() == null ? null : FactKey.of(outline.eventId());
             this.locator = locator;
             this.json = json;
@@ -219,6 +237,8 @@ final class Folds {
     private static final class FirstFacts {
         private final int limit;
         private final TreeMap<Rank, Fact> first = new TreeMap<>();
+        /** The last of them, or null: every fact folded is compared with it. */
+        private Rank last;
 
         FirstFacts(int limit) {
             this.limit = limit;
@@ -226,15 +246,34 @@ final class Folds {
 
         /** Whether a fact of this rank enters: it ranks before the last of them, or there is room and none waits. */
         boolean takes(Rank rank, boolean othersWait) {
-            return first.size() < limit && !othersWait || !first.isEmpty() && rank.compareTo(first.lastKey()) < 0;
+            return first.size() < limit && !othersWait || last != null && rank.compareTo(last) < 0;
         }
 
-        /** Adds a fact that {@link #takes} it, letting the last one go when there are too many. */
+        /** Adds a fact, letting the last one go when there are too many. */
         void add(Rank rank, Fact fact) {
             first.put(rank, fact);
             if (first.size() > limit) {
                 first.pollLastEntry();
             }
+            last = first.lastKey();
+        }
+
+        void remove(Rank rank) {
+            if (first.remove(rank) != null) {
+                last = first.isEmpty() ? null : first.lastKey();
+            }
+        }
+
+        boolean contains(Rank rank) {
+            return first.containsKey(rank);
+        }
+
+        int size() {
+            return first.size();
+        }
+
+        List<Fact> facts() {
+            return new ArrayList<>(first.values());
         }
     }
 
@@ -341,7 +380,7 @@ final class Folds {
 
         /** Whether the list has facts that are not among its first ones. */
         private boolean othersWait(int list) {
-            return listSizes[list] > lists[list].first.size();
+            return listSizes[list] > lists[list].size();
         }
 
         /** Removes the fact with this id; false when there was none. */
@@ -359,7 +398,7 @@ final class Folds {
 
         /** The first facts of a list in view order, at most {@code limit}. */
         List<Fact> first(int list) {
-            return new ArrayList<>(lists[list].first.values());
+            return lists[list].facts();
         }
 
         /** Facts (reports) held. */
@@ -404,7 +443,7 @@ final class Folds {
             Rank rank = rank(slot);
             forEachList(shape(slot), list -> {
                 listSizes[list]--;
-                lists[list].first.remove(rank);
+                lists[list].remove(rank);
             });
         }
 
@@ -491,7 +530,7 @@ final class Folds {
         private void refill(Fact atHand) {
             for (int list = 0; list < lists.length; list++) {
                 FirstFacts first = lists[list];
-                int missing = Math.min(first.limit, listSizes[list]) - first.first.size();
+                int missing = Math.min(first.limit, listSizes[list]) - first.size();
                 if (missing <= 0) {
                     continue;
                 }
@@ -501,14 +540,14 @@ final class Folds {
                         continue;
                     }
                     Rank rank = rank(slot);
-                    if (!first.first.containsKey(rank) && (best.size() < missing || rank.compareTo(best.lastKey()) < 0)) {
+                    if (!first.contains(rank) && (best.size() < missing || rank.compareTo(best.lastKey()) < 0)) {
                         best.put(rank, facts.get(LOCATOR, slot));
                         if (best.size() > missing) {
                             best.pollLastEntry();
                         }
                     }
                 }
-                best.forEach((rank, locator) -> first.first.put(rank, readBack(rank.key(), locator, atHand)));
+                best.forEach((rank, locator) -> first.add(rank, readBack(rank.key(), locator, atHand)));
             }
         }
 

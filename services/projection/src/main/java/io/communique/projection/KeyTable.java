@@ -1,9 +1,12 @@
 package io.communique.projection;
 
+import java.util.Arrays;
+
 /**
- * A hash table from 128-bit keys ({@link FactKey}) to rows of {@code long} columns, held in a few primitive arrays.
- * A view that has folded a million facts keeps them here rather than in a million map entries: the garbage collector
- * never walks or copies primitive arrays of this size, and a lookup touches one or two cache lines.
+ * A hash table from 128-bit keys ({@link FactKey}) to rows of {@code long} columns, held in one primitive array. A
+ * view that has folded a million facts keeps them here rather than in a million map entries: the garbage collector
+ * never walks or copies a primitive array of this size, and a row (its key, a used mark and its columns side by
+ * side) is one or two cache lines, so a lookup or an insert costs about one memory access.
  *
  * <p>Open addressing with linear probing; removal shifts the entries that follow back into place, so there are no
  * tombstones. Slots move on removal and growth: hold a slot only until the next change. Not thread-safe.
@@ -11,16 +14,16 @@ package io.communique.projection;
 final class KeyTable {
     private static final int MIN_CAPACITY = 16;
     private static final double MAX_LOAD = 0.6;
+    /** A row: used mark (0 or 1), key high bits, key low bits, then the columns. */
+    private static final int USED = 0, HI = 1, LO = 2, FIRST_COLUMN = 3;
 
-    private final int columns;
-    private boolean[] used;
-    private long[] his;
-    private long[] los;
-    private long[][] values;
+    private final int stride;
+    private long[] rows;
+    private int capacity;
     private int size;
 
     KeyTable(int columns) {
-        this.columns = columns;
+        this.stride = FIRST_COLUMN + columns;
         allocate(MIN_CAPACITY);
     }
 
@@ -30,18 +33,19 @@ final class KeyTable {
 
     /** Slots run from 0 to {@code capacity() - 1}; only {@link #used} ones hold an entry. */
     int capacity() {
-        return used.length;
+        return capacity;
     }
 
     boolean used(int slot) {
-        return used[slot];
+        return rows[slot * stride + USED] != 0;
     }
 
     /** The slot holding this key, or -1. */
     int find(FactKey key) {
-        int mask = used.length - 1;
-        for (int slot = home(key.hi(), key.lo(), mask); used[slot]; slot = (slot + 1) & mask) {
-            if (his[slot] == key.hi() && los[slot] == key.lo()) {
+        int mask = capacity - 1;
+        for (int slot = home(key.hi(), key.lo(), mask); used(slot); slot = (slot + 1) & mask) {
+            int row = slot * stride;
+            if (rows[row + HI] == key.hi() && rows[row + LO] == key.lo()) {
                 return slot;
             }
         }
@@ -50,90 +54,72 @@ final class KeyTable {
 
     /** Adds a key that is not in the table, with every column 0; returns its slot. */
     int add(FactKey key) {
-        if (size + 1 > used.length * MAX_LOAD) {
+        if (size + 1 > capacity * MAX_LOAD) {
             grow();
         }
-        int mask = used.length - 1;
-        int slot = home(key.hi(), key.lo(), mask);
-        while (used[slot]) {
-            slot = (slot + 1) & mask;
-        }
-        used[slot] = true;
-        his[slot] = key.hi();
-        los[slot] = key.lo();
-        for (long[] column : values) {
-            column[slot] = 0;
-        }
+        int slot = freeSlot(key.hi(), key.lo());
+        int row = slot * stride;
+        rows[row + USED] = 1;
+        rows[row + HI] = key.hi();
+        rows[row + LO] = key.lo();
+        Arrays.fill(rows, row + FIRST_COLUMN, row + stride, 0);
         size++;
         return slot;
     }
 
     /** Removes the entry in this slot, moving back the entries whose probe sequence passed through it. */
     void remove(int slot) {
-        int mask = used.length - 1;
+        int mask = capacity - 1;
         int free = slot;
-        for (int next = (free + 1) & mask; used[next]; next = (next + 1) & mask) {
-            int home = home(his[next], los[next], mask);
+        for (int next = (free + 1) & mask; used(next); next = (next + 1) & mask) {
+            int home = home(rows[next * stride + HI], rows[next * stride + LO], mask);
             // The entry at `next` may move to `free` only if its home is not cyclically within (free, next].
             boolean homeBetween = free <= next ? home > free && home <= next : home > free || home <= next;
             if (!homeBetween) {
-                move(next, free);
+                System.arraycopy(rows, next * stride, rows, free * stride, stride);
                 free = next;
             }
         }
-        used[free] = false;
+        rows[free * stride + USED] = 0;
         size--;
     }
 
     FactKey key(int slot) {
-        return new FactKey(his[slot], los[slot]);
+        return new FactKey(rows[slot * stride + HI], rows[slot * stride + LO]);
     }
 
     long get(int column, int slot) {
-        return values[column][slot];
+        return rows[slot * stride + FIRST_COLUMN + column];
     }
 
     void set(int column, int slot, long value) {
-        values[column][slot] = value;
+        rows[slot * stride + FIRST_COLUMN + column] = value;
     }
 
-    private void move(int from, int to) {
-        his[to] = his[from];
-        los[to] = los[from];
-        for (long[] column : values) {
-            column[to] = column[from];
+    private int freeSlot(long hi, long lo) {
+        int mask = capacity - 1;
+        int slot = home(hi, lo, mask);
+        while (used(slot)) {
+            slot = (slot + 1) & mask;
         }
-        used[to] = true;
+        return slot;
     }
 
     private void grow() {
-        boolean[] oldUsed = used;
-        long[] oldHis = his;
-        long[] oldLos = los;
-        long[][] oldValues = values;
-        allocate(used.length * 2);
-        int mask = used.length - 1;
-        for (int old = 0; old < oldUsed.length; old++) {
-            if (oldUsed[old]) {
-                int slot = home(oldHis[old], oldLos[old], mask);
-                while (used[slot]) {
-                    slot = (slot + 1) & mask;
-                }
-                used[slot] = true;
-                his[slot] = oldHis[old];
-                los[slot] = oldLos[old];
-                for (int column = 0; column < columns; column++) {
-                    values[column][slot] = oldValues[column][old];
-                }
+        long[] old = rows;
+        int oldCapacity = capacity;
+        allocate(capacity * 2);
+        for (int slot = 0; slot < oldCapacity; slot++) {
+            int row = slot * stride;
+            if (old[row + USED] != 0) {
+                System.arraycopy(old, row, rows, freeSlot(old[row + HI], old[row + LO]) * stride, stride);
             }
         }
     }
 
-    private void allocate(int capacity) {
-        used = new boolean[capacity];
-        his = new long[capacity];
-        los = new long[capacity];
-        values = new long[columns][capacity];
+    private void allocate(int newCapacity) {
+        capacity = newCapacity;
+        rows = new long[newCapacity * stride];
     }
 
     /** Ids are hashes already, but hand-written keys are not: mix the bits before masking. */

@@ -1,0 +1,289 @@
+package io.communique.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a {@link FactOutline} straight from a fact's UTF-8 JSON bytes: the few top-level fields folding needs are
+ * decoded, every other value is stepped over by its brackets and quotes. A general parser spends most of its time on
+ * the tokens of fields it would skip anyway (evidence, provenance, numbers); this does one pass over the bytes.
+ *
+ * <p>What it reads it checks (an object, strings, arrays of strings, types, no trailing content); what it skips it
+ * checks only for balanced brackets and closed strings — a value's own syntax is checked when the whole fact is read
+ * ({@link FactReader#read}), and the projection's inputs were read whole by the router before. One scanner per call:
+ * not thread-safe.
+ */
+final class OutlineScanner {
+    /** The fields an outline reads. */
+    private static final List<String> READ = List.of("id", "type", "participants", "initiator", "date", "topics", "eventId");
+    private static final List<byte[]> READ_BYTES = READ.stream().map(name -> name.getBytes(StandardCharsets.US_ASCII)).toList();
+
+    private final byte[] json;
+    private int at;
+
+    private OutlineScanner(byte[] json) {
+        this.json = json;
+    }
+
+    static FactOutline scan(byte[] json) {
+        return new OutlineScanner(json).outline();
+    }
+
+    private FactOutline outline() {
+        String id = null, initiator = null, date = null, eventId = null, type = null;
+        List<String> participants = null, topics = List.of();
+        expect('{');
+        if (peek() == '}') {
+            at++;
+        } else {
+            do {
+                String field = field();
+                expect(':');
+                if (field == null) {
+                    skipValue();
+                    continue;
+                }
+                switch (field) {
+                    case "id" -> id = stringOrNull(field);
+                    case "type" -> type = stringOrNull(field);
+                    case "participants" -> participants = strings(field);
+                    case "initiator" -> initiator = stringOrNull(field);
+                    case "date" -> date = stringOrNull(field);
+                    case "topics" -> topics = strings(field);
+                    case "eventId" -> eventId = stringOrNull(field);
+                    default -> throw new IllegalStateException("a field the outline does not read: " + field);
+                }
+            } while (next(',', '}') == ',');
+        }
+        if (peek() != -1) {
+            throw invalid("trailing content after the object");
+        }
+        if (id == null || type == null || participants == null) {
+            throw invalid("it needs an id, a type and participants");
+        }
+        return new FactOutline(id, factType(type), participants, initiator, date, topics == null ? List.of() : topics,
+                eventId);
+    }
+
+    /**
+     * The name of the field at the current position if the outline reads it, else null: compared byte by byte with
+     * the names read, so that the names of the fields skipped are never turned into strings.
+     */
+    private String field() {
+        if (peek() != '"') {
+            throw invalid("expected '\"'");
+        }
+        int start = at + 1;
+        int end = start;
+        while (byteAt(end) != '"' && json[end] != '\\') {
+            end++;
+        }
+        if (json[end] == '\\') { // an escaped name: decode it the general way
+            String name = string();
+            return READ.contains(name) ? name : null;
+        }
+        at = end + 1;
+        for (int i = 0; i < READ.size(); i++) {
+            if (Arrays.equals(json, start, end, READ_BYTES.get(i), 0, READ_BYTES.get(i).length)) {
+                return READ.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static FactType factType(String name) {
+        try {
+            return FactType.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw invalid("type '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "' is not a fact type");
+        }
+    }
+
+    private String stringOrNull(String field) {
+        if (peek() == 'n') {
+            literal("null");
+            return null;
+        }
+        if (peek() != '"') {
+            throw invalid(field + " must be a string");
+        }
+        return string();
+    }
+
+    private List<String> strings(String field) {
+        if (peek() == 'n') {
+            literal("null");
+            return null;
+        }
+        if (peek() != '[') {
+            throw invalid(field + " must be an array of strings");
+        }
+        at++;
+        List<String> values = new ArrayList<>(4);
+        if (peek() == ']') {
+            at++;
+            return values;
+        }
+        do {
+            if (peek() != '"') {
+                throw invalid(field + " must be an array of strings");
+            }
+            values.add(string());
+        } while (next(',', ']') == ',');
+        return values;
+    }
+
+    /** A string at the current position: plain ASCII without escapes is copied as is, anything else decoded. */
+    private String string() {
+        expect('"');
+        int start = at;
+        boolean plain = true;
+        while (true) {
+            int b = byteAt(at);
+            if (b == '"') {
+                break;
+            }
+            if (b == '\\') {
+                plain = false;
+                at++; // the escaped character, whatever it is, does not end the string
+            } else if (b >= 0x80 || b < 0x20) {
+                plain = false;
+            }
+            at++;
+        }
+        String value = plain ? new String(json, start, at - start, StandardCharsets.ISO_8859_1)
+                : decode(start, at);
+        at++;
+        return value;
+    }
+
+    /** Decodes a string with escapes or non-ASCII characters exactly as JSON defines them. */
+    private String decode(int start, int end) {
+        StringBuilder value = new StringBuilder(end - start);
+        int from = start;
+        for (int i = start; i < end; i++) {
+            if (json[i] == '\\') {
+                value.append(new String(json, from, i - from, StandardCharsets.UTF_8));
+                char escape = (char) json[++i];
+                switch (escape) {
+                    case '"', '\\', '/' -> value.append(escape);
+                    case 'b' -> value.append('\b');
+                    case 'f' -> value.append('\f');
+                    case 'n' -> value.append('\n');
+                    case 'r' -> value.append('\r');
+                    case 't' -> value.append('\t');
+                    case 'u' -> {
+                        if (i + 4 >= end) {
+                            throw invalid("a truncated \\u escape");
+                        }
+                        try {
+                            value.append((char) Integer.parseInt(new String(json, i + 1, 4, StandardCharsets.US_ASCII), 16));
+                        } catch (NumberFormatException e) {
+                            throw invalid("a malformed \\u escape");
+                        }
+                        i += 4;
+                    }
+                    default -> throw invalid("an unknown escape \\" + escape);
+                }
+                from = i + 1;
+            } else if (json[i] >= 0 && json[i] < 0x20) {
+                throw invalid("a control character inside a string");
+            }
+        }
+        return value.append(new String(json, from, end - from, StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Steps over any value: strings by their quotes, objects and arrays by their brackets, anything else by its end. */
+    private void skipValue() {
+        int b = peek();
+        if (b == '"') {
+            skipString();
+        } else if (b == '{' || b == '[') {
+            int depth = 0;
+            do {
+                int c = byteAt(at);
+                if (c == '"') {
+                    skipString();
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ']') {
+                    depth--;
+                }
+                at++;
+            } while (depth > 0);
+        } else {
+            int start = at;
+            while (at < json.length && json[at] != ',' && json[at] != '}' && json[at] != ']' && !whitespace(json[at])) {
+                at++;
+            }
+            if (at == start) {
+                throw invalid("a value is missing");
+            }
+        }
+    }
+
+    private void skipString() {
+        at++;
+        while (true) {
+            int b = byteAt(at);
+            if (b == '"') {
+                at++;
+                return;
+            }
+            at += b == '\\' ? 2 : 1;
+        }
+    }
+
+    private void literal(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (byteAt(at + i) != word.charAt(i)) {
+                throw invalid("unexpected content where " + word + " or a value was expected");
+            }
+        }
+        at += word.length();
+    }
+
+    /** Skips whitespace, then takes one of two expected characters and returns it. */
+    private int next(char either, char or) {
+        int b = peek();
+        if (b != either && b != or) {
+            throw invalid("expected '" + either + "' or '" + or + "'");
+        }
+        at++;
+        return b;
+    }
+
+    private void expect(char expected) {
+        if (peek() != expected) {
+            throw invalid("expected '" + expected + "'");
+        }
+        at++;
+    }
+
+    /** Skips whitespace and returns the next byte without taking it, or -1 at the end. */
+    private int peek() {
+        while (at < json.length && whitespace(json[at])) {
+            at++;
+        }
+        return at < json.length ? json[at] : -1;
+    }
+
+    private int byteAt(int index) {
+        if (index >= json.length) {
+            throw invalid("the input ends inside a value");
+        }
+        return json[index];
+    }
+
+    private static boolean whitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    private static IllegalArgumentException invalid(String why) {
+        return new IllegalArgumentException("not a valid Fact: " + why);
+    }
+}
