@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a fact with Jackson's streaming parser: the same {@link Fact} as {@code Json.read(json, Fact.class)}, in
@@ -23,8 +21,8 @@ public final class FactReader {
     private static final int SHARED_MAX_LENGTH = 40;
     /** Bounds the shared values, so that unusual input cannot grow them without end. */
     private static final int SHARED_MAX_COUNT = 50_000;
-    private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
-    private static final Map<String, ExtractorInfo> EXTRACTORS = new ConcurrentHashMap<>();
+    private static final Interner<String> SHARED = new Interner<>(SHARED_MAX_COUNT);
+    private static final Interner<ExtractorInfo> EXTRACTORS = new Interner<>(SHARED_MAX_COUNT);
 
     private FactReader() {
     }
@@ -131,17 +129,7 @@ public final class FactReader {
                 default -> parser.skipChildren();
             }
         }
-        if (name == null || version == null) {
-            return new ExtractorInfo(name, version);
-        }
-        ExtractorInfo extractor = EXTRACTORS.get(name + '\n' + version);
-        if (extractor == null) {
-            extractor = new ExtractorInfo(name, version);
-            if (EXTRACTORS.size() < SHARED_MAX_COUNT) {
-                EXTRACTORS.putIfAbsent(name + '\n' + version, extractor);
-            }
-        }
-        return extractor;
+        return EXTRACTORS.intern(new ExtractorInfo(name, version));
     }
 
     private static FactType type(JsonParser parser, JsonToken token) throws IOException {
@@ -179,17 +167,7 @@ public final class FactReader {
 
     /** The one instance of a short recurring value. */
     private static String shared(String value) {
-        if (value == null || value.length() > SHARED_MAX_LENGTH) {
-            return value;
-        }
-        String shared = SHARED.get(value);
-        if (shared != null) {
-            return shared;
-        }
-        if (SHARED.size() < SHARED_MAX_COUNT) {
-            SHARED.putIfAbsent(value, value);
-        }
-        return value;
+        return value == null || value.length() > SHARED_MAX_LENGTH ? value : SHARED.intern(value);
     }
 
     private static double number(JsonParser parser, JsonToken token, String field) throws IOException {

@@ -5,6 +5,7 @@ import io.communique.model.Fact;
 import io.communique.model.FactOutline;
 import io.communique.model.FactReader;
 import io.communique.model.FactType;
+import io.communique.model.Interner;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -33,8 +33,7 @@ final class Folds {
      */
     static final class Shape {
         /** Shapes seen so far, one instance each, so views find theirs by identity; bounded against unusual input. */
-        private static final Map<Shape, Shape> SHARED = new ConcurrentHashMap<>();
-        private static final int SHARED_MAX_COUNT = 100_000;
+        private static final Interner<Shape> SHARED = new Interner<>(100_000);
 
         private final FactType type;
         private final String initiator;
@@ -44,15 +43,7 @@ final class Folds {
 
         /** The shared instance of this shape. */
         static Shape of(FactType type, String initiator, List<String> participants, List<String> topics) {
-            Shape shape = new Shape(type, initiator, participants, topics);
-            Shape shared = SHARED.get(shape);
-            if (shared != null) {
-                return shared;
-            }
-            if (SHARED.size() < SHARED_MAX_COUNT) {
-                SHARED.putIfAbsent(shape, shape);
-            }
-            return shape;
+            return SHARED.intern(new Shape(type, initiator, participants, topics));
         }
 
         private Shape(FactType type, String initiator, List<String> participants, List<String> topics) {
