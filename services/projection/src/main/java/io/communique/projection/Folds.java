@@ -378,6 +378,8 @@ final class Folds {
         boolean remove(String id) {
             int slot = facts.find(FactKey.of(id));
             if (slot < 0) {
+                // A batch replayed after a failed read-back finds the fact gone: fill what it left short.
+                refill(null);
                 return false;
             }
             unlist(slot);
