@@ -312,7 +312,7 @@ final class Folds {
 
         /**
          * Adds the fact, replacing the one with the same id; false when that one is the same (by its content hash: a
-         * re-delivery).
+         * re-delivery) and nothing else changed.
          */
         boolean put(Folded folded) {
             FactKey key = folded.key();
@@ -322,7 +322,7 @@ final class Folds {
             FactKey event = folded.event();
             int slot = facts.find(key);
             if (slot >= 0 && facts.get(CONTENT, slot) == content) {
-                return false;
+                return refill(null); // normally false; true when it fills what a failed read-back left short
             }
             // The whole fact is read before anything changes, and only when a list will show it (a replaced fact
             // may come back into its lists): a record that holds no valid fact then leaves the view as it was.
@@ -374,13 +374,12 @@ final class Folds {
             return listSizes[list] > lists[list].size();
         }
 
-        /** Removes the fact with this id; false when there was none. */
+        /** Removes the fact with this id; false when there was none (and nothing else changed). */
         boolean remove(String id) {
             int slot = facts.find(FactKey.of(id));
             if (slot < 0) {
-                // A batch replayed after a failed read-back finds the fact gone: fill what it left short.
-                refill(null);
-                return false;
+                // A batch replayed after a failed read-back finds the fact gone: fill what that left short.
+                return refill(null);
             }
             unlist(slot);
             leaveEvent(slot);
@@ -518,9 +517,10 @@ final class Folds {
 
         /**
          * Fills lists that have fewer first facts than they may show, from the facts not among them (all ranked after
-         * them), read back from the source unless it is the fact at hand.
+         * them), read back from the source unless it is the fact at hand; true when it added any.
          */
-        private void refill(Fact atHand) {
+        private boolean refill(Fact atHand) {
+            boolean filled = false;
             for (int list = 0; list < lists.length; list++) {
                 FirstFacts first = lists[list];
                 int missing = Math.min(first.limit, listSizes[list]) - first.size();
@@ -541,7 +541,9 @@ final class Folds {
                     }
                 }
                 best.forEach((rank, locator) -> first.add(rank, readBack(rank.key(), locator, atHand)));
+                filled |= !best.isEmpty();
             }
+            return filled;
         }
 
         private boolean onList(int slot, int list) {

@@ -188,6 +188,31 @@ class ViewStoreTest {
         assertThat(Json.write(store.country("CN"))).isEqualTo(Json.write(before));
     }
 
+    @Test
+    void aRetractionReplayedAfterAFailedReadBackFillsTheListAndReportsTheChange() {
+        Random random = new Random(8);
+        List<Fact> facts = new ArrayList<>();
+        for (int day = 1; day <= 4; day++) {
+            String date = String.format("2019-02-%02d", day);
+            facts.add(withIdAndDate(randomFact(random, day), Ids.factId("doc", FactType.TALKS, List.of("CN"), date, day), date));
+        }
+        boolean[] logReachable = {false};
+        ViewStore store = new ViewStore(2, locator -> {
+            if (!logReachable[0]) {
+                throw new IllegalStateException("the log is unreachable");
+            }
+            return facts.get((int) locator);
+        });
+        for (int i = 0; i < facts.size(); i++) {
+            store.apply(Json.bytes(facts.get(i)), i);
+        }
+        assertThatThrownBy(() -> store.retract(facts.get(3))).isInstanceOf(IllegalStateException.class);
+
+        logReachable[0] = true; // the batch is replayed
+        assertThat(store.retract(facts.get(3)).countries()).contains("CN");
+        assertThat(store.country("CN").facts()).containsExactly(facts.get(2), facts.get(1));
+    }
+
     private static Fact withEvent(Fact fact, String eventId) {
         return new Fact(fact.id(), fact.documentId(), fact.source(), fact.type(), fact.participants(), fact.initiator(),
                 fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(), fact.topics(),
