@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * {@code rss.peak}: the peak resident memory of this process from Linux's VmHWM. The bench resets the peak before
  * it starts the app, so the figure is the app's (with the broker and the WebSocket clients, all in this process),
- * not the rebuild's, which holds a million facts for a moment.
+ * not the rebuild's, which holds the state of a million facts for a moment.
  */
 final class Memory {
     private static final Path STATUS = Path.of("/proc/self/status");
@@ -27,7 +27,7 @@ final class Memory {
         System.gc(); // what the bench itself held is garbage now: give it back before the app runs
         try {
             Files.writeString(CLEAR_REFS, "5");
-            progress.printf("memory: peak resident so far %.0f MB (the rebuild holds every fact); now measuring the app's%n",
+            progress.printf("memory: peak resident so far %.0f MB (the rebuild holds the state of every fact); now measuring the app's%n",
                     before);
         } catch (IOException e) {
             progress.printf("memory: cannot reset the peak (%s): rss.peak includes the rebuild%n", e.getMessage());
