@@ -72,8 +72,10 @@ export function parseMessage(data: unknown): ServerMessage | null {
         topics: Array.isArray(msg.topics) ? (msg.topics as never) : [],
         facts: Array.isArray(msg.facts) ? (msg.facts as Fact[]).filter(isFact) : [],
       };
-    case 'fact':
-      return isFact(msg.fact) ? { type: 'fact', fact: msg.fact } : null;
+    case 'facts': {
+      const facts = Array.isArray(msg.facts) ? (msg.facts as unknown[]).filter(isFact) : [];
+      return facts.length > 0 ? { type: 'facts', facts } : null;
+    }
     case 'view':
       if ((msg.kind === 'country' || msg.kind === 'topic') && typeof msg.key === 'string' && msg.view && typeof msg.view === 'object') {
         return msg as unknown as ServerMessage;
@@ -128,15 +130,18 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
         state.topicViews.clear();
         break;
       }
-      case 'fact': {
-        const f = normaliseFact(msg.fact);
-        const known = state.feed.includes(f.id);
-        state.facts.set(f.id, f);
-        if (!known) {
-          state.feed.unshift(f.id);
-          if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
-          state.fresh.set(f.id, now);
-          ch.newFacts.push(f);
+      case 'facts': {
+        // In arrival order: the last of a message is the newest.
+        for (const fact of msg.facts) {
+          const f = normaliseFact(fact);
+          const known = state.feed.includes(f.id);
+          state.facts.set(f.id, f);
+          if (!known) {
+            state.feed.unshift(f.id);
+            if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
+            state.fresh.set(f.id, now);
+            ch.newFacts.push(f);
+          }
         }
         break;
       }

@@ -117,7 +117,8 @@ export interface Problem {
 
 export type ServerMessage =
   | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[] }
-  | { type: 'fact'; fact: Fact }
+  /** new facts, oldest first: the facts of one poll of the fact topic. */
+  | { type: 'facts'; facts: Fact[] }
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }
   | { type: 'view'; kind: 'topic'; key: string; view: TopicView }
   /** a view changed that this page does not watch: its new count only. */

@@ -37,8 +37,8 @@ class ScaleOutTest {
                 EndToEndTest.connectWebSocket(client, b.httpPort(), text -> messages.add(EndToEndTest.readTree(text)));
 
                 String kenyaDocument = TestApps.post(a, KENYA_TALKS).get("documentId").asText();
-                EndToEndTest.awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("fact")
-                        && m.get("fact").get("documentId").asText().equals(kenyaDocument)));
+                EndToEndTest.awaitTrue(() -> EndToEndTest.liveFacts(messages)
+                        .anyMatch(f -> f.get("documentId").asText().equals(kenyaDocument)));
                 EndToEndTest.awaitTrue(() -> factCount(b, "KE") > 0);
 
                 a.close();

@@ -81,7 +81,11 @@ final class LiveClients {
 
     /** A message for every client. */
     void broadcast(String message) {
-        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        broadcast(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A message for every client, as UTF-8. */
+    void broadcast(byte[] utf8) {
         send(watched -> utf8);
     }
 

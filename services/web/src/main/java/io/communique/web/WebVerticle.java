@@ -122,19 +122,20 @@ public final class WebVerticle extends VerticleBase {
     }
 
     private Future<Void> onRecords(List<KafkaConsumerRecord<String, byte[]>> records) {
+        FactBatch facts = new FactBatch();
         for (KafkaConsumerRecord<String, byte[]> record : records) {
             try {
-                String message = state.apply(record.topic(), record.key(), record.value(), eventType(record));
-                if (message == null) {
-                    continue;
-                }
-                String kind = VIEW_KINDS.get(record.topic());
-                if (kind != null) {
+                LiveState.Change change = state.apply(record.topic(), record.key(), record.value(), eventType(record));
+                if (change instanceof LiveState.NewFact fact) {
+                    facts.add(fact.json());
+                } else if (change instanceof LiveState.NewView view) {
                     // A view can be large and changes with every fact of its country: send only its latest version,
-                    // at most every VIEW_FLUSH_MS; facts themselves go out at once.
-                    pendingViews.put(kind + "/" + record.key(), new PendingView(kind, record.key(), message));
-                } else {
-                    clients.broadcast(message);
+                    // at most every VIEW_FLUSH_MS; facts themselves go out at the end of their poll.
+                    String kind = VIEW_KINDS.get(record.topic());
+                    pendingViews.put(kind + "/" + record.key(), new PendingView(kind, record.key(), view.json()));
+                } else if (change instanceof LiveState.Message message) {
+                    facts.drain().forEach(clients::broadcast); // the facts before it, so clients see them in order
+                    clients.broadcast(message.json());
                 }
             } catch (IllegalArgumentException e) {
                 // The projection and ingest dead-letter what they cannot read; here it is only skipped.
@@ -142,6 +143,7 @@ public final class WebVerticle extends VerticleBase {
                         e.getMessage());
             }
         }
+        facts.drain().forEach(clients::broadcast);
         return Future.succeededFuture();
     }
 

@@ -60,8 +60,8 @@ class ViewWatchTest {
         socket.writeTextMessage("not json");
         assertThat(received.poll(10, TimeUnit.SECONDS)).startsWith("{\"type\":\"error\"").contains("not JSON");
 
-        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"fact\"}"));
-        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"fact\"}");
+        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"facts\",\"facts\":[]}"));
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"facts\",\"facts\":[]}");
     }
 
     @Test
