@@ -90,7 +90,8 @@ final class LiveBench {
         double reportsPerSecond = plan.size() / (warmUp + sizes.e2eSeconds());
         List<WebSocket> sockets = connect(port);
         HttpClientAgent http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(HOST).setDefaultPort(port),
-                new PoolOptions().setHttp1MaxSize(64));
+                // Enough connections that a slow answer never holds a post back: the load stays open loop.
+                new PoolOptions().setHttp1MaxSize(512));
         try {
             progress.printf("e2e: %d clients connected; posting %.0f reports/s (%d facts/s), %.0f s warm-up, %d s measured%n",
                     sockets.size(), reportsPerSecond, sizes.factsPerSecond(), warmUp, sizes.e2eSeconds());

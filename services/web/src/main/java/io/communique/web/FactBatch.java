@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The new facts of one polled batch of records as {@code {"type":"facts","facts":[…]}} messages, in the order they
- * arrived, built from the facts' bytes as published (no re-encoding). One message per fact to every client made
- * the fan-out cost clients × facts frames, which saturated the event loop at a few hundred facts a second; a message
- * per poll costs clients × polls, and polls grow larger, not more frequent, when facts come faster. A message ends
- * before it would exceed {@link LiveClients#MAX_FRAME_BYTES}, so it is one frame (unless one fact alone is larger),
- * well below the message size WebSocket clients accept.
+ * New facts as {@code {"type":"facts","facts":[…]}} messages, in the order they arrived, built from the facts' bytes
+ * as published (no re-encoding). One message per fact to every client made the fan-out cost clients × facts frames,
+ * which saturated the event loop at a few hundred facts a second; a message per flush costs clients × flushes, and
+ * flushes grow larger, not more frequent, when facts come faster. A message ends before it would exceed
+ * {@link LiveClients#MAX_FRAME_BYTES}, so it is one frame (unless one fact alone is larger), well below the message
+ * size WebSocket clients accept.
  */
 final class FactBatch {
     private static final byte[] HEAD = "{\"type\":\"facts\",\"facts\":[".getBytes(StandardCharsets.UTF_8);
@@ -27,6 +27,10 @@ final class FactBatch {
         }
         message.writeBytes(message.size() == 0 ? HEAD : new byte[]{','});
         message.writeBytes(fact);
+    }
+
+    boolean isEmpty() {
+        return message.size() == 0 && messages.isEmpty();
     }
 
     /** The messages of the facts added since the last call, UTF-8, and starts empty again. */

@@ -93,8 +93,7 @@ final class LiveClients {
      * A changed view: whole to the clients watching {@code view} ("country/RU"), as {@code count} to the others.
      * Each is encoded once, whatever the number of clients.
      */
-    void broadcastView(String view, String whole, String count) {
-        byte[] wholeUtf8 = whole.getBytes(StandardCharsets.UTF_8);
+    void broadcastView(String view, byte[] wholeUtf8, String count) {
         byte[] countUtf8 = count.getBytes(StandardCharsets.UTF_8);
         send(watched -> watched.contains(view) ? wholeUtf8 : countUtf8);
     }

@@ -13,6 +13,7 @@ import io.communique.model.Json;
 import io.communique.model.TopicView;
 import io.communique.model.Topics;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -69,8 +70,11 @@ public final class LiveState {
     public record Message(String json) implements Change {
     }
 
-    /** A country or topic view's new version, as its message. */
-    public record NewView(String json) implements Change {
+    /**
+     * A country or topic view's new version, as published: its message is built only when it is sent, since most
+     * versions are superseded within the second views wait (see {@link #viewMessage}).
+     */
+    public record NewView(String kind, String key, byte[] json) implements Change {
     }
 
     /**
@@ -169,8 +173,17 @@ public final class LiveState {
         if (previous != null && Arrays.equals(previous.json(), json)) {
             return null;
         }
-        return new NewView("{\"type\":\"view\",\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"view\":"
-                + new String(json, StandardCharsets.UTF_8) + "}");
+        return new NewView(kind, key, json);
+    }
+
+    /** The message with a view whole, UTF-8, around the view's bytes as published (never decoded). */
+    public static byte[] viewMessage(String kind, String key, byte[] view) {
+        ByteArrayOutputStream message = new ByteArrayOutputStream(view.length + 64);
+        message.writeBytes(("{\"type\":\"view\",\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"view\":")
+                .getBytes(StandardCharsets.UTF_8));
+        message.writeBytes(view);
+        message.write('}');
+        return message.toByteArray();
     }
 
     /** The latest facts as they arrived, newest first. */

@@ -35,8 +35,12 @@ public final class WebVerticle extends VerticleBase {
      * dashboard renders at most four times a second anyway.
      */
     private static final long VIEW_FLUSH_MS = 1000;
-    /** The view topics pushed over the WebSocket, by the kind of view clients name them by ("country/RU"). */
-    private static final Map<String, String> VIEW_KINDS = Map.of(Topics.VIEWS_COUNTRY, "country", Topics.VIEWS_TOPIC, "topic");
+    /**
+     * New facts go out at most this often, each time as one message per client: every message costs a write system
+     * call per client, so with a thousand clients a message per poll (a hundred polls a second under a steady
+     * trickle) was more than the event loop could write. A fact that finds no flush within this time goes at once.
+     */
+    static final long FACT_FLUSH_MS = 20;
 
     /**
      * @param host             interface to listen on
@@ -56,12 +60,12 @@ public final class WebVerticle extends VerticleBase {
     private final KafkaSettings settings;
     private final Options options;
     private final LiveState state = new LiveState();
-    /** A view message not yet sent: the latest version of one view, named by kind and key as clients watch it. */
-    private record PendingView(String kind, String key, String whole) {
-    }
-
-    /** View messages not yet sent, the latest per view, by the name clients watch it by ("country/RU"). */
-    private final Map<String, PendingView> pendingViews = new LinkedHashMap<>();
+    /** Views not yet sent, the latest version per view, by the name clients watch it by ("country/RU"). */
+    private final Map<String, LiveState.NewView> pendingViews = new LinkedHashMap<>();
+    /** Facts not yet sent. */
+    private final FactBatch pendingFacts = new FactBatch();
+    private long lastFactFlushMs;
+    private boolean factFlushScheduled;
     private LiveClients clients;
     private TopicFollower follower;
     private KafkaAdminClient admin;
@@ -81,8 +85,8 @@ public final class WebVerticle extends VerticleBase {
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
         vertx.setPeriodic(PING_MS, id -> clients.ping());
         vertx.setPeriodic(VIEW_FLUSH_MS, id -> {
-            pendingViews.forEach((name, view) ->
-                    clients.broadcastView(name, view.whole(), state.countMessage(view.kind(), view.key())));
+            pendingViews.forEach((name, view) -> clients.broadcastView(name,
+                    LiveState.viewMessage(view.kind(), view.key(), view.json()), state.countMessage(view.kind(), view.key())));
             pendingViews.clear();
         });
         Streams streams = new Streams(admin, System::currentTimeMillis);
@@ -122,19 +126,17 @@ public final class WebVerticle extends VerticleBase {
     }
 
     private Future<Void> onRecords(List<KafkaConsumerRecord<String, byte[]>> records) {
-        FactBatch facts = new FactBatch();
         for (KafkaConsumerRecord<String, byte[]> record : records) {
             try {
                 LiveState.Change change = state.apply(record.topic(), record.key(), record.value(), eventType(record));
                 if (change instanceof LiveState.NewFact fact) {
-                    facts.add(fact.json());
+                    pendingFacts.add(fact.json());
                 } else if (change instanceof LiveState.NewView view) {
                     // A view can be large and changes with every fact of its country: send only its latest version,
-                    // at most every VIEW_FLUSH_MS; facts themselves go out at the end of their poll.
-                    String kind = VIEW_KINDS.get(record.topic());
-                    pendingViews.put(kind + "/" + record.key(), new PendingView(kind, record.key(), view.json()));
+                    // at most every VIEW_FLUSH_MS.
+                    pendingViews.put(view.kind() + "/" + view.key(), view);
                 } else if (change instanceof LiveState.Message message) {
-                    facts.drain().forEach(clients::broadcast); // the facts before it, so clients see them in order
+                    flushFacts(); // the facts before it, so clients see them in order
                     clients.broadcast(message.json());
                 }
             } catch (IllegalArgumentException e) {
@@ -143,8 +145,24 @@ public final class WebVerticle extends VerticleBase {
                         e.getMessage());
             }
         }
-        facts.drain().forEach(clients::broadcast);
+        if (!pendingFacts.isEmpty() && !factFlushScheduled) {
+            long wait = lastFactFlushMs + FACT_FLUSH_MS - System.currentTimeMillis();
+            if (wait > 0) {
+                factFlushScheduled = true;
+                vertx.setTimer(wait, id -> {
+                    factFlushScheduled = false;
+                    flushFacts();
+                });
+            } else {
+                flushFacts();
+            }
+        }
         return Future.succeededFuture();
+    }
+
+    private void flushFacts() {
+        lastFactFlushMs = System.currentTimeMillis();
+        pendingFacts.drain().forEach(clients::broadcast);
     }
 
     private static String eventType(KafkaConsumerRecord<String, byte[]> record) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ class ViewWatchTest {
         watcher.writeTextMessage("{\"type\":\"watch\",\"views\":[\"country/RU\",\"topic/trade\"]}");
         awaitWatchApplied(watcher, watching);
 
-        vertx.runOnContext(v -> clients.broadcastView("country/RU", WHOLE, COUNT));
+        vertx.runOnContext(v -> clients.broadcastView("country/RU", WHOLE.getBytes(StandardCharsets.UTF_8), COUNT));
 
         assertThat(watching.poll(10, TimeUnit.SECONDS)).isEqualTo(WHOLE);
         assertThat(other.poll(10, TimeUnit.SECONDS)).isEqualTo(COUNT)
