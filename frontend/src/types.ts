@@ -121,5 +121,11 @@ export type ServerMessage =
   | { type: 'facts'; facts: Fact[] }
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }
   | { type: 'view'; kind: 'topic'; key: string; view: TopicView }
-  /** a view changed that this page does not watch: its new count only. */
-  | { type: 'count'; kind: 'country' | 'topic'; key: string; factCount: number };
+  /** views changed that this page does not watch: their new counts only. */
+  | { type: 'counts'; counts: ViewCount[] };
+
+export interface ViewCount {
+  kind: 'country' | 'topic';
+  key: string;
+  factCount: number;
+}

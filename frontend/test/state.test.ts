@@ -57,11 +57,11 @@ describe('applyMessages', () => {
   it('updates counts from count messages and forgets the stale cached view', () => {
     const s = emptyState();
     applyMessages(s, [{ type: 'view', kind: 'country', key: 'RU', view: view('RU', 2) }], 0);
-    const ch = applyMessages(s, [{ type: 'count', kind: 'country', key: 'RU', factCount: 5 }], 0);
+    const ch = applyMessages(s, [{ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 5 }] }], 0);
     expect(ch.counts).toBe(true);
     expect(s.countries.get('RU')).toBe(5);
     expect(s.countryViews.has('RU')).toBe(false);
-    expect(applyMessages(s, [{ type: 'count', kind: 'topic', key: 'trade', factCount: 3 }], 0).counts).toBe(true);
+    expect(applyMessages(s, [{ type: 'counts', counts: [{ kind: 'topic', key: 'trade', factCount: 3 }] }], 0).counts).toBe(true);
     expect(s.topics.get('trade')).toBe(3);
   });
 
@@ -93,8 +93,8 @@ describe('parseMessage', () => {
     });
     expect(parseMessage(JSON.stringify({ type: 'snapshot' }))).toEqual({ type: 'snapshot', countries: [], topics: [], facts: [] });
     expect(parseMessage(JSON.stringify({ type: 'view', kind: 'topic', key: 'trade', view: { id: 'trade' } }))?.type).toBe('view');
-    expect(parseMessage(JSON.stringify({ type: 'count', kind: 'country', key: 'RU', factCount: 4 }))).toEqual({
-      type: 'count', kind: 'country', key: 'RU', factCount: 4,
+    expect(parseMessage(JSON.stringify({ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 4 }, { kind: 'planet', key: 'x', factCount: 1 }] }))).toEqual({
+      type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 4 }],
     });
   });
   it('ignores junk', () => {
@@ -104,7 +104,7 @@ describe('parseMessage', () => {
     expect(parseMessage(JSON.stringify({ type: 'facts', facts: 'a' }))).toBeNull();
     expect(parseMessage(JSON.stringify({ type: 'view', kind: 'planet', key: 'x', view: {} }))).toBeNull();
     expect(parseMessage(JSON.stringify({ type: 'pong' }))).toBeNull();
-    expect(parseMessage(JSON.stringify({ type: 'count', kind: 'country', key: 'RU', factCount: '4' }))).toBeNull();
+    expect(parseMessage(JSON.stringify({ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: '4' }] }))).toBeNull();
     expect(parseMessage(new ArrayBuffer(2))).toBeNull();
   });
 });

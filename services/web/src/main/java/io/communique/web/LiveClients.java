@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,7 @@ import java.util.function.Function;
  * The connected WebSocket clients. Facts go to all of them; a changed view goes whole only to the clients that watch it
  * (the page showing it, see {@link ViewWatch}) and as its new count to the others, because whole views to every
  * client were almost all of the WebSocket bytes and delayed the facts queued behind them. A client whose bounded write
- * queue is full
- * cannot keep up and is dropped (it reconnects and resynchronises from a snapshot), so one slow reader never holds
+ * queue is full cannot keep up and is dropped (it reconnects and resynchronises from a snapshot), so one slow reader never holds
  * memory for, or delays, the others. Event-loop confined.
  *
  * <p>A message is encoded to UTF-8 once and every client gets frames that wrap the same bytes: with a thousand
@@ -86,19 +86,33 @@ final class LiveClients {
 
     /** A message for every client, as UTF-8. */
     void broadcast(byte[] utf8) {
-        send(watched -> utf8);
+        List<byte[]> message = List.of(utf8);
+        send(watched -> message);
     }
 
     /**
-     * A changed view: whole to the clients watching {@code view} ("country/RU"), as {@code count} to the others.
-     * Each is encoded once, whatever the number of clients.
+     * Changed views, each with its {@link ViewWatch#count} entry by the name clients watch it by ("country/RU"): whole
+     * to the clients watching it, and the counts of all the others in one message per client. A count message per
+     * view to every client was most of the WebSocket messages (a hundred views change every second). Each message is
+     * encoded once per distinct watch list and a view's whole message only if someone watches it, whatever the
+     * number of clients.
      */
-    void broadcastView(String view, byte[] wholeUtf8, String count) {
-        byte[] countUtf8 = count.getBytes(StandardCharsets.UTF_8);
-        send(watched -> watched.contains(view) ? wholeUtf8 : countUtf8);
+    void broadcastViews(Map<String, String> counts, Function<String, byte[]> whole) {
+        Map<String, byte[]> wholes = new HashMap<>();
+        Map<Set<String>, List<byte[]>> messagesByWatchList = new HashMap<>();
+        send(watched -> messagesByWatchList.computeIfAbsent(watched, views -> {
+            List<byte[]> messages = new ArrayList<>();
+            List<String> others = counts.entrySet().stream().filter(count -> !views.contains(count.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            if (!others.isEmpty()) {
+                messages.add(ViewWatch.counts(others).getBytes(StandardCharsets.UTF_8));
+            }
+            views.stream().filter(counts::containsKey).forEach(view -> messages.add(wholes.computeIfAbsent(view, whole)));
+            return messages;
+        }));
     }
 
-    private void send(Function<Set<String>, byte[]> messageFor) {
+    private void send(Function<Set<String>, List<byte[]>> messagesFor) {
         if (sockets.isEmpty()) {
             return;
         }
@@ -111,7 +125,7 @@ final class LiveClients {
                 continue;
             }
             try {
-                writeText(socket, messageFor.apply(client.getValue()));
+                messagesFor.apply(client.getValue()).forEach(message -> writeText(socket, message));
             } catch (IllegalStateException e) {
                 closed.add(socket); // closed by the client before its close handler ran: not the others' problem
             }

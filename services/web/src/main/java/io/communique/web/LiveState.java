@@ -225,8 +225,8 @@ public final class LiveState {
                 .toList();
     }
 
-    /** The message telling the clients that do not watch a view its count (see {@link ViewWatch}). */
-    public String countMessage(String kind, String key) {
+    /** A view's entry in the message telling the clients that do not watch it its count (see {@link ViewWatch}). */
+    public String count(String kind, String key) {
         StoredView view = (kind.equals("country") ? countries : topics).get(key);
         return ViewWatch.count(kind, key, view == null ? 0 : view.factCount());
     }

@@ -84,11 +84,7 @@ public final class WebVerticle extends VerticleBase {
         admin = KafkaAdminClient.create(vertx, settings.admin());
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
         vertx.setPeriodic(PING_MS, id -> clients.ping());
-        vertx.setPeriodic(VIEW_FLUSH_MS, id -> {
-            pendingViews.forEach((name, view) -> clients.broadcastView(name,
-                    LiveState.viewMessage(view.kind(), view.key(), view.json()), state.countMessage(view.kind(), view.key())));
-            pendingViews.clear();
-        });
+        vertx.setPeriodic(VIEW_FLUSH_MS, id -> flushViews());
         Streams streams = new Streams(admin, System::currentTimeMillis);
         Api api = new Api(vertx, state, () -> health, clients, options, streams::snapshot);
         HttpServerOptions serverOptions = new HttpServerOptions()
@@ -158,6 +154,20 @@ public final class WebVerticle extends VerticleBase {
             }
         }
         return Future.succeededFuture();
+    }
+
+    private void flushViews() {
+        if (pendingViews.isEmpty()) {
+            return;
+        }
+        Map<String, String> counts = new LinkedHashMap<>();
+        pendingViews.forEach((name, view) -> counts.put(name, state.count(view.kind(), view.key())));
+        Map<String, LiveState.NewView> views = Map.copyOf(pendingViews);
+        pendingViews.clear();
+        clients.broadcastViews(counts, name -> {
+            LiveState.NewView view = views.get(name);
+            return LiveState.viewMessage(view.kind(), view.key(), view.json());
+        });
     }
 
     private void flushFacts() {
