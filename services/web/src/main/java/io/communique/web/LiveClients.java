@@ -1,5 +1,6 @@
 package io.communique.web;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.buffer.Buffer;
@@ -11,9 +12,11 @@ import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +27,15 @@ import java.util.function.Function;
  * The connected WebSocket clients. Facts go to all of them; a changed view goes whole only to the clients that watch it
  * (the page showing it, see {@link ViewWatch}) and as its new count to the others, because whole views to every
  * client were almost all of the WebSocket bytes and delayed the facts queued behind them. A client whose bounded write
- * queue is full cannot keep up and is dropped (it reconnects and resynchronises from a snapshot), so one slow reader never holds
- * memory for, or delays, the others. Event-loop confined.
+ * queue is full cannot keep up and is dropped (it reconnects and resynchronises from a snapshot), so one slow reader
+ * never holds memory for, or delays, the others. Event-loop confined.
  *
  * <p>A message is encoded to UTF-8 once and every client gets frames that wrap the same bytes: with a thousand
- * clients, encoding per client ({@code writeTextMessage}) was most of the event loop's time.
+ * clients, encoding per client ({@code writeTextMessage}) was most of the event loop's time. The bytes are copied once
+ * into direct (off-heap) memory, because a socket writes only from such memory: frames over heap bytes were copied
+ * once per client as they were written (a gigabyte a second at 1,000 clients and 1,000 facts/s), and every client's
+ * queue held its own copy (gigabytes of resident memory when clients fell behind). The JVM frees a message's memory
+ * once no queue holds it.
  *
  * <p>Each frame written flushes, and a flush is a system call (on loopback it also runs the receiver's TCP stack):
  * 200 facts/s to 100 clients took the event loop 1-3 ms per fact, which saturated it, so facts and the HTTP requests
@@ -118,14 +125,17 @@ final class LiveClients {
         }
         List<ServerWebSocket> slow = new ArrayList<>();
         List<ServerWebSocket> closed = new ArrayList<>();
+        Map<byte[], ByteBuf> direct = new IdentityHashMap<>();
         for (Map.Entry<ServerWebSocket, Set<String>> client : sockets.entrySet()) {
             ServerWebSocket socket = client.getKey();
-            if (socket.writeQueueFull()) {
-                slow.add(socket);
-                continue;
-            }
             try {
-                messagesFor.apply(client.getValue()).forEach(message -> writeText(socket, message));
+                if (socket.writeQueueFull()) {
+                    slow.add(socket);
+                    continue;
+                }
+                for (byte[] message : messagesFor.apply(client.getValue())) {
+                    writeText(socket, direct.computeIfAbsent(message, LiveClients::direct));
+                }
             } catch (IllegalStateException e) {
                 closed.add(socket); // closed by the client before its close handler ran: not the others' problem
             }
@@ -138,19 +148,25 @@ final class LiveClients {
         }
     }
 
+    /** A message's bytes in direct memory that the garbage collector frees (Netty never does: frames do not own it). */
+    private static ByteBuf direct(byte[] utf8) {
+        return Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(utf8.length).put(utf8).flip());
+    }
+
     /**
      * One text message in frames that wrap (never copy) the shared bytes: each frame gets its own buffer indices
-     * over the same array, which Netty neither changes nor frees.
+     * over the same memory, which Netty neither changes nor frees.
      */
-    private static void writeText(ServerWebSocket socket, byte[] utf8) {
+    private static void writeText(ServerWebSocket socket, ByteBuf message) {
+        int size = message.readableBytes();
         int offset = 0;
         do {
-            int length = Math.min(MAX_FRAME_BYTES, utf8.length - offset);
-            boolean last = offset + length == utf8.length;
+            int length = Math.min(MAX_FRAME_BYTES, size - offset);
+            boolean last = offset + length == size;
             WebSocketFrameType type = offset == 0 ? WebSocketFrameType.TEXT : WebSocketFrameType.CONTINUATION;
-            socket.writeFrame(new WebSocketFrameImpl(type, Unpooled.wrappedBuffer(utf8, offset, length), last));
+            socket.writeFrame(new WebSocketFrameImpl(type, message.slice(offset, length), last));
             offset += length;
-        } while (offset < utf8.length);
+        } while (offset < size);
     }
 
     /** Keeps idle connections open through proxies that cut silent ones. */
