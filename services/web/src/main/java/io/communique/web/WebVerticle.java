@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,12 @@ import java.util.Set;
  */
 public final class WebVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
-    private static final List<String> FOLLOWED = List.of(Topics.DOCUMENTS, Topics.FACTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC,
-            Topics.VIEWS_EVENT);
+    /**
+     * Facts are followed by a consumer of their own: in one consumer with the views, which are several megabytes a
+     * second under load, a fact waited behind them in fetches and polls (80-500 ms).
+     */
+    private static final List<List<String>> FOLLOWED = List.of(List.of(Topics.FACTS),
+            List.of(Topics.DOCUMENTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT));
     private static final long HEALTH_CHECK_MS = 2000;
     private static final long PING_MS = 30_000;
     /**
@@ -67,7 +72,7 @@ public final class WebVerticle extends VerticleBase {
     private long lastFactFlushMs;
     private boolean factFlushScheduled;
     private LiveClients clients;
-    private TopicFollower follower;
+    private final List<TopicFollower> followers = new ArrayList<>();
     private KafkaAdminClient admin;
     private HttpServer server;
     private volatile Health health;
@@ -93,10 +98,14 @@ public final class WebVerticle extends VerticleBase {
                 // No HTTP compression: with it, Vert.x 5.0.7 drops WebSocket upgrades that carry Accept-Encoding.
                 .setMaxWebSocketFrameSize(64 * 1024)
                 .setMaxWebSocketMessageSize(64 * 1024);
-        return TopicFollower.start(vertx, settings, FOLLOWED, this::onRecords)
+        List<Future<TopicFollower>> starting = FOLLOWED.stream()
+                .map(topics -> TopicFollower.start(vertx, settings, topics, this::onRecords)
+                        .onSuccess(followers::add))
+                .toList();
+        return Future.all(starting)
                 .compose(started -> {
-                    follower = started;
-                    follower.caughtUp().onSuccess(v -> health = new Health(health.kafka(), health.kafkaReachable(), true, null));
+                    Future.all(followers.stream().map(TopicFollower::caughtUp).toList())
+                            .onSuccess(v -> health = new Health(health.kafka(), health.kafkaReachable(), true, null));
                     return vertx.createHttpServer(serverOptions).requestHandler(api.router()).listen();
                 })
                 .onSuccess(listening -> {
@@ -107,8 +116,7 @@ public final class WebVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        Future<Void> closing = follower == null ? Future.succeededFuture() : follower.close();
-        return closing.eventually(admin::close);
+        return Future.join(followers.stream().map(TopicFollower::close).toList()).eventually(admin::close);
     }
 
     /** The port actually listened on. */
