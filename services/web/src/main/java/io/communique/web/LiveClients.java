@@ -169,6 +169,10 @@ final class LiveClients {
         } while (offset < size);
     }
 
+    int size() {
+        return sockets.size();
+    }
+
     /** Keeps idle connections open through proxies that cut silent ones. */
     void ping() {
         sockets.keySet().forEach(socket -> socket.writePing(Buffer.buffer("ping")));
