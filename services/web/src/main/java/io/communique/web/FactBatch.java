@@ -25,7 +25,11 @@ final class FactBatch {
         if (message.size() > 0 && message.size() + 1 + fact.length + TAIL.length > LiveClients.MAX_FRAME_BYTES) {
             end();
         }
-        message.writeBytes(message.size() == 0 ? HEAD : new byte[]{','});
+        if (message.size() == 0) {
+            message.writeBytes(HEAD);
+        } else {
+            message.write(',');
+        }
         message.writeBytes(fact);
     }
 

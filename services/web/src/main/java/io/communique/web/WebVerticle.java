@@ -28,8 +28,8 @@ import java.util.Set;
 public final class WebVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
     /**
-     * Facts are followed by a consumer of their own: in one consumer with the views, which are several megabytes a
-     * second under load, a fact waited behind them in fetches and polls (80-500 ms).
+     * Facts are followed by a consumer of their own, so they are fetched and polled without the view records (several
+     * megabytes a second under load) that shared their fetches and their 500-record polls.
      */
     private static final List<List<String>> FOLLOWED = List.of(List.of(Topics.FACTS),
             List.of(Topics.DOCUMENTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT));
