@@ -2,6 +2,7 @@ package io.communique.web;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -48,8 +50,16 @@ final class LiveClients {
     private static final short TRY_AGAIN_LATER = 1013;
     /** Largest frame written; clients accept 64 KiB frames by default, so longer messages go out in several. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
+    /**
+     * How long a dropped client's close frame may wait behind its full queue before the connection is cut: Vert.x
+     * starts the closing handshake's timeout only once the frame is written, which for a stalled reader is never, so
+     * the connection and its queue (up to the queue limit) stayed for good (hundreds of them in the full bench).
+     */
+    private static final long DROP_GRACE_SECONDS = 5;
     /** Every client with the views it watches. */
     private final Map<ServerWebSocket, Set<String>> sockets = new LinkedHashMap<>();
+    /** Every client's connection, to cut it when its close frame cannot get through. */
+    private final Map<ServerWebSocket, Channel> channels = new HashMap<>();
     private final int maxQueuedBytes;
 
     LiveClients(int maxQueuedBytes) {
@@ -65,9 +75,13 @@ final class LiveClients {
         if (connection instanceof HttpServerConnection server) {
             server.channelHandlerContext().pipeline().addFirst(new FlushConsolidationHandler(
                     FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+            channels.put(socket, server.channelHandlerContext().channel());
         }
         socket.setWriteQueueMaxSize(maxQueuedBytes);
-        socket.closeHandler(v -> sockets.remove(socket));
+        socket.closeHandler(v -> {
+            sockets.remove(socket);
+            channels.remove(socket);
+        });
         socket.exceptionHandler(error -> socket.close());
         socket.textMessageHandler(text -> watch(socket, text));
         sockets.put(socket, Set.of());
@@ -145,6 +159,10 @@ final class LiveClients {
             LOG.info("Dropping a WebSocket client that cannot keep up");
             sockets.remove(socket);
             socket.close(TRY_AGAIN_LATER, "too slow");
+            Channel channel = channels.remove(socket);
+            if (channel != null) {
+                channel.eventLoop().schedule(() -> channel.close(), DROP_GRACE_SECONDS, TimeUnit.SECONDS);
+            }
         }
     }
 
