@@ -1,6 +1,6 @@
 // The live view-model: a fold of WebSocket messages (and REST loads) into what the pages show.
 // Pure apart from mutating the state object it is given; no DOM, no I/O (unit-tested).
-import type { CountryView, Fact, ServerMessage, TopicView } from './types';
+import type { CountryView, Fact, ServerMessage, TopicView, ViewCount } from './types';
 
 export const FEED_LIMIT = 200;
 /** How long a newly arrived fact stays highlighted, in ms. */
@@ -72,21 +72,28 @@ export function parseMessage(data: unknown): ServerMessage | null {
         topics: Array.isArray(msg.topics) ? (msg.topics as never) : [],
         facts: Array.isArray(msg.facts) ? (msg.facts as Fact[]).filter(isFact) : [],
       };
-    case 'fact':
-      return isFact(msg.fact) ? { type: 'fact', fact: msg.fact } : null;
+    case 'facts': {
+      const facts = Array.isArray(msg.facts) ? (msg.facts as unknown[]).filter(isFact) : [];
+      return facts.length > 0 ? { type: 'facts', facts } : null;
+    }
     case 'view':
       if ((msg.kind === 'country' || msg.kind === 'topic') && typeof msg.key === 'string' && msg.view && typeof msg.view === 'object') {
         return msg as unknown as ServerMessage;
       }
       return null;
-    case 'count':
-      if ((msg.kind === 'country' || msg.kind === 'topic') && typeof msg.key === 'string' && typeof msg.factCount === 'number') {
-        return { type: 'count', kind: msg.kind, key: msg.key, factCount: msg.factCount };
-      }
-      return null;
+    case 'counts': {
+      const counts = Array.isArray(msg.counts) ? (msg.counts as unknown[]).filter(isCount) : [];
+      return counts.length > 0 ? { type: 'counts', counts } : null;
+    }
     default:
       return null;
   }
+}
+
+function isCount(c: unknown): c is ViewCount {
+  const count = c as ViewCount;
+  return !!c && typeof c === 'object' && (count.kind === 'country' || count.kind === 'topic') && typeof count.key === 'string'
+    && typeof count.factCount === 'number';
 }
 
 function isFact(f: unknown): f is Fact {
@@ -128,15 +135,18 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
         state.topicViews.clear();
         break;
       }
-      case 'fact': {
-        const f = normaliseFact(msg.fact);
-        const known = state.feed.includes(f.id);
-        state.facts.set(f.id, f);
-        if (!known) {
-          state.feed.unshift(f.id);
-          if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
-          state.fresh.set(f.id, now);
-          ch.newFacts.push(f);
+      case 'facts': {
+        // In arrival order: the last of a message is the newest.
+        for (const fact of msg.facts) {
+          const f = normaliseFact(fact);
+          const known = state.feed.includes(f.id);
+          state.facts.set(f.id, f);
+          if (!known) {
+            state.feed.unshift(f.id);
+            if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
+            state.fresh.set(f.id, now);
+            ch.newFacts.push(f);
+          }
         }
         break;
       }
@@ -160,13 +170,15 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
         }
         break;
       }
-      case 'count': {
-        const counts = msg.kind === 'country' ? state.countries : state.topics;
-        // A cached view the server no longer sends whole is stale: its page fetches it again.
-        (msg.kind === 'country' ? state.countryViews : state.topicViews).delete(msg.key);
-        if (counts.get(msg.key) !== msg.factCount) {
-          counts.set(msg.key, msg.factCount);
-          ch.counts = true;
+      case 'counts': {
+        for (const count of msg.counts) {
+          const counts = count.kind === 'country' ? state.countries : state.topics;
+          // A cached view the server no longer sends whole is stale: its page fetches it again.
+          (count.kind === 'country' ? state.countryViews : state.topicViews).delete(count.key);
+          if (counts.get(count.key) !== count.factCount) {
+            counts.set(count.key, count.factCount);
+            ch.counts = true;
+          }
         }
         break;
       }

@@ -117,8 +117,15 @@ export interface Problem {
 
 export type ServerMessage =
   | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[] }
-  | { type: 'fact'; fact: Fact }
+  /** new facts, oldest first: the facts of one poll of the fact topic. */
+  | { type: 'facts'; facts: Fact[] }
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }
   | { type: 'view'; kind: 'topic'; key: string; view: TopicView }
-  /** a view changed that this page does not watch: its new count only. */
-  | { type: 'count'; kind: 'country' | 'topic'; key: string; factCount: number };
+  /** views changed that this page does not watch: their new counts only. */
+  | { type: 'counts'; counts: ViewCount[] };
+
+export interface ViewCount {
+  kind: 'country' | 'topic';
+  key: string;
+  factCount: number;
+}

@@ -24,7 +24,7 @@ describe('applyMessages', () => {
   it('prepends live facts once, marks them fresh, and expires the mark', () => {
     const s = emptyState();
     applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [fact('a')] }], 0);
-    const ch = applyMessages(s, [{ type: 'fact', fact: fact('b') }, { type: 'fact', fact: fact('b') }, { type: 'fact', fact: fact('a') }], 1000);
+    const ch = applyMessages(s, [{ type: 'facts', facts: [fact('b'), fact('b')] }, { type: 'facts', facts: [fact('a')] }], 1000);
     expect(ch.newFacts.map((f) => f.id)).toEqual(['b']);
     expect(s.feed).toEqual(['b', 'a']);
     expect(isFresh(s, 'b', 1000 + FRESH_MS)).toBe(true);
@@ -35,8 +35,8 @@ describe('applyMessages', () => {
 
   it('caps the feed', () => {
     const s = emptyState();
-    const msgs = Array.from({ length: FEED_LIMIT + 50 }, (_, i) => ({ type: 'fact' as const, fact: fact(`f${i}`) }));
-    applyMessages(s, msgs, 0);
+    const facts = Array.from({ length: FEED_LIMIT + 50 }, (_, i) => fact(`f${i}`));
+    applyMessages(s, [{ type: 'facts', facts }], 0);
     expect(s.feed.length).toBe(FEED_LIMIT);
     expect(s.feed[0]).toBe(`f${FEED_LIMIT + 49}`);
     expect(s.facts.size).toBe(FEED_LIMIT + 50);
@@ -57,18 +57,18 @@ describe('applyMessages', () => {
   it('updates counts from count messages and forgets the stale cached view', () => {
     const s = emptyState();
     applyMessages(s, [{ type: 'view', kind: 'country', key: 'RU', view: view('RU', 2) }], 0);
-    const ch = applyMessages(s, [{ type: 'count', kind: 'country', key: 'RU', factCount: 5 }], 0);
+    const ch = applyMessages(s, [{ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 5 }] }], 0);
     expect(ch.counts).toBe(true);
     expect(s.countries.get('RU')).toBe(5);
     expect(s.countryViews.has('RU')).toBe(false);
-    expect(applyMessages(s, [{ type: 'count', kind: 'topic', key: 'trade', factCount: 3 }], 0).counts).toBe(true);
+    expect(applyMessages(s, [{ type: 'counts', counts: [{ kind: 'topic', key: 'trade', factCount: 3 }] }], 0).counts).toBe(true);
     expect(s.topics.get('trade')).toBe(3);
   });
 
   it('resyncs on a second snapshot: the snapshot replaces feed, facts and cached views', () => {
     const s = emptyState();
     applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [fact('a')] }], 0);
-    applyMessages(s, [{ type: 'fact', fact: fact('b') }, { type: 'view', kind: 'country', key: 'RU', view: view('RU', 9) }], 0);
+    applyMessages(s, [{ type: 'facts', facts: [fact('b')] }, { type: 'view', kind: 'country', key: 'RU', view: view('RU', 9) }], 0);
     applyMessages(s, [{ type: 'snapshot', countries: [{ code: 'RU', factCount: 2 }], topics: [], facts: [fact('c'), fact('a')] }], 0);
     expect(s.feed).toEqual(['c', 'a']);
     expect(s.facts.has('b')).toBe(false);
@@ -88,20 +88,23 @@ describe('applyMessages', () => {
 
 describe('parseMessage', () => {
   it('accepts the contract messages', () => {
-    expect(parseMessage(JSON.stringify({ type: 'fact', fact: fact('a') }))?.type).toBe('fact');
+    expect(parseMessage(JSON.stringify({ type: 'facts', facts: [fact('a'), { nope: 1 }, fact('b')] }))).toEqual({
+      type: 'facts', facts: [fact('a'), fact('b')],
+    });
     expect(parseMessage(JSON.stringify({ type: 'snapshot' }))).toEqual({ type: 'snapshot', countries: [], topics: [], facts: [] });
     expect(parseMessage(JSON.stringify({ type: 'view', kind: 'topic', key: 'trade', view: { id: 'trade' } }))?.type).toBe('view');
-    expect(parseMessage(JSON.stringify({ type: 'count', kind: 'country', key: 'RU', factCount: 4 }))).toEqual({
-      type: 'count', kind: 'country', key: 'RU', factCount: 4,
+    expect(parseMessage(JSON.stringify({ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 4 }, { kind: 'planet', key: 'x', factCount: 1 }] }))).toEqual({
+      type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 4 }],
     });
   });
   it('ignores junk', () => {
     expect(parseMessage('not json')).toBeNull();
     expect(parseMessage('null')).toBeNull();
-    expect(parseMessage(JSON.stringify({ type: 'fact', fact: { nope: 1 } }))).toBeNull();
+    expect(parseMessage(JSON.stringify({ type: 'facts', facts: [{ nope: 1 }] }))).toBeNull();
+    expect(parseMessage(JSON.stringify({ type: 'facts', facts: 'a' }))).toBeNull();
     expect(parseMessage(JSON.stringify({ type: 'view', kind: 'planet', key: 'x', view: {} }))).toBeNull();
     expect(parseMessage(JSON.stringify({ type: 'pong' }))).toBeNull();
-    expect(parseMessage(JSON.stringify({ type: 'count', kind: 'country', key: 'RU', factCount: '4' }))).toBeNull();
+    expect(parseMessage(JSON.stringify({ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: '4' }] }))).toBeNull();
     expect(parseMessage(new ArrayBuffer(2))).toBeNull();
   });
 });

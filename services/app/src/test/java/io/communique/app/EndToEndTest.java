@@ -38,6 +38,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,18 +104,19 @@ class EndToEndTest {
             accepted.get("facts").forEach(id -> factIds.add(id.asText()));
             assertThat(factIds).isNotEmpty();
 
-            awaitTrue(() -> messages.stream()
-                    .filter(m -> m.get("type").asText().equals("fact"))
-                    .filter(m -> m.get("fact").get("documentId").asText().equals(documentId))
-                    .map(m -> m.get("fact").get("id").asText()).toList().containsAll(factIds));
-            JsonNode talks = messages.stream().filter(m -> m.get("type").asText().equals("fact"))
-                    .map(m -> m.get("fact")).filter(f -> f.get("documentId").asText().equals(documentId))
+            awaitTrue(() -> liveFacts(messages)
+                    .filter(f -> f.get("documentId").asText().equals(documentId))
+                    .map(f -> f.get("id").asText()).toList().containsAll(factIds));
+            JsonNode talks = liveFacts(messages).filter(f -> f.get("documentId").asText().equals(documentId))
                     .filter(f -> f.get("type").asText().equals("TALKS")).findFirst().orElseThrow();
             assertThat(talks.get("participants").toString()).isEqualTo("[\"BR\",\"CN\"]");
             awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("view")
                     && m.get("key").asText().equals("BR")));
-            awaitTrue(() -> messages.stream().anyMatch(m -> m.get("type").asText().equals("count")
-                    && m.get("key").asText().equals("CN") && m.get("factCount").asInt() > 0));
+            awaitTrue(() -> messages.stream().filter(m -> m.get("type").asText().equals("counts"))
+                    .flatMap(m -> StreamSupport.stream(m.get("counts").spliterator(), false))
+                    .anyMatch(count -> count.get("key").asText().equals("CN") && count.get("factCount").asInt() > 0));
+            assertThat(messages).filteredOn(m -> m.get("type").asText().equals("counts"))
+                    .allSatisfy(m -> assertThat(m.get("counts").findValuesAsText("key")).doesNotContain("BR"));
             assertThat(messages).noneMatch(m -> m.get("type").asText().equals("view")
                     && !m.get("key").asText().equals("BR"));
         } finally {
@@ -407,6 +410,12 @@ class EndToEndTest {
 
     private static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + app.httpPort() + path);
+    }
+
+    /** Every fact the WebSocket messages carried live (in {@code facts} messages), in order. */
+    static Stream<JsonNode> liveFacts(List<JsonNode> messages) {
+        return messages.stream().filter(m -> m.get("type").asText().equals("facts"))
+                .flatMap(m -> StreamSupport.stream(m.get("facts").spliterator(), false));
     }
 
     static JsonNode readTree(String json) {

@@ -92,9 +92,8 @@ class LiveSourcesEndToEndTest {
 
             feed.set(rss("<item><title>习近平同智利总统会谈</title><link>" + siteUrl("/news/chile.html") + "</link>"
                     + "<pubDate>Mon, 29 Apr 2019 10:00:00 GMT</pubDate><description>会谈</description></item>"));
-            awaitTrue("a Chile fact on the WebSocket", () -> messages.stream()
-                    .filter(m -> m.get("type").asText().equals("fact"))
-                    .anyMatch(m -> m.get("fact").get("participants").toString().contains("\"CL\"")));
+            awaitTrue("a Chile fact on the WebSocket", () -> EndToEndTest.liveFacts(messages)
+                    .anyMatch(f -> f.get("participants").toString().contains("\"CL\"")));
 
             int polled = feedRequests.get();
             awaitTrue("three more polls", () -> feedRequests.get() >= polled + 3);

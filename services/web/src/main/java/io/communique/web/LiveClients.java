@@ -1,6 +1,8 @@
 package io.communique.web;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -11,24 +13,31 @@ import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * The connected WebSocket clients. Facts go to all of them; a changed view goes whole only to the clients that watch it
  * (the page showing it, see {@link ViewWatch}) and as its new count to the others, because whole views to every
  * client were almost all of the WebSocket bytes and delayed the facts queued behind them. A client whose bounded write
- * queue is full
- * cannot keep up and is dropped (it reconnects and resynchronises from a snapshot), so one slow reader never holds
- * memory for, or delays, the others. Event-loop confined.
+ * queue is full cannot keep up and is dropped (it reconnects and resynchronises from a snapshot), so one slow reader
+ * never holds memory for, or delays, the others. Event-loop confined.
  *
  * <p>A message is encoded to UTF-8 once and every client gets frames that wrap the same bytes: with a thousand
- * clients, encoding per client ({@code writeTextMessage}) was most of the event loop's time.
+ * clients, encoding per client ({@code writeTextMessage}) was most of the event loop's time. The bytes are copied once
+ * into direct (off-heap) memory, because a socket writes only from such memory: frames over heap bytes were copied
+ * once per client as they were written (a gigabyte a second at 1,000 clients and 1,000 facts/s), and every client's
+ * queue held its own copy (gigabytes of resident memory when clients fell behind). The JVM frees a message's memory
+ * once no queue holds it.
  *
  * <p>Each frame written flushes, and a flush is a system call (on loopback it also runs the receiver's TCP stack):
  * 200 facts/s to 100 clients took the event loop 1-3 ms per fact, which saturated it, so facts and the HTTP requests
@@ -41,8 +50,16 @@ final class LiveClients {
     private static final short TRY_AGAIN_LATER = 1013;
     /** Largest frame written; clients accept 64 KiB frames by default, so longer messages go out in several. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
+    /**
+     * How long a dropped client's close frame may wait behind its full queue before the connection is cut: Vert.x
+     * starts the closing handshake's timeout only once the frame is written, which for a stalled reader is never, so
+     * the connection and its queue (up to the queue limit) stayed for good (hundreds of them in the full bench).
+     */
+    private static final long DROP_GRACE_SECONDS = 5;
     /** Every client with the views it watches. */
     private final Map<ServerWebSocket, Set<String>> sockets = new LinkedHashMap<>();
+    /** Every client's connection, to cut it when its close frame cannot get through. */
+    private final Map<ServerWebSocket, Channel> channels = new HashMap<>();
     private final int maxQueuedBytes;
 
     LiveClients(int maxQueuedBytes) {
@@ -58,9 +75,13 @@ final class LiveClients {
         if (connection instanceof HttpServerConnection server) {
             server.channelHandlerContext().pipeline().addFirst(new FlushConsolidationHandler(
                     FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+            channels.put(socket, server.channelHandlerContext().channel());
         }
         socket.setWriteQueueMaxSize(maxQueuedBytes);
-        socket.closeHandler(v -> sockets.remove(socket));
+        socket.closeHandler(v -> {
+            sockets.remove(socket);
+            channels.remove(socket);
+        });
         socket.exceptionHandler(error -> socket.close());
         socket.textMessageHandler(text -> watch(socket, text));
         sockets.put(socket, Set.of());
@@ -81,34 +102,54 @@ final class LiveClients {
 
     /** A message for every client. */
     void broadcast(String message) {
-        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
-        send(watched -> utf8);
+        broadcast(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A message for every client, as UTF-8. */
+    void broadcast(byte[] utf8) {
+        List<byte[]> message = List.of(utf8);
+        send(watched -> message);
     }
 
     /**
-     * A changed view: whole to the clients watching {@code view} ("country/RU"), as {@code count} to the others.
-     * Each is encoded once, whatever the number of clients.
+     * Changed views, each with its {@link ViewWatch#count} entry by the name clients watch it by ("country/RU"): whole
+     * to the clients watching it, and the counts of all the others in one message per client. A count message per
+     * view to every client was most of the WebSocket messages (a hundred views change every second). Each message is
+     * encoded once per distinct watch list and a view's whole message only if someone watches it, whatever the
+     * number of clients.
      */
-    void broadcastView(String view, String whole, String count) {
-        byte[] wholeUtf8 = whole.getBytes(StandardCharsets.UTF_8);
-        byte[] countUtf8 = count.getBytes(StandardCharsets.UTF_8);
-        send(watched -> watched.contains(view) ? wholeUtf8 : countUtf8);
+    void broadcastViews(Map<String, String> counts, Function<String, byte[]> whole) {
+        Map<String, byte[]> wholes = new HashMap<>();
+        Map<Set<String>, List<byte[]>> messagesByWatchList = new HashMap<>();
+        send(watched -> messagesByWatchList.computeIfAbsent(watched, views -> {
+            List<byte[]> messages = new ArrayList<>();
+            List<String> others = counts.entrySet().stream().filter(count -> !views.contains(count.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            if (!others.isEmpty()) {
+                messages.add(ViewWatch.counts(others).getBytes(StandardCharsets.UTF_8));
+            }
+            views.stream().filter(counts::containsKey).forEach(view -> messages.add(wholes.computeIfAbsent(view, whole)));
+            return messages;
+        }));
     }
 
-    private void send(Function<Set<String>, byte[]> messageFor) {
+    private void send(Function<Set<String>, List<byte[]>> messagesFor) {
         if (sockets.isEmpty()) {
             return;
         }
         List<ServerWebSocket> slow = new ArrayList<>();
         List<ServerWebSocket> closed = new ArrayList<>();
+        Map<byte[], ByteBuf> direct = new IdentityHashMap<>();
         for (Map.Entry<ServerWebSocket, Set<String>> client : sockets.entrySet()) {
             ServerWebSocket socket = client.getKey();
-            if (socket.writeQueueFull()) {
-                slow.add(socket);
-                continue;
-            }
             try {
-                writeText(socket, messageFor.apply(client.getValue()));
+                if (socket.writeQueueFull()) {
+                    slow.add(socket);
+                    continue;
+                }
+                for (byte[] message : messagesFor.apply(client.getValue())) {
+                    writeText(socket, direct.computeIfAbsent(message, LiveClients::direct));
+                }
             } catch (IllegalStateException e) {
                 closed.add(socket); // closed by the client before its close handler ran: not the others' problem
             }
@@ -118,22 +159,36 @@ final class LiveClients {
             LOG.info("Dropping a WebSocket client that cannot keep up");
             sockets.remove(socket);
             socket.close(TRY_AGAIN_LATER, "too slow");
+            Channel channel = channels.remove(socket);
+            if (channel != null) {
+                channel.eventLoop().schedule(() -> channel.close(), DROP_GRACE_SECONDS, TimeUnit.SECONDS);
+            }
         }
+    }
+
+    /** A message's bytes in direct memory that the garbage collector frees (Netty never does: frames do not own it). */
+    private static ByteBuf direct(byte[] utf8) {
+        return Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(utf8.length).put(utf8).flip());
     }
 
     /**
      * One text message in frames that wrap (never copy) the shared bytes: each frame gets its own buffer indices
-     * over the same array, which Netty neither changes nor frees.
+     * over the same memory, which Netty neither changes nor frees.
      */
-    private static void writeText(ServerWebSocket socket, byte[] utf8) {
+    private static void writeText(ServerWebSocket socket, ByteBuf message) {
+        int size = message.readableBytes();
         int offset = 0;
         do {
-            int length = Math.min(MAX_FRAME_BYTES, utf8.length - offset);
-            boolean last = offset + length == utf8.length;
+            int length = Math.min(MAX_FRAME_BYTES, size - offset);
+            boolean last = offset + length == size;
             WebSocketFrameType type = offset == 0 ? WebSocketFrameType.TEXT : WebSocketFrameType.CONTINUATION;
-            socket.writeFrame(new WebSocketFrameImpl(type, Unpooled.wrappedBuffer(utf8, offset, length), last));
+            socket.writeFrame(new WebSocketFrameImpl(type, message.slice(offset, length), last));
             offset += length;
-        } while (offset < utf8.length);
+        } while (offset < size);
+    }
+
+    int size() {
+        return sockets.size();
     }
 
     /** Keeps idle connections open through proxies that cut silent ones. */

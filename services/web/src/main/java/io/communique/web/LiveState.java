@@ -13,6 +13,7 @@ import io.communique.model.Json;
 import io.communique.model.TopicView;
 import io.communique.model.Topics;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -57,13 +58,32 @@ public final class LiveState {
     private record StoredEvent(String id, byte[] json, String recency, FactType type, List<String> participants) {
     }
 
+    /** What applying a record changed that WebSocket clients are told about. */
+    public sealed interface Change {
+    }
+
+    /** A new or corrected fact, as published: clients get it in a {@link FactBatch}. */
+    public record NewFact(byte[] json) implements Change {
+    }
+
+    /** A message as it goes to every client (a retraction). */
+    public record Message(String json) implements Change {
+    }
+
     /**
-     * Applies one record of a followed topic; returns the WebSocket message announcing the change, or null when
-     * nothing changed (a re-delivery, an identical view). Invalid JSON throws {@link IllegalArgumentException}.
+     * A country or topic view's new version, as published: its message is built only when it is sent, since most
+     * versions are superseded within the second views wait (see {@link #viewMessage}).
+     */
+    public record NewView(String kind, String key, byte[] json) implements Change {
+    }
+
+    /**
+     * Applies one record of a followed topic; returns what clients are told of the change, or null when nothing
+     * changed (a re-delivery, an identical view). Invalid JSON throws {@link IllegalArgumentException}.
      *
      * @param eventType the record's CloudEvents type ({@code ce_type}), which tells retractions from facts; or null
      */
-    public String apply(String topic, String key, byte[] value, String eventType) {
+    public Change apply(String topic, String key, byte[] value, String eventType) {
         return switch (topic) {
             case Topics.FACTS -> CloudEvents.isRetraction(eventType)
                     ? retract(FactReader.read(value).id())
@@ -80,7 +100,7 @@ public final class LiveState {
         };
     }
 
-    private String applyFact(Fact fact, byte[] json) {
+    private Change applyFact(Fact fact, byte[] json) {
         Fact previous = facts.put(fact.id(), fact);
         if (fact.equals(previous)) {
             return null;
@@ -94,24 +114,24 @@ public final class LiveState {
             }
         }
         recentFacts.add(fact);
-        return "{\"type\":\"fact\",\"fact\":" + new String(json, StandardCharsets.UTF_8) + "}";
+        return new NewFact(json);
     }
 
-    private String retract(String factId) {
+    private Change retract(String factId) {
         Fact removed = facts.remove(factId);
         if (removed == null) {
             return null;
         }
         recentFacts.remove(removed);
         arrivals.remove(factId);
-        return "{\"type\":\"retraction\",\"id\":" + Json.write(factId) + "}";
+        return new Message("{\"type\":\"retraction\",\"id\":" + Json.write(factId) + "}");
     }
 
     /**
      * Keeps the event view for the REST API; events are not pushed over the WebSocket (the dashboard has facts).
      * A tombstone (a rebuild removed the event) or a view without reports removes it.
      */
-    private String applyEvent(String key, byte[] json) {
+    private Change applyEvent(String key, byte[] json) {
         EventView view = json == null ? null : Json.read(json, EventView.class);
         StoredEvent previous = events.remove(view == null ? key : view.id());
         if (previous != null) {
@@ -148,13 +168,22 @@ public final class LiveState {
         }
     }
 
-    private static String applyView(Map<String, StoredView> views, String kind, String key, byte[] json, int factCount) {
+    private static Change applyView(Map<String, StoredView> views, String kind, String key, byte[] json, int factCount) {
         StoredView previous = views.put(key, new StoredView(json, factCount));
         if (previous != null && Arrays.equals(previous.json(), json)) {
             return null;
         }
-        return "{\"type\":\"view\",\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"view\":"
-                + new String(json, StandardCharsets.UTF_8) + "}";
+        return new NewView(kind, key, json);
+    }
+
+    /** The message with a view whole, UTF-8, around the view's bytes as published (never decoded). */
+    public static byte[] viewMessage(String kind, String key, byte[] view) {
+        ByteArrayOutputStream message = new ByteArrayOutputStream(view.length + 64);
+        message.writeBytes(("{\"type\":\"view\",\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"view\":")
+                .getBytes(StandardCharsets.UTF_8));
+        message.writeBytes(view);
+        message.write('}');
+        return message.toByteArray();
     }
 
     /** The latest facts as they arrived, newest first. */
@@ -196,8 +225,8 @@ public final class LiveState {
                 .toList();
     }
 
-    /** The message telling the clients that do not watch a view its count (see {@link ViewWatch}). */
-    public String countMessage(String kind, String key) {
+    /** A view's entry in the message telling the clients that do not watch it its count (see {@link ViewWatch}). */
+    public String count(String kind, String key) {
         StoredView view = (kind.equals("country") ? countries : topics).get(key);
         return ViewWatch.count(kind, key, view == null ? 0 : view.factCount());
     }

@@ -5,13 +5,15 @@ import io.communique.model.Json;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The one message a dashboard sends on its WebSocket: which views it shows whole,
- * {@code {"type":"watch","views":["country/RU"]}}. The server then sends those views whole when they change and
- * only their counts ({@code {"type":"count","kind":"country","key":"RU","factCount":12}}) for all others.
+ * {@code {"type":"watch","views":["country/RU"]}}. The server then sends those views whole when they change, and
+ * the counts of all other changed views in one message,
+ * {@code {"type":"counts","counts":[{"kind":"country","key":"RU","factCount":12},…]}}.
  */
 final class ViewWatch {
     /** A page shows one view; a few leave room for side panels without letting a client watch everything. */
@@ -50,9 +52,13 @@ final class ViewWatch {
         return "{\"type\":\"error\",\"detail\":" + Json.write(detail) + "}";
     }
 
-    /** The message that tells the clients not watching a view its new count. */
+    /** One view's entry in a {@link #counts} message. */
     static String count(String kind, String key, int factCount) {
-        return "{\"type\":\"count\",\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"factCount\":" + factCount
-                + "}";
+        return "{\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"factCount\":" + factCount + "}";
+    }
+
+    /** The message that tells a client the new counts of changed views it does not watch. */
+    static String counts(List<String> counts) {
+        return "{\"type\":\"counts\",\"counts\":[" + String.join(",", counts) + "]}";
     }
 }

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A changed view goes whole to the clients watching it and as a count to the others, over a real WebSocket. */
 class ViewWatchTest {
     private static final String WHOLE = "{\"type\":\"view\",\"kind\":\"country\",\"key\":\"RU\",\"view\":{\"factCount\":3}}";
-    private static final String COUNT = ViewWatch.count("country", "RU", 3);
+    private static final String COUNTS = "{\"type\":\"counts\",\"counts\":[{\"kind\":\"country\",\"key\":\"RU\",\"factCount\":3}]}";
     private Vertx vertx;
     private HttpServer server;
     private LiveClients clients;
@@ -44,11 +47,32 @@ class ViewWatchTest {
         watcher.writeTextMessage("{\"type\":\"watch\",\"views\":[\"country/RU\",\"topic/trade\"]}");
         awaitWatchApplied(watcher, watching);
 
-        vertx.runOnContext(v -> clients.broadcastView("country/RU", WHOLE, COUNT));
+        vertx.runOnContext(v -> clients.broadcastViews(Map.of("country/RU", ViewWatch.count("country", "RU", 3)),
+                view -> WHOLE.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(watching.poll(10, TimeUnit.SECONDS)).isEqualTo(WHOLE);
-        assertThat(other.poll(10, TimeUnit.SECONDS)).isEqualTo(COUNT)
-                .isEqualTo("{\"type\":\"count\",\"kind\":\"country\",\"key\":\"RU\",\"factCount\":3}");
+        assertThat(other.poll(10, TimeUnit.SECONDS)).isEqualTo(COUNTS);
+    }
+
+    @Test
+    void theCountsOfAllChangedViewsAClientDoesNotWatchComeInOneMessage() throws Exception {
+        BlockingQueue<String> watching = new LinkedBlockingQueue<>();
+        BlockingQueue<String> other = new LinkedBlockingQueue<>();
+        WebSocket watcher = connect(watching);
+        connect(other);
+        watcher.writeTextMessage("{\"type\":\"watch\",\"views\":[\"topic/trade\"]}");
+        awaitWatchApplied(watcher, watching);
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("country/RU", ViewWatch.count("country", "RU", 3));
+        counts.put("topic/trade", ViewWatch.count("topic", "trade", 5));
+
+        vertx.runOnContext(v -> clients.broadcastViews(counts, view -> ("{\"whole\":\"" + view + "\"}")
+                .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(watching.poll(10, TimeUnit.SECONDS)).isEqualTo(COUNTS);
+        assertThat(watching.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"whole\":\"topic/trade\"}");
+        assertThat(other.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"counts\",\"counts\":["
+                + "{\"kind\":\"country\",\"key\":\"RU\",\"factCount\":3},{\"kind\":\"topic\",\"key\":\"trade\",\"factCount\":5}]}");
     }
 
     @Test
@@ -60,8 +84,8 @@ class ViewWatchTest {
         socket.writeTextMessage("not json");
         assertThat(received.poll(10, TimeUnit.SECONDS)).startsWith("{\"type\":\"error\"").contains("not JSON");
 
-        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"fact\"}"));
-        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"fact\"}");
+        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"facts\",\"facts\":[]}"));
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"facts\",\"facts\":[]}");
     }
 
     @Test

@@ -74,7 +74,7 @@ class WebSocketLimitsTest {
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1024 * 1024));
         AtomicInteger received = new AtomicInteger();
         connect(client, text -> {
-            if (text.contains("\"fact\"")) {
+            if (text.contains("\"facts\"")) {
                 received.incrementAndGet();
             }
         });
@@ -84,7 +84,7 @@ class WebSocketLimitsTest {
         offender.writeFrame(io.vertx.core.http.WebSocketFrame.textFrame("x".repeat(200 * 1024), true));
 
         assertThat(closed.get(20, TimeUnit.SECONDS)).isNotNull(); // closed by the server
-        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"fact\"}"));
+        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"facts\",\"facts\":[]}"));
         await(() -> received.get() >= 1); // the bystander is unaffected
     }
 
@@ -99,7 +99,7 @@ class WebSocketLimitsTest {
         try (Socket stalled = new Socket("127.0.0.1", server.actualPort())) {
             stalled.setReceiveBufferSize(4096);
             handshake(stalled); // then reads nothing while the server broadcasts
-            String message = "{\"type\":\"fact\",\"pad\":\"" + "x".repeat(4 * 1024) + "\"}";
+            String message = "{\"type\":\"facts\",\"pad\":\"" + "x".repeat(4 * 1024) + "\"}";
             int batches = 64; // 2.6 MB in all: far more than socket buffers and the per-client queue hold
             for (int batch = 1; batch <= batches; batch++) {
                 vertx.runOnContext(v -> {
@@ -147,7 +147,7 @@ class WebSocketLimitsTest {
                 slowReaders.add(stalled);
                 handshake(stalled); // then reads nothing while the server broadcasts
             }
-            String message = "{\"type\":\"fact\",\"pad\":\"" + "x".repeat(MESSAGE_BYTES) + "\"}";
+            String message = "{\"type\":\"facts\",\"pad\":\"" + "x".repeat(MESSAGE_BYTES) + "\"}";
             for (int round = 1; round <= ROUNDS; round++) {
                 vertx.runOnContext(v -> clients.broadcast(message));
                 long expected = (long) round * CROWD; // every message so far, to every idle client
