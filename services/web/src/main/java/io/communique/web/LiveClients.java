@@ -113,7 +113,8 @@ final class LiveClients {
 
     /**
      * Changed views, each with its {@link ViewWatch#count} entry by the name clients watch it by ("country/RU"): whole
-     * to the clients watching it, and the counts of all the others in one message per client. A count message per
+     * to the clients watching it, and the counts of all the others in one message per client (more when they pass a
+     * frame). A count message per
      * view to every client was most of the WebSocket messages (a hundred views change every second). Each message is
      * encoded once per distinct watch list and a view's whole message only if someone watches it, whatever the
      * number of clients.
@@ -126,7 +127,7 @@ final class LiveClients {
             List<String> others = counts.entrySet().stream().filter(count -> !views.contains(count.getKey()))
                     .map(Map.Entry::getValue).toList();
             if (!others.isEmpty()) {
-                messages.add(ViewWatch.counts(others).getBytes(StandardCharsets.UTF_8));
+                ViewWatch.counts(others, MAX_FRAME_BYTES).forEach(message -> messages.add(message.getBytes(StandardCharsets.UTF_8)));
             }
             views.stream().filter(counts::containsKey).forEach(view -> messages.add(wholes.computeIfAbsent(view, whole)));
             return messages;

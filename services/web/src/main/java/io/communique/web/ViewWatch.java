@@ -5,6 +5,8 @@ import io.communique.model.Json;
 
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,8 +59,31 @@ final class ViewWatch {
         return "{\"kind\":\"" + kind + "\",\"key\":" + Json.write(key) + ",\"factCount\":" + factCount + "}";
     }
 
-    /** The message that tells a client the new counts of changed views it does not watch. */
-    static String counts(List<String> counts) {
-        return "{\"type\":\"counts\",\"counts\":[" + String.join(",", counts) + "]}";
+    /**
+     * The messages that tell a client the new counts of changed views it does not watch: as few as possible, each at
+     * most {@code maxBytes} of UTF-8 (one frame), since a second of a busy log changes a thousand event views and
+     * WebSocket clients refuse messages above a limit of their own (256 KB in Vert.x, for one).
+     */
+    static List<String> counts(List<String> counts, int maxBytes) {
+        String head = "{\"type\":\"counts\",\"counts\":[";
+        String tail = "]}";
+        List<String> messages = new ArrayList<>();
+        StringBuilder message = new StringBuilder(head);
+        int bytes = head.length() + tail.length();
+        for (String count : counts) {
+            int countBytes = count.getBytes(StandardCharsets.UTF_8).length + 1;
+            if (message.length() > head.length() && bytes + countBytes > maxBytes) {
+                messages.add(message.append(tail).toString());
+                message = new StringBuilder(head);
+                bytes = head.length() + tail.length();
+            }
+            if (message.length() > head.length()) {
+                message.append(',');
+            }
+            message.append(count);
+            bytes += countBytes;
+        }
+        messages.add(message.append(tail).toString());
+        return messages;
     }
 }

@@ -1,5 +1,7 @@
 package io.communique.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.communique.model.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -9,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -73,6 +77,21 @@ class ViewWatchTest {
         assertThat(watching.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"whole\":\"topic/trade\"}");
         assertThat(other.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"counts\",\"counts\":["
                 + "{\"kind\":\"country\",\"key\":\"RU\",\"factCount\":3},{\"kind\":\"topic\",\"key\":\"trade\",\"factCount\":5}]}");
+    }
+
+    @Test
+    void countsThatWouldPassAFrameAreSplitIntoSeveralWholeMessagesEachWithinIt() {
+        List<String> counts = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            counts.add(ViewWatch.count("event", String.format("%032x", i), i));
+        }
+        List<String> messages = ViewWatch.counts(counts, LiveClients.MAX_FRAME_BYTES);
+
+        assertThat(messages).hasSizeGreaterThan(1).allSatisfy(message ->
+                assertThat(message.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(LiveClients.MAX_FRAME_BYTES));
+        List<String> entries = new ArrayList<>();
+        messages.forEach(message -> Json.read(message, JsonNode.class).get("counts").forEach(count -> entries.add(count.toString())));
+        assertThat(entries).isEqualTo(counts);
     }
 
     @Test
