@@ -10,7 +10,7 @@ import { notFoundPage } from './pages/notfound';
 import { overviewPage } from './pages/overview';
 import { href, parseHash, type Route } from './router';
 import { LiveSocket, wsUrl, type ConnState } from './socket';
-import { applyMessages, emptyState, isEmpty, mergeFacts } from './state';
+import { applyMessages, emptyState, isEmpty, mergeFacts, noChanges } from './state';
 import type { ServerMessage } from './types';
 
 const LANG_KEY = 'communique.lang';
@@ -97,7 +97,7 @@ async function loadAllFacts(): Promise<void> {
     if (mine !== factsLoad) return;
     mergeFacts(state, facts);
     ctx.factsLoaded = true;
-    page?.update?.({ snapshot: false, counts: true, newFacts: [], countryViews: new Set(), topicViews: new Set() });
+    page?.update?.({ ...noChanges(), counts: true });
   } catch {
     /* the live feed still works */
   }

@@ -28,6 +28,8 @@ export interface Changes {
   snapshot: boolean;
   counts: boolean;
   newFacts: Fact[];
+  /** ids of facts retracted: gone from the feed and the facts */
+  retracted: string[];
   countryViews: Set<string>;
   topicViews: Set<string>;
 }
@@ -46,11 +48,12 @@ export function emptyState(): LiveState {
 }
 
 export function noChanges(): Changes {
-  return { snapshot: false, counts: false, newFacts: [], countryViews: new Set(), topicViews: new Set() };
+  return { snapshot: false, counts: false, newFacts: [], retracted: [], countryViews: new Set(), topicViews: new Set() };
 }
 
 export function isEmpty(c: Changes): boolean {
-  return !c.snapshot && !c.counts && c.newFacts.length === 0 && c.countryViews.size === 0 && c.topicViews.size === 0;
+  return !c.snapshot && !c.counts && c.newFacts.length === 0 && c.retracted.length === 0 && c.countryViews.size === 0
+    && c.topicViews.size === 0;
 }
 
 /** Parses one WebSocket frame; null for anything that is not a known message. */
@@ -85,6 +88,8 @@ export function parseMessage(data: unknown): ServerMessage | null {
       const counts = Array.isArray(msg.counts) ? (msg.counts as unknown[]).filter(isCount) : [];
       return counts.length > 0 ? { type: 'counts', counts } : null;
     }
+    case 'retraction':
+      return typeof msg.id === 'string' ? { type: 'retraction', id: msg.id } : null;
     default:
       return null;
   }
@@ -180,6 +185,14 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
             ch.counts = true;
           }
         }
+        break;
+      }
+      case 'retraction': {
+        // The views no longer count it; the counts and views that change with it come as their own messages.
+        const shown = state.facts.delete(msg.id) || state.feed.includes(msg.id);
+        state.feed = state.feed.filter((id) => id !== msg.id);
+        state.fresh.delete(msg.id);
+        if (shown) ch.retracted.push(msg.id);
         break;
       }
     }

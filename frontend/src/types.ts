@@ -122,7 +122,9 @@ export type ServerMessage =
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }
   | { type: 'view'; kind: 'topic'; key: string; view: TopicView }
   /** views changed that this page does not watch: their new counts only. */
-  | { type: 'counts'; counts: ViewCount[] };
+  | { type: 'counts'; counts: ViewCount[] }
+  /** a fact a newer extraction no longer finds. */
+  | { type: 'retraction'; id: string };
 
 export interface ViewCount {
   kind: 'country' | 'topic';

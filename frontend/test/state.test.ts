@@ -33,6 +33,17 @@ describe('applyMessages', () => {
     expect(s.fresh.size).toBe(0);
   });
 
+  it('takes a retracted fact out of the feed and the facts, once', () => {
+    const s = emptyState();
+    applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [fact('a')] }], 0);
+    applyMessages(s, [{ type: 'facts', facts: [fact('b')] }], 1000);
+    const ch = applyMessages(s, [{ type: 'retraction', id: 'b' }, { type: 'retraction', id: 'b' }, { type: 'retraction', id: 'z' }], 1001);
+    expect(ch.retracted).toEqual(['b']);
+    expect(s.feed).toEqual(['a']);
+    expect(s.facts.has('b')).toBe(false);
+    expect(isFresh(s, 'b', 1001)).toBe(false);
+  });
+
   it('caps the feed', () => {
     const s = emptyState();
     const facts = Array.from({ length: FEED_LIMIT + 50 }, (_, i) => fact(`f${i}`));
@@ -96,6 +107,7 @@ describe('parseMessage', () => {
     expect(parseMessage(JSON.stringify({ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 4 }, { kind: 'planet', key: 'x', factCount: 1 }] }))).toEqual({
       type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 4 }],
     });
+    expect(parseMessage(JSON.stringify({ type: 'retraction', id: 'a' }))).toEqual({ type: 'retraction', id: 'a' });
   });
   it('ignores junk', () => {
     expect(parseMessage('not json')).toBeNull();
@@ -105,6 +117,7 @@ describe('parseMessage', () => {
     expect(parseMessage(JSON.stringify({ type: 'view', kind: 'planet', key: 'x', view: {} }))).toBeNull();
     expect(parseMessage(JSON.stringify({ type: 'pong' }))).toBeNull();
     expect(parseMessage(JSON.stringify({ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: '4' }] }))).toBeNull();
+    expect(parseMessage(JSON.stringify({ type: 'retraction', id: 7 }))).toBeNull();
     expect(parseMessage(new ArrayBuffer(2))).toBeNull();
   });
 });

@@ -251,7 +251,7 @@ export function networkPage(ctx: Ctx, route: Extract<Route, { page: 'network' }>
     el,
     title: t('network'),
     update(ch: Changes) {
-      if (ch.snapshot || ch.counts || ch.newFacts.length) rebuild();
+      if (ch.snapshot || ch.counts || ch.newFacts.length || ch.retracted.length) rebuild();
     },
     dispose() {
       sim?.stop();

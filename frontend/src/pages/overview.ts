@@ -188,11 +188,11 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     el,
     title: t('overview'),
     update(ch: Changes) {
-      if (ch.snapshot || ch.counts || ch.newFacts.length) {
+      if (ch.snapshot || ch.counts || ch.newFacts.length || ch.retracted.length) {
         renderCounters();
         renderAggregates();
       }
-      if (ch.snapshot || ch.newFacts.length) renderFeed();
+      if (ch.snapshot || ch.newFacts.length || ch.retracted.length) renderFeed();
     },
     dispose() {
       clearInterval(fadeTimer);
