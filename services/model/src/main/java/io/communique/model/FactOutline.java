@@ -8,6 +8,6 @@ public record FactOutline(String id, FactType type, List<String> participants, S
     /** The outline of a fact already read in full. */
     public static FactOutline of(Fact fact) {
         return new FactOutline(fact.id(), fact.type(), fact.participants(), fact.initiator(), fact.date(),
-                fact.topics() == null ? List.of() : fact.topics(), fact.eventId());
+                fact.topics(), fact.eventId());
     }
 }

@@ -18,9 +18,6 @@ import java.util.Map;
  * {@link State} is the same fold kept incrementally, for {@link ViewStore} and the projection.
  */
 public final class CountryFold {
-    /** The pure fold's views list all their facts: nothing is ever read back, so facts need no locator. */
-    static final long NO_LOCATOR = -1;
-
     private CountryFold() {
     }
 
@@ -41,8 +38,8 @@ public final class CountryFold {
             throw new IllegalArgumentException("the view of " + view.code() + " lists only its most recent facts");
         }
         State state = new State(view.code(), CountryView.RECENT, FactSource.NONE);
-        view.facts().forEach(listed -> state.apply(Folds.Folded.of(listed, NO_LOCATOR)));
-        return state.apply(Folds.Folded.of(fact, NO_LOCATOR)) ? state.view() : view;
+        view.facts().forEach(listed -> state.apply(Folds.Folded.of(listed, FactSource.NO_LOCATOR)));
+        return state.apply(Folds.Folded.of(fact, FactSource.NO_LOCATOR)) ? state.view() : view;
     }
 
     /** The lists of a country view beside its facts (list 0 of its {@link Folds.FactSet}): which one a fact is on. */

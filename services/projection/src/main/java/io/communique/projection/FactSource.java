@@ -14,5 +14,8 @@ public interface FactSource {
         throw new IllegalStateException("this view keeps no way to read a fact back (locator " + locator + ")");
     };
 
+    /** The locator of a fact folded into a view that reads from {@link #NONE}: it is never read back. */
+    long NO_LOCATOR = -1;
+
     Fact read(long locator);
 }

@@ -31,8 +31,8 @@ public final class TopicFold {
             throw new IllegalArgumentException("the view of " + view.id() + " lists only its most recent facts");
         }
         State state = new State(view.id(), CountryView.RECENT, FactSource.NONE);
-        view.facts().forEach(listed -> state.apply(Folds.Folded.of(listed, CountryFold.NO_LOCATOR)));
-        return state.apply(Folds.Folded.of(fact, CountryFold.NO_LOCATOR)) ? state.view() : view;
+        view.facts().forEach(listed -> state.apply(Folds.Folded.of(listed, FactSource.NO_LOCATOR)));
+        return state.apply(Folds.Folded.of(fact, FactSource.NO_LOCATOR)) ? state.view() : view;
     }
 
     /**
