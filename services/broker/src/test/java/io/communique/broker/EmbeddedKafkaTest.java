@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -79,13 +82,30 @@ class EmbeddedKafkaTest {
             admin.createTopics(List.of(topic)).all().get();
 
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "latest-by-key");
-            String policy = admin.describeConfigs(List.of(resource)).all().get().get(resource)
-                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            String policy = topicConfigOnceKnown(admin, resource).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
             assertThat(policy).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
             // The cleaner only starts if its (shrunk) dedupe buffer config is valid.
             assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                     .anyMatch(name -> name.startsWith("kafka-log-cleaner-thread"));
             produce(kafka, "latest-by-key", List.of("v1", "v2"));
+        }
+    }
+
+    /**
+     * The topic's config as the broker reports it. Creation completes once the controller has the topic; the broker
+     * learns of it a moment later, and until then answers "unknown topic".
+     */
+    private static Config topicConfigOnceKnown(Admin admin, ConfigResource resource) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
