@@ -52,26 +52,19 @@ public final class CountryFold {
     }
 
     /**
-     * One country's facts, events and running counts, changed in place; the immutable view is derived only when
-     * asked for after a change. Memory: per fact about a hundred bytes of primitive arrays ({@link Folds.FactSet});
-     * in full only the {@code limit} most recent facts of each list. Not thread-safe.
+     * One country's facts and events, changed in place; the immutable view, with its counts summed over the events'
+     * shapes, is derived only when asked for after a change. Memory: per fact about a hundred bytes of primitive
+     * arrays ({@link Folds.FactSet}); as records only the {@code limit} most recent facts of each list. Not thread-safe.
      */
     static final class State {
         private final String code;
         private final Folds.FactSet facts;
-        private final Map<Listed, Integer> listedEvents = new EnumMap<>(Listed.class);
-        private final Map<String, Integer> counterparts = new HashMap<>();
-        private final Map<String, Map<FactType, Integer>> byType = new HashMap<>();
-        private final Map<String, Integer> topics = new HashMap<>();
         private CountryView view;
 
         /** @param source where facts that left the view's first ones are read back from */
         State(String code, int limit, FactSource source) {
             this.code = code;
-            this.facts = new Folds.FactSet(limit, Listed.values().length + 1, this::list, this::count, source);
-            for (Listed list : Listed.values()) {
-                listedEvents.put(list, 0);
-            }
+            this.facts = new Folds.FactSet(limit, Listed.values().length + 1, this::list, source);
         }
 
         /** Applies a fact; false when it does not involve this country or is already in it. */
@@ -107,22 +100,33 @@ public final class CountryFold {
             };
         }
 
-        /** Counts an event through its representative report. */
-        private void count(Folds.Shape fact, int delta) {
-            for (String other : fact.participants()) {
-                if (!other.equals(code)) {
-                    Folds.count(counterparts, other, delta);
-                    Map<FactType, Integer> types = byType.computeIfAbsent(other, key -> new EnumMap<>(FactType.class));
-                    types.merge(fact.type(), delta, (a, b) -> a + b == 0 ? null : a + b);
-                    if (types.isEmpty()) {
-                        byType.remove(other);
+        /** The view's counts, summed over the events of each shape when the view is derived. */
+        private final class Tally {
+            final Map<Listed, Integer> listedEvents = new EnumMap<>(Listed.class);
+            final Map<String, Integer> counterparts = new HashMap<>();
+            final Map<String, Map<FactType, Integer>> byType = new HashMap<>();
+            final Map<String, Integer> topics = new HashMap<>();
+
+            Tally() {
+                for (Listed list : Listed.values()) {
+                    listedEvents.put(list, 0);
+                }
+                facts.forEachShape(this::add);
+            }
+
+            private void add(Folds.Shape shape, int events) {
+                for (String other : shape.participants()) {
+                    if (!other.equals(code)) {
+                        Folds.count(counterparts, other, events);
+                        byType.computeIfAbsent(other, key -> new EnumMap<>(FactType.class))
+                                .merge(shape.type(), events, Integer::sum);
                     }
                 }
-            }
-            fact.topics().forEach(topic -> Folds.count(topics, topic, delta));
-            Listed list = listed(fact);
-            if (list != null) {
-                listedEvents.merge(list, delta, Integer::sum);
+                shape.topics().forEach(topic -> Folds.count(topics, topic, events));
+                Listed list = listed(shape);
+                if (list != null) {
+                    listedEvents.merge(list, events, Integer::sum);
+                }
             }
         }
 
@@ -138,14 +142,15 @@ public final class CountryFold {
         }
 
         private CountryView derive() {
+            Tally tally = new Tally();
             List<Counterpart> ranked = new ArrayList<>();
-            for (Count count : Folds.rank(counterparts)) {
-                ranked.add(new Counterpart(count.key(), count.count(), byType.get(count.key())));
+            for (Count count : Folds.rank(tally.counterparts)) {
+                ranked.add(new Counterpart(count.key(), count.count(), tally.byType.get(count.key())));
             }
             return new CountryView(code, facts.events(), ranked, refs(Listed.VISITS_MADE), refs(Listed.VISITS_RECEIVED),
-                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(topics), facts.first(0),
-                    facts.size(), listedEvents.get(Listed.VISITS_MADE), listedEvents.get(Listed.VISITS_RECEIVED),
-                    listedEvents.get(Listed.AGREEMENTS), listedEvents.get(Listed.STATEMENTS));
+                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(tally.topics), facts.first(0),
+                    facts.size(), tally.listedEvents.get(Listed.VISITS_MADE), tally.listedEvents.get(Listed.VISITS_RECEIVED),
+                    tally.listedEvents.get(Listed.AGREEMENTS), tally.listedEvents.get(Listed.STATEMENTS));
         }
     }
 }

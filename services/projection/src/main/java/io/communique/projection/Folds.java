@@ -6,8 +6,11 @@ import io.communique.model.FactOutline;
 import io.communique.model.FactReader;
 import io.communique.model.FactType;
 import io.communique.model.Interner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,12 +18,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
+import java.util.function.ToIntFunction;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
-import java.util.function.ToIntFunction;
 
 /** What the country and topic folds share: facts in view order, events counted once, and ranked counts. */
 final class Folds {
+    private static final Logger LOG = LoggerFactory.getLogger(Folds.class);
     private static final Comparator<Count> BY_COUNT = Comparator.comparingInt(Count::count).reversed()
             .thenComparing(Count::key);
 
@@ -72,7 +76,7 @@ final class Folds {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Shape shape && hash == shape.hash && type == shape.type
+            return this == other || other instanceof Shape shape && hash == shape.hash && type == shape.type
                     && Objects.equals(initiator, shape.initiator) && participants.equals(shape.participants)
                     && topics.equals(shape.topics);
         }
@@ -86,7 +90,7 @@ final class Folds {
     /**
      * A fact as the views fold it, with what each of them needs computed once: its key, rank, content hash, shape
      * and event, and its locator in the log the views read facts back from. Read from a record, it starts as an
-     * outline; the whole fact is read only when a view is about to show it.
+     * outline; the whole fact is read only when a view that lists it is materialised.
      */
     static final class Folded {
         private final FactOutline outline;
@@ -97,7 +101,9 @@ final class Folds {
         private final FactKey event;
         private final long locator;
         private final byte[] json;
-        private Fact fact;
+        /** Volatile: one thread may read a record's outline and hand it to stores on other threads. */
+        private volatile Fact fact;
+        private volatile boolean unreadable;
 
         private Folded(FactOutline outline, long content, long locator, byte[] json, Fact fact) {
             this.outline = outline;
@@ -133,6 +139,23 @@ final class Folds {
         Fact fact() {
             if (fact == null) {
                 fact = FactReader.read(json);
+            }
+            return fact;
+        }
+
+        /**
+         * The whole fact, for a view's list; null, logged once, when the record holds no valid fact. The router has
+         * read every routed record whole before, so this means a record nobody validated reached a routed topic: the
+         * views count it by its outline but cannot show it.
+         */
+        Fact listed() {
+            if (fact == null && !unreadable) {
+                try {
+                    fact = FactReader.read(json);
+                } catch (IllegalArgumentException e) {
+                    unreadable = true;
+                    LOG.error("A fact record (locator {}) is left out of its views' lists: {}", locator, e.getMessage());
+                }
             }
             return fact;
         }
@@ -178,9 +201,9 @@ final class Folds {
         }
     }
 
-    /** Counts an event through its representative's shape: +1 when it becomes it, -1 when it stops being it. */
+    /** Takes the events of one shape: those whose representative report has this shape. */
     interface EventCounter {
-        void count(Shape representative, int delta);
+        void count(Shape shape, int events);
     }
 
     /**
@@ -224,10 +247,14 @@ final class Folds {
         }
     }
 
-    /** The first facts of a list in view order, at most {@code limit}, in full: what the view shows. */
+    /**
+     * The first facts of a list in view order, at most {@code limit}: what the view shows. They are kept as folded,
+     * and read whole only when the view is materialised, so that a fact that enters and leaves between two
+     * materialisations (most of them, in a rebuild) is never read whole.
+     */
     private static final class FirstFacts {
         private final int limit;
-        private final TreeMap<Rank, Fact> first = new TreeMap<>();
+        private final TreeMap<Rank, Folded> first = new TreeMap<>();
         /** The last of them, or null: every fact folded is compared with it. */
         private Rank last;
 
@@ -241,7 +268,7 @@ final class Folds {
         }
 
         /** Adds a fact, letting the last one go when there are too many. */
-        void add(Rank rank, Fact fact) {
+        void add(Rank rank, Folded fact) {
             first.put(rank, fact);
             if (first.size() > limit) {
                 first.pollLastEntry();
@@ -264,20 +291,28 @@ final class Folds {
         }
 
         List<Fact> facts() {
-            return new ArrayList<>(first.values());
+            List<Fact> facts = new ArrayList<>(first.size());
+            for (Folded folded : first.values()) {
+                Fact fact = folded.listed();
+                if (fact != null) {
+                    facts.add(fact);
+                }
+            }
+            return facts;
         }
     }
 
     /**
      * The facts of one view, in primitive {@link KeyTable}s: per fact its rank, a hash of its content, its locator
-     * in the log, its event and its {@link Shape}; in full only the first {@code limit} of each of the view's lists
+     * in the log, its event and its {@link Shape}; as folded only the first {@code limit} of each of the view's lists
      * (list 0 holds every fact; a view may sort facts into more lists by their shape). A fact that leaves the first
      * ones of a list is replaced by the best of the others, read back from the {@link FactSource} — rare, and never
      * on the path of new facts.
      *
      * <p>Reports of one real-world event share an event id (a fact without one is its own event); each event is
      * counted once, from its representative, the report with the smallest id, so the counts are the same whatever
-     * order the reports arrive in. Not thread-safe.
+     * order the reports arrive in. Events are counted per shape: a view's counts (counterparts, topics, lists) are
+     * sums over its shapes, taken when it is materialised, not maps updated on every fact. Not thread-safe.
      */
     static final class FactSet {
         private static final int ORDER = 0, CONTENT = 1, LOCATOR = 2, SHAPE = 3, HAS_EVENT = 4, EVENT_HI = 5, EVENT_LO = 6;
@@ -290,7 +325,8 @@ final class Folds {
         private final ToIntFunction<Shape> extraList;
         private final FirstFacts[] lists;
         private final int[] listSizes;
-        private final EventCounter counter;
+        /** Events per shape id, counted through their representatives: the views' counts are sums over shapes. */
+        private int[] eventsByShape = new int[8];
         private final FactSource source;
         /** Facts without an event id: each is an event of its own. */
         private int ownEvents;
@@ -299,14 +335,13 @@ final class Folds {
          * @param lists     how many lists the view has, list 0 (every fact) included
          * @param extraList the list other than 0 a fact of this shape is on, or -1
          */
-        FactSet(int limit, int lists, ToIntFunction<Shape> extraList, EventCounter counter, FactSource source) {
+        FactSet(int limit, int lists, ToIntFunction<Shape> extraList, FactSource source) {
             this.extraList = extraList;
             this.lists = new FirstFacts[lists];
             this.listSizes = new int[lists];
             for (int list = 0; list < lists; list++) {
                 this.lists[list] = new FirstFacts(limit);
             }
-            this.counter = counter;
             this.source = source;
         }
 
@@ -324,17 +359,14 @@ final class Folds {
             if (slot >= 0 && facts.get(CONTENT, slot) == content) {
                 return refill(null); // normally false; true when it fills what a failed read-back left short
             }
-            // The whole fact is read before anything changes, and only when a list will show it (a replaced fact
-            // may come back into its lists): a record that holds no valid fact then leaves the view as it was.
-            Fact fact = slot >= 0 || shown(shape, rank) ? folded.fact() : null;
             boolean joins = true;
             if (slot >= 0) {
                 unlist(slot);
                 if (Objects.equals(event, event(slot))) { // the usual re-extraction: same event, maybe another shape
                     joins = false;
                     if (representative(slot)) {
-                        counter.count(shapes.get(shape(slot)), -1);
-                        counter.count(shapes.get(shape), 1);
+                        countEvent(shape(slot), -1);
+                        countEvent(shape, 1);
                     }
                 } else {
                     leaveEvent(slot);
@@ -354,19 +386,13 @@ final class Folds {
                 joinEvent(key, shape, event);
             }
             forEachList(shape, list -> {
-                if (fact != null && lists[list].takes(rank, othersWait(list))) {
-                    lists[list].add(rank, fact);
+                if (lists[list].takes(rank, othersWait(list))) {
+                    lists[list].add(rank, folded);
                 }
                 listSizes[list]++;
             });
-            refill(fact);
+            refill(folded);
             return true;
-        }
-
-        private boolean shown(int shape, Rank rank) {
-            boolean[] shown = {false};
-            forEachList(shape, list -> shown[0] |= lists[list].takes(rank, othersWait(list)));
-            return shown[0];
         }
 
         /** Whether the list has facts that are not among its first ones. */
@@ -403,11 +429,27 @@ final class Folds {
             return ownEvents + events.size();
         }
 
+        /** The events counted so far, by the shape of their representatives: shapes without events are left out. */
+        void forEachShape(EventCounter counter) {
+            for (int shape = 0; shape < shapes.size(); shape++) {
+                if (eventsByShape[shape] != 0) {
+                    counter.count(shapes.get(shape), eventsByShape[shape]);
+                }
+            }
+        }
+
         private int shapeId(Shape shape) {
             return shapeIds.computeIfAbsent(shape, key -> {
                 shapes.add(key);
+                if (shapes.size() > eventsByShape.length) {
+                    eventsByShape = Arrays.copyOf(eventsByShape, eventsByShape.length * 2);
+                }
                 return shapes.size() - 1;
             });
+        }
+
+        private void countEvent(int shape, int delta) {
+            eventsByShape[shape] += delta;
         }
 
         private int shape(int slot) {
@@ -451,20 +493,20 @@ final class Folds {
         private void joinEvent(FactKey key, int shape, FactKey event) {
             if (event == null) {
                 ownEvents++;
-                counter.count(shapes.get(shape), 1);
+                countEvent(shape, 1);
                 return;
             }
             int row = events.find(event);
             if (row < 0) {
                 row = events.add(event);
                 setRepresentative(row, key);
-                counter.count(shapes.get(shape), 1);
+                countEvent(shape, 1);
             } else {
                 FactKey representative = new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row));
                 events.set(REPORTS, row, events.get(REPORTS, row) + 1);
                 if (key.compareTo(representative) < 0) {
-                    counter.count(shapes.get(shape(facts.find(representative))), -1);
-                    counter.count(shapes.get(shape), 1);
+                    countEvent(shape(facts.find(representative)), -1);
+                    countEvent(shape, 1);
                     setRepresentative(row, key);
                 }
                 return;
@@ -474,18 +516,18 @@ final class Folds {
 
         /** Takes the fact in this slot (still in the table) out of its event, and out of the counts if it represented it. */
         private void leaveEvent(int slot) {
-            Shape shape = shapes.get(shape(slot));
+            int shape = shape(slot);
             FactKey event = event(slot);
             if (event == null) {
                 ownEvents--;
-                counter.count(shape, -1);
+                countEvent(shape, -1);
                 return;
             }
             int row = events.find(event);
             long reports = events.get(REPORTS, row) - 1;
             if (reports == 0) {
                 events.remove(row);
-                counter.count(shape, -1);
+                countEvent(shape, -1);
                 return;
             }
             events.set(REPORTS, row, reports);
@@ -493,8 +535,8 @@ final class Folds {
             if (key.equals(new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row)))) {
                 int next = nextRepresentative(event, key);
                 setRepresentative(row, facts.key(next));
-                counter.count(shape, -1);
-                counter.count(shapes.get(shape(next)), 1);
+                countEvent(shape, -1);
+                countEvent(shape(next), 1);
             }
         }
 
@@ -519,7 +561,7 @@ final class Folds {
          * Fills lists that have fewer first facts than they may show, from the facts not among them (all ranked after
          * them), read back from the source unless it is the fact at hand; true when it added any.
          */
-        private boolean refill(Fact atHand) {
+        private boolean refill(Folded atHand) {
             boolean filled = false;
             for (int list = 0; list < lists.length; list++) {
                 FirstFacts first = lists[list];
@@ -550,15 +592,15 @@ final class Folds {
             return list == 0 || extraList.applyAsInt(shapes.get(shape(slot))) == list;
         }
 
-        private Fact readBack(FactKey key, long locator, Fact atHand) {
-            if (atHand != null && FactKey.of(atHand.id()).equals(key)) {
+        private Folded readBack(FactKey key, long locator, Folded atHand) {
+            if (atHand != null && atHand.key().equals(key)) {
                 return atHand;
             }
             Fact fact = source.read(locator);
             if (fact == null || !FactKey.of(fact.id()).equals(key)) {
                 throw new IllegalStateException("the fact source returned another fact at locator " + locator);
             }
-            return fact;
+            return Folded.of(fact, locator);
         }
 
     }

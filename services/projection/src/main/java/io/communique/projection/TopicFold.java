@@ -41,15 +41,13 @@ public final class TopicFold {
      */
     static final class State {
         private final String id;
-        private final Map<String, Integer> countries = new HashMap<>();
         private final Folds.FactSet facts;
         private TopicView view;
 
         /** @param source where facts that left the view's first ones are read back from */
         State(String id, int limit, FactSource source) {
             this.id = id;
-            this.facts = new Folds.FactSet(limit, 1, shape -> -1, (fact, delta) ->
-                    fact.participants().forEach(code -> Folds.count(countries, code, delta)), source);
+            this.facts = new Folds.FactSet(limit, 1, shape -> -1, source);
         }
 
         /** Applies a fact; false when it does not mention this topic or is already in it. */
@@ -72,6 +70,9 @@ public final class TopicFold {
 
         TopicView view() {
             if (view == null) {
+                Map<String, Integer> countries = new HashMap<>();
+                facts.forEachShape((shape, events) ->
+                        shape.participants().forEach(code -> Folds.count(countries, code, events)));
                 view = new TopicView(id, facts.events(), Folds.rank(countries), facts.first(0), facts.size());
             }
             return view;

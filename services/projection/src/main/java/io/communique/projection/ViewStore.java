@@ -83,11 +83,45 @@ public final class ViewStore {
     }
 
     /**
-     * Applies a fact record's value found at {@code locator} in the store's source, reading the whole fact only if a
-     * view shows it; throws {@link IllegalArgumentException} when the record holds no valid fact.
+     * Applies a fact record's value found at {@code locator} in the store's source, reading only its outline (the
+     * whole fact is read when a view listing it is materialised); throws {@link IllegalArgumentException} when the
+     * outline is not a fact's.
      */
     public Changes apply(byte[] json, long locator) {
-        return apply(Folds.Folded.read(json, locator));
+        return apply(outline(json, locator));
+    }
+
+    /**
+     * A fact record read once, up to its outline, so that several stores can fold it: stores that share the views
+     * between threads each take the record from the one thread that read it.
+     */
+    public static final class Outlined {
+        private final Folds.Folded folded;
+
+        private Outlined(Folds.Folded folded) {
+            this.folded = folded;
+        }
+
+        /** The keys of the views the fact goes into: its participants, then its topics. */
+        public List<String> viewKeys() {
+            FactOutline outline = folded.outline();
+            List<String> keys = new ArrayList<>(outline.participants());
+            keys.addAll(outline.topics());
+            return keys;
+        }
+    }
+
+    /**
+     * Reads a fact record's outline, found at {@code locator} in the stores' source; throws
+     * {@link IllegalArgumentException} when the record holds no fact.
+     */
+    public static Outlined outline(byte[] json, long locator) {
+        return new Outlined(Folds.Folded.read(json, locator));
+    }
+
+    /** Applies a fact record read by {@link #outline}. */
+    public Changes apply(Outlined record) {
+        return apply(record.folded);
     }
 
     private Changes apply(Folds.Folded folded) {
