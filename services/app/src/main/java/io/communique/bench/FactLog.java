@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -147,19 +148,13 @@ final class FactLog implements AutoCloseable {
      * {@code handler}, until all are read or the time is up.
      */
     Read read(Consumer<ConsumerRecord<String, byte[]>> handler, double maxSeconds, String phase, PrintStream progress) {
-        Map<String, Object> config = new HashMap<>(settings.reader());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "communique-bench-" + phase);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (Share share = share(0, 1, phase)) {
             long start = System.nanoTime();
             long deadline = start + (long) (maxSeconds * 1e9);
             long read = 0;
             long nextProgress = PROGRESS_EVERY;
-            while (read < size && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            while (!share.done() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : share.poll()) {
                     handler.accept(record);
                     read++;
                 }
@@ -169,6 +164,46 @@ final class FactLog implements AutoCloseable {
                 }
             }
             return new Read(read, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * Every {@code shares}-th partition of the topic (from partition {@code index}), read from the beginning by a
+     * plain consumer with the app's reader settings: several threads read the log in parallel, each its share.
+     */
+    Share share(int index, int shares, String phase) {
+        Map<String, Object> config = new HashMap<>(settings.reader());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "communique-bench-" + phase + "-" + index);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .filter(info -> info.partition() % shares == index)
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return new Share(consumer, consumer.endOffsets(partitions));
+    }
+
+    /** A consumer over a share of the partitions, done when it has read each up to the end it had when it began. */
+    static final class Share implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Map<TopicPartition, Long> ends;
+
+        private Share(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+            this.consumer = consumer;
+            this.ends = ends;
+        }
+
+        ConsumerRecords<String, byte[]> poll() {
+            return consumer.poll(Duration.ofMillis(100));
+        }
+
+        boolean done() {
+            return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 

@@ -3,30 +3,40 @@ package io.communique.bench;
 import io.communique.model.CountryView;
 import io.communique.projection.KafkaFactSource;
 import io.communique.projection.ViewStore;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code kafka.consume}, {@code rebuild.throughput} and {@code rebuild.ratio}: how fast a plain consumer reads the
  * fact log, and how fast the projection's fold ({@link ViewStore}: each record's outline, the whole fact only for
  * the views' first entries, facts read back from Kafka by offset) turns the same log into views, with the same
- * consumer settings, on one thread per core sharing the views.
+ * consumer settings, on one thread per core, each reading a share of the partitions and holding a share of the views.
  */
 final class LogBench {
     /** A plain read of the whole log must never take this long; it only guards against a stuck broker. */
     private static final double CONSUME_LIMIT_S = 600;
-    /** Only the first thread reports progress: the others read the same records at about the same pace. */
+    /**
+     * Both the plain read and the rebuild are first run for this long (and their results dropped), so that both are
+     * measured with compiled code, as in a running app, rather than the JIT compiler's first minutes.
+     */
+    private static final double WARM_UP_S = 3;
+    private static final int PROGRESS_EVERY = 100_000;
+    /** Only the first thread reports progress, of the records all threads have read. */
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     private LogBench() {
@@ -34,23 +44,27 @@ final class LogBench {
 
     static List<Figure> run(FactLog log, double rebuildSeconds, PrintStream progress) {
         long[] bytes = {0};
+        progress.printf("consume: warming up for up to %.0f s%n", WARM_UP_S);
+        log.read(record -> bytes[0] += record.value().length, WARM_UP_S, "consume", QUIET);
+        bytes[0] = 0;
         FactLog.Read consumed = log.read(record -> bytes[0] += record.value().length, CONSUME_LIMIT_S, "consume", progress);
         progress.printf("consume: %,d records (%.0f MB of JSON) in %.1f s%n", consumed.records(), bytes[0] / 1e6,
                 consumed.seconds());
 
         int threads = Runtime.getRuntime().availableProcessors();
+        progress.printf("rebuild: warming up for up to %.0f s%n", WARM_UP_S);
+        fold(log, threads, WARM_UP_S, QUIET);
         long start = System.nanoTime();
-        List<Share> shares = fold(log, threads, rebuildSeconds, progress);
+        List<Folder> folders = fold(log, threads, rebuildSeconds, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
-        FactLog.Read folded = shares.stream().min(Comparator.comparingLong(share -> share.read().records()))
-                .orElseThrow().read();
-        int countries = shares.stream().mapToInt(Share::countries).sum();
-        int topics = shares.stream().mapToInt(Share::topics).sum();
-        double rebuild = folded.records() / seconds;
-        String note = folded.records() < log.size()
-                ? String.format(" (stopped after %.0f s: %,d of %,d)", rebuildSeconds, folded.records(), log.size()) : "";
+        long records = folders.stream().mapToLong(folder -> folder.read).sum();
+        int countries = folders.stream().mapToInt(folder -> folder.countries.size()).sum();
+        int topics = folders.stream().mapToInt(folder -> folder.topics.size()).sum();
+        double rebuild = records / seconds;
+        String note = records < log.size()
+                ? String.format(" (stopped after %.0f s: %,d of %,d)", rebuildSeconds, records, log.size()) : "";
         progress.printf("rebuild: %,d records into %d country and %d topic views in %.1f s on %d threads%s%n",
-                folded.records(), countries, topics, seconds, threads, note);
+                records, countries, topics, seconds, threads, note);
         return List.of(
                 new Figure("kafka.consume", consumed.perSecond(), "records/s", "(baseline)",
                         String.format("plain consumer, topic of %,d facts", log.size())),
@@ -60,29 +74,34 @@ final class LogBench {
                         "rebuild.throughput / kafka.consume"));
     }
 
-    /** What one thread folded: its records, and how many views it holds. */
-    private record Share(FactLog.Read read, int countries, int topics) {
-    }
-
     /**
-     * Folds the log on {@code threads} threads, each reading every fact with its own consumer and holding the views
-     * whose key hashes to it — as projection instances share views by partition — then materialising each of its
-     * changed views once, as the projection does before publishing them.
+     * Folds the log on {@code threads} threads. Each reads its share of the partitions and reads each record's outline
+     * once; the views are shared between the threads by key hash, as projection instances share them by partition,
+     * so a record goes to every thread holding one of its views, in batches through that thread's inbox. A fact's
+     * records are all on one partition, read by one thread and queued in order, so each view sees them in log order.
      */
-    private static List<Share> fold(FactLog log, int threads, double rebuildSeconds, PrintStream progress) {
+    private static List<Folder> fold(FactLog log, int threads, double rebuildSeconds, PrintStream progress) {
+        List<Folder> folders = new ArrayList<>();
+        AtomicInteger reading = new AtomicInteger(threads);
+        AtomicLong read = new AtomicLong();
+        long deadline = System.nanoTime() + (long) (rebuildSeconds * 1e9);
+        for (int i = 0; i < threads; i++) {
+            folders.add(new Folder(i, folders, log.share(i, threads, "rebuild"), log.source(), reading));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Share>> shares = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int share = i;
-                shares.add(pool.submit(() -> foldShare(log, key -> Math.floorMod(key.hashCode(), threads) == share,
-                        rebuildSeconds, share == 0 ? progress : QUIET)));
+            List<Future<?>> running = new ArrayList<>();
+            for (Folder folder : folders) {
+                running.add(pool.submit(() -> {
+                    folder.run(deadline, read, folder.index == 0 ? progress : QUIET, log.size());
+                    return null;
+                }));
             }
-            List<Share> done = new ArrayList<>();
-            for (Future<Share> share : shares) {
-                done.add(share.get());
+            for (Future<?> folder : running) {
+                folder.get();
             }
-            return done;
+            folders.forEach(Folder::materialise);
+            return folders;
         } catch (ExecutionException e) {
             throw new IllegalStateException("rebuild failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -90,23 +109,120 @@ final class LogBench {
             throw new IllegalStateException("rebuild interrupted", e);
         } finally {
             pool.shutdownNow();
+            folders.forEach(Folder::close);
         }
     }
 
-    private static Share foldShare(FactLog log, Predicate<String> holds, double rebuildSeconds, PrintStream progress) {
-        Set<String> countries = new HashSet<>();
-        Set<String> topics = new HashSet<>();
-        try (KafkaFactSource source = log.source()) {
-            ViewStore store = new ViewStore(CountryView.RECENT, source, holds);
-            FactLog.Read read = log.read(record -> {
-                ViewStore.Changes changes = store.apply(record.value(),
-                        KafkaFactSource.locator(record.partition(), record.offset()));
+    /** One thread's part of the rebuild: a share of the partitions to read, and the views whose key hashes to it. */
+    private static final class Folder implements AutoCloseable {
+        /** Batches waiting for a thread; a reader ahead of the others waits, folding its own inbox meanwhile. */
+        private static final int INBOX_BATCHES = 64;
+
+        private final int index;
+        private final List<Folder> all;
+        private final FactLog.Share share;
+        private final KafkaFactSource source;
+        private final ViewStore store;
+        private final AtomicInteger reading;
+        private final BlockingQueue<List<ViewStore.Outlined>> inbox = new ArrayBlockingQueue<>(INBOX_BATCHES);
+        private final Set<String> countries = new HashSet<>();
+        private final Set<String> topics = new HashSet<>();
+        private long read;
+
+        Folder(int index, List<Folder> all, FactLog.Share share, KafkaFactSource source, AtomicInteger reading) {
+            this.index = index;
+            this.all = all;
+            this.share = share;
+            this.source = source;
+            this.store = new ViewStore(CountryView.RECENT, source, key -> owner(key, all.size()) == index);
+            this.reading = reading;
+        }
+
+        private static int owner(String key, int threads) {
+            return Math.floorMod(key.hashCode(), threads);
+        }
+
+        void run(long deadline, AtomicLong readByAll, PrintStream progress, long size) throws InterruptedException {
+            long nextProgress = PROGRESS_EVERY;
+            boolean reads = true;
+            while (reads) {
+                List<List<ViewStore.Outlined>> outgoing = new ArrayList<>();
+                all.forEach(folder -> outgoing.add(new ArrayList<>()));
+                int polled = 0;
+                for (ConsumerRecord<String, byte[]> record : share.poll()) {
+                    ViewStore.Outlined outlined = ViewStore.outline(record.value(),
+                            KafkaFactSource.locator(record.partition(), record.offset()));
+                    boolean[] sent = new boolean[all.size()];
+                    for (String key : outlined.viewKeys()) {
+                        int owner = owner(key, all.size());
+                        if (!sent[owner]) {
+                            sent[owner] = true;
+                            outgoing.get(owner).add(outlined);
+                        }
+                    }
+                    polled++;
+                }
+                read += polled;
+                for (int owner = 0; owner < all.size(); owner++) {
+                    if (!outgoing.get(owner).isEmpty()) {
+                        all.get(owner).deliver(outgoing.get(owner), this);
+                    }
+                }
+                foldInbox();
+                long total = readByAll.addAndGet(polled);
+                if (total >= nextProgress) {
+                    progress.printf("rebuild: %,d of %,d records%n", total, size);
+                    nextProgress = (total / PROGRESS_EVERY + 1) * PROGRESS_EVERY;
+                }
+                if (share.done() || System.nanoTime() > deadline) {
+                    reads = false;
+                    reading.decrementAndGet();
+                }
+            }
+            // Every reader has queued all it read before it stops reading: an empty inbox after that is the end.
+            while (reading.get() > 0 || !inbox.isEmpty()) {
+                List<ViewStore.Outlined> batch = inbox.poll(10, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    fold(batch);
+                }
+            }
+        }
+
+        /** Hands a batch to this thread; the thread {@code from} folds its own inbox while this one's is full. */
+        private void deliver(List<ViewStore.Outlined> batch, Folder from) throws InterruptedException {
+            if (from == this) {
+                fold(batch);
+                return;
+            }
+            while (!inbox.offer(batch, 1, TimeUnit.MILLISECONDS)) {
+                from.foldInbox();
+            }
+        }
+
+        private void foldInbox() {
+            for (List<ViewStore.Outlined> batch = inbox.poll(); batch != null; batch = inbox.poll()) {
+                fold(batch);
+            }
+        }
+
+        private void fold(List<ViewStore.Outlined> batch) {
+            for (ViewStore.Outlined record : batch) {
+                ViewStore.Changes changes = store.apply(record);
                 countries.addAll(changes.countries());
                 topics.addAll(changes.topics());
-            }, rebuildSeconds, "rebuild", progress);
+            }
+        }
+
+        /** Materialises each changed view once, as the projection does before publishing them. */
+        void materialise() {
             countries.forEach(store::country);
             topics.forEach(store::topic);
-            return new Share(read, countries.size(), topics.size());
+        }
+
+        @Override
+        public void close() {
+            share.close();
+            source.close();
         }
     }
 }
