@@ -79,11 +79,9 @@ final class Bench {
                 }
             }
             if (phases.contains(Phase.live)) {
-                Memory.resetPeak(progress);
                 Files.createDirectories(temp.resolve("no-seeds"));
                 figures.addAll(LiveBench.run(vertx, config.with(0, temp.resolve("app"), temp.resolve("no-seeds"), bootstrap, 0),
                         sizes, progress));
-                figures.add(Memory.peak());
             }
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
