@@ -14,8 +14,7 @@ import java.nio.file.Path;
 /**
  * {@code rss.peak}: the peak resident memory of this process from Linux's VmHWM. The bench resets the peak before
  * it starts the app, so the figure is the app's (with the broker and the WebSocket clients, all in this process),
- * not the rebuild's, which holds the state of a million facts for a moment. A {@link Breakdown} says what the peak
- * was made of.
+ * not the bench's own preparation. A {@link Breakdown} says what the peak was made of.
  */
 final class Memory {
     private static final Path STATUS = Path.of("/proc/self/status");
@@ -28,17 +27,17 @@ final class Memory {
 
     /**
      * Starts a new peak from the current resident size and says so, with the peak so far; where the kernel does not
-     * allow the reset, says that the figure then includes the rebuild.
+     * allow the reset, says that the figure then includes what the bench did before.
      */
     static void resetPeak(PrintStream progress) throws IOException {
         double before = statusMiB("VmHWM:");
         System.gc(); // what the bench itself held is garbage now: give it back before the app runs
         try {
             Files.writeString(CLEAR_REFS, "5");
-            progress.printf("memory: peak resident so far %.0f MB (the bench's own work: the rebuild, the planned reports); now measuring the app's%n",
+            progress.printf("memory: peak resident so far %.0f MB (the bench's own work); now measuring the app's%n",
                     before);
         } catch (IOException e) {
-            progress.printf("memory: cannot reset the peak (%s): rss.peak includes the rebuild%n", e.getMessage());
+            progress.printf("memory: cannot reset the peak (%s): rss.peak includes what the bench did before the app%n", e.getMessage());
         }
     }
 
