@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -83,17 +84,23 @@ final class LogBench {
     private static List<Folder> fold(FactLog log, int threads, double rebuildSeconds, PrintStream progress) {
         List<Folder> folders = new ArrayList<>();
         AtomicInteger reading = new AtomicInteger(threads);
+        AtomicBoolean failed = new AtomicBoolean();
         AtomicLong read = new AtomicLong();
         long deadline = System.nanoTime() + (long) (rebuildSeconds * 1e9);
-        for (int i = 0; i < threads; i++) {
-            folders.add(new Folder(i, folders, log.share(i, threads, "rebuild"), log.source(), reading));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
+            for (int i = 0; i < threads; i++) {
+                folders.add(new Folder(i, folders, log.share(i, threads, "rebuild"), log.source(), reading, failed));
+            }
             List<Future<?>> running = new ArrayList<>();
             for (Folder folder : folders) {
                 running.add(pool.submit(() -> {
-                    folder.run(deadline, read, folder.index == 0 ? progress : QUIET, log.size());
+                    try {
+                        folder.run(deadline, read, folder.index == 0 ? progress : QUIET, log.size());
+                    } catch (RuntimeException | InterruptedException e) {
+                        failed.set(true); // the others stop waiting for this thread's records or room
+                        throw e;
+                    }
                     return null;
                 }));
             }
@@ -124,18 +131,22 @@ final class LogBench {
         private final KafkaFactSource source;
         private final ViewStore store;
         private final AtomicInteger reading;
+        /** Set when a thread fails: the others would wait for it for ever. */
+        private final AtomicBoolean failed;
         private final BlockingQueue<List<ViewStore.Outlined>> inbox = new ArrayBlockingQueue<>(INBOX_BATCHES);
         private final Set<String> countries = new HashSet<>();
         private final Set<String> topics = new HashSet<>();
         private long read;
 
-        Folder(int index, List<Folder> all, FactLog.Share share, KafkaFactSource source, AtomicInteger reading) {
+        Folder(int index, List<Folder> all, FactLog.Share share, KafkaFactSource source, AtomicInteger reading,
+               AtomicBoolean failed) {
             this.index = index;
             this.all = all;
             this.share = share;
             this.source = source;
             this.store = new ViewStore(CountryView.RECENT, source, key -> owner(key, all.size()) == index);
             this.reading = reading;
+            this.failed = failed;
         }
 
         private static int owner(String key, int threads) {
@@ -180,7 +191,7 @@ final class LogBench {
                 }
             }
             // Every reader has queued all it read before it stops reading: an empty inbox after that is the end.
-            while (reading.get() > 0 || !inbox.isEmpty()) {
+            while ((reading.get() > 0 || !inbox.isEmpty()) && !failed.get()) {
                 List<ViewStore.Outlined> batch = inbox.poll(10, TimeUnit.MILLISECONDS);
                 if (batch != null) {
                     fold(batch);
@@ -195,6 +206,9 @@ final class LogBench {
                 return;
             }
             while (!inbox.offer(batch, 1, TimeUnit.MILLISECONDS)) {
+                if (failed.get()) {
+                    throw new IllegalStateException("another rebuild thread failed");
+                }
                 from.foldInbox();
             }
         }
