@@ -52,7 +52,7 @@ final class LogBench {
         progress.printf("consume: %,d records (%.0f MB of JSON) in %.1f s%n", consumed.records(), bytes[0] / 1e6,
                 consumed.seconds());
 
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = Math.min(64, Runtime.getRuntime().availableProcessors()); // one bit per thread: see owners
         progress.printf("rebuild: warming up for up to %.0f s%n", WARM_UP_S);
         fold(log, threads, WARM_UP_S, QUIET);
         long start = System.nanoTime();
@@ -153,6 +153,15 @@ final class LogBench {
             return Math.floorMod(key.hashCode(), threads);
         }
 
+        /** The threads holding these views, one bit each (at most 64 threads). */
+        private long owners(List<String> keys) {
+            long owners = 0;
+            for (String key : keys) {
+                owners |= 1L << owner(key, all.size());
+            }
+            return owners;
+        }
+
         void run(long deadline, AtomicLong readByAll, PrintStream progress, long size) throws InterruptedException {
             long nextProgress = PROGRESS_EVERY;
             boolean reads = true;
@@ -163,11 +172,9 @@ final class LogBench {
                 for (ConsumerRecord<String, byte[]> record : share.poll()) {
                     ViewStore.Outlined outlined = ViewStore.outline(record.value(),
                             KafkaFactSource.locator(record.partition(), record.offset()));
-                    boolean[] sent = new boolean[all.size()];
-                    for (String key : outlined.viewKeys()) {
-                        int owner = owner(key, all.size());
-                        if (!sent[owner]) {
-                            sent[owner] = true;
+                    long owners = owners(outlined.participants()) | owners(outlined.topics());
+                    for (int owner = 0; owner < all.size(); owner++) {
+                        if ((owners & 1L << owner) != 0) {
                             outgoing.get(owner).add(outlined);
                         }
                     }
@@ -221,9 +228,7 @@ final class LogBench {
 
         private void fold(List<ViewStore.Outlined> batch) {
             for (ViewStore.Outlined record : batch) {
-                ViewStore.Changes changes = store.apply(record);
-                countries.addAll(changes.countries());
-                topics.addAll(changes.topics());
+                store.apply(record, countries, topics);
             }
         }
 

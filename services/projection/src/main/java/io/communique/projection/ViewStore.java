@@ -102,12 +102,14 @@ public final class ViewStore {
             this.folded = folded;
         }
 
-        /** The keys of the views the fact goes into: its participants, then its topics. */
-        public List<String> viewKeys() {
-            FactOutline outline = folded.outline();
-            List<String> keys = new ArrayList<>(outline.participants());
-            keys.addAll(outline.topics());
-            return keys;
+        /** The keys of the country views the fact goes into. */
+        public List<String> participants() {
+            return folded.outline().participants();
+        }
+
+        /** The keys of the topic views the fact goes into. */
+        public List<String> topics() {
+            return folded.outline().topics();
         }
     }
 
@@ -124,21 +126,32 @@ public final class ViewStore {
         return apply(record.folded);
     }
 
+    /**
+     * Applies a fact record read by {@link #outline}, adding the keys of the views it changed to the given sets: no
+     * set per record, for a caller that folds many and only needs to know which views to materialise in the end.
+     */
+    public void apply(Outlined record, Set<String> changedCountries, Set<String> changedTopics) {
+        apply(record.folded, changedCountries, changedTopics);
+    }
+
     private Changes apply(Folds.Folded folded) {
+        Changes changes = new Changes(new TreeSet<>(), new TreeSet<>());
+        apply(folded, changes.countries(), changes.topics());
+        return changes;
+    }
+
+    private void apply(Folds.Folded folded, Set<String> changedCountries, Set<String> changedTopics) {
         FactOutline fact = folded.outline();
-        Set<String> changedCountries = new TreeSet<>();
         for (String code : fact.participants()) {
             if (holds.test(code) && countries.computeIfAbsent(code, key -> new CountryFold.State(key, limit, source)).apply(folded)) {
                 changedCountries.add(code);
             }
         }
-        Set<String> changedTopics = new TreeSet<>();
         for (String id : fact.topics()) {
             if (holds.test(id) && topics.computeIfAbsent(id, key -> new TopicFold.State(key, limit, source)).apply(folded)) {
                 changedTopics.add(id);
             }
         }
-        return new Changes(changedCountries, changedTopics);
     }
 
     /** Takes a retracted fact out of the views it was in. */
