@@ -126,9 +126,7 @@ final class LiveClients {
             List<byte[]> messages = new ArrayList<>();
             List<String> others = counts.entrySet().stream().filter(count -> !views.contains(count.getKey()))
                     .map(Map.Entry::getValue).toList();
-            if (!others.isEmpty()) {
-                ViewWatch.counts(others, MAX_FRAME_BYTES).forEach(message -> messages.add(message.getBytes(StandardCharsets.UTF_8)));
-            }
+            messages.addAll(ViewWatch.counts(others));
             views.stream().filter(counts::containsKey).forEach(view -> messages.add(wholes.computeIfAbsent(view, whole)));
             return messages;
         }));

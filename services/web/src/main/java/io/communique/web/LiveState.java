@@ -62,7 +62,7 @@ public final class LiveState {
     public sealed interface Change {
     }
 
-    /** A new or corrected fact, as published: clients get it in a {@link FactBatch}. */
+    /** A new or corrected fact, as published: clients get it in a {@link BatchedMessages} of facts. */
     public record NewFact(byte[] json) implements Change {
     }
 

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.model.Json;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,30 +59,12 @@ final class ViewWatch {
     }
 
     /**
-     * The messages that tell a client the new counts of changed views it does not watch: as few as possible, each at
-     * most {@code maxBytes} of UTF-8 (one frame), since a second of a busy log changes a thousand event views and
-     * WebSocket clients refuse messages above a limit of their own (256 KB in Vert.x, for one).
+     * The messages that tell a client the new counts of changed views it does not watch, from their {@link #count}
+     * entries: as few as possible, each within one frame ({@link BatchedMessages}).
      */
-    static List<String> counts(List<String> counts, int maxBytes) {
-        String head = "{\"type\":\"counts\",\"counts\":[";
-        String tail = "]}";
-        List<String> messages = new ArrayList<>();
-        StringBuilder message = new StringBuilder(head);
-        int bytes = head.length() + tail.length();
-        for (String count : counts) {
-            int countBytes = count.getBytes(StandardCharsets.UTF_8).length + 1;
-            if (message.length() > head.length() && bytes + countBytes > maxBytes) {
-                messages.add(message.append(tail).toString());
-                message = new StringBuilder(head);
-                bytes = head.length() + tail.length();
-            }
-            if (message.length() > head.length()) {
-                message.append(',');
-            }
-            message.append(count);
-            bytes += countBytes;
-        }
-        messages.add(message.append(tail).toString());
-        return messages;
+    static List<byte[]> counts(List<String> counts) {
+        BatchedMessages messages = new BatchedMessages("counts");
+        counts.forEach(count -> messages.add(count.getBytes(StandardCharsets.UTF_8)));
+        return messages.drain();
     }
 }

@@ -70,7 +70,7 @@ public final class WebVerticle extends VerticleBase {
     /** Views not yet sent, the latest version per view, by the name clients watch it by ("country/RU"). */
     private final Map<String, LiveState.NewView> pendingViews = new LinkedHashMap<>();
     /** Facts not yet sent. */
-    private final FactBatch pendingFacts = new FactBatch();
+    private final BatchedMessages pendingFacts = new BatchedMessages("facts");
     private long lastFactFlushNanos;
     private boolean factFlushScheduled;
     private LiveClients clients;

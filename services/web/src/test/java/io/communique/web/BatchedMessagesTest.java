@@ -10,14 +10,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FactBatchTest {
+class BatchedMessagesTest {
     private static byte[] fact(int n, int padding) {
         return ("{\"id\":\"f" + n + "\",\"pad\":\"" + "x".repeat(padding) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void theFactsOfAPollGoOutInOneMessageInTheirOrder() throws Exception {
-        FactBatch batch = new FactBatch();
+        BatchedMessages batch = new BatchedMessages("facts");
         batch.add(fact(1, 0));
         batch.add(fact(2, 0));
         List<byte[]> messages = batch.drain();
@@ -30,7 +30,7 @@ class FactBatchTest {
 
     @Test
     void manyFactsAreSplitIntoMessagesOfOneFrameEachWithNoneLostOrReordered() throws Exception {
-        FactBatch batch = new FactBatch();
+        BatchedMessages batch = new BatchedMessages("facts");
         for (int n = 0; n < 300; n++) {
             batch.add(fact(n, 1000));
         }
@@ -48,7 +48,7 @@ class FactBatchTest {
 
     @Test
     void aFactLargerThanAFrameStillGoesOutWhole() throws Exception {
-        FactBatch batch = new FactBatch();
+        BatchedMessages batch = new BatchedMessages("facts");
         batch.add(fact(1, 10));
         batch.add(fact(2, LiveClients.MAX_FRAME_BYTES));
         batch.add(fact(3, 10));
