@@ -149,15 +149,16 @@ final class Folds {
          * views count it by its outline but cannot show it.
          */
         Fact listed() {
-            if (fact == null && !unreadable) {
-                try {
-                    fact = FactReader.read(json);
-                } catch (IllegalArgumentException e) {
-                    unreadable = true;
-                    LOG.error("A fact record (locator {}) is left out of its views' lists: {}", locator, e.getMessage());
-                }
+            if (unreadable) {
+                return null;
             }
-            return fact;
+            try {
+                return fact();
+            } catch (IllegalArgumentException e) {
+                unreadable = true;
+                LOG.error("A fact record (locator {}) is left out of its views' lists: {}", locator, e.getMessage());
+                return null;
+            }
         }
 
         FactKey key() {
