@@ -43,7 +43,6 @@ import java.util.function.Consumer;
  */
 final class FactLog implements AutoCloseable {
     private static final int POOL_REPORTS = 3000;
-    private static final int PROGRESS_EVERY = 100_000;
 
     private final KafkaSettings settings;
     private final String topic = "communique.bench.facts." + UUID.randomUUID();
@@ -116,7 +115,7 @@ final class FactLog implements AutoCloseable {
                         failure.compareAndSet(null, error);
                     }
                 });
-                if ((i + 1) % PROGRESS_EVERY == 0) {
+                if ((i + 1) % RecordProgress.EVERY == 0) {
                     progress.printf("facts: produced %,d of %,d%n", i + 1, size);
                 }
             }
@@ -152,16 +151,13 @@ final class FactLog implements AutoCloseable {
             long start = System.nanoTime();
             long deadline = start + (long) (maxSeconds * 1e9);
             long read = 0;
-            long nextProgress = PROGRESS_EVERY;
+            RecordProgress shown = new RecordProgress(progress, phase, size);
             while (!share.done() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : share.poll()) {
                     handler.accept(record);
                     read++;
                 }
-                if (read >= nextProgress) {
-                    progress.printf("%s: %,d of %,d records%n", phase, read, size);
-                    nextProgress = (read / PROGRESS_EVERY + 1) * PROGRESS_EVERY;
-                }
+                shown.reached(read);
             }
             return new Read(read, (System.nanoTime() - start) / 1e9);
         }

@@ -36,7 +36,6 @@ final class LogBench {
      * measured with compiled code, as in a running app, rather than the JIT compiler's first minutes.
      */
     private static final double WARM_UP_S = 3;
-    private static final int PROGRESS_EVERY = 100_000;
     /** Only the first thread reports progress, of the records all threads have read. */
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
@@ -96,7 +95,8 @@ final class LogBench {
             for (Folder folder : folders) {
                 running.add(pool.submit(() -> {
                     try {
-                        folder.run(deadline, read, folder.index == 0 ? progress : QUIET, log.size());
+                        PrintStream shown = folder.index == 0 ? progress : QUIET;
+                        folder.run(deadline, read, new RecordProgress(shown, "rebuild", log.size()));
                     } catch (RuntimeException | InterruptedException e) {
                         failed.set(true); // the others stop waiting for this thread's records or room
                         throw e;
@@ -162,8 +162,7 @@ final class LogBench {
             return owners;
         }
 
-        void run(long deadline, AtomicLong readByAll, PrintStream progress, long size) throws InterruptedException {
-            long nextProgress = PROGRESS_EVERY;
+        void run(long deadline, AtomicLong readByAll, RecordProgress progress) throws InterruptedException {
             boolean reads = true;
             while (reads) {
                 List<List<ViewStore.Outlined>> outgoing = new ArrayList<>();
@@ -187,11 +186,7 @@ final class LogBench {
                     }
                 }
                 foldInbox();
-                long total = readByAll.addAndGet(polled);
-                if (total >= nextProgress) {
-                    progress.printf("rebuild: %,d of %,d records%n", total, size);
-                    nextProgress = (total / PROGRESS_EVERY + 1) * PROGRESS_EVERY;
-                }
+                progress.reached(readByAll.addAndGet(polled));
                 if (share.done() || System.nanoTime() > deadline) {
                     reads = false;
                     reading.decrementAndGet();
