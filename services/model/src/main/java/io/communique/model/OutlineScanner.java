@@ -1,5 +1,8 @@
 package io.communique.model;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +22,22 @@ final class OutlineScanner {
     /** The fields an outline reads. */
     private static final List<String> READ = List.of("id", "type", "participants", "initiator", "date", "topics", "eventId");
     private static final List<byte[]> READ_BYTES = READ.stream().map(name -> name.getBytes(StandardCharsets.US_ASCII)).toList();
+    /** Eight bytes of the input as one long, the first byte lowest: skipped strings are searched a word at a time. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    /**
+     * Values read that recur across facts (codes, dates, types, topics) are at most this long; ids are longer. They
+     * are taken from {@link #RECENT} instead of being allocated for every record.
+     */
+    private static final int RECENT_MAX_LENGTH = 24;
+    /**
+     * The short values read lately, by a hash of their bytes; a new value takes the slot of the one it collides with.
+     * Shared by all threads without locks: a String is immutable, so a thread sees a slot's old value or its new one.
+     */
+    private static final String[] RECENT = new String[4096];
 
     private final byte[] json;
     private int at;
@@ -86,7 +105,8 @@ final class OutlineScanner {
         }
         at = end + 1;
         for (int i = 0; i < READ.size(); i++) {
-            if (Arrays.equals(json, start, end, READ_BYTES.get(i), 0, READ_BYTES.get(i).length)) {
+            byte[] name = READ_BYTES.get(i);
+            if (end - start == name.length && Arrays.equals(json, start, end, name, 0, name.length)) {
                 return READ.get(i);
             }
         }
@@ -153,9 +173,32 @@ final class OutlineScanner {
             }
             at++;
         }
-        String value = plain ? new String(json, start, at - start, StandardCharsets.ISO_8859_1)
-                : decode(start, at);
+        String value = !plain ? decode(start, at)
+                : at - start <= RECENT_MAX_LENGTH ? recent(start, at)
+                : new String(json, start, at - start, StandardCharsets.ISO_8859_1);
         at++;
+        return value;
+    }
+
+    /** The plain ASCII value of these bytes, from {@link #RECENT} if it was read lately. */
+    private String recent(int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + json[i];
+        }
+        int slot = (hash ^ hash >>> 16) & (RECENT.length - 1);
+        String known = RECENT[slot];
+        if (known != null && known.length() == end - start) {
+            int i = start;
+            while (i < end && known.charAt(i - start) == json[i]) {
+                i++;
+            }
+            if (i == end) {
+                return known;
+            }
+        }
+        String value = new String(json, start, end - start, StandardCharsets.ISO_8859_1);
+        RECENT[slot] = value;
         return value;
     }
 
@@ -229,13 +272,40 @@ final class OutlineScanner {
     private void skipString() {
         at++;
         while (true) {
-            int b = byteAt(at);
-            if (b == '"') {
+            at = quoteOrBackslash(at);
+            if (json[at] == '"') {
                 at++;
                 return;
             }
-            at += b == '\\' ? 2 : 1;
+            at += 2; // the escaped character, whatever it is, does not end the string
         }
+    }
+
+    /**
+     * The index of the first '"' or '\\' from {@code from} on, eight bytes at a time: most of a fact's bytes are in
+     * strings the outline skips (evidence, provenance). A UTF-8 byte of a non-ASCII character is never either.
+     */
+    private int quoteOrBackslash(int from) {
+        int i = from;
+        for (; i + Long.BYTES <= json.length; i += Long.BYTES) {
+            long word = (long) WORDS.get(json, i);
+            long found = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
+            if (found != 0) {
+                return i + Long.numberOfTrailingZeros(found) / Byte.SIZE;
+            }
+        }
+        while (byteAt(i) != '"' && json[i] != '\\') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * A word with the high bit set in the lowest of its zero bytes (and maybe in higher ones, which are not used):
+     * the classic "has zero byte" test.
+     */
+    private static long zeroBytes(long word) {
+        return (word - ONES) & ~word & HIGH_BITS;
     }
 
     private void literal(String word) {

@@ -79,6 +79,32 @@ class FactReaderTest {
     }
 
     @Test
+    void skippedStringsEndAtTheirClosingQuoteWhereverItFallsInAWordOfEightBytes() {
+        for (int length = 0; length < 24; length++) {
+            String text = "x".repeat(length) + "\\\"é\\\\" + "y".repeat(length % 9);
+            String json = "{\"evidence\":{\"text\":\"" + text + "\"},\"id\":\"a\",\"type\":\"VISIT\","
+                    + "\"participants\":[\"CN\"]}";
+            assertThat(FactReader.outline(json.getBytes(StandardCharsets.UTF_8)))
+                    .isEqualTo(new FactOutline("a", FactType.VISIT, List.of("CN"), null, null, List.of(), null));
+            String cut = json.substring(0, json.indexOf(text) + length + 1); // ends inside the skipped string
+            assertThatThrownBy(() -> FactReader.outline(cut.getBytes(StandardCharsets.UTF_8))).as(cut)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a valid Fact");
+        }
+    }
+
+    @Test
+    void shortValuesThatShareACacheSlotAreNeverMistakenForEachOther() {
+        for (int i = 0; i < 20_000; i++) { // several times the slots of the scanner's cache of recent values
+            String code = Integer.toString(i, 36).toUpperCase();
+            String date = String.format("2019-%02d-%02d", i % 12 + 1, i % 28 + 1);
+            String json = "{\"id\":\"f" + i + "\",\"type\":\"TALKS\",\"participants\":[\"CN\",\"" + code + "\"],"
+                    + "\"date\":\"" + date + "\",\"topics\":[\"t" + i % 97 + "\"]}";
+            assertThat(FactReader.outline(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(new FactOutline("f" + i,
+                    FactType.TALKS, List.of("CN", code), null, date, List.of("t" + i % 97), null));
+        }
+    }
+
+    @Test
     void anOutlineOfWhatIsNoFactIsRejectedWithTheReason() {
         for (String bad : List.of("not json", "[1]", "", "{", "{\"id\":\"a\",\"type\":\"PARTY\",\"participants\":[]}",
                 "{\"id\":\"a\",\"type\":\"VISIT\"}", "{\"id\":1,\"type\":\"VISIT\",\"participants\":[]}",
