@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.IntConsumer;
 import java.util.function.ToIntFunction;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -333,6 +332,8 @@ final class Folds {
         private final int[] listSizes;
         /** Events per shape id, counted through their representatives: the views' counts are sums over shapes. */
         private int[] eventsByShape = new int[8];
+        /** The list other than 0 that facts of each shape id are on, or -1: asked of {@code extraList} once per shape. */
+        private int[] extraListByShape = new int[8];
         private final FactSource source;
         /** Facts without an event id: each is an event of its own. */
         private int ownEvents;
@@ -389,14 +390,21 @@ final class Folds {
             if (joins) {
                 joinEvent(key, shape, event);
             }
-            forEachList(shape, list -> {
-                if (lists[list].takes(rank, othersWait(list))) {
-                    lists[list].add(rank, folded);
-                }
-                listSizes[list]++;
-            });
+            list(0, rank, folded);
+            int extra = extraListByShape[shape];
+            if (extra > 0) {
+                list(extra, rank, folded);
+            }
             refill(folded);
             return true;
+        }
+
+        /** Counts a fact on a list, and puts it among the list's first ones if it ranks there. */
+        private void list(int list, Rank rank, Folded folded) {
+            if (lists[list].takes(rank, othersWait(list))) {
+                lists[list].add(rank, folded);
+            }
+            listSizes[list]++;
         }
 
         /** Whether the list has facts that are not among its first ones. */
@@ -443,13 +451,19 @@ final class Folds {
         }
 
         private int shapeId(Shape shape) {
-            return shapeIds.computeIfAbsent(shape, key -> {
-                shapes.add(key);
-                if (shapes.size() > eventsByShape.length) {
-                    eventsByShape = Arrays.copyOf(eventsByShape, eventsByShape.length * 2);
-                }
-                return shapes.size() - 1;
-            });
+            Integer known = shapeIds.get(shape); // not computeIfAbsent: its lambda would be allocated on every fact
+            if (known != null) {
+                return known;
+            }
+            int id = shapes.size();
+            shapes.add(shape);
+            if (id == eventsByShape.length) {
+                eventsByShape = Arrays.copyOf(eventsByShape, id * 2);
+                extraListByShape = Arrays.copyOf(extraListByShape, id * 2);
+            }
+            extraListByShape[id] = extraList.applyAsInt(shape);
+            shapeIds.put(shape, id);
+            return id;
         }
 
         private void countEvent(int shape, int delta) {
@@ -469,21 +483,19 @@ final class Folds {
                     : new FactKey(facts.get(EVENT_HI, slot), facts.get(EVENT_LO, slot));
         }
 
-        private void forEachList(int shape, IntConsumer action) {
-            action.accept(0);
-            int extra = extraList.applyAsInt(shapes.get(shape));
-            if (extra > 0) {
-                action.accept(extra);
-            }
-        }
-
         /** Takes the fact in this slot off its lists (without refilling them yet). */
         private void unlist(int slot) {
             Rank rank = rank(slot);
-            forEachList(shape(slot), list -> {
-                listSizes[list]--;
-                lists[list].remove(rank);
-            });
+            unlist(0, rank);
+            int extra = extraListByShape[shape(slot)];
+            if (extra > 0) {
+                unlist(extra, rank);
+            }
+        }
+
+        private void unlist(int list, Rank rank) {
+            listSizes[list]--;
+            lists[list].remove(rank);
         }
 
         private boolean representative(int slot) {
@@ -594,7 +606,7 @@ final class Folds {
         }
 
         private boolean onList(int slot, int list) {
-            return list == 0 || extraList.applyAsInt(shapes.get(shape(slot))) == list;
+            return list == 0 || extraListByShape[shape(slot)] == list;
         }
 
         private Folded readBack(FactKey key, long locator, Folded atHand) {

@@ -143,15 +143,34 @@ public final class ViewStore {
     private void apply(Folds.Folded folded, Set<String> changedCountries, Set<String> changedTopics) {
         FactOutline fact = folded.outline();
         for (String code : fact.participants()) {
-            if (holds.test(code) && countries.computeIfAbsent(code, key -> new CountryFold.State(key, limit, source)).apply(folded)) {
+            if (holds.test(code) && stateOfCountry(code).apply(folded)) {
                 changedCountries.add(code);
             }
         }
         for (String id : fact.topics()) {
-            if (holds.test(id) && topics.computeIfAbsent(id, key -> new TopicFold.State(key, limit, source)).apply(folded)) {
+            if (holds.test(id) && stateOfTopic(id).apply(folded)) {
                 changedTopics.add(id);
             }
         }
+    }
+
+    /** A country's state, new if there is none (not computeIfAbsent, whose lambda would be allocated per fact). */
+    private CountryFold.State stateOfCountry(String code) {
+        CountryFold.State state = countries.get(code);
+        if (state == null) {
+            state = new CountryFold.State(code, limit, source);
+            countries.put(code, state);
+        }
+        return state;
+    }
+
+    private TopicFold.State stateOfTopic(String id) {
+        TopicFold.State state = topics.get(id);
+        if (state == null) {
+            state = new TopicFold.State(id, limit, source);
+            topics.put(id, state);
+        }
+        return state;
     }
 
     /** Takes a retracted fact out of the views it was in. */
