@@ -54,9 +54,9 @@ final class LogBench {
         int threads = Math.min(64, Runtime.getRuntime().availableProcessors()); // one bit per thread: see owners
         progress.printf("rebuild: warming up for up to %.0f s%n", WARM_UP_S);
         fold(log, threads, WARM_UP_S, QUIET);
-        long start = System.nanoTime();
-        List<Folder> folders = fold(log, threads, rebuildSeconds, progress);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        Rebuilt rebuilt = fold(log, threads, rebuildSeconds, progress);
+        List<Folder> folders = rebuilt.folders();
+        double seconds = rebuilt.seconds();
         long records = folders.stream().mapToLong(folder -> folder.read).sum();
         int countries = folders.stream().mapToInt(folder -> folder.countries.size()).sum();
         int topics = folders.stream().mapToInt(folder -> folder.topics.size()).sum();
@@ -79,8 +79,9 @@ final class LogBench {
      * once; the views are shared between the threads by key hash, as projection instances share them by partition,
      * so a record goes to every thread holding one of its views, in batches through that thread's inbox. A fact's
      * records are all on one partition, read by one thread and queued in order, so each view sees them in log order.
+     * Timed as {@link FactLog#read} is: from when the consumers have their partitions to when the views are materialised.
      */
-    private static List<Folder> fold(FactLog log, int threads, double rebuildSeconds, PrintStream progress) {
+    private static Rebuilt fold(FactLog log, int threads, double rebuildSeconds, PrintStream progress) {
         List<Folder> folders = new ArrayList<>();
         AtomicInteger reading = new AtomicInteger(threads);
         AtomicBoolean failed = new AtomicBoolean();
@@ -91,6 +92,7 @@ final class LogBench {
             for (int i = 0; i < threads; i++) {
                 folders.add(new Folder(i, folders, log.share(i, threads, "rebuild"), log.source(), reading, failed));
             }
+            long start = System.nanoTime();
             List<Future<?>> running = new ArrayList<>();
             for (Folder folder : folders) {
                 running.add(pool.submit(() -> {
@@ -108,7 +110,7 @@ final class LogBench {
                 folder.get();
             }
             folders.forEach(Folder::materialise);
-            return folders;
+            return new Rebuilt(folders, (System.nanoTime() - start) / 1e9);
         } catch (ExecutionException e) {
             throw new IllegalStateException("rebuild failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -118,6 +120,10 @@ final class LogBench {
             pool.shutdownNow();
             folders.forEach(Folder::close);
         }
+    }
+
+    /** The threads' parts of a rebuild, and how long it took. */
+    private record Rebuilt(List<Folder> folders, double seconds) {
     }
 
     /** One thread's part of the rebuild: a share of the partitions to read, and the views whose key hashes to it. */
