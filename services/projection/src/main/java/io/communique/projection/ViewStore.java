@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +29,9 @@ public final class ViewStore {
     private final Predicate<String> holds;
     /** Without a source of its own, the store keeps the facts it is given, and their index is their locator. */
     private final List<Fact> kept;
+    /** Made once, not per fact: a lambda written inline at the call would be allocated for every fact folded. */
+    private final Function<String, CountryFold.State> newCountry = this::newCountry;
+    private final Function<String, TopicFold.State> newTopic = this::newTopic;
 
     /** Views listing the {@link CountryView#RECENT} most recent entries; the store keeps every fact it is given. */
     public ViewStore() {
@@ -143,34 +147,23 @@ public final class ViewStore {
     private void apply(Folds.Folded folded, Set<String> changedCountries, Set<String> changedTopics) {
         FactOutline fact = folded.outline();
         for (String code : fact.participants()) {
-            if (holds.test(code) && stateOfCountry(code).apply(folded)) {
+            if (holds.test(code) && countries.computeIfAbsent(code, newCountry).apply(folded)) {
                 changedCountries.add(code);
             }
         }
         for (String id : fact.topics()) {
-            if (holds.test(id) && stateOfTopic(id).apply(folded)) {
+            if (holds.test(id) && topics.computeIfAbsent(id, newTopic).apply(folded)) {
                 changedTopics.add(id);
             }
         }
     }
 
-    /** A country's state, new if there is none (not computeIfAbsent, whose lambda would be allocated per fact). */
-    private CountryFold.State stateOfCountry(String code) {
-        CountryFold.State state = countries.get(code);
-        if (state == null) {
-            state = new CountryFold.State(code, limit, source);
-            countries.put(code, state);
-        }
-        return state;
+    private CountryFold.State newCountry(String code) {
+        return new CountryFold.State(code, limit, source);
     }
 
-    private TopicFold.State stateOfTopic(String id) {
-        TopicFold.State state = topics.get(id);
-        if (state == null) {
-            state = new TopicFold.State(id, limit, source);
-            topics.put(id, state);
-        }
-        return state;
+    private TopicFold.State newTopic(String id) {
+        return new TopicFold.State(id, limit, source);
     }
 
     /** Takes a retracted fact out of the views it was in. */
