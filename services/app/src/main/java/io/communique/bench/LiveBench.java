@@ -17,6 +17,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketFrame;
 
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -239,7 +240,7 @@ final class LiveBench {
     private void post(HttpClientAgent http, String authorization, Planned planned, boolean measured) {
         Document report = planned.report();
         sent.put(report.id(), new Sent(System.nanoTime(), planned, measured));
-        http.request(HttpMethod.POST, "/api/documents")
+        http.request(HttpMethod.POST, documentsUri(report))
                 .compose(request -> request.putHeader("Content-Type", "text/plain; charset=utf-8")
                         .putHeader("Authorization", authorization)
                         .send(Buffer.buffer(report.text())))
@@ -255,6 +256,15 @@ final class LiveBench {
                     }
                     postFailures.increment();
                 });
+    }
+
+    /**
+     * Where a report is posted: with its language and publication date, as the plan extracted it, so that the app
+     * finds the same facts the plan counted (without the date, relative dates resolve otherwise).
+     */
+    private static String documentsUri(Document report) {
+        return "/api/documents?language=" + URLEncoder.encode(report.language(), StandardCharsets.UTF_8)
+                + "&published=" + URLEncoder.encode(report.published(), StandardCharsets.UTF_8);
     }
 
     /** Waits until every fact of the measured reports reached every probe, or the drain time is up; returns how many were expected. */
