@@ -39,14 +39,17 @@ function storageSet(k: string, v: string): void {
 }
 
 type Theme = 'auto' | 'light' | 'dark';
+const darkScheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+/** 'auto' is resolved here, from the system's scheme, so that the style sheet defines the dark theme once. */
 function applyTheme(theme: Theme): void {
-  if (theme === 'auto') document.documentElement.removeAttribute('data-theme');
-  else document.documentElement.setAttribute('data-theme', theme);
+  const dark = theme === 'dark' || (theme === 'auto' && darkScheme?.matches === true);
+  document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light');
 }
 
 const i18n = new I18n(initialLang(storageGet(LANG_KEY), navigator.languages ?? [navigator.language]));
 let theme: Theme = (['auto', 'light', 'dark'] as const).find((x) => x === storageGet(THEME_KEY)) ?? 'auto';
 applyTheme(theme);
+darkScheme?.addEventListener('change', () => applyTheme(theme));
 
 const state = emptyState();
 let page: Page | null = null;

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.ReducedMotion;
 import io.communique.model.Json;
 import org.junit.jupiter.api.AfterAll;
@@ -412,6 +413,22 @@ class DashboardBrowserTest {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** A new tab on the path, once its socket is live (the snapshot is then on its way). */
+    @Test
+    @Order(9)
+    void inTheAutoThemeTheDashboardFollowsTheSystemsSchemeAsItChanges() {
+        Page page = openLive("/");
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+        assertThat(page.locator("html")).hasAttribute("data-theme", "dark");
+        assertThat(page.locator("body")).hasCSS("background-color", "rgb(21, 24, 28)");
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+        assertThat(page.locator("html")).hasAttribute("data-theme", "light");
+        assertThat(page.locator("body")).hasCSS("background-color", "rgb(246, 247, 249)");
+        page.locator("#theme-toggle").click(); // auto -> light
+        page.locator("#theme-toggle").click(); // light -> dark, whatever the system's scheme
+        assertThat(page.locator("html")).hasAttribute("data-theme", "dark");
+        assertThat(pageProblems).isEmpty();
+    }
+
     private Page openLive(String path) {
         Page page = context.newPage();
         page.navigate(path);
