@@ -76,6 +76,24 @@ public final class CountryFold {
             return true;
         }
 
+        /**
+         * Takes in the facts of another part of this view, folded from other partitions of the log (see
+         * {@link Folds.FactSet#merge}); returns this state. The other part is not to be used afterwards.
+         */
+        State merge(State other) {
+            if (!code.equals(other.code)) {
+                throw new IllegalArgumentException("parts of two views: " + code + " and " + other.code);
+            }
+            facts.merge(other.facts);
+            view = null;
+            return this;
+        }
+
+        /** Facts (reports) held. */
+        int size() {
+            return facts.size();
+        }
+
         /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
         boolean retract(String factId) {
             if (!facts.remove(factId)) {

@@ -286,6 +286,11 @@ final class Folds {
             return first.containsKey(rank);
         }
 
+        /** Adds the first facts of another list of the same view, keeping the first of both. */
+        void addAll(FirstFacts other) {
+            other.first.forEach(this::add);
+        }
+
         int size() {
             return first.size();
         }
@@ -426,6 +431,66 @@ final class Folds {
             return true;
         }
 
+        /**
+         * Adds the facts of another set of the same view, folded from other partitions of the log, as if they had
+         * been folded into this one: a rebuild's threads fold their partitions in parallel, each into sets of its
+         * own, and merge them when all are read. The sets must hold different facts, as partitions do (a fact's
+         * records all have its key); reports of one event may be in both, and the event is counted once. The other
+         * set is not to be used afterwards.
+         *
+         * @throws IllegalArgumentException when a fact is in both sets
+         */
+        void merge(FactSet other) {
+            int[] shapeIds = new int[other.shapes.size()];
+            for (int shape = 0; shape < shapeIds.length; shape++) {
+                shapeIds[shape] = shapeId(other.shapes.get(shape));
+                countEvent(shapeIds[shape], other.eventsByShape[shape]);
+            }
+            ownEvents += other.ownEvents;
+            for (int slot = 0; slot < other.facts.capacity(); slot++) {
+                if (other.facts.used(slot)) {
+                    FactKey key = other.facts.key(slot);
+                    if (facts.find(key) >= 0) {
+                        throw new IllegalArgumentException("fact " + key + " is in both parts of a view: fold each "
+                                + "partition of the log into one part");
+                    }
+                    int mine = facts.add(key);
+                    long packed = other.facts.get(PACKED, slot);
+                    facts.set(PACKED, mine, packed & ~0xFFFF_FFFFL | shapeIds[(int) packed]);
+                    for (int column = CONTENT; column <= EVENT_LO; column++) {
+                        facts.set(column, mine, other.facts.get(column, slot));
+                    }
+                }
+            }
+            for (int row = 0; row < other.events.capacity(); row++) {
+                if (other.events.used(row)) {
+                    mergeEvent(other.events.key(row), representative(other.events, row), other.events.get(REPORTS, row));
+                }
+            }
+            for (int list = 0; list < lists.length; list++) {
+                lists[list].addAll(other.lists[list]);
+                listSizes[list] += other.listSizes[list];
+            }
+        }
+
+        /** Adds an event's reports from another part; counted in both parts, it keeps the count of one representative. */
+        private void mergeEvent(FactKey event, FactKey theirs, long reports) {
+            int row = events.find(event);
+            if (row < 0) {
+                row = events.add(event);
+                setRepresentative(row, theirs);
+                events.set(REPORTS, row, reports);
+                return;
+            }
+            events.set(REPORTS, row, events.get(REPORTS, row) + reports);
+            FactKey ours = representative(events, row);
+            boolean theirsFirst = theirs.compareTo(ours) < 0;
+            countEvent(shape(facts.find(theirsFirst ? ours : theirs)), -1);
+            if (theirsFirst) {
+                setRepresentative(row, theirs);
+            }
+        }
+
         /** The first facts of a list in view order, at most {@code limit}. */
         List<Fact> first(int list) {
             return lists[list].facts();
@@ -504,7 +569,7 @@ final class Folds {
                 return true;
             }
             int row = events.find(event);
-            return facts.key(slot).equals(new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row)));
+            return facts.key(slot).equals(representative(events, row));
         }
 
         private void joinEvent(FactKey key, int shape, FactKey event) {
@@ -519,7 +584,7 @@ final class Folds {
                 setRepresentative(row, key);
                 countEvent(shape, 1);
             } else {
-                FactKey representative = new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row));
+                FactKey representative = representative(events, row);
                 events.set(REPORTS, row, events.get(REPORTS, row) + 1);
                 if (key.compareTo(representative) < 0) {
                     countEvent(shape(facts.find(representative)), -1);
@@ -549,7 +614,7 @@ final class Folds {
             }
             events.set(REPORTS, row, reports);
             FactKey key = facts.key(slot);
-            if (key.equals(new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row)))) {
+            if (key.equals(representative(events, row))) {
                 int next = nextRepresentative(event, key);
                 setRepresentative(row, facts.key(next));
                 countEvent(shape, -1);
@@ -567,6 +632,10 @@ final class Folds {
                 }
             }
             return best;
+        }
+
+        private static FactKey representative(KeyTable events, int row) {
+            return new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row));
         }
 
         private void setRepresentative(int row, FactKey key) {

@@ -59,6 +59,24 @@ public final class TopicFold {
             return true;
         }
 
+        /**
+         * Takes in the facts of another part of this view, folded from other partitions of the log (see
+         * {@link Folds.FactSet#merge}); returns this state. The other part is not to be used afterwards.
+         */
+        State merge(State other) {
+            if (!id.equals(other.id)) {
+                throw new IllegalArgumentException("parts of two views: " + id + " and " + other.id);
+            }
+            facts.merge(other.facts);
+            view = null;
+            return this;
+        }
+
+        /** Facts (reports) held. */
+        int size() {
+            return facts.size();
+        }
+
         /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
         boolean retract(String factId) {
             if (!facts.remove(factId)) {

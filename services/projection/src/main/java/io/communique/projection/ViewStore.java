@@ -166,6 +166,28 @@ public final class ViewStore {
         return new TopicFold.State(id, limit, source);
     }
 
+    /**
+     * Takes in the views of another store that folded other partitions of the same log: a rebuild's threads each
+     * fold a share of the partitions into a store of their own, then merge the stores. A view's facts come from many
+     * partitions, but each fact's records from one (they all have its key), so the stores hold different facts of a
+     * view, and the merged view is the one a single store folding every partition would hold. Each view's smaller
+     * part is merged into its larger one. The other store is left empty.
+     *
+     * @throws IllegalStateException    when either store keeps its facts itself (their locators would clash)
+     * @throws IllegalArgumentException when both stores hold the same fact
+     */
+    public void merge(ViewStore other) {
+        if (kept != null || other.kept != null) {
+            throw new IllegalStateException("only stores that read facts back from a shared log can be merged");
+        }
+        other.countries.forEach((code, part) -> countries.merge(code, part,
+                (mine, theirs) -> mine.size() >= theirs.size() ? mine.merge(theirs) : theirs.merge(mine)));
+        other.topics.forEach((id, part) -> topics.merge(id, part,
+                (mine, theirs) -> mine.size() >= theirs.size() ? mine.merge(theirs) : theirs.merge(mine)));
+        other.countries.clear();
+        other.topics.clear();
+    }
+
     /** Takes a retracted fact out of the views it was in. */
     public Changes retract(Fact fact) {
         Set<String> changedCountries = new TreeSet<>();

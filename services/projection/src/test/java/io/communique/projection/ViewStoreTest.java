@@ -40,7 +40,7 @@ class ViewStoreTest {
     private static final int LIMIT = 7;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"parsed facts", "records read back from a log"})
+    @ValueSource(strings = {"parsed facts", "records read back from a log", "records folded in three parts, merged"})
     void boundedViewsAfterRandomFactsRedeliveriesReExtractionsAndRetractionsEqualARecomputationByteForByte(String input) {
         Random random = new Random(42);
         List<Fact> distinct = new ArrayList<>();
@@ -60,22 +60,32 @@ class ViewStoreTest {
             retractions.add(what == 2);
         }
         // As records, the store reads each fact's outline only, the whole fact when a view shows it, and facts
-        // that come back into a list from the log by locator.
+        // that come back into a list from the log by locator. In parts, as a parallel rebuild folds partitions:
+        // each fact's records in one part, the reports of an event in several; the merged store folds the rest.
         boolean records = input.startsWith("records");
         List<byte[]> values = log.stream().map(Json::bytes).toList();
-        ViewStore store = records ? new ViewStore(LIMIT, locator -> FactReader.read(values.get((int) locator)))
-                : new ViewStore(LIMIT);
+        List<ViewStore> parts = new ArrayList<>();
+        for (int part = 0; part < (input.contains("parts") ? 3 : 1); part++) {
+            parts.add(records ? new ViewStore(LIMIT, locator -> FactReader.read(values.get((int) locator)))
+                    : new ViewStore(LIMIT));
+        }
+        ViewStore store = parts.get(0);
+        int merged = log.size() * 3 / 4;
         Map<String, Fact> latest = new LinkedHashMap<>();
         for (int i = 0; i < log.size(); i++) {
+            if (i == merged) {
+                parts.subList(1, parts.size()).forEach(store::merge);
+            }
             Fact fact = log.get(i);
+            ViewStore part = i < merged ? parts.get(Math.floorMod(fact.id().hashCode(), parts.size())) : store;
             if (retractions.get(i)) {
-                store.retract(fact);
+                part.retract(fact);
                 latest.remove(fact.id());
             } else {
                 if (records) {
-                    store.apply(values.get(i), i);
+                    part.apply(values.get(i), i);
                 } else {
-                    store.apply(fact);
+                    part.apply(fact);
                 }
                 latest.put(fact.id(), fact);
             }
@@ -113,6 +123,20 @@ class ViewStoreTest {
         store.retract(second);
         assertThat(store.country("CN").factCount()).isZero();
         assertThat(store.country("CN").counterparts()).isEmpty();
+    }
+
+    @Test
+    void storesThatFoldedTheSameFactAreNotMergedAndStoresKeepingTheirFactsNeverAre() {
+        Fact fact = randomFact(new Random(3), 1);
+        FactSource log = locator -> fact;
+        ViewStore first = new ViewStore(LIMIT, log);
+        ViewStore second = new ViewStore(LIMIT, log);
+        first.apply(Json.bytes(fact), 0);
+        second.apply(Json.bytes(fact), 0);
+        assertThatThrownBy(() -> first.merge(second)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("in both parts");
+        assertThatThrownBy(() -> new ViewStore().merge(new ViewStore(LIMIT, log)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
