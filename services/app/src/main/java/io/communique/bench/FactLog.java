@@ -67,6 +67,10 @@ final class FactLog implements AutoCloseable {
         return size;
     }
 
+    int partitions() {
+        return Topics.spec(Topics.FACTS).partitions();
+    }
+
     /** Reads single facts of this log back by locator, as a projection reads back its routed facts. */
     KafkaFactSource source() {
         return new KafkaFactSource(settings, topic);

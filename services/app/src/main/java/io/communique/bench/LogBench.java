@@ -12,23 +12,21 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * {@code kafka.consume}, {@code rebuild.throughput} and {@code rebuild.ratio}: how fast a plain consumer reads the
  * fact log, and how fast the projection's fold ({@link ViewStore}: each record's outline, the whole fact only for
  * the views' first entries, facts read back from Kafka by offset) turns the same log into views, with the same
- * consumer settings, on one thread per core, each reading a share of the partitions and holding a share of the views.
+ * consumer settings, on one thread per core, each folding a share of the partitions into views of its own, which are
+ * merged at the end.
  */
 final class LogBench {
     /** A plain read of the whole log must never take this long; it only guards against a stuck broker. */
@@ -54,13 +52,15 @@ final class LogBench {
             FactLog.Read read = log.read(record -> bytes[0] += record.value().length, CONSUME_LIMIT_S, "consume", shown);
             return new Pass(read, String.format("%.0f MB of JSON", bytes[0] / 1e6));
         });
-        int threads = Math.min(64, Runtime.getRuntime().availableProcessors()); // one bit per thread: see owners
+        // One thread per partition at least: a thread reads its partitions in order, and with fewer threads than
+        // partitions some read more than others (3 partitions on 2 threads: two thirds and one third), whereas the
+        // system shares the cores evenly between more threads.
+        int threads = Math.max(Runtime.getRuntime().availableProcessors(), log.partitions());
         FactLog.Read rebuilt = median("rebuild", progress, shown -> {
             Rebuilt rebuild = fold(log, threads, rebuildSeconds, shown);
-            int countries = rebuild.folders().stream().mapToInt(folder -> folder.countries.size()).sum();
-            int topics = rebuild.folders().stream().mapToInt(folder -> folder.topics.size()).sum();
             return new Pass(rebuild.read(), String.format("into %d country and %d topic views on %d threads%s",
-                    countries, topics, threads, rebuild.read().records() < log.size() ? ", stopped at the time limit" : ""));
+                    rebuild.countries(), rebuild.topics(), threads,
+                    rebuild.read().records() < log.size() ? ", stopped at the time limit" : ""));
         });
         String note = rebuilt.records() < log.size()
                 ? String.format(" (stopped after %.0f s: %,d of %,d)", rebuildSeconds, rebuilt.records(), log.size()) : "";
@@ -69,7 +69,7 @@ final class LogBench {
                 new Figure("kafka.consume", consumed.perSecond(), "records/s", "(baseline)",
                         String.format("plain consumer, topic of %,d facts%s", log.size(), passes)),
                 new Figure("rebuild.throughput", rebuilt.perSecond(), "records/s", "",
-                        "facts folded into views, " + threads + " threads sharing them" + passes + note),
+                        "facts folded into views on " + threads + " threads, merged" + passes + note),
                 new Figure("rebuild.ratio", rebuilt.perSecond() / consumed.perSecond(), "ratio", ">= 0.5",
                         "rebuild.throughput / kafka.consume"));
     }
@@ -99,45 +99,36 @@ final class LogBench {
     }
 
     /**
-     * Folds the log on {@code threads} threads. Each reads its share of the partitions and reads each record's outline
-     * once; the views are shared between the threads by key hash, as projection instances share them by partition,
-     * so a record goes to every thread holding one of its views, in batches through that thread's inbox. A fact's
-     * records are all on one partition, read by one thread and queued in order, so each view sees them in log order.
-     * Timed as {@link FactLog#read} is: from when the consumers have their partitions to when the views are materialised.
+     * Folds the log on {@code threads} threads, each reading its share of the partitions into a store of its own and
+     * each record's outline once. When all are read, each thread merges a share of the views from every store
+     * ({@link ViewStore#merged}: a view's facts are on many partitions, but each fact's records on one) and
+     * materialises those that changed. Timed as {@link FactLog#read} is: from when the consumers have their
+     * partitions to when the views are materialised.
      */
     private static Rebuilt fold(FactLog log, int threads, double rebuildSeconds, PrintStream progress) {
         List<Folder> folders = new ArrayList<>();
-        AtomicInteger reading = new AtomicInteger(threads);
-        AtomicBoolean failed = new AtomicBoolean();
         AtomicLong read = new AtomicLong();
         long deadline = System.nanoTime() + (long) (rebuildSeconds * 1e9);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int i = 0; i < threads; i++) {
-                folders.add(new Folder(i, folders, log.share(i, threads, "rebuild"), log.source(), reading, failed));
+                folders.add(new Folder(log.share(i, threads, "rebuild"), log.source()));
             }
             long start = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
+            List<Callable<Void>> reading = new ArrayList<>();
             for (Folder folder : folders) {
-                running.add(pool.submit(() -> {
-                    try {
-                        PrintStream shown = folder.index == 0 ? progress : QUIET;
-                        folder.run(deadline, read, new RecordProgress(shown, "rebuild", log.size()));
-                    } catch (RuntimeException | InterruptedException e) {
-                        failed.set(true); // the others stop waiting for this thread's records or room
-                        throw e;
-                    }
-                    return null;
-                }));
+                RecordProgress shown = new RecordProgress(folder == folders.get(0) ? progress : QUIET, "rebuild", log.size());
+                reading.add(() -> folder.run(deadline, read, shown));
             }
-            for (Future<?> folder : running) {
-                folder.get();
+            all(pool.invokeAll(reading));
+            List<ViewStore> parts = folders.stream().map(folder -> folder.store).toList();
+            List<Callable<Views>> merging = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int share = i;
+                merging.add(() -> Views.merged(parts, folders, key -> Math.floorMod(key.hashCode(), threads) == share));
             }
-            folders.forEach(Folder::materialise);
-            long records = folders.stream().mapToLong(folder -> folder.read).sum();
-            return new Rebuilt(folders, new FactLog.Read(records, (System.nanoTime() - start) / 1e9));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("rebuild failed: " + e.getCause().getMessage(), e.getCause());
+            List<Views> views = all(pool.invokeAll(merging));
+            return new Rebuilt(views, new FactLog.Read(read.get(), (System.nanoTime() - start) / 1e9));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("rebuild interrupted", e);
@@ -147,121 +138,70 @@ final class LogBench {
         }
     }
 
-    /** The threads' parts of a rebuild, and how many records it read in how long. */
-    private record Rebuilt(List<Folder> folders, FactLog.Read read) {
+    /** The results of tasks that all ended; the first failure ends the rebuild. */
+    private static <T> List<T> all(List<Future<T>> tasks) throws InterruptedException {
+        List<T> results = new ArrayList<>();
+        for (Future<T> task : tasks) {
+            try {
+                results.add(task.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("rebuild failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        return results;
     }
 
-    /** One thread's part of the rebuild: a share of the partitions to read, and the views whose key hashes to it. */
-    private static final class Folder implements AutoCloseable {
-        /** Batches waiting for a thread; a reader ahead of the others waits, folding its own inbox meanwhile. */
-        private static final int INBOX_BATCHES = 64;
+    /** A rebuild's views, in the shares the threads merged, and how many records it read in how long. */
+    private record Rebuilt(List<Views> shares, FactLog.Read read) {
+        int countries() {
+            return shares.stream().mapToInt(share -> share.countries().size()).sum();
+        }
 
-        private final int index;
-        private final List<Folder> all;
+        int topics() {
+            return shares.stream().mapToInt(share -> share.topics().size()).sum();
+        }
+    }
+
+    /** One thread's share of the merged views, and the keys of those the rebuild changed, materialised. */
+    private record Views(ViewStore store, Set<String> countries, Set<String> topics) {
+        static Views merged(List<ViewStore> parts, List<Folder> folders, Predicate<String> share) {
+            Views views = new Views(ViewStore.merged(parts, share), new HashSet<>(), new HashSet<>());
+            for (Folder folder : folders) {
+                folder.countries.stream().filter(share).forEach(views.countries::add);
+                folder.topics.stream().filter(share).forEach(views.topics::add);
+            }
+            // Materialises each changed view once, as the projection does before publishing them.
+            views.countries.forEach(views.store::country);
+            views.topics.forEach(views.store::topic);
+            return views;
+        }
+    }
+
+    /** One thread's part of the rebuild: a share of the partitions, folded into a store of its own. */
+    private static final class Folder implements AutoCloseable {
         private final FactLog.Share share;
         private final KafkaFactSource source;
         private final ViewStore store;
-        private final AtomicInteger reading;
-        /** Set when a thread fails: the others would wait for it for ever. */
-        private final AtomicBoolean failed;
-        private final BlockingQueue<List<ViewStore.Outlined>> inbox = new ArrayBlockingQueue<>(INBOX_BATCHES);
         private final Set<String> countries = new HashSet<>();
         private final Set<String> topics = new HashSet<>();
-        private long read;
 
-        Folder(int index, List<Folder> all, FactLog.Share share, KafkaFactSource source, AtomicInteger reading,
-               AtomicBoolean failed) {
-            this.index = index;
-            this.all = all;
+        Folder(FactLog.Share share, KafkaFactSource source) {
             this.share = share;
             this.source = source;
-            this.store = new ViewStore(CountryView.RECENT, source, key -> owner(key, all.size()) == index);
-            this.reading = reading;
-            this.failed = failed;
+            this.store = new ViewStore(CountryView.RECENT, source);
         }
 
-        private static int owner(String key, int threads) {
-            return Math.floorMod(key.hashCode(), threads);
-        }
-
-        /** The threads holding these views, one bit each (at most 64 threads). */
-        private long owners(List<String> keys) {
-            long owners = 0;
-            for (String key : keys) {
-                owners |= 1L << owner(key, all.size());
-            }
-            return owners;
-        }
-
-        void run(long deadline, AtomicLong readByAll, RecordProgress progress) throws InterruptedException {
-            boolean reads = true;
-            while (reads) {
-                List<List<ViewStore.Outlined>> outgoing = new ArrayList<>();
-                all.forEach(folder -> outgoing.add(new ArrayList<>()));
+        Void run(long deadline, AtomicLong readByAll, RecordProgress progress) {
+            while (!share.done() && System.nanoTime() <= deadline) {
                 int polled = 0;
                 for (ConsumerRecord<String, byte[]> record : share.poll()) {
-                    ViewStore.Outlined outlined = ViewStore.outline(record.value(),
-                            KafkaFactSource.locator(record.partition(), record.offset()));
-                    long owners = owners(outlined.participants()) | owners(outlined.topics());
-                    for (int owner = 0; owner < all.size(); owner++) {
-                        if ((owners & 1L << owner) != 0) {
-                            outgoing.get(owner).add(outlined);
-                        }
-                    }
+                    long locator = KafkaFactSource.locator(record.partition(), record.offset());
+                    store.apply(ViewStore.outline(record.value(), locator), countries, topics);
                     polled++;
                 }
-                read += polled;
-                for (int owner = 0; owner < all.size(); owner++) {
-                    if (!outgoing.get(owner).isEmpty()) {
-                        all.get(owner).deliver(outgoing.get(owner), this);
-                    }
-                }
-                foldInbox();
                 progress.reached(readByAll.addAndGet(polled));
-                if (share.done() || System.nanoTime() > deadline) {
-                    reads = false;
-                    reading.decrementAndGet();
-                }
             }
-            // Every reader has queued all it read before it stops reading: an empty inbox after that is the end.
-            while ((reading.get() > 0 || !inbox.isEmpty()) && !failed.get()) {
-                List<ViewStore.Outlined> batch = inbox.poll(10, TimeUnit.MILLISECONDS);
-                if (batch != null) {
-                    fold(batch);
-                }
-            }
-        }
-
-        /** Hands a batch to this thread; the thread {@code from} folds its own inbox while this one's is full. */
-        private void deliver(List<ViewStore.Outlined> batch, Folder from) throws InterruptedException {
-            if (from == this) {
-                fold(batch);
-                return;
-            }
-            while (!inbox.offer(batch, 1, TimeUnit.MILLISECONDS)) {
-                if (failed.get()) {
-                    throw new IllegalStateException("another rebuild thread failed");
-                }
-                from.foldInbox();
-            }
-        }
-
-        private void foldInbox() {
-            for (List<ViewStore.Outlined> batch = inbox.poll(); batch != null; batch = inbox.poll()) {
-                fold(batch);
-            }
-        }
-
-        private void fold(List<ViewStore.Outlined> batch) {
-            for (ViewStore.Outlined record : batch) {
-                store.apply(record, countries, topics);
-            }
-        }
-
-        /** Materialises each changed view once, as the projection does before publishing them. */
-        void materialise() {
-            countries.forEach(store::country);
-            topics.forEach(store::topic);
+            return null;
         }
 
         @Override

@@ -105,6 +105,19 @@ class FactReaderTest {
     }
 
     @Test
+    void aFactIsWrittenWithItsOutlineFirstAndTheOutlineIsReadWithoutWhatFollowsIt() {
+        Fact fact = randomFact(new Random(4), 1);
+        String json = new String(Json.bytes(fact), StandardCharsets.UTF_8);
+        String outlined = json.substring(0, json.indexOf(",\"source\""));
+        assertThat(outlined).startsWith("{\"id\":").contains("\"documentId\":", "\"type\":", "\"participants\":",
+                "\"initiator\":", "\"date\":", "\"topics\":").endsWith("\"eventId\":" + Json.write(fact.eventId()));
+        // What follows the outline is checked when the fact is read whole, not by the outline.
+        byte[] cut = (outlined + ",\"evidence\":{\"text\":\"unclo").getBytes(StandardCharsets.UTF_8);
+        assertThat(FactReader.outline(cut)).isEqualTo(FactOutline.of(fact));
+        assertThatThrownBy(() -> FactReader.read(cut)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anOutlineOfWhatIsNoFactIsRejectedWithTheReason() {
         for (String bad : List.of("not json", "[1]", "", "{", "{\"id\":\"a\",\"type\":\"PARTY\",\"participants\":[]}",
                 "{\"id\":\"a\",\"type\":\"VISIT\"}", "{\"id\":1,\"type\":\"VISIT\",\"participants\":[]}",

@@ -253,10 +253,13 @@ final class Folds {
      * materialisations (most of them, in a rebuild) is never read whole.
      */
     private static final class FirstFacts {
+        private static final int INITIAL_ROOM = 8;
+
         private final int limit;
-        private final TreeMap<Rank, Folded> first = new TreeMap<>();
-        /** The last of them, or null: every fact folded is compared with it. */
-        private Rank last;
+        /** Ranks in view order, and their facts, in the first {@code size} places: a list this short is sorted fastest. */
+        private Rank[] ranks = new Rank[0];
+        private Folded[] facts = new Folded[0];
+        private int size;
 
         FirstFacts(int limit) {
             this.limit = limit;
@@ -264,46 +267,69 @@ final class Folds {
 
         /** Whether a fact of this rank enters: it ranks before the last of them, or there is room and none waits. */
         boolean takes(Rank rank, boolean othersWait) {
-            return first.size() < limit && !othersWait || last != null && rank.compareTo(last) < 0;
+            return size < limit && !othersWait || size > 0 && rank.compareTo(ranks[size - 1]) < 0;
         }
 
-        /** Adds a fact, letting the last one go when there are too many. */
+        /** Adds a fact (replacing one of the same rank), letting the last one go when there are too many. */
         void add(Rank rank, Folded fact) {
-            first.put(rank, fact);
-            if (first.size() > limit) {
-                first.pollLastEntry();
+            int at = Arrays.binarySearch(ranks, 0, size, rank);
+            if (at >= 0) {
+                facts[at] = fact;
+                return;
             }
-            last = first.lastKey();
+            at = -at - 1;
+            if (at == limit) {
+                return; // ranks after all of them, which are as many as the list shows
+            }
+            if (size == limit) {
+                size--; // the last one goes
+            } else if (size == ranks.length) {
+                int room = Math.min(limit, Math.max(INITIAL_ROOM, size * 2));
+                ranks = Arrays.copyOf(ranks, room);
+                facts = Arrays.copyOf(facts, room);
+            }
+            System.arraycopy(ranks, at, ranks, at + 1, size - at);
+            System.arraycopy(facts, at, facts, at + 1, size - at);
+            ranks[at] = rank;
+            facts[at] = fact;
+            size++;
         }
 
         void remove(Rank rank) {
-            if (first.remove(rank) != null) {
-                last = first.isEmpty() ? null : first.lastKey();
+            int at = Arrays.binarySearch(ranks, 0, size, rank);
+            if (at >= 0) {
+                size--;
+                System.arraycopy(ranks, at + 1, ranks, at, size - at);
+                System.arraycopy(facts, at + 1, facts, at, size - at);
+                ranks[size] = null;
+                facts[size] = null;
             }
         }
 
         boolean contains(Rank rank) {
-            return first.containsKey(rank);
+            return Arrays.binarySearch(ranks, 0, size, rank) >= 0;
         }
 
         /** Adds the first facts of another list of the same view, keeping the first of both. */
         void addAll(FirstFacts other) {
-            other.first.forEach(this::add);
+            for (int i = 0; i < other.size; i++) {
+                add(other.ranks[i], other.facts[i]);
+            }
         }
 
         int size() {
-            return first.size();
+            return size;
         }
 
         List<Fact> facts() {
-            List<Fact> facts = new ArrayList<>(first.size());
-            for (Folded folded : first.values()) {
-                Fact fact = folded.listed();
+            List<Fact> listed = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                Fact fact = facts[i].listed();
                 if (fact != null) {
-                    facts.add(fact);
+                    listed.add(fact);
                 }
             }
-            return facts;
+            return listed;
         }
     }
 

@@ -167,25 +167,38 @@ public final class ViewStore {
     }
 
     /**
-     * Takes in the views of another store that folded other partitions of the same log: a rebuild's threads each
-     * fold a share of the partitions into a store of their own, then merge the stores. A view's facts come from many
-     * partitions, but each fact's records from one (they all have its key), so the stores hold different facts of a
-     * view, and the merged view is the one a single store folding every partition would hold. Each view's smaller
-     * part is merged into its larger one. The other store is left empty.
+     * The views of stores that folded different partitions of the same log, merged, holding those whose key
+     * {@code holds} accepts: a rebuild's threads each fold a share of the partitions into a store of their own, then
+     * each merges a share of the views. A view's facts come from many partitions, but each fact's records from one
+     * (they all have its key), so the parts hold different facts of a view, and the merged view is the one a single
+     * store folding every partition would hold. Each view's smaller parts are merged into its largest one. The
+     * parts' views are taken over: the parts are not to be used afterwards. Calls for disjoint {@code holds} may run
+     * at the same time.
      *
-     * @throws IllegalStateException    when either store keeps its facts itself (their locators would clash)
-     * @throws IllegalArgumentException when both stores hold the same fact
+     * @throws IllegalStateException    when a part keeps its facts itself (their locators would clash)
+     * @throws IllegalArgumentException when two parts hold the same fact
      */
-    public void merge(ViewStore other) {
-        if (kept != null || other.kept != null) {
-            throw new IllegalStateException("only stores that read facts back from a shared log can be merged");
+    public static ViewStore merged(List<ViewStore> parts, Predicate<String> holds) {
+        ViewStore first = parts.get(0);
+        ViewStore merged = new ViewStore(first.limit, first.source, holds);
+        for (ViewStore part : parts) {
+            if (part.kept != null) {
+                throw new IllegalStateException("only stores that read facts back from a shared log can be merged");
+            }
+            part.countries.forEach((code, state) -> {
+                if (holds.test(code)) {
+                    merged.countries.merge(code, state,
+                            (mine, theirs) -> mine.size() >= theirs.size() ? mine.merge(theirs) : theirs.merge(mine));
+                }
+            });
+            part.topics.forEach((id, state) -> {
+                if (holds.test(id)) {
+                    merged.topics.merge(id, state,
+                            (mine, theirs) -> mine.size() >= theirs.size() ? mine.merge(theirs) : theirs.merge(mine));
+                }
+            });
         }
-        other.countries.forEach((code, part) -> countries.merge(code, part,
-                (mine, theirs) -> mine.size() >= theirs.size() ? mine.merge(theirs) : theirs.merge(mine)));
-        other.topics.forEach((id, part) -> topics.merge(id, part,
-                (mine, theirs) -> mine.size() >= theirs.size() ? mine.merge(theirs) : theirs.merge(mine)));
-        other.countries.clear();
-        other.topics.clear();
+        return merged;
     }
 
     /** Takes a retracted fact out of the views it was in. */

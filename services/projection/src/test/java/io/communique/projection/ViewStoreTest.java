@@ -73,8 +73,8 @@ class ViewStoreTest {
         int merged = log.size() * 3 / 4;
         Map<String, Fact> latest = new LinkedHashMap<>();
         for (int i = 0; i < log.size(); i++) {
-            if (i == merged) {
-                parts.subList(1, parts.size()).forEach(store::merge);
+            if (i == merged && parts.size() > 1) {
+                store = ViewStore.merged(parts, key -> true);
             }
             Fact fact = log.get(i);
             ViewStore part = i < merged ? parts.get(Math.floorMod(fact.id().hashCode(), parts.size())) : store;
@@ -133,9 +133,9 @@ class ViewStoreTest {
         ViewStore second = new ViewStore(LIMIT, log);
         first.apply(Json.bytes(fact), 0);
         second.apply(Json.bytes(fact), 0);
-        assertThatThrownBy(() -> first.merge(second)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("in both parts");
-        assertThatThrownBy(() -> new ViewStore().merge(new ViewStore(LIMIT, log)))
+        assertThatThrownBy(() -> ViewStore.merged(List.of(first, second), key -> true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in both parts");
+        assertThatThrownBy(() -> ViewStore.merged(List.of(new ViewStore(LIMIT, log), new ViewStore()), key -> true))
                 .isInstanceOf(IllegalStateException.class);
     }
 
