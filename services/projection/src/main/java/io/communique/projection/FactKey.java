@@ -2,6 +2,8 @@ package io.communique.projection;
 
 import io.communique.model.Ids;
 
+import java.util.Arrays;
+
 /**
  * A fact or event id as 128 bits. Ids are 32 lower-case hex digits (the schema's form), read exactly: the keys order
  * as the id strings do. Ids of any other form (older producers, hand-written tests) are keyed by their SHA-256, so
@@ -9,6 +11,18 @@ import io.communique.model.Ids;
  */
 record FactKey(long hi, long lo) implements Comparable<FactKey> {
     private static final int HEX_DIGITS = 32;
+    /** The value of each lower-case hex digit by its character, -1 for other characters below 'g'. */
+    private static final byte[] DIGITS = new byte['f' + 1];
+
+    static {
+        Arrays.fill(DIGITS, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            DIGITS[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            DIGITS[c] = (byte) (c - 'a' + 10);
+        }
+    }
 
     static FactKey of(String id) {
         FactKey exact = hex(id);
@@ -27,18 +41,19 @@ record FactKey(long hi, long lo) implements Comparable<FactKey> {
         }
         long hi = 0;
         long lo = 0;
-        for (int i = 0; i < HEX_DIGITS; i++) {
-            char c = id.charAt(i);
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) {
-                return null;
-            }
-            if (i < HEX_DIGITS / 2) {
-                hi = hi << 4 | digit;
-            } else {
-                lo = lo << 4 | digit;
-            }
+        int invalid = 0;
+        for (int i = 0; i < HEX_DIGITS / 2; i++) {
+            int high = digit(id.charAt(i));
+            int low = digit(id.charAt(i + HEX_DIGITS / 2));
+            invalid |= high | low; // one test at the end rather than two per digit
+            hi = hi << 4 | high;
+            lo = lo << 4 | low;
         }
-        return new FactKey(hi, lo);
+        return invalid < 0 ? null : new FactKey(hi, lo);
+    }
+
+    /** The value of a lower-case hex digit, or -1. */
+    private static int digit(char c) {
+        return c < DIGITS.length ? DIGITS[c] : -1;
     }
 }

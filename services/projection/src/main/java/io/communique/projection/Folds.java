@@ -54,7 +54,9 @@ final class Folds {
             this.initiator = initiator;
             this.participants = participants;
             this.topics = topics;
-            this.hash = Objects.hash(type, initiator, participants, topics);
+            // Not Objects.hash: its calls of hashCode on mixed types reach an enum's native identity hash every time.
+            int typeHash = type == null ? 0 : type.ordinal() + 1;
+            this.hash = ((typeHash * 31 + Objects.hashCode(initiator)) * 31 + participants.hashCode()) * 31 + topics.hashCode();
         }
 
         FactType type() {
