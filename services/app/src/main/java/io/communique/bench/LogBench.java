@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  * {@code kafka.consume}, {@code rebuild.throughput} and {@code rebuild.ratio}: how fast a plain consumer reads the
  * fact log, and how fast the projection's fold ({@link ViewStore}: each record's outline, the whole fact only for
  * the views' first entries, facts read back from Kafka by offset) turns the same log into views, with the same
- * consumer settings, on one thread per core, each folding a share of the partitions into views of its own, which are
- * merged at the end.
+ * consumer settings, on one thread per core and at least one per partition, each folding its partitions into views
+ * of its own, which are merged at the end.
  */
 final class LogBench {
     /** A plain read of the whole log must never take this long; it only guards against a stuck broker. */
@@ -196,7 +196,7 @@ final class LogBench {
                 int polled = 0;
                 for (ConsumerRecord<String, byte[]> record : share.poll()) {
                     long locator = KafkaFactSource.locator(record.partition(), record.offset());
-                    store.apply(ViewStore.outline(record.value(), locator), countries, topics);
+                    store.apply(record.value(), locator, countries, topics);
                     polled++;
                 }
                 progress.reached(readByAll.addAndGet(polled));

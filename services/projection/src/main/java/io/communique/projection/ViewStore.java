@@ -92,50 +92,16 @@ public final class ViewStore {
      * outline is not a fact's.
      */
     public Changes apply(byte[] json, long locator) {
-        return apply(outline(json, locator));
+        return apply(Folds.Folded.read(json, locator));
     }
 
     /**
-     * A fact record read once, up to its outline, so that several stores can fold it: stores that share the views
-     * between threads each take the record from the one thread that read it.
+     * Applies a fact record's value as {@link #apply(byte[], long)} does, adding the keys of the views it changed to
+     * the given sets: no set per record, for a caller that folds many and only needs to know which views to
+     * materialise in the end.
      */
-    public static final class Outlined {
-        private final Folds.Folded folded;
-
-        private Outlined(Folds.Folded folded) {
-            this.folded = folded;
-        }
-
-        /** The keys of the country views the fact goes into. */
-        public List<String> participants() {
-            return folded.outline().participants();
-        }
-
-        /** The keys of the topic views the fact goes into. */
-        public List<String> topics() {
-            return folded.outline().topics();
-        }
-    }
-
-    /**
-     * Reads a fact record's outline, found at {@code locator} in the stores' source; throws
-     * {@link IllegalArgumentException} when the record holds no fact.
-     */
-    public static Outlined outline(byte[] json, long locator) {
-        return new Outlined(Folds.Folded.read(json, locator));
-    }
-
-    /** Applies a fact record read by {@link #outline}. */
-    public Changes apply(Outlined record) {
-        return apply(record.folded);
-    }
-
-    /**
-     * Applies a fact record read by {@link #outline}, adding the keys of the views it changed to the given sets: no
-     * set per record, for a caller that folds many and only needs to know which views to materialise in the end.
-     */
-    public void apply(Outlined record, Set<String> changedCountries, Set<String> changedTopics) {
-        apply(record.folded, changedCountries, changedTopics);
+    public void apply(byte[] json, long locator, Set<String> changedCountries, Set<String> changedTopics) {
+        apply(Folds.Folded.read(json, locator), changedCountries, changedTopics);
     }
 
     private Changes apply(Folds.Folded folded) {
