@@ -354,6 +354,8 @@ final class Folds {
          */
         private static final int PACKED = 0, CONTENT = 1, LOCATOR = 2, EVENT_HI = 3, EVENT_LO = 4;
         private static final int ORDER_SHIFT = 33, HAS_EVENT_BIT = 32;
+        /** The shape id's bits of PACKED: the low 32, read with a cast to int. */
+        private static final long SHAPE_ID_BITS = 0xFFFF_FFFFL;
         private static final int REPRESENTATIVE_HI = 0, REPRESENTATIVE_LO = 1, REPORTS = 2;
 
         private final KeyTable facts = new KeyTable(5);
@@ -484,7 +486,7 @@ final class Folds {
                     }
                     int mine = facts.add(key);
                     long packed = other.facts.get(PACKED, slot);
-                    facts.set(PACKED, mine, packed & ~0xFFFF_FFFFL | shapeIds[(int) packed]);
+                    facts.set(PACKED, mine, packed & ~SHAPE_ID_BITS | shapeIds[(int) packed]);
                     for (int column = CONTENT; column <= EVENT_LO; column++) {
                         facts.set(column, mine, other.facts.get(column, slot));
                     }
