@@ -180,17 +180,29 @@ final class FactLog implements AutoCloseable {
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        return new Share(consumer, consumer.endOffsets(partitions));
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        long records = 0;
+        for (Map.Entry<TopicPartition, Long> beginning : consumer.beginningOffsets(partitions).entrySet()) {
+            records += ends.get(beginning.getKey()) - beginning.getValue();
+        }
+        return new Share(consumer, ends, records);
     }
 
     /** A consumer over a share of the partitions, done when it has read each up to the end it had when it began. */
     static final class Share implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer;
         private final Map<TopicPartition, Long> ends;
+        private final long records;
 
-        private Share(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+        private Share(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends, long records) {
             this.consumer = consumer;
             this.ends = ends;
+            this.records = records;
+        }
+
+        /** How many records the share holds, from the beginning to the end it had when it began. */
+        long records() {
+            return records;
         }
 
         ConsumerRecords<String, byte[]> poll() {

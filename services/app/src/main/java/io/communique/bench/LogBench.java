@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -125,7 +124,7 @@ final class LogBench {
             List<Callable<Views>> merging = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 int share = i;
-                merging.add(() -> Views.merged(parts, folders, key -> Math.floorMod(key.hashCode(), threads) == share));
+                merging.add(() -> Views.merged(parts, key -> Math.floorMod(key.hashCode(), threads) == share));
             }
             List<Views> views = all(pool.invokeAll(merging));
             return new Rebuilt(views, new FactLog.Read(read.get(), (System.nanoTime() - start) / 1e9));
@@ -162,17 +161,14 @@ final class LogBench {
         }
     }
 
-    /** One thread's share of the merged views, and the keys of those the rebuild changed, materialised. */
+    /** One thread's share of the merged views, each materialised once, as the projection does before publishing it. */
     private record Views(ViewStore store, Set<String> countries, Set<String> topics) {
-        static Views merged(List<ViewStore> parts, List<Folder> folders, Predicate<String> share) {
-            Views views = new Views(ViewStore.merged(parts, share), new HashSet<>(), new HashSet<>());
-            for (Folder folder : folders) {
-                folder.countries.stream().filter(share).forEach(views.countries::add);
-                folder.topics.stream().filter(share).forEach(views.topics::add);
-            }
-            // Materialises each changed view once, as the projection does before publishing them.
-            views.countries.forEach(views.store::country);
-            views.topics.forEach(views.store::topic);
+        static Views merged(List<ViewStore> parts, Predicate<String> share) {
+            ViewStore store = ViewStore.merged(parts, share);
+            Views views = new Views(store, store.countryCodes(), store.topicIds());
+            // A rebuild starts from no views: every view it holds is new.
+            views.countries.forEach(store::country);
+            views.topics.forEach(store::topic);
             return views;
         }
     }
@@ -182,13 +178,12 @@ final class LogBench {
         private final FactLog.Share share;
         private final KafkaFactSource source;
         private final ViewStore store;
-        private final Set<String> countries = new HashSet<>();
-        private final Set<String> topics = new HashSet<>();
 
         Folder(FactLog.Share share, KafkaFactSource source) {
             this.share = share;
             this.source = source;
-            this.store = new ViewStore(CountryView.RECENT, source);
+            // Sized for the records it is about to read, so that its fact table never grows during the rebuild.
+            this.store = new ViewStore(CountryView.RECENT, source, Math.toIntExact(share.records()));
         }
 
         Void run(long deadline, AtomicLong readByAll, RecordProgress progress) {
@@ -196,7 +191,7 @@ final class LogBench {
                 int polled = 0;
                 for (ConsumerRecord<String, byte[]> record : share.poll()) {
                     long locator = KafkaFactSource.locator(record.partition(), record.offset());
-                    store.apply(record.value(), locator, countries, topics);
+                    store.fold(record.value(), locator);
                     polled++;
                 }
                 progress.reached(readByAll.addAndGet(polled));

@@ -53,64 +53,34 @@ public final class CountryFold {
 
     /**
      * One country's facts and events, changed in place; the immutable view, with its counts summed over the events'
-     * shapes, is derived only when asked for after a change. Memory: per fact about a hundred bytes of primitive
-     * arrays ({@link Folds.FactSet}); as records only the {@code limit} most recent facts of each list. Not thread-safe.
+     * shapes, is derived only when asked for after a change. Memory: per fact a row of its {@link FactTable}; as
+     * records only the {@code limit} most recent facts of each list. Not thread-safe.
      */
-    static final class State {
-        private final String code;
-        private final Folds.FactSet facts;
-        private CountryView view;
-
-        /** @param source where facts that left the view's first ones are read back from */
+    static final class State extends ViewState<CountryView> {
+        /** A view kept alone; {@code source} is where facts that left its first ones are read back from. */
         State(String code, int limit, FactSource source) {
-            this.code = code;
-            this.facts = new Folds.FactSet(limit, Listed.values().length + 1, this::list, source);
+            this(code, limit, source, null);
         }
 
-        /** Applies a fact; false when it does not involve this country or is already in it. */
-        boolean apply(Folds.Folded folded) {
-            if (!folded.outline().participants().contains(code) || !facts.put(folded)) {
-                return false;
-            }
-            view = null;
-            return true;
+        /** A view of a store, its facts in the store's table (or, when null, one of its own). */
+        State(String code, int limit, FactSource source, FactTable shared) {
+            super(code, limit, Listed.values().length + 1, source, shared);
         }
 
-        /**
-         * Takes in the facts of another part of this view, folded from other partitions of the log (see
-         * {@link Folds.FactSet#merge}); returns this state. The other part is not to be used afterwards.
-         */
-        State merge(State other) {
-            if (!code.equals(other.code)) {
-                throw new IllegalArgumentException("parts of two views: " + code + " and " + other.code);
-            }
-            facts.merge(other.facts);
-            view = null;
-            return this;
+        @Override
+        boolean contains(Folds.Shape shape) {
+            return shape.participants().contains(key());
         }
 
-        /** Facts (reports) held. */
-        int size() {
-            return facts.size();
-        }
-
-        /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
-        boolean retract(String factId) {
-            if (!facts.remove(factId)) {
-                return false;
-            }
-            view = null;
-            return true;
-        }
-
-        private int list(Folds.Shape fact) {
-            Listed listed = listed(fact);
+        @Override
+        int extraList(Folds.Shape shape) {
+            Listed listed = listed(shape);
             return listed == null ? -1 : listed.list();
         }
 
         private Listed listed(Folds.Shape fact) {
             return switch (fact.type()) {
-                case VISIT -> code.equals(fact.initiator()) ? Listed.VISITS_MADE
+                case VISIT -> key().equals(fact.initiator()) ? Listed.VISITS_MADE
                         : fact.initiator() != null ? Listed.VISITS_RECEIVED : null;
                 case AGREEMENT_SIGNED -> Listed.AGREEMENTS;
                 case STATEMENT_SIGNED -> Listed.STATEMENTS;
@@ -129,12 +99,12 @@ public final class CountryFold {
                 for (Listed list : Listed.values()) {
                     listedEvents.put(list, 0);
                 }
-                facts.forEachShape(this::add);
+                facts().forEachShape(this::add);
             }
 
             private void add(Folds.Shape shape, int events) {
                 for (String other : shape.participants()) {
-                    if (!other.equals(code)) {
+                    if (!other.equals(key())) {
                         Folds.count(counterparts, other, events);
                         byType.computeIfAbsent(other, key -> new EnumMap<>(FactType.class))
                                 .merge(shape.type(), events, Integer::sum);
@@ -148,26 +118,20 @@ public final class CountryFold {
             }
         }
 
-        CountryView view() {
-            if (view == null) {
-                view = derive();
-            }
-            return view;
-        }
-
         private List<FactRef> refs(Listed list) {
-            return facts.first(list.list()).stream().map(fact -> FactRef.of(fact, code)).toList();
+            return facts().first(list.list()).stream().map(fact -> FactRef.of(fact, key())).toList();
         }
 
-        private CountryView derive() {
+        @Override
+        CountryView derive() {
             Tally tally = new Tally();
             List<Counterpart> ranked = new ArrayList<>();
             for (Count count : Folds.rank(tally.counterparts)) {
                 ranked.add(new Counterpart(count.key(), count.count(), tally.byType.get(count.key())));
             }
-            return new CountryView(code, facts.events(), ranked, refs(Listed.VISITS_MADE), refs(Listed.VISITS_RECEIVED),
-                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(tally.topics), facts.first(0),
-                    facts.size(), tally.listedEvents.get(Listed.VISITS_MADE), tally.listedEvents.get(Listed.VISITS_RECEIVED),
+            return new CountryView(key(), facts().events(), ranked, refs(Listed.VISITS_MADE), refs(Listed.VISITS_RECEIVED),
+                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(tally.topics), facts().first(0),
+                    size(), tally.listedEvents.get(Listed.VISITS_MADE), tally.listedEvents.get(Listed.VISITS_RECEIVED),
                     tally.listedEvents.get(Listed.AGREEMENTS), tally.listedEvents.get(Listed.STATEMENTS));
         }
     }

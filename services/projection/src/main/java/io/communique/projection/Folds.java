@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.ToIntFunction;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -336,11 +336,126 @@ final class Folds {
     }
 
     /**
-     * The facts of one view, in primitive {@link KeyTable}s: per fact its rank, a hash of its content, its locator
-     * in the log, its event and its {@link Shape}; as folded only the first {@code limit} of each of the view's lists
-     * (list 0 holds every fact; a view may sort facts into more lists by their shape). A fact that leaves the first
-     * ones of a list is replaced by the best of the others, read back from the {@link FactSource} — rare, and never
-     * on the path of new facts.
+     * The views a fact of each shape (by its id in the {@link FactTable}) is in: all the held views that list one of
+     * its participants or topics, or, for a view kept alone, that view if the shape is its.
+     */
+    interface ViewsOf {
+        ViewState<?>[] of(int shape);
+    }
+
+    /** No views: for a fact none of the held views shows. */
+    static final ViewState<?>[] NO_VIEWS = {};
+
+    /**
+     * Puts a fact into the table and into the views it is in: a new fact joins its views, a re-delivery (the same id
+     * and content hash) changes nothing, and a re-extraction (the same id, other content) leaves the views of its
+     * old shape and joins those of its new one, staying in those of both. Calls {@code changed} once for each view
+     * it changed; false when it changed none.
+     */
+    static boolean put(FactTable table, Folded folded, ViewsOf views, Consumer<ViewState<?>> changed) {
+        int shape = table.shapeId(folded.shape());
+        int slot = table.find(folded.key());
+        if (slot < 0) { // the usual case: a fact not seen before
+            slot = table.add(folded, shape);
+            ViewState<?>[] joined = views.of(shape);
+            for (ViewState<?> view : joined) {
+                view.facts().join(slot, folded);
+            }
+            for (ViewState<?> view : joined) {
+                view.facts().refill(folded); // only fills what a failed read-back left short
+                changed(view, changed);
+            }
+            return joined.length > 0;
+        }
+        if (table.content(slot) == folded.content()) { // a re-delivery: normally nothing to do
+            return refill(views.of(shape), changed);
+        }
+        ViewState<?>[] before = views.of(table.shape(slot));
+        ViewState<?>[] after = views.of(shape);
+        // The usual re-extraction keeps the fact's event: in a view of both shapes it only moves on its lists.
+        boolean sameEvent = Objects.equals(folded.event(), table.event(slot));
+        for (ViewState<?> view : before) {
+            if (sameEvent && contains(after, view)) {
+                view.facts().reshape(slot, shape);
+            } else {
+                view.facts().leave(slot);
+            }
+        }
+        table.set(slot, folded, shape);
+        for (ViewState<?> view : after) {
+            if (sameEvent && contains(before, view)) {
+                view.facts().relist(slot, folded);
+            } else {
+                view.facts().join(slot, folded);
+            }
+        }
+        for (ViewState<?> view : before) {
+            view.facts().refill(folded);
+            changed(view, changed);
+        }
+        for (ViewState<?> view : after) {
+            if (!contains(before, view)) {
+                view.facts().refill(folded);
+                changed(view, changed);
+            }
+        }
+        return before.length + after.length > 0;
+    }
+
+    /**
+     * Removes the fact with this key from the table and from its views; when it is not there (a retraction replayed
+     * after a failed read-back), fills what that left short in {@code ifAbsent}, the views it would be in. Calls
+     * {@code changed} once for each view it changed; false when it changed none.
+     */
+    static boolean remove(FactTable table, FactKey key, ViewState<?>[] ifAbsent, ViewsOf views,
+                          Consumer<ViewState<?>> changed) {
+        int slot = table.find(key);
+        if (slot < 0) {
+            return refill(ifAbsent, changed);
+        }
+        ViewState<?>[] left = views.of(table.shape(slot));
+        for (ViewState<?> view : left) {
+            view.facts().leave(slot);
+        }
+        table.remove(slot);
+        for (ViewState<?> view : left) {
+            view.facts().refill(null);
+            changed(view, changed);
+        }
+        return left.length > 0;
+    }
+
+    private static boolean refill(ViewState<?>[] views, Consumer<ViewState<?>> changed) {
+        boolean filled = false;
+        for (ViewState<?> view : views) {
+            if (view.facts().refill(null)) {
+                changed(view, changed);
+                filled = true;
+            }
+        }
+        return filled;
+    }
+
+    private static void changed(ViewState<?> view, Consumer<ViewState<?>> changed) {
+        view.changed();
+        changed.accept(view);
+    }
+
+    private static boolean contains(ViewState<?>[] views, ViewState<?> view) {
+        for (ViewState<?> other : views) {
+            if (other == view) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What one view keeps of its facts, which are rows of a {@link FactTable} (its own, or its store's): as folded
+     * only the first {@code limit} of each of the view's lists (list 0 holds every fact; a view may sort facts into
+     * more lists by their shape), how many each list holds, and its events. A fact that leaves the first ones of a
+     * list is replaced by the best of the others, found in the table and read back from the {@link FactSource} —
+     * rare, and never on the path of new facts.
      *
      * <p>Reports of one real-world event share an event id (a fact without one is its own event); each event is
      * counted once, from its representative, the report with the smallest id, so the counts are the same whatever
@@ -348,37 +463,29 @@ final class Folds {
      * sums over its shapes, taken when it is materialised, not maps updated on every fact. Not thread-safe.
      */
     static final class FactSet {
-        /**
-         * Columns of a fact's row. PACKED holds its rank's order + 1 (27 bits: YYYYMMDD at most), whether it has an
-         * event (1 bit) and its shape id (32 bits), so that a row is 8 longs (64 bytes) rather than 10.
-         */
-        private static final int PACKED = 0, CONTENT = 1, LOCATOR = 2, EVENT_HI = 3, EVENT_LO = 4;
-        private static final int ORDER_SHIFT = 33, HAS_EVENT_BIT = 32;
-        /** The shape id's bits of PACKED: the low 32, read with a cast to int. */
-        private static final long SHAPE_ID_BITS = 0xFFFF_FFFFL;
-        private static final int REPRESENTATIVE_HI = 0, REPRESENTATIVE_LO = 1, REPORTS = 2;
+        /** Columns of an event's row: its representative's id and shape, and how many reports it has in the view. */
+        private static final int REPRESENTATIVE_HI = 0, REPRESENTATIVE_LO = 1, REPRESENTATIVE_SHAPE = 2, REPORTS = 3;
+        /** Places of a shape's facts in this view, beside the extra list's number: not known yet, not in the view. */
+        private static final int UNKNOWN = Integer.MIN_VALUE, NOT_IN_VIEW = -2, NO_EXTRA_LIST = -1;
 
-        private final KeyTable facts = new KeyTable(5);
-        private final KeyTable events = new KeyTable(3);
-        private final List<Shape> shapes = new ArrayList<>();
-        private final Map<Shape, Integer> shapeIds = new HashMap<>();
-        private final ToIntFunction<Shape> extraList;
+        private final FactTable table;
+        private final ViewState<?> view;
+        private final KeyTable events = new KeyTable(4);
         private final FirstFacts[] lists;
         private final int[] listSizes;
         /** Events per shape id, counted through their representatives: the views' counts are sums over shapes. */
-        private int[] eventsByShape = new int[8];
-        /** The list other than 0 that facts of each shape id are on, or -1: asked of {@code extraList} once per shape. */
-        private int[] extraListByShape = new int[8];
+        private int[] eventsByShape = new int[0];
+        /** Per shape id, the list other than 0 its facts are on, or NO_EXTRA_LIST, or NOT_IN_VIEW; asked of the view once. */
+        private int[] placeByShape = new int[0];
         private final FactSource source;
         /** Facts without an event id: each is an event of its own. */
         private int ownEvents;
+        private int size;
 
-        /**
-         * @param lists     how many lists the view has, list 0 (every fact) included
-         * @param extraList the list other than 0 a fact of this shape is on, or -1
-         */
-        FactSet(int limit, int lists, ToIntFunction<Shape> extraList, FactSource source) {
-            this.extraList = extraList;
+        /** @param lists how many lists the view has, list 0 (every fact) included */
+        FactSet(FactTable table, ViewState<?> view, int limit, int lists, FactSource source) {
+            this.table = table;
+            this.view = view;
             this.lists = new FirstFacts[lists];
             this.listSizes = new int[lists];
             for (int list = 0; list < lists; list++) {
@@ -387,57 +494,50 @@ final class Folds {
             this.source = source;
         }
 
-        /**
-         * Adds the fact, replacing the one with the same id; false when that one is the same (by its content hash: a
-         * re-delivery) and nothing else changed.
-         */
-        boolean put(Folded folded) {
-            FactKey key = folded.key();
-            Rank rank = folded.rank();
-            long content = folded.content();
-            int shape = shapeId(folded.shape());
-            FactKey event = folded.event();
-            int slot = facts.find(key);
-            if (slot >= 0 && facts.get(CONTENT, slot) == content) {
-                return refill(null); // normally false; true when it fills what a failed read-back left short
-            }
-            boolean joins = true;
-            if (slot >= 0) {
-                unlist(slot);
-                if (Objects.equals(event, event(slot))) { // the usual re-extraction: same event, maybe another shape
-                    joins = false;
-                    if (representative(slot)) {
-                        countEvent(shape(slot), -1);
-                        countEvent(shape, 1);
-                    }
-                } else {
-                    leaveEvent(slot);
-                }
-                slot = facts.find(key);
-            } else {
-                slot = facts.add(key);
-            }
-            facts.set(PACKED, slot, (rank.order() + 1) << ORDER_SHIFT | (event == null ? 0 : 1L << HAS_EVENT_BIT) | shape);
-            facts.set(CONTENT, slot, content);
-            facts.set(LOCATOR, slot, folded.locator());
-            facts.set(EVENT_HI, slot, event == null ? 0 : event.hi());
-            facts.set(EVENT_LO, slot, event == null ? 0 : event.lo());
-            if (joins) {
-                joinEvent(key, shape, event);
-            }
-            list(0, rank, folded);
-            int extra = extraListByShape[shape];
-            if (extra > 0) {
-                list(extra, rank, folded);
-            }
-            refill(folded);
-            return true;
+        /** A fact enters the view: its row, in this slot, is written already. */
+        void join(int slot, Folded folded) {
+            int shape = table.shape(slot);
+            joinEvent(folded.key(), shape, folded.event());
+            relist(slot, folded);
+            size++;
         }
 
-        /** Counts a fact on a list, and puts it among the list's first ones if it ranks there. */
-        private void list(int list, Rank rank, Folded folded) {
-            if (lists[list].takes(rank, othersWait(list))) {
-                lists[list].add(rank, folded);
+        /** A fact leaves the view: its row, in this slot, still holds what the view took in. */
+        void leave(int slot) {
+            unlist(slot);
+            leaveEvent(slot);
+            size--;
+        }
+
+        /**
+         * A fact stays in the view and in its event but takes another shape: off its lists (put back by
+         * {@link #relist} once its row is rewritten), and its event counted by the new shape if it represents it.
+         */
+        void reshape(int slot, int newShape) {
+            unlist(slot);
+            FactKey event = table.event(slot);
+            int row = event == null ? -1 : events.find(event);
+            if (row < 0 || table.key(slot).equals(representative(events, row))) {
+                countEvent(table.shape(slot), -1);
+                countEvent(newShape, 1);
+                if (row >= 0) {
+                    events.set(REPRESENTATIVE_SHAPE, row, newShape);
+                }
+            }
+        }
+
+        /** Counts a fact in the view on its lists, and puts it among their first ones where it ranks there. */
+        void relist(int slot, Folded folded) {
+            list(0, folded);
+            int extra = place(table.shape(slot));
+            if (extra > 0) {
+                list(extra, folded);
+            }
+        }
+
+        private void list(int list, Folded folded) {
+            if (lists[list].takes(folded.rank(), othersWait(list))) {
+                lists[list].add(folded.rank(), folded);
             }
             listSizes[list]++;
         }
@@ -447,54 +547,25 @@ final class Folds {
             return listSizes[list] > lists[list].size();
         }
 
-        /** Removes the fact with this id; false when there was none (and nothing else changed). */
-        boolean remove(String id) {
-            int slot = facts.find(FactKey.of(id));
-            if (slot < 0) {
-                // A batch replayed after a failed read-back finds the fact gone: fill what that left short.
-                return refill(null);
-            }
-            unlist(slot);
-            leaveEvent(slot);
-            facts.remove(slot);
-            refill(null);
-            return true;
-        }
-
         /**
-         * Adds the facts of another set of the same view, folded from other partitions of the log, as if they had
-         * been folded into this one: a rebuild's threads fold their partitions in parallel, each into sets of its
-         * own, and merge them when all are read. The sets must hold different facts, as partitions do (a fact's
-         * records all have its key); reports of one event may be in both, and the event is counted once. The other
+         * Adds another view's part of this view, folded from other partitions of the log into another table, as if
+         * it had been folded into this one; the facts are in this set's table already, their shapes renumbered as
+         * {@code shapeIds} maps the other table's ids to this one's. The parts hold different facts (a fact's records
+         * are all on one partition); reports of one event may be in both, and the event is counted once. The other
          * set is not to be used afterwards.
-         *
-         * @throws IllegalArgumentException when a fact is in both sets
          */
-        void merge(FactSet other) {
-            int[] shapeIds = new int[other.shapes.size()];
-            for (int shape = 0; shape < shapeIds.length; shape++) {
-                shapeIds[shape] = shapeId(other.shapes.get(shape));
-                countEvent(shapeIds[shape], other.eventsByShape[shape]);
-            }
-            ownEvents += other.ownEvents;
-            for (int slot = 0; slot < other.facts.capacity(); slot++) {
-                if (other.facts.used(slot)) {
-                    FactKey key = other.facts.key(slot);
-                    if (facts.find(key) >= 0) {
-                        throw new IllegalArgumentException("fact " + key + " is in both parts of a view: fold each "
-                                + "partition of the log into one part");
-                    }
-                    int mine = facts.add(key);
-                    long packed = other.facts.get(PACKED, slot);
-                    facts.set(PACKED, mine, packed & ~SHAPE_ID_BITS | shapeIds[(int) packed]);
-                    for (int column = CONTENT; column <= EVENT_LO; column++) {
-                        facts.set(column, mine, other.facts.get(column, slot));
-                    }
+        void merge(FactSet other, int[] shapeIds) {
+            for (int shape = 0; shape < other.eventsByShape.length; shape++) {
+                if (other.eventsByShape[shape] != 0) {
+                    countEvent(shapeIds[shape], other.eventsByShape[shape]);
                 }
             }
+            ownEvents += other.ownEvents;
+            size += other.size;
             for (int row = 0; row < other.events.capacity(); row++) {
                 if (other.events.used(row)) {
-                    mergeEvent(other.events.key(row), representative(other.events, row), other.events.get(REPORTS, row));
+                    mergeEvent(other.events.key(row), representative(other.events, row),
+                            shapeIds[(int) other.events.get(REPRESENTATIVE_SHAPE, row)], other.events.get(REPORTS, row));
                 }
             }
             for (int list = 0; list < lists.length; list++) {
@@ -504,20 +575,20 @@ final class Folds {
         }
 
         /** Adds an event's reports from another part; counted in both parts, it keeps the count of one representative. */
-        private void mergeEvent(FactKey event, FactKey theirs, long reports) {
+        private void mergeEvent(FactKey event, FactKey theirs, int theirShape, long reports) {
             int row = events.find(event);
             if (row < 0) {
                 row = events.add(event);
-                setRepresentative(row, theirs);
+                setRepresentative(row, theirs, theirShape);
                 events.set(REPORTS, row, reports);
                 return;
             }
             events.set(REPORTS, row, events.get(REPORTS, row) + reports);
-            FactKey ours = representative(events, row);
-            boolean theirsFirst = theirs.compareTo(ours) < 0;
-            countEvent(shape(facts.find(theirsFirst ? ours : theirs)), -1);
-            if (theirsFirst) {
-                setRepresentative(row, theirs);
+            if (theirs.compareTo(representative(events, row)) < 0) {
+                countEvent((int) events.get(REPRESENTATIVE_SHAPE, row), -1);
+                setRepresentative(row, theirs, theirShape);
+            } else {
+                countEvent(theirShape, -1);
             }
         }
 
@@ -526,9 +597,9 @@ final class Folds {
             return lists[list].facts();
         }
 
-        /** Facts (reports) held. */
+        /** Facts (reports) in the view. */
         int size() {
-            return facts.size();
+            return size;
         }
 
         /** Distinct events among them. */
@@ -538,51 +609,46 @@ final class Folds {
 
         /** The events counted so far, by the shape of their representatives: shapes without events are left out. */
         void forEachShape(EventCounter counter) {
-            for (int shape = 0; shape < shapes.size(); shape++) {
+            for (int shape = 0; shape < eventsByShape.length; shape++) {
                 if (eventsByShape[shape] != 0) {
-                    counter.count(shapes.get(shape), eventsByShape[shape]);
+                    counter.count(table.shapeOf(shape), eventsByShape[shape]);
                 }
             }
         }
 
-        private int shapeId(Shape shape) {
-            Integer known = shapeIds.get(shape); // not computeIfAbsent: its lambda would be allocated on every fact
-            if (known != null) {
-                return known;
+        /** Where facts of this shape go in the view: the extra list's number, NO_EXTRA_LIST or NOT_IN_VIEW. */
+        private int place(int shape) {
+            if (shape >= placeByShape.length) {
+                int length = Math.max(shape + 1, Math.max(8, placeByShape.length * 2));
+                int known = placeByShape.length;
+                placeByShape = Arrays.copyOf(placeByShape, length);
+                Arrays.fill(placeByShape, known, length, UNKNOWN);
             }
-            int id = shapes.size();
-            shapes.add(shape);
-            if (id == eventsByShape.length) {
-                eventsByShape = Arrays.copyOf(eventsByShape, id * 2);
-                extraListByShape = Arrays.copyOf(extraListByShape, id * 2);
+            int place = placeByShape[shape];
+            if (place == UNKNOWN) {
+                Shape of = table.shapeOf(shape);
+                place = view.contains(of) ? view.extraList(of) : NOT_IN_VIEW;
+                placeByShape[shape] = place;
             }
-            extraListByShape[id] = extraList.applyAsInt(shape);
-            shapeIds.put(shape, id);
-            return id;
+            return place;
+        }
+
+        private boolean inView(int slot) {
+            return table.used(slot) && place(table.shape(slot)) != NOT_IN_VIEW;
         }
 
         private void countEvent(int shape, int delta) {
+            if (shape >= eventsByShape.length) {
+                eventsByShape = Arrays.copyOf(eventsByShape, Math.max(shape + 1, Math.max(8, eventsByShape.length * 2)));
+            }
             eventsByShape[shape] += delta;
-        }
-
-        private int shape(int slot) {
-            return (int) facts.get(PACKED, slot);
-        }
-
-        private Rank rank(int slot) {
-            return new Rank((facts.get(PACKED, slot) >>> ORDER_SHIFT) - 1, facts.key(slot));
-        }
-
-        private FactKey event(int slot) {
-            return (facts.get(PACKED, slot) & 1L << HAS_EVENT_BIT) == 0 ? null
-                    : new FactKey(facts.get(EVENT_HI, slot), facts.get(EVENT_LO, slot));
         }
 
         /** Takes the fact in this slot off its lists (without refilling them yet). */
         private void unlist(int slot) {
-            Rank rank = rank(slot);
+            Rank rank = table.rank(slot);
             unlist(0, rank);
-            int extra = extraListByShape[shape(slot)];
+            int extra = place(table.shape(slot));
             if (extra > 0) {
                 unlist(extra, rank);
             }
@@ -591,15 +657,6 @@ final class Folds {
         private void unlist(int list, Rank rank) {
             listSizes[list]--;
             lists[list].remove(rank);
-        }
-
-        private boolean representative(int slot) {
-            FactKey event = event(slot);
-            if (event == null) {
-                return true;
-            }
-            int row = events.find(event);
-            return facts.key(slot).equals(representative(events, row));
         }
 
         private void joinEvent(FactKey key, int shape, FactKey event) {
@@ -611,15 +668,14 @@ final class Folds {
             int row = events.find(event);
             if (row < 0) {
                 row = events.add(event);
-                setRepresentative(row, key);
+                setRepresentative(row, key, shape);
                 countEvent(shape, 1);
             } else {
-                FactKey representative = representative(events, row);
                 events.set(REPORTS, row, events.get(REPORTS, row) + 1);
-                if (key.compareTo(representative) < 0) {
-                    countEvent(shape(facts.find(representative)), -1);
+                if (key.compareTo(representative(events, row)) < 0) {
+                    countEvent((int) events.get(REPRESENTATIVE_SHAPE, row), -1);
                     countEvent(shape, 1);
-                    setRepresentative(row, key);
+                    setRepresentative(row, key, shape);
                 }
                 return;
             }
@@ -628,8 +684,8 @@ final class Folds {
 
         /** Takes the fact in this slot (still in the table) out of its event, and out of the counts if it represented it. */
         private void leaveEvent(int slot) {
-            int shape = shape(slot);
-            FactKey event = event(slot);
+            int shape = table.shape(slot);
+            FactKey event = table.event(slot);
             if (event == null) {
                 ownEvents--;
                 countEvent(shape, -1);
@@ -643,21 +699,21 @@ final class Folds {
                 return;
             }
             events.set(REPORTS, row, reports);
-            FactKey key = facts.key(slot);
+            FactKey key = table.key(slot);
             if (key.equals(representative(events, row))) {
                 int next = nextRepresentative(event, key);
-                setRepresentative(row, facts.key(next));
+                setRepresentative(row, table.key(next), table.shape(next));
                 countEvent(shape, -1);
-                countEvent(shape(next), 1);
+                countEvent(table.shape(next), 1);
             }
         }
 
-        /** The slot of the smallest id among the event's other reports: a scan, only when a representative leaves. */
+        /** The slot of the smallest id among the event's other reports in the view: a scan, only when a representative leaves. */
         private int nextRepresentative(FactKey event, FactKey leaving) {
             int best = -1;
-            for (int slot = 0; slot < facts.capacity(); slot++) {
-                if (facts.used(slot) && event.equals(event(slot)) && !leaving.equals(facts.key(slot))
-                        && (best < 0 || facts.key(slot).compareTo(facts.key(best)) < 0)) {
+            for (int slot = 0; slot < table.capacity(); slot++) {
+                if (inView(slot) && event.equals(table.event(slot)) && !leaving.equals(table.key(slot))
+                        && (best < 0 || table.key(slot).compareTo(table.key(best)) < 0)) {
                     best = slot;
                 }
             }
@@ -668,16 +724,17 @@ final class Folds {
             return new FactKey(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row));
         }
 
-        private void setRepresentative(int row, FactKey key) {
+        private void setRepresentative(int row, FactKey key, int shape) {
             events.set(REPRESENTATIVE_HI, row, key.hi());
             events.set(REPRESENTATIVE_LO, row, key.lo());
+            events.set(REPRESENTATIVE_SHAPE, row, shape);
         }
 
         /**
-         * Fills lists that have fewer first facts than they may show, from the facts not among them (all ranked after
-         * them), read back from the source unless it is the fact at hand; true when it added any.
+         * Fills lists that have fewer first facts than they may show, from the view's facts not among them (all
+         * ranked after them), read back from the source unless it is the fact at hand; true when it added any.
          */
-        private boolean refill(Folded atHand) {
+        boolean refill(Folded atHand) {
             boolean filled = false;
             for (int list = 0; list < lists.length; list++) {
                 FirstFacts first = lists[list];
@@ -686,13 +743,13 @@ final class Folds {
                     continue;
                 }
                 TreeMap<Rank, Long> best = new TreeMap<>();
-                for (int slot = 0; slot < facts.capacity(); slot++) {
-                    if (!facts.used(slot) || !onList(slot, list)) {
+                for (int slot = 0; slot < table.capacity(); slot++) {
+                    if (!inView(slot) || !onList(slot, list)) {
                         continue;
                     }
-                    Rank rank = rank(slot);
+                    Rank rank = table.rank(slot);
                     if (!first.contains(rank) && (best.size() < missing || rank.compareTo(best.lastKey()) < 0)) {
-                        best.put(rank, facts.get(LOCATOR, slot));
+                        best.put(rank, table.locator(slot));
                         if (best.size() > missing) {
                             best.pollLastEntry();
                         }
@@ -705,7 +762,7 @@ final class Folds {
         }
 
         private boolean onList(int slot, int list) {
-            return list == 0 || extraListByShape[shape(slot)] == list;
+            return list == 0 || place(table.shape(slot)) == list;
         }
 
         private Folded readBack(FactKey key, long locator, Folded atHand) {
@@ -718,7 +775,6 @@ final class Folds {
             }
             return Folded.of(fact, locator);
         }
-
     }
 
     /** Adds {@code delta} to a key's count; a count that drops to zero disappears, as if never counted. */

@@ -23,8 +23,29 @@ final class KeyTable {
     private int size;
 
     KeyTable(int columns) {
+        this(columns, 0);
+    }
+
+    /** A table with room for {@code expected} keys before it grows. */
+    KeyTable(int columns, int expected) {
         this.stride = FIRST_COLUMN + columns;
-        allocate(MIN_CAPACITY);
+        allocate(capacityFor(expected, MIN_CAPACITY));
+    }
+
+    /** Makes room for {@code expected} keys in all. */
+    void reserve(int expected) {
+        int needed = capacityFor(expected, capacity);
+        if (needed > capacity) {
+            resize(needed);
+        }
+    }
+
+    private static int capacityFor(int expected, int atLeast) {
+        int capacity = atLeast;
+        while (expected > capacity * MAX_LOAD) {
+            capacity *= 2;
+        }
+        return capacity;
     }
 
     int size() {
@@ -106,9 +127,13 @@ final class KeyTable {
     }
 
     private void grow() {
+        resize(capacity * 2);
+    }
+
+    private void resize(int newCapacity) {
         long[] old = rows;
         int oldCapacity = capacity;
-        allocate(capacity * 2);
+        allocate(newCapacity);
         for (int slot = 0; slot < oldCapacity; slot++) {
             int row = slot * stride;
             if (old[row + USED] != 0) {

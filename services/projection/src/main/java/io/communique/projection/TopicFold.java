@@ -39,61 +39,33 @@ public final class TopicFold {
      * One topic's facts, events and country counts, changed in place; the view is derived only when asked for.
      * Memory as for {@link CountryFold.State}.
      */
-    static final class State {
-        private final String id;
-        private final Folds.FactSet facts;
-        private TopicView view;
-
-        /** @param source where facts that left the view's first ones are read back from */
+    static final class State extends ViewState<TopicView> {
+        /** A view kept alone; {@code source} is where facts that left its first ones are read back from. */
         State(String id, int limit, FactSource source) {
-            this.id = id;
-            this.facts = new Folds.FactSet(limit, 1, shape -> -1, source);
+            this(id, limit, source, null);
         }
 
-        /** Applies a fact; false when it does not mention this topic or is already in it. */
-        boolean apply(Folds.Folded folded) {
-            if (!folded.outline().topics().contains(id) || !facts.put(folded)) {
-                return false;
-            }
-            view = null;
-            return true;
+        /** A view of a store, its facts in the store's table (or, when null, one of its own). */
+        State(String id, int limit, FactSource source, FactTable shared) {
+            super(id, limit, 1, source, shared);
         }
 
-        /**
-         * Takes in the facts of another part of this view, folded from other partitions of the log (see
-         * {@link Folds.FactSet#merge}); returns this state. The other part is not to be used afterwards.
-         */
-        State merge(State other) {
-            if (!id.equals(other.id)) {
-                throw new IllegalArgumentException("parts of two views: " + id + " and " + other.id);
-            }
-            facts.merge(other.facts);
-            view = null;
-            return this;
+        @Override
+        boolean contains(Folds.Shape shape) {
+            return shape.topics().contains(key());
         }
 
-        /** Facts (reports) held. */
-        int size() {
-            return facts.size();
+        @Override
+        int extraList(Folds.Shape shape) {
+            return -1;
         }
 
-        /** Removes a fact a newer extraction no longer finds; false when it was not in the view. */
-        boolean retract(String factId) {
-            if (!facts.remove(factId)) {
-                return false;
-            }
-            view = null;
-            return true;
-        }
-
-        TopicView view() {
-            if (view == null) {
-                Map<String, Integer> countries = new HashMap<>();
-                facts.forEachShape((shape, events) ->
-                        shape.participants().forEach(code -> Folds.count(countries, code, events)));
-                view = new TopicView(id, facts.events(), Folds.rank(countries), facts.first(0), facts.size());
-            }
-            return view;
+        @Override
+        TopicView derive() {
+            Map<String, Integer> countries = new HashMap<>();
+            facts().forEachShape((shape, events) ->
+                    shape.participants().forEach(code -> Folds.count(countries, code, events)));
+            return new TopicView(key(), facts().events(), Folds.rank(countries), facts().first(0), size());
         }
     }
 }
