@@ -25,7 +25,10 @@ import java.util.List;
 final class OutlineScanner {
     /** The fields an outline reads. */
     private static final List<String> READ = List.of("id", "type", "participants", "initiator", "date", "topics", "eventId");
+    private static final int ID = 0, TYPE = 1, PARTICIPANTS = 2, INITIATOR = 3, DATE = 4, TOPICS = 5, EVENT_ID = 6;
     private static final List<byte[]> READ_BYTES = READ.stream().map(name -> name.getBytes(StandardCharsets.US_ASCII)).toList();
+    private static final List<byte[]> QUOTED_READ_BYTES = READ.stream()
+            .map(name -> ('"' + name + '"').getBytes(StandardCharsets.US_ASCII)).toList();
     /** One bit per field of {@link #READ}: all set once each of them has been read. */
     private static final int ALL_READ = (1 << READ.size()) - 1;
     /** Eight bytes of the input as one long, the first byte lowest: skipped strings are searched a word at a time. */
@@ -34,6 +37,7 @@ final class OutlineScanner {
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long QUOTES = ONES * '"';
     private static final long BACKSLASHES = ONES * '\\';
+    private static final long CONTROL_LIMIT = ONES * 0x60;
     /**
      * Values read that recur across facts (codes, dates, types, topics) are at most this long; ids are longer. They
      * are taken from {@link #RECENT} instead of being allocated for every record.
@@ -65,21 +69,21 @@ final class OutlineScanner {
             at++;
         } else {
             do {
-                int index = field();
+                int index = field(Integer.numberOfTrailingZeros(~read));
                 expect(':');
                 if (index < 0) {
                     skipValue();
                     continue;
                 }
                 String field = READ.get(index);
-                switch (field) {
-                    case "id" -> id = stringOrNull(field);
-                    case "type" -> type = stringOrNull(field);
-                    case "participants" -> participants = strings(field);
-                    case "initiator" -> initiator = stringOrNull(field);
-                    case "date" -> date = stringOrNull(field);
-                    case "topics" -> topics = strings(field);
-                    case "eventId" -> eventId = stringOrNull(field);
+                switch (index) { // by index, not by name: a switch on strings hashes and compares them
+                    case ID -> id = stringOrNull(field);
+                    case TYPE -> type = stringOrNull(field);
+                    case PARTICIPANTS -> participants = strings(field);
+                    case INITIATOR -> initiator = stringOrNull(field);
+                    case DATE -> date = stringOrNull(field);
+                    case TOPICS -> topics = strings(field);
+                    case EVENT_ID -> eventId = stringOrNull(field);
                     default -> throw new IllegalStateException("a field the outline does not read: " + field);
                 }
                 read |= 1 << index;
@@ -93,6 +97,22 @@ final class OutlineScanner {
         }
         return new FactOutline(id, factType(type), participants, initiator, date, topics == null ? List.of() : topics,
                 eventId);
+    }
+
+    /**
+     * As {@link #field()}, trying first the name of field {@code expected} of {@link #READ}, the first one not read
+     * yet: {@link Fact} writes them in that order, so most names are matched by one comparison.
+     */
+    private int field(int expected) {
+        if (expected < READ.size()) {
+            byte[] quoted = QUOTED_READ_BYTES.get(expected);
+            peek();
+            if (at + quoted.length <= json.length && Arrays.equals(json, at, at + quoted.length, quoted, 0, quoted.length)) {
+                at += quoted.length;
+                return expected;
+            }
+        }
+        return field();
     }
 
     /**
@@ -167,6 +187,12 @@ final class OutlineScanner {
     private String string() {
         expect('"');
         int start = at;
+        int end = quoteOrBackslash(start);
+        if (json[end] == '"' && plainAscii(start, end)) { // the usual case, found a word at a time
+            at = end + 1;
+            return end - start <= RECENT_MAX_LENGTH ? recent(start, end)
+                    : new String(json, start, end - start, StandardCharsets.ISO_8859_1);
+        }
         boolean plain = true;
         while (true) {
             int b = byteAt(at);
@@ -186,6 +212,24 @@ final class OutlineScanner {
                 : new String(json, start, at - start, StandardCharsets.ISO_8859_1);
         at++;
         return value;
+    }
+
+    /** Whether these bytes are printable ASCII (no control characters), tested eight at a time. */
+    private boolean plainAscii(int start, int end) {
+        int i = start;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) WORDS.get(json, i);
+            // A byte below 0x80 is at least 0x20 exactly when adding 0x60 sets its high bit (and carries no further).
+            if ((word & HIGH_BITS) != 0 || ((word + CONTROL_LIMIT) & HIGH_BITS) != HIGH_BITS) {
+                return false;
+            }
+        }
+        for (; i < end; i++) {
+            if (json[i] < 0x20) { // bytes of 0x80 and above are negative
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The plain ASCII value of these bytes, from {@link #RECENT} if it was read lately. */

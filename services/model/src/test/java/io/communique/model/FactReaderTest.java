@@ -93,6 +93,25 @@ class FactReaderTest {
     }
 
     @Test
+    void readStringsAreDecodedWhereverAnEscapeANonAsciiOrAControlCharacterFallsInAWordOfEightBytes() throws Exception {
+        for (int length = 1; length < 20; length++) {
+            String plain = "x".repeat(length);
+            for (int at = 0; at <= length; at++) {
+                for (String special : List.of("é", "\\n", "\\u0041", "\\\"", "\\\\")) {
+                    String id = plain.substring(0, at) + special + plain.substring(at);
+                    String json = "{\"id\":\"" + id + "\",\"type\":\"VISIT\",\"participants\":[\"CN\"]}";
+                    assertThat(FactReader.outline(json.getBytes(StandardCharsets.UTF_8)).id()).as(json)
+                            .isEqualTo(Json.MAPPER.readValue("\"" + id + "\"", String.class));
+                }
+                String control = "{\"id\":\"" + plain.substring(0, at) + "\u0001" + plain.substring(at)
+                        + "\",\"type\":\"VISIT\",\"participants\":[\"CN\"]}";
+                assertThatThrownBy(() -> FactReader.outline(control.getBytes(StandardCharsets.UTF_8))).as(control)
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
+            }
+        }
+    }
+
+    @Test
     void shortValuesThatShareACacheSlotAreNeverMistakenForEachOther() {
         for (int i = 0; i < 20_000; i++) { // several times the slots of the scanner's cache of recent values
             String code = Integer.toString(i, 36).toUpperCase();

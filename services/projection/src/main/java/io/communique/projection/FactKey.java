@@ -31,8 +31,13 @@ record FactKey(long hi, long lo) implements Comparable<FactKey> {
 
     @Override
     public int compareTo(FactKey other) {
-        int byHi = Long.compareUnsigned(hi, other.hi);
-        return byHi != 0 ? byHi : Long.compareUnsigned(lo, other.lo);
+        return compareTo(other.hi, other.lo);
+    }
+
+    /** As {@link #compareTo(FactKey)}, with the key held as its two halves. */
+    int compareTo(long otherHi, long otherLo) {
+        int byHi = Long.compareUnsigned(hi, otherHi);
+        return byHi != 0 ? byHi : Long.compareUnsigned(lo, otherLo);
     }
 
     private static FactKey hex(String id) {

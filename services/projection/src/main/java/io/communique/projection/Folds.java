@@ -5,7 +5,6 @@ import io.communique.model.Fact;
 import io.communique.model.FactOutline;
 import io.communique.model.FactReader;
 import io.communique.model.FactType;
-import io.communique.model.Interner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,25 +30,17 @@ final class Folds {
     }
 
     /**
-     * What a view counts and lists a fact by. Few distinct ones, so a view stores an index to a shared one; its hash
-     * is computed once, as every view it enters looks it up.
+     * What a view counts and lists a fact by. Few distinct ones: a {@link FactTable} numbers them, and its rows hold
+     * the number; the hash is computed once, as the table looks every fact's shape up.
      */
     static final class Shape {
-        /** Shapes seen so far, one instance each, so views find theirs by identity; bounded against unusual input. */
-        private static final Interner<Shape> SHARED = new Interner<>(100_000);
-
         private final FactType type;
         private final String initiator;
         private final List<String> participants;
         private final List<String> topics;
         private final int hash;
 
-        /** The shared instance of this shape. */
-        static Shape of(FactType type, String initiator, List<String> participants, List<String> topics) {
-            return SHARED.intern(new Shape(type, initiator, participants, topics));
-        }
-
-        private Shape(FactType type, String initiator, List<String> participants, List<String> topics) {
+        Shape(FactType type, String initiator, List<String> participants, List<String> topics) {
             this.type = type;
             this.initiator = initiator;
             this.participants = participants;
@@ -111,7 +102,7 @@ final class Folds {
             this.key = FactKey.of(outline.id());
             this.rank = new Rank(Rank.order(outline.date()), key);
             this.content = content;
-            this.shape = Shape.of(outline.type(), outline.initiator(), outline.participants(), outline.topics());
+            this.shape = new Shape(outline.type(), outline.initiator(), outline.participants(), outline.topics());
             this.event = outline.eventId() == null ? null : FactKey.of(outline.eventId());
             this.locator = locator;
             this.json = json;
@@ -517,7 +508,7 @@ final class Folds {
             unlist(slot);
             FactKey event = table.event(slot);
             int row = event == null ? -1 : events.find(event);
-            if (row < 0 || table.key(slot).equals(representative(events, row))) {
+            if (row < 0 || representedBy(row, table.key(slot)) == 0) {
                 countEvent(table.shape(slot), -1);
                 countEvent(newShape, 1);
                 if (row >= 0) {
@@ -584,7 +575,7 @@ final class Folds {
                 return;
             }
             events.set(REPORTS, row, events.get(REPORTS, row) + reports);
-            if (theirs.compareTo(representative(events, row)) < 0) {
+            if (representedBy(row, theirs) < 0) {
                 countEvent((int) events.get(REPRESENTATIVE_SHAPE, row), -1);
                 setRepresentative(row, theirs, theirShape);
             } else {
@@ -672,7 +663,7 @@ final class Folds {
                 countEvent(shape, 1);
             } else {
                 events.set(REPORTS, row, events.get(REPORTS, row) + 1);
-                if (key.compareTo(representative(events, row)) < 0) {
+                if (representedBy(row, key) < 0) {
                     countEvent((int) events.get(REPRESENTATIVE_SHAPE, row), -1);
                     countEvent(shape, 1);
                     setRepresentative(row, key, shape);
@@ -700,7 +691,7 @@ final class Folds {
             }
             events.set(REPORTS, row, reports);
             FactKey key = table.key(slot);
-            if (key.equals(representative(events, row))) {
+            if (representedBy(row, key) == 0) {
                 int next = nextRepresentative(event, key);
                 setRepresentative(row, table.key(next), table.shape(next));
                 countEvent(shape, -1);
@@ -718,6 +709,11 @@ final class Folds {
                 }
             }
             return best;
+        }
+
+        /** How a key compares with the event's representative (below 0: it comes first), without making a key of it. */
+        private int representedBy(int row, FactKey key) {
+            return key.compareTo(events.get(REPRESENTATIVE_HI, row), events.get(REPRESENTATIVE_LO, row));
         }
 
         private static FactKey representative(KeyTable events, int row) {

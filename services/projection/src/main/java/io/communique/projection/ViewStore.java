@@ -143,7 +143,7 @@ public final class ViewStore {
         copyParts();
         Changes changes = new Changes(new TreeSet<>(), new TreeSet<>());
         // Where it is no longer found, the views of the retraction's own shape are those a failed read-back left short.
-        int shape = table.shapeId(Folds.Shape.of(fact.type(), fact.initiator(), fact.participants(), fact.topics()));
+        int shape = table.shapeId(new Folds.Shape(fact.type(), fact.initiator(), fact.participants(), fact.topics()));
         Folds.remove(table, FactKey.of(fact.id()), viewsOf(shape), views, collect(changes.countries(), changes.topics()));
         return changes;
     }
@@ -231,6 +231,9 @@ public final class ViewStore {
 
     /** Copies the facts of the merged parts that are in views this store holds, if not done yet. */
     private void copyParts() {
+        if (uncopied.isEmpty()) {
+            return;
+        }
         List<Part> parts = uncopied;
         uncopied = List.of();
         table.reserve(table.size() + parts.stream().mapToInt(part -> part.table.size()).sum());
