@@ -91,11 +91,7 @@ final class Folds {
         private final long content;
         private final Shape shape;
         private final FactKey event;
-        private final long locator;
-        private final byte[] json;
-        /** Volatile: one thread may read a record's outline and hand it to stores on other threads. */
-        private volatile Fact fact;
-        private volatile boolean unreadable;
+        private final Listing listing;
 
         private Folded(FactOutline outline, long content, long locator, byte[] json, Fact fact) {
             this.outline = outline;
@@ -104,9 +100,7 @@ final class Folds {
             this.content = content;
             this.shape = new Shape(outline.type(), outline.initiator(), outline.participants(), outline.topics());
             this.event = outline.eventId() == null ? null : FactKey.of(outline.eventId());
-            this.locator = locator;
-            this.json = json;
-            this.fact = fact;
+            this.listing = new Listing(locator, json, fact);
         }
 
         /** A fact already read, found at {@code locator}. */
@@ -125,6 +119,75 @@ final class Folds {
 
         FactOutline outline() {
             return outline;
+        }
+
+        /** The whole fact, read on first use; throws {@link IllegalArgumentException} when the record holds no valid fact. */
+        Fact fact() {
+            return listing.fact();
+        }
+
+        /** What a view's list keeps of the fact. */
+        Listing listing() {
+            return listing;
+        }
+
+        FactKey key() {
+            return key;
+        }
+
+        Rank rank() {
+            return rank;
+        }
+
+        /** Equal for the same fact again: 64 bits of CRCs over the record, or of field hashes for a fact read already. */
+        long content() {
+            return content;
+        }
+
+        Shape shape() {
+            return shape;
+        }
+
+        FactKey event() {
+            return event;
+        }
+
+        long locator() {
+            return listing.locator;
+        }
+
+        /**
+         * 64 bits over the hashes of every field: a re-delivery matches; a changed fact does not, unless the changed
+         * field's own 32-bit hash collides (about one in four billion changes would then go unseen).
+         */
+        private static long contentHash(Fact fact) {
+            long hash = 1;
+            for (Object field : new Object[]{fact.id(), fact.documentId(), fact.source(), fact.type(), fact.participants(),
+                    fact.initiator(), fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(),
+                    fact.topics(), fact.confidence(), fact.evidence(), fact.extractor(), fact.eventId(), fact.partOf(),
+                    fact.codes(), fact.provenance()}) {
+                hash = hash * 0x9E3779B97F4A7C15L + Objects.hashCode(field);
+            }
+            return hash;
+        }
+    }
+
+    /**
+     * What a view's list keeps of a fact it shows: the record, read whole when the view is materialised, once for all
+     * the views that list it. Not the {@link Folded} fact, whose outline, shape and keys the list does not need: a
+     * list's facts live long enough to be copied by the garbage collector, so they should be few objects and bytes.
+     */
+    static final class Listing {
+        private final long locator;
+        private final byte[] json;
+        /** Volatile: one thread may read a record's outline and hand it to stores on other threads. */
+        private volatile Fact fact;
+        private volatile boolean unreadable;
+
+        private Listing(long locator, byte[] json, Fact fact) {
+            this.locator = locator;
+            this.json = json;
+            this.fact = fact;
         }
 
         /** The whole fact, read on first use; throws {@link IllegalArgumentException} when the record holds no valid fact. */
@@ -151,46 +214,6 @@ final class Folds {
                 LOG.error("A fact record (locator {}) is left out of its views' lists: {}", locator, e.getMessage());
                 return null;
             }
-        }
-
-        FactKey key() {
-            return key;
-        }
-
-        Rank rank() {
-            return rank;
-        }
-
-        /** Equal for the same fact again: 64 bits of CRCs over the record, or of field hashes for a fact read already. */
-        long content() {
-            return content;
-        }
-
-        Shape shape() {
-            return shape;
-        }
-
-        FactKey event() {
-            return event;
-        }
-
-        long locator() {
-            return locator;
-        }
-
-        /**
-         * 64 bits over the hashes of every field: a re-delivery matches; a changed fact does not, unless the changed
-         * field's own 32-bit hash collides (about one in four billion changes would then go unseen).
-         */
-        private static long contentHash(Fact fact) {
-            long hash = 1;
-            for (Object field : new Object[]{fact.id(), fact.documentId(), fact.source(), fact.type(), fact.participants(),
-                    fact.initiator(), fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(),
-                    fact.topics(), fact.confidence(), fact.evidence(), fact.extractor(), fact.eventId(), fact.partOf(),
-                    fact.codes(), fact.provenance()}) {
-                hash = hash * 0x9E3779B97F4A7C15L + Objects.hashCode(field);
-            }
-            return hash;
         }
     }
 
@@ -241,9 +264,9 @@ final class Folds {
     }
 
     /**
-     * The first facts of a list in view order, at most {@code limit}: what the view shows. They are kept as folded,
-     * and read whole only when the view is materialised, so that a fact that enters and leaves between two
-     * materialisations (most of them, in a rebuild) is never read whole.
+     * The first facts of a list in view order, at most {@code limit}: what the view shows. They are kept as
+     * {@link Listing}s, and read whole only when the view is materialised, so that a fact that enters and leaves
+     * between two materialisations (most of them, in a rebuild) is never read whole.
      */
     private static final class FirstFacts {
         private static final int INITIAL_ROOM = 8;
@@ -251,7 +274,7 @@ final class Folds {
         private final int limit;
         /** Ranks in view order, and their facts, in the first {@code size} places: a list this short is sorted fastest. */
         private Rank[] ranks = new Rank[0];
-        private Folded[] facts = new Folded[0];
+        private Listing[] facts = new Listing[0];
         private int size;
 
         FirstFacts(int limit) {
@@ -264,7 +287,7 @@ final class Folds {
         }
 
         /** Adds a fact (replacing one of the same rank), letting the last one go when there are too many. */
-        void add(Rank rank, Folded fact) {
+        void add(Rank rank, Listing fact) {
             int at = Arrays.binarySearch(ranks, 0, size, rank);
             if (at >= 0) {
                 facts[at] = fact;
@@ -528,7 +551,7 @@ final class Folds {
 
         private void list(int list, Folded folded) {
             if (lists[list].takes(folded.rank(), othersWait(list))) {
-                lists[list].add(folded.rank(), folded);
+                lists[list].add(folded.rank(), folded.listing());
             }
             listSizes[list]++;
         }
@@ -761,15 +784,15 @@ final class Folds {
             return list == 0 || place(table.shape(slot)) == list;
         }
 
-        private Folded readBack(FactKey key, long locator, Folded atHand) {
+        private Listing readBack(FactKey key, long locator, Folded atHand) {
             if (atHand != null && atHand.key().equals(key)) {
-                return atHand;
+                return atHand.listing();
             }
             Fact fact = source.read(locator);
             if (fact == null || !FactKey.of(fact.id()).equals(key)) {
                 throw new IllegalStateException("the fact source returned another fact at locator " + locator);
             }
-            return Folded.of(fact, locator);
+            return new Listing(locator, null, fact);
         }
     }
 

@@ -16,6 +16,12 @@ final class KeyTable {
     private static final double MAX_LOAD = 0.6;
     /** A row: used mark (0 or 1), key high bits, key low bits, then the columns. */
     private static final int USED = 0, HI = 1, LO = 2, FIRST_COLUMN = 3;
+    /**
+     * Where the first row starts. A large array starts a heap region (G1's humongous objects), its elements 16 bytes
+     * (its header) after: rows of 8 longs starting 48 bytes further each fill one 64-byte cache line instead of
+     * straddling two.
+     */
+    private static final int FIRST_ROW = 6;
 
     private final int stride;
     private long[] rows;
@@ -58,14 +64,14 @@ final class KeyTable {
     }
 
     boolean used(int slot) {
-        return rows[slot * stride + USED] != 0;
+        return rows[row(slot) + USED] != 0;
     }
 
     /** The slot holding this key, or -1. */
     int find(FactKey key) {
         int mask = capacity - 1;
         for (int slot = home(key.hi(), key.lo(), mask); used(slot); slot = (slot + 1) & mask) {
-            int row = slot * stride;
+            int row = row(slot);
             if (rows[row + HI] == key.hi() && rows[row + LO] == key.lo()) {
                 return slot;
             }
@@ -79,7 +85,7 @@ final class KeyTable {
             grow();
         }
         int slot = freeSlot(key.hi(), key.lo());
-        int row = slot * stride;
+        int row = row(slot);
         rows[row + USED] = 1;
         rows[row + HI] = key.hi();
         rows[row + LO] = key.lo();
@@ -93,28 +99,28 @@ final class KeyTable {
         int mask = capacity - 1;
         int free = slot;
         for (int next = (free + 1) & mask; used(next); next = (next + 1) & mask) {
-            int home = home(rows[next * stride + HI], rows[next * stride + LO], mask);
+            int home = home(rows[row(next) + HI], rows[row(next) + LO], mask);
             // The entry at `next` may move to `free` only if its home is not cyclically within (free, next].
             boolean homeBetween = free <= next ? home > free && home <= next : home > free || home <= next;
             if (!homeBetween) {
-                System.arraycopy(rows, next * stride, rows, free * stride, stride);
+                System.arraycopy(rows, row(next), rows, row(free), stride);
                 free = next;
             }
         }
-        rows[free * stride + USED] = 0;
+        rows[row(free) + USED] = 0;
         size--;
     }
 
     FactKey key(int slot) {
-        return new FactKey(rows[slot * stride + HI], rows[slot * stride + LO]);
+        return new FactKey(rows[row(slot) + HI], rows[row(slot) + LO]);
     }
 
     long get(int column, int slot) {
-        return rows[slot * stride + FIRST_COLUMN + column];
+        return rows[row(slot) + FIRST_COLUMN + column];
     }
 
     void set(int column, int slot, long value) {
-        rows[slot * stride + FIRST_COLUMN + column] = value;
+        rows[row(slot) + FIRST_COLUMN + column] = value;
     }
 
     private int freeSlot(long hi, long lo) {
@@ -135,19 +141,24 @@ final class KeyTable {
         int oldCapacity = capacity;
         allocate(newCapacity);
         for (int slot = 0; slot < oldCapacity; slot++) {
-            int row = slot * stride;
+            int row = row(slot);
             if (old[row + USED] != 0) {
-                System.arraycopy(old, row, rows, freeSlot(old[row + HI], old[row + LO]) * stride, stride);
+                System.arraycopy(old, row, rows, row(freeSlot(old[row + HI], old[row + LO])), stride);
             }
         }
     }
 
     private void allocate(int newCapacity) {
         capacity = newCapacity;
-        rows = new long[newCapacity * stride];
+        rows = new long[FIRST_ROW + newCapacity * stride];
     }
 
     /** Ids are hashes already, but hand-written keys are not: mix the bits before masking. */
+    /** The index of a slot's row in {@code rows}. */
+    private int row(int slot) {
+        return FIRST_ROW + slot * stride;
+    }
+
     private static int home(long hi, long lo, int mask) {
         long h = (hi ^ Long.rotateLeft(lo, 32)) * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 32) & mask;
