@@ -126,6 +126,25 @@ class ViewStoreTest {
     }
 
     @Test
+    void aRepresentativeReExtractedWithAnotherShapeHandsItsEventOverFromItsNewShape() {
+        Fact report = withEvent(randomFact(new Random(9), 1), "event-1");
+        Fact first = withIdAndTopics(report, "00000000000000000000000000000001", List.of("trade"));
+        Fact second = withIdAndTopics(report, "00000000000000000000000000000002", List.of("trade"));
+        Fact reExtracted = withIdAndTopics(first, first.id(), List.of("energy")); // same event, another shape
+        Fact earliest = withIdAndTopics(report, "00000000000000000000000000000000", List.of("security"));
+        ViewStore store = new ViewStore();
+        for (Fact fact : List.of(first, second, reExtracted, earliest)) {
+            store.apply(fact);
+        }
+        // The earliest report now represents the event: its count leaves the re-extracted shape, not the first one.
+        List<Fact> latest = List.of(reExtracted, second, earliest);
+        for (String code : first.participants()) {
+            assertThat(Json.write(store.country(code))).as(code).isEqualTo(Json.write(recomputedCountry(code, latest)));
+        }
+        assertThat(store.country("CN").topics()).extracting(Count::key).containsExactly("security");
+    }
+
+    @Test
     void storesThatFoldedTheSameFactAreRefusedOnceMergedAndStoresKeepingTheirFactsAreNeverMerged() {
         Fact fact = randomFact(new Random(3), 1);
         FactSource log = locator -> fact;
@@ -245,6 +264,12 @@ class ViewStoreTest {
         return new Fact(fact.id(), fact.documentId(), fact.source(), fact.type(), fact.participants(), fact.initiator(),
                 fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(), fact.topics(),
                 fact.confidence(), fact.evidence(), fact.extractor(), eventId, null, null, null);
+    }
+
+    private static Fact withIdAndTopics(Fact fact, String id, List<String> topics) {
+        return new Fact(id, fact.documentId(), fact.source(), fact.type(), fact.participants(), fact.initiator(),
+                fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(), topics, fact.confidence(),
+                fact.evidence(), fact.extractor(), fact.eventId(), null, null, null);
     }
 
     private static Fact withIdAndDate(Fact fact, String id, String date) {
