@@ -145,6 +145,30 @@ class ViewStoreTest {
     }
 
     @Test
+    void aReExtractionThatMovesAFactToOtherViewsChangesAndReportsTheViewsItLeftAndJoined() {
+        Random random = new Random(10);
+        Fact fact = withParticipantsAndTopics(randomFact(random, 1), List.of("CN", "RU"), List.of("trade"));
+        Fact other = withParticipantsAndTopics(randomFact(random, 2), List.of("CN", "DE"), List.of("energy"));
+        ViewStore store = new ViewStore();
+        store.apply(fact);
+        store.apply(other);
+        CountryView germany = store.country("DE");
+        TopicView energy = store.topic("energy");
+
+        Fact moved = withParticipantsAndTopics(fact, List.of("CN", "DE"), List.of("energy"));
+        ViewStore.Changes changes = store.apply(moved);
+        assertThat(changes.countries()).containsExactly("CN", "DE", "RU");
+        assertThat(changes.topics()).containsExactly("energy", "trade");
+        assertThat(store.country("RU").reportCount()).isZero();
+        assertThat(store.topic("trade").reportCount()).isZero();
+        assertThat(store.country("DE")).isNotSameAs(germany);
+        assertThat(store.country("DE").facts()).containsExactlyInAnyOrder(moved, other);
+        assertThat(store.topic("energy")).isNotSameAs(energy);
+        assertThat(store.topic("energy").facts()).containsExactlyInAnyOrder(moved, other);
+        assertThat(store.country("CN").reportCount()).isEqualTo(2);
+    }
+
+    @Test
     void storesThatFoldedTheSameFactAreRefusedOnceMergedAndStoresKeepingTheirFactsAreNeverMerged() {
         Fact fact = randomFact(new Random(3), 1);
         FactSource log = locator -> fact;
@@ -266,6 +290,12 @@ class ViewStoreTest {
                 fact.confidence(), fact.evidence(), fact.extractor(), eventId, null, null, null);
     }
 
+    private static Fact withParticipantsAndTopics(Fact fact, List<String> participants, List<String> topics) {
+        return new Fact(fact.id(), fact.documentId(), fact.source(), fact.type(), participants, null, fact.persons(),
+                fact.date(), fact.endDate(), fact.location(), fact.title(), topics, fact.confidence(), fact.evidence(),
+                fact.extractor(), fact.eventId(), null, null, null);
+    }
+
     private static Fact withIdAndTopics(Fact fact, String id, List<String> topics) {
         return new Fact(id, fact.documentId(), fact.source(), fact.type(), fact.participants(), fact.initiator(),
                 fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(), topics, fact.confidence(),
@@ -297,9 +327,20 @@ class ViewStoreTest {
                 new ExtractorInfo("rules", "1"), eventId, null, null, null);
     }
 
-    /** The same fact id and topics, another initiator, title and confidence, sometimes another date. */
+    /**
+     * The same fact id; another initiator, title and confidence; sometimes another date, other participants or topics
+     * (it leaves some views and joins others) or another event.
+     */
     private static Fact reExtracted(Fact fact, Random random) {
-        List<String> participants = fact.participants();
+        List<String> participants = random.nextInt(4) != 0 ? fact.participants()
+                : Stream.of("CN", CODES.get(1 + random.nextInt(CODES.size() - 1))).sorted().toList();
+        List<String> topics = random.nextInt(4) != 0 ? fact.topics()
+                : TOPICS.stream().filter(topic -> random.nextBoolean()).toList();
+        String eventId = switch (random.nextInt(6)) {
+            case 0 -> null;
+            case 1 -> "event-" + random.nextInt(40);
+            default -> fact.eventId();
+        };
         String date = switch (random.nextInt(4)) {
             case 0 -> "2030-01-01"; // moves it first
             case 1 -> null; // moves it last
@@ -307,8 +348,8 @@ class ViewStoreTest {
         };
         return new Fact(fact.id(), fact.documentId(), fact.source(), fact.type(), participants,
                 random.nextBoolean() ? null : participants.get(random.nextInt(participants.size())), fact.persons(),
-                date, fact.endDate(), "北京", "标题", fact.topics(), 0.5, fact.evidence(), fact.extractor(),
-                fact.eventId(), null, null, null);
+                date, fact.endDate(), "北京", "标题", topics, 0.5, fact.evidence(), fact.extractor(),
+                eventId, null, null, null);
     }
 
     // --- the views recomputed from scratch, the simplest way ---------------------------------------------------
