@@ -42,8 +42,8 @@ final class LogBench {
     private static final int WARM_UP_PASSES = 3;
     /**
      * Measured passes of each; the median is reported, the others printed, as the machine's noise is ±20 % and, with
-     * the default JVM options, one rebuild in three or so also pays for the heap's growth (pages faulted in, 2.4 s
-     * becoming 3–5 s): five passes, so that two such passes still leave a typical one in the middle.
+     * the default JVM options, one rebuild in three or so also pays for the heap's growth (pages faulted in, 2 s
+     * becoming 3–4.3 s): five passes, so that two such passes still leave a typical one in the middle.
      */
     private static final int MEASURED_PASSES = 5;
     /** Where progress goes for all but the first pass, and for all but the first of a rebuild's threads. */
@@ -83,7 +83,7 @@ final class LogBench {
 
     /**
      * Says so when the JVM may grow its heap during the passes: a pass that grows it faults new pages in and, on the
-     * 2-core machine of README, takes 3.5–4.3 s instead of 1.9–2.2 s; with the heap fixed every pass is steady.
+     * 2-core machine of README, takes 3–4.3 s instead of 1.8–2.2 s; with the heap fixed every pass is steady.
      */
     private static void noteGrowingHeap(PrintStream progress) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
