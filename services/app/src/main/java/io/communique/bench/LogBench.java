@@ -125,7 +125,7 @@ final class LogBench {
      * Folds the log on {@code threads} threads, each reading its share of the partitions into a store of its own and
      * each record's outline once. When all are read, each thread merges a share of the views from every store
      * ({@link ViewStore#merged}: a view's facts are on many partitions, but each fact's records on one) and
-     * materialises those that changed. Timed as {@link FactLog#read} is: from when the consumers have their
+     * materialises every view of its share. Timed as {@link FactLog#read} is: from when the consumers have their
      * partitions to when the views are materialised.
      */
     private static Rebuilt fold(FactLog log, int threads, double rebuildSeconds, PrintStream progress) {

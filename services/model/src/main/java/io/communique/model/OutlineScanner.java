@@ -193,25 +193,10 @@ final class OutlineScanner {
             return end - start <= RECENT_MAX_LENGTH ? recent(start, end)
                     : new String(json, start, end - start, StandardCharsets.ISO_8859_1);
         }
-        boolean plain = true;
-        while (true) {
-            int b = byteAt(at);
-            if (b == '"') {
-                break;
-            }
-            if (b == '\\') {
-                plain = false;
-                at++; // the escaped character, whatever it is, does not end the string
-            } else if (b >= 0x80 || b < 0x20) {
-                plain = false;
-            }
-            at++;
-        }
-        String value = !plain ? decode(start, at)
-                : at - start <= RECENT_MAX_LENGTH ? recent(start, at)
-                : new String(json, start, at - start, StandardCharsets.ISO_8859_1);
-        at++;
-        return value;
+        // An escape, a non-ASCII or a control character: find the closing quote, then decode what is between.
+        at = start - 1;
+        skipString();
+        return decode(start, at - 1);
     }
 
     /** Whether these bytes are printable ASCII (no control characters), tested eight at a time. */

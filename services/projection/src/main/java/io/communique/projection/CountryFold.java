@@ -75,7 +75,7 @@ public final class CountryFold {
         @Override
         int extraList(Folds.Shape shape) {
             Listed listed = listed(shape);
-            return listed == null ? -1 : listed.list();
+            return listed == null ? NO_EXTRA_LIST : listed.list();
         }
 
         private Listed listed(Folds.Shape fact) {

@@ -19,6 +19,8 @@ final class FactTable {
      */
     private static final int PACKED = 0, CONTENT = 1, LOCATOR = 2, EVENT_HI = 3, EVENT_LO = 4;
     private static final int ORDER_SHIFT = 33, HAS_EVENT_BIT = 32;
+    /** The shape id's bits of PACKED: the low 32, read with a cast to int. */
+    private static final long SHAPE_ID_BITS = 0xFFFF_FFFFL;
 
     private final KeyTable rows;
     private final List<Folds.Shape> shapes = new ArrayList<>();
@@ -80,7 +82,7 @@ final class FactTable {
     /** Copies another table's row, its shape renumbered to {@code shape} of this table; returns its slot. */
     int copy(FactTable other, int otherSlot, int shape) {
         int slot = rows.add(other.rows.key(otherSlot));
-        rows.set(PACKED, slot, other.rows.get(PACKED, otherSlot) & ~0xFFFF_FFFFL | shape);
+        rows.set(PACKED, slot, other.rows.get(PACKED, otherSlot) & ~SHAPE_ID_BITS | shape);
         for (int column = CONTENT; column <= EVENT_LO; column++) {
             rows.set(column, slot, other.rows.get(column, otherSlot));
         }

@@ -360,6 +360,10 @@ final class Folds {
     /** No views: for a fact none of the held views shows. */
     static final ViewState<?>[] NO_VIEWS = {};
 
+    /** For a caller of {@link #put} or {@link #remove} that does not need to know which views changed. */
+    static final Consumer<ViewState<?>> NOT_REPORTED = view -> {
+    };
+
     /**
      * Puts a fact into the table and into the views it is in: a new fact joins its views, a re-delivery (the same id
      * and content hash) changes nothing, and a re-extraction (the same id, other content) leaves the views of its
@@ -479,8 +483,11 @@ final class Folds {
     static final class FactSet {
         /** Columns of an event's row: its representative's id and shape, and how many reports it has in the view. */
         private static final int REPRESENTATIVE_HI = 0, REPRESENTATIVE_LO = 1, REPRESENTATIVE_SHAPE = 2, REPORTS = 3;
-        /** Places of a shape's facts in this view, beside the extra list's number: not known yet, not in the view. */
-        private static final int UNKNOWN = Integer.MIN_VALUE, NOT_IN_VIEW = -2, NO_EXTRA_LIST = -1;
+        /**
+         * Places of a shape's facts in this view, beside the extra list's number or {@link ViewState#NO_EXTRA_LIST}:
+         * not known yet, not in the view.
+         */
+        private static final int UNKNOWN = Integer.MIN_VALUE, NOT_IN_VIEW = -2;
 
         private final FactTable table;
         private final ViewState<?> view;
@@ -489,7 +496,7 @@ final class Folds {
         private final int[] listSizes;
         /** Events per shape id, counted through their representatives: the views' counts are sums over shapes. */
         private int[] eventsByShape = new int[0];
-        /** Per shape id, the list other than 0 its facts are on, or NO_EXTRA_LIST, or NOT_IN_VIEW; asked of the view once. */
+        /** Per shape id, the list other than 0 its facts are on, NO_EXTRA_LIST or NOT_IN_VIEW; asked of the view once. */
         private int[] placeByShape = new int[0];
         private final FactSource source;
         /** Facts without an event id: each is an event of its own. */
@@ -630,13 +637,17 @@ final class Folds {
             }
         }
 
+        /** Whether facts of this shape are in the view. */
+        boolean holds(int shape) {
+            return place(shape) != NOT_IN_VIEW;
+        }
+
         /** Where facts of this shape go in the view: the extra list's number, NO_EXTRA_LIST or NOT_IN_VIEW. */
         private int place(int shape) {
             if (shape >= placeByShape.length) {
-                int length = Math.max(shape + 1, Math.max(8, placeByShape.length * 2));
                 int known = placeByShape.length;
-                placeByShape = Arrays.copyOf(placeByShape, length);
-                Arrays.fill(placeByShape, known, length, UNKNOWN);
+                placeByShape = grown(placeByShape, shape);
+                Arrays.fill(placeByShape, known, placeByShape.length, UNKNOWN);
             }
             int place = placeByShape[shape];
             if (place == UNKNOWN) {
@@ -648,12 +659,17 @@ final class Folds {
         }
 
         private boolean inView(int slot) {
-            return table.used(slot) && place(table.shape(slot)) != NOT_IN_VIEW;
+            return table.used(slot) && holds(table.shape(slot));
+        }
+
+        /** A copy of an array by shape id, long enough for {@code shape}: doubled at least, as shapes are numbered in turn. */
+        private static int[] grown(int[] byShape, int shape) {
+            return Arrays.copyOf(byShape, Math.max(shape + 1, Math.max(8, byShape.length * 2)));
         }
 
         private void countEvent(int shape, int delta) {
             if (shape >= eventsByShape.length) {
-                eventsByShape = Arrays.copyOf(eventsByShape, Math.max(shape + 1, Math.max(8, eventsByShape.length * 2)));
+                eventsByShape = grown(eventsByShape, shape);
             }
             eventsByShape[shape] += delta;
         }

@@ -57,7 +57,7 @@ public final class TopicFold {
 
         @Override
         int extraList(Folds.Shape shape) {
-            return -1;
+            return NO_EXTRA_LIST;
         }
 
         @Override

@@ -9,6 +9,9 @@ package io.communique.projection;
  * @param <V> the immutable view
  */
 abstract class ViewState<V> {
+    /** What {@link #extraList} answers for facts that are only on list 0. */
+    static final int NO_EXTRA_LIST = -1;
+
     private final String key;
     private final FactTable table;
     private final boolean alone;
@@ -27,7 +30,7 @@ abstract class ViewState<V> {
         this.alone = shared == null;
         this.table = alone ? new FactTable(0) : shared;
         this.facts = new Folds.FactSet(table, this, limit, lists, source);
-        this.itself = shape -> contains(table.shapeOf(shape)) ? self : Folds.NO_VIEWS;
+        this.itself = shape -> facts.holds(shape) ? self : Folds.NO_VIEWS;
     }
 
     /** The country code or topic id. */
@@ -38,7 +41,7 @@ abstract class ViewState<V> {
     /** Whether facts of this shape are in the view. */
     abstract boolean contains(Folds.Shape shape);
 
-    /** The list other than 0 that facts of this shape are on, or -1. */
+    /** The list other than 0 that facts of this shape are on, or {@link #NO_EXTRA_LIST}. */
     abstract int extraList(Folds.Shape shape);
 
     /** The immutable view of the state as it is now. */
@@ -51,15 +54,13 @@ abstract class ViewState<V> {
     /** Applies a fact to a view kept alone; false when it is not in the view or is already in it. */
     boolean apply(Folds.Folded folded) {
         requireAlone();
-        return contains(folded.shape()) && Folds.put(table, folded, itself, view -> {
-        });
+        return contains(folded.shape()) && Folds.put(table, folded, itself, Folds.NOT_REPORTED);
     }
 
     /** Removes a fact a newer extraction no longer finds from a view kept alone; false when it was not in it. */
     boolean retract(String factId) {
         requireAlone();
-        return Folds.remove(table, FactKey.of(factId), self, itself, view -> {
-        });
+        return Folds.remove(table, FactKey.of(factId), self, itself, Folds.NOT_REPORTED);
     }
 
     /**

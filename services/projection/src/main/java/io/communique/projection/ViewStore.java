@@ -121,7 +121,7 @@ public final class ViewStore {
      */
     public void fold(byte[] json, long locator) {
         copyParts();
-        Folds.put(table, Folds.Folded.read(json, locator), views, NOT_REPORTED);
+        Folds.put(table, Folds.Folded.read(json, locator), views, Folds.NOT_REPORTED);
     }
 
     private Changes apply(Folds.Folded folded) {
@@ -130,9 +130,6 @@ public final class ViewStore {
         Folds.put(table, folded, views, collect(changes.countries(), changes.topics()));
         return changes;
     }
-
-    private static final Consumer<ViewState<?>> NOT_REPORTED = view -> {
-    };
 
     private static Consumer<ViewState<?>> collect(Set<String> changedCountries, Set<String> changedTopics) {
         return view -> (view instanceof CountryFold.State ? changedCountries : changedTopics).add(view.key());
@@ -209,20 +206,23 @@ public final class ViewStore {
             for (int shape = 0; shape < ids.length; shape++) {
                 ids[shape] = merged.table.shapeId(part.table.shapeOf(shape));
             }
-            part.countries.forEach((code, state) -> {
-                if (holds.test(code)) {
-                    merged.countries.computeIfAbsent(code, merged.newCountry).merge(state, ids);
-                }
-            });
-            part.topics.forEach((id, state) -> {
-                if (holds.test(id)) {
-                    merged.topics.computeIfAbsent(id, merged.newTopic).merge(state, ids);
-                }
-            });
+            mergeViews(part.countries, merged.countries, merged.newCountry, holds, ids);
+            mergeViews(part.topics, merged.topics, merged.newTopic, holds, ids);
             uncopied.add(new Part(part.table, ids));
         }
         merged.uncopied = uncopied;
         return merged;
+    }
+
+    /** Merges a part's views whose key {@code holds} accepts into the merged store's, making those it lacks. */
+    private static <S extends ViewState<?>> void mergeViews(Map<String, S> part, Map<String, S> merged,
+                                                            Function<String, S> newView, Predicate<String> holds,
+                                                            int[] shapeIds) {
+        part.forEach((key, state) -> {
+            if (holds.test(key)) {
+                merged.computeIfAbsent(key, newView).merge(state, shapeIds);
+            }
+        });
     }
 
     /** A merged part's facts, and its shape ids mapped to the merged store's. */
