@@ -47,9 +47,12 @@ final class Analysis {
     /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯"). */
     private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对";
     private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");
-    /** A summit named by at most a place or an ordinal: "出席峰会", "出席汉堡峰会", "the summit". */
-    private static final Pattern BARE_SUMMIT = Pattern.compile("(?i)^(?:出席|参加|与会)?[^,;]{0,4}(?:峰会|会晤|summit)");
-    private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|summit)[^,;]{0,8}$");
+    /** A summit named by at most a place or an ordinal: "出席峰会", "出席汉堡峰会", "主持会议", "the summit". */
+    private static final Pattern BARE_SUMMIT = Pattern.compile(
+            "(?i)^(?:出席|参加|与会|主持|共同主持)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)");
+    private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
+    /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
+    private static final Pattern ATTENDED_AT_END = Pattern.compile("(?i)^(?:出席|参加|与会|共同出席|attended)[^,;。.]{0,3}[。.]?\\s*$");
     private static final Set<Character> LIST_JOINERS = Set.of('、', ',', '和', '与', '及');
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -440,7 +443,8 @@ final class Analysis {
             }
         }
         if (before == null && !BARE_SUMMIT.matcher(text.substring(position, Math.min(sentence(i).end(), position + 12))).find()
-                && !BARE_SUMMIT_BEFORE.matcher(text.substring(sentence(i).start(), position)).find()) {
+                && !BARE_SUMMIT_BEFORE.matcher(text.substring(sentence(i).start(), position)).find()
+                && !ATTENDED_AT_END.matcher(text.substring(position, sentence(i).end())).find()) {
             return null;
         }
         for (int s = i - 1; s >= 0 && before == null; s--) {

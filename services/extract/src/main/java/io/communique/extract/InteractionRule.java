@@ -18,13 +18,16 @@ import java.util.regex.Pattern;
  */
 final class InteractionRule implements Rule {
     private static final Pattern ZH = Pattern.compile(
-            "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频方式|视频连线)|(会谈)|(会见|会晤|会面|见面|接见)|(峰会|会议)");
+            "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频方式|视频连线|视像会晤|视像会议|视像通话|视像会谈|视像方式)"
+                    + "|(会谈)|(会见|会晤|会面|见面|接见)|(峰会|会议)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\b(?:tele)?phone (?:call|conversation|talks?)\\b|\\bby (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:to|with)\\b"
-                    + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b)"
+            "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:to|with)\\b"
+                    + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b|\\bvideoconference\\b"
+                    + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
-                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z])))");
+                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) received by\\b"
+                    + "|\\bcalled on\\b|\\bcourtesy call on\\b|\\breceived(?= (?:the )?(?:visiting )?(?-i:[A-Z])))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
     private static final Pattern TRILATERAL = Pattern.compile("(?i)三方|三国|三边|trilateral|three-way");
     /** Encounters with media, business people or communities are not diplomatic events. */
@@ -88,7 +91,24 @@ final class InteractionRule implements Rule {
                 found.add(new Trigger(m.start(), m.end(), type, false));
             }
         }
-        return found;
+        return mannerOfCalls(a, found);
+    }
+
+    /** "以视频方式会见", "視像方式举行会谈": a call's manner before a meeting verb makes that meeting the call. */
+    private static final Pattern CALL_MANNER = Pattern.compile("(?i)视频方式|视像方式|视频连线|via video(?: link)?");
+
+    private static List<Trigger> mannerOfCalls(Analysis a, List<Trigger> triggers) {
+        List<Trigger> out = new ArrayList<>(triggers);
+        for (int k = 0; k + 1 < out.size(); k++) {
+            Trigger manner = out.get(k), verb = out.get(k + 1);
+            boolean close = verb.start() - manner.end() <= 6;
+            if (manner.type() == FactType.PHONE_CALL && verb.type() != FactType.PHONE_CALL && !verb.trilateral() && close
+                    && CALL_MANNER.matcher(a.text.substring(manner.start(), manner.end())).matches()) {
+                out.set(k + 1, new Trigger(verb.start(), verb.end(), FactType.PHONE_CALL, false));
+                out.remove(k);
+            }
+        }
+        return out;
     }
 
     /** "俄印峰会": a summit of exactly two countries (two one-character short forms) is their talks. */

@@ -22,7 +22,7 @@ final class SigningRule implements Rule {
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
     private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
-            "(?i)协议|协定|条约|备忘录|合作文件|纲要|议定书|换文|合同|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
+            "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
                     + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b");
     private static final Pattern SHORT_NAME = Pattern.compile("(?i)以下[简称]|简称|hereinafter|the so-called");
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
@@ -33,6 +33,12 @@ final class SigningRule implements Rule {
             "(?i)(元首|领导人|首脑|总统|总理|主席|首相|\\bleaders\\b|\\bpresidents\\b|\\bprime ministers\\b)"
                     + "|(外交部|外长|\\bforeign minist(?:ers|ries)\\b)|(部门|企业|机构|\\bagencies\\b|\\bcompanies\\b)");
     private static final String[] ISSUER_LEVELS = {"heads", "foreign ministries", "agencies"};
+    /**
+     * Not a signing of the report's news: a running total ("已累计同150个国家签署"), an anniversary ("签署20周年",
+     * "the 20th anniversary of the signing") or an extension of a treaty signed long ago ("宣布条约延期").
+     */
+    private static final Pattern NOT_A_SIGNING = Pattern.compile(
+            "(?i)累计|迄今|截至目前|先后同|周年|延期|延长|续签|anniversary|so far|to date|in total|extend(?:ed|s|ing)?\\b|extension");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
 
     @Override
@@ -63,7 +69,7 @@ final class SigningRule implements Rule {
             String inner = a.text.substring(title[2], title[3]);
             String after = a.text.substring(title[1], Math.min(a.sentence(i).end(), title[1] + 8));
             FactType type = classify(inner + after);
-            if (verb == null || type == null || a.planned(i, verb[0])) {
+            if (verb == null || type == null || a.planned(i, verb[0]) || notASigning(a, i, verb[0], title[1])) {
                 continue;
             }
             String cue = verbCue(a, verb);
@@ -82,7 +88,8 @@ final class SigningRule implements Rule {
             }
             int[] verb = verbBefore(verbs, position, a.english ? 60 : 25);
             boolean ceremonyAfter = CEREMONY.matcher(a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 6))).find();
-            if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))) {
+            if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))
+                    || notASigning(a, i, verb != null ? verb[0] : position, noun.end())) {
                 continue;
             }
             if (verb != null && titleBetween(titles, verb[1], position)) {
@@ -97,6 +104,13 @@ final class SigningRule implements Rule {
                 }
             });
         }
+    }
+
+    /** Whether the clause of a signing verb at verb, up to a few characters after the document's end, is a total or anniversary. */
+    private static boolean notASigning(Analysis a, int i, int verb, int documentEnd) {
+        int from = a.clauseStart(i, verb);
+        int to = Math.min(a.clauseEnd(i, documentEnd), documentEnd + (a.english ? 30 : 8));
+        return NOT_A_SIGNING.matcher(a.text.substring(from, Math.max(from, Math.min(to, a.sentence(i).end())))).find();
     }
 
     private static String verbCue(Analysis a, int[] verb) {

@@ -162,9 +162,11 @@ final class SummitRule implements Rule {
         if (organisationAfter || SUMMIT_NOUN.matcher(after).find()) {
             return true;
         }
-        // "…主持会议,A、B、C领导人出席。": attending, with nothing named after, the meeting named before
+        // "…主持会议,A、B、C领导人出席。": attending, with nothing named after, the meeting named before in the sentence
+        // or, when the verb ends the sentence, in an earlier one (the caller found its organisation)
         String before = a.text.substring(a.sentence(i).start(), m.start());
-        return after.matches("(?s)^\\s*(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find();
+        return after.matches("(?s)^\\s*(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find()
+                || after.matches("(?s)^\\s*[。.]?\\s*$");
     }
 
     /** "…举行对话会,金砖国家和埃及、墨西哥领导人共商…": the guests listed after the host's verb. */

@@ -20,6 +20,8 @@ final class VisitRule implements Rule {
     private static final Pattern EN_DESTINATION = Pattern.compile("(?i)(?:\\bto|\\bvisited|\\bin|\\bof)\\s+(?:the\\s+)?$");
     private static final Pattern EN_ARRIVAL = Pattern.compile("(?i)\\b(?:arrived|arrives|arriving|landed) (?:here |in |at )?$");
     private static final Pattern VISITING = Pattern.compile("(?i)visiting");
+    /** "is visiting India": the verb, not the adjective of "received visiting President X". */
+    private static final Pattern PROGRESSIVE = Pattern.compile("(?i)\\b(?:is|are|was|were|be|been)\\s+$");
     private static final Pattern INVITED = Pattern.compile("(?i)邀请|欢迎|迎接|invitation|invited|welcome");
 
     @Override
@@ -30,7 +32,7 @@ final class VisitRule implements Rule {
                 continue;
             }
             List<Mention> destinations = destinations(a, i, m.start(), m.end());
-            Mention visitor = visitor(a, i, destinations);
+            Mention visitor = visitor(a, i, m, destinations);
             String carried = visitor == null ? carriedVisitor(a, i, destinations) : null;
             String visitorCode = visitor != null ? visitor.code() : carried;
             if (destinations.isEmpty() && visitorCode != null) {
@@ -111,8 +113,18 @@ final class VisitRule implements Rule {
         return found;
     }
 
-    /** The visitor: the first party of the sentence that is not a destination, or null. */
-    private static Mention visitor(Analysis a, int i, List<Mention> destinations) {
+    /**
+     * The visitor: the party right after "visiting" ("received visiting Kenyan President …"), else the first party of
+     * the sentence that is not a destination, or null.
+     */
+    private static Mention visitor(Analysis a, int i, Matcher trigger, List<Mention> destinations) {
+        String before = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 8), trigger.start());
+        if (VISITING.matcher(trigger.group()).matches() && !PROGRESSIVE.matcher(before).find()) {
+            Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 30));
+            if (next != null && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
+                return next;
+            }
+        }
         for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
             if (destinations.stream().noneMatch(d -> d.code().equals(m.code()))) {
                 return m;

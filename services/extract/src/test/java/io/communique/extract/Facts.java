@@ -17,6 +17,11 @@ final class Facts {
         return EXTRACTOR.extract(Document.of(text, "test.txt", null, null, published, null));
     }
 
+    /** Each fact as "TYPE A,B" (participants sorted), in extraction order: what the scorer matches on. */
+    static List<String> keys(String text, String published) {
+        return of(text, published).stream().map(f -> f.type() + " " + String.join(",", f.participants())).toList();
+    }
+
     static List<Fact> ofType(List<Fact> facts, FactType type) {
         return facts.stream().filter(f -> f.type() == type).toList();
     }
