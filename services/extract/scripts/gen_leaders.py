@@ -149,6 +149,24 @@ def add_cedict_names(rows, entries, stems):
     return added
 
 
+def clip_overlaps(rows):
+    """REIGN has a few terms that overlap their successor's (an acting successor counted from an earlier month): the
+    earlier term is ended at the successor's start, and the source says so."""
+    clipped = 0
+    by_office = {}
+    for row in rows:
+        by_office.setdefault((row["code"], row["office"]), []).append(row)
+    for terms in by_office.values():
+        terms.sort(key=lambda r: r["start"])
+        for previous, following in zip(terms, terms[1:]):
+            n = min(len(previous["end"]), len(following["start"]))
+            if not previous["end"] or previous["end"][:n] > following["start"][:n]:
+                previous["source"] += "; end set to the successor's start (REIGN had " + (previous["end"] or "none") + ")"
+                previous["end"] = following["start"]
+                clipped += 1
+    return clipped
+
+
 def relevant(row):
     return not row["end"] or row["end"][:4] >= SINCE[row["office"]]
 
@@ -165,6 +183,7 @@ def main():
     generated = [r for r in read_reign(a.reign, typed_codes) if relevant(r)]
     stems = country_stems(os.path.join(HERE, "..", "src", "main", "resources", "io", "communique", "extract",
                                        "country-aliases.tsv"))
+    n_clipped = clip_overlaps(generated)
     n_cedict = add_cedict_names(generated, read_cedict(a.cedict), stems) if a.cedict else 0
     rows = typed + generated
     order = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "effective_leader": 3}
@@ -183,7 +202,7 @@ def main():
         out.write("\t".join([r["code"], r["office"], r["start"], r["end"], r["en"], r["short"], r["hans"], r["hant"],
                              r["origin"], r["source"]]) + "\n")
     print(f"{len(typed)} typed rows, {len(generated)} generated rows ({n_cedict} with CC-CEDICT names), "
-          f"{len(typed_codes | {r['code'] for r in generated})} countries", file=sys.stderr)
+          f"{len(typed_codes | {r['code'] for r in generated})} countries, {n_clipped} overlapping REIGN terms clipped", file=sys.stderr)
 
 
 if __name__ == "__main__":
