@@ -1,4 +1,4 @@
-// Wire types of the Communiqué REST API and WebSocket (see README / issue #2).
+// Wire types of the Communiqué REST API and WebSocket (see docs/api.md).
 
 export const FACT_TYPES = [
   'VISIT',

@@ -11,7 +11,7 @@ import { feedFacts, isFresh, rankedCountries, rankedTopics, type Changes } from 
 const FEED_SHOWN = 50;
 /**
  * Marked (performance.mark) once per page load, after the first frame that paints the overview's map with active
- * countries: "first render" in README's figures, from navigation start; DashboardBrowserTest reports it.
+ * countries: "first render" in docs/performance.md, from navigation start; DashboardBrowserTest reports it.
  */
 export const FIRST_RENDER_MARK = 'communique:first-render';
 let firstRenderMarked = false;

@@ -50,7 +50,7 @@ public record AppConfig(
     }
 
     /**
-     * Feeds, article fetching, inbox and raw topic (see README "Live sources").
+     * Feeds, article fetching, inbox and raw topic (see docs/operations.md, "Live sources").
      *
      * @param feeds            {@code FEEDS}: comma-separated {@code URL [interval]}, besides {@code DATA_DIR/feeds.txt}
      * @param allowPrivateUrls {@code ALLOW_PRIVATE_URLS}: also fetch from loopback and private networks

@@ -43,7 +43,7 @@ public final class Main implements Callable<Integer> {
                     "  KAFKA_*                 any other Kafka client property, e.g. KAFKA_SECURITY_PROTOCOL=SSL",
                     "  FEEDS                   feeds to poll, besides DATA_DIR/feeds.txt",
                     "  ALLOW_PRIVATE_URLS      true: fetch from private networks too (false)",
-                    "  (all variables: README, Configuration)"})
+                    "  (all variables: docs/operations.md, Configuration)"})
     static final class Serve implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {

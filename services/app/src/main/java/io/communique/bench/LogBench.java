@@ -36,8 +36,9 @@ final class LogBench {
     /**
      * Whole passes of the plain read and of the rebuild, run and dropped before the measured ones, so that both are
      * measured as in a running app rather than in the JIT compiler's first minutes. With a 3-second warm-up the
-     * compiler still took a core for half of the measured rebuild (one run each on the 2-core machine of README: 7.6 s
-     * after one warm-up pass, 4.5 s after two, 3.6 s after three); the plain read gains as much (2.2 s to 1.1 s).
+     * compiler still took a core for half of the measured rebuild (one run each on the 2-core machine of
+     * docs/performance.md: 7.6 s after one warm-up pass, 4.5 s after two, 3.6 s after three); the plain read gains as
+     * much (2.2 s to 1.1 s).
      */
     private static final int WARM_UP_PASSES = 3;
     /**
@@ -83,7 +84,8 @@ final class LogBench {
 
     /**
      * Says so when the JVM may grow its heap during the passes: a pass that grows it faults new pages in and, on the
-     * 2-core machine of README, takes 3–4.3 s instead of 1.8–2.2 s; with the heap fixed every pass is steady.
+     * 2-core machine of docs/performance.md, takes 3–4.3 s instead of 1.8–2.2 s; with the heap fixed every pass is
+     * steady.
      */
     private static void noteGrowingHeap(PrintStream progress) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole app on a real 3-node KRaft cluster (replication 3, min.insync.replicas 2): one broker lost during an
- * ingest burst, then all of Kafka, then Kafka back. Figures go to stdout for README's "Guarantees".
+ * ingest burst, then all of Kafka, then Kafka back. Figures go to stdout for docs/performance.md, "Fault-injection
+ * tests".
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 150, unit = TimeUnit.SECONDS)

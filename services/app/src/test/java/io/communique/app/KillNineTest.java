@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The app as a user runs it, in a child JVM with its embedded broker, killed with SIGKILL in the middle of a burst of
  * reports, several times, and restarted on the same DATA_DIR. After every restart each acknowledged report must be in
- * the views exactly once, and the views must equal a clean rebuild from the fact log. Totals go to stdout for README.
+ * the views exactly once, and the views must equal a clean rebuild from the fact log. Totals go to stdout for
+ * docs/performance.md.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS) // a bound against hangs; about 2 minutes on an idle machine
 class KillNineTest {

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *   mvn -q -pl services/examples exec:java -Dexec.args="EG 127.0.0.1:9092"
  * </pre>
  *
- * How it reads the topic {@code communique.facts.v1} (documented in infra/topics.md):
+ * How it reads the topic {@code communique.facts.v1} (documented in docs/topics.md):
  * <ul>
  *   <li>Its own consumer group ({@code agreement-alerts-EG}): a first run starts at the beginning of the topic, so it
  *       also reports past agreements; later runs resume where the group committed.</li>

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and look-alike events of the same parties (a month apart, the same day by phone, the ministers' meeting beside the
  * leaders' talks), run through the real extractor. Every pair of reports is either the same event or not; the
  * merging is right on a pair when the facts share their event id exactly then. Hard cases that the event key misses
- * on purpose (see README, Cross-report deduplication) are in the set, so the figures are what to expect, not 100 %.
+ * on purpose (see docs/extraction.md, Cross-report deduplication) are in the set, so the figures are what to expect,
+ * not 100 %.
  */
 class EventMergingTest {
     /** A report of {@code event} (a label for this test); its fact is the one of {@code type} between the parties. */

@@ -31,7 +31,7 @@ final class WriteGuard implements Handler<RoutingContext> {
         if (!MessageDigest.isEqual(presented, token)) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"communique\"");
             Problems.send(ctx, 401, header == null
-                    ? "writes need 'Authorization: Bearer <API token>' (see README: API token)"
+                    ? "writes need 'Authorization: Bearer <API token>' (see docs/operations.md, Security)"
                     : "the API token is not valid");
             return;
         }
