@@ -49,7 +49,7 @@ final class Analysis {
     private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");
     /** A summit named by at most a place or an ordinal: "出席峰会", "出席汉堡峰会", "主持会议", "the summit". */
     private static final Pattern BARE_SUMMIT = Pattern.compile(
-            "(?i)^(?:出席|参加|与会|主持|共同主持)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)");
+            "(?i)^(?:出席|参加|与会|主持|共同主持|(?:co-)?chaired|hosted|attended)?(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)");
     private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
     /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
     private static final Pattern ATTENDED_AT_END = Pattern.compile("(?i)^(?:出席|参加|与会|共同出席|attended)[^,;。.]{0,3}[。.]?\\s*$");
@@ -442,7 +442,7 @@ final class Analysis {
                 before = m.code();
             }
         }
-        if (before == null && !BARE_SUMMIT.matcher(text.substring(position, Math.min(sentence(i).end(), position + 12))).find()
+        if (before == null && !BARE_SUMMIT.matcher(text.substring(position, Math.min(sentence(i).end(), position + 24))).find()
                 && !BARE_SUMMIT_BEFORE.matcher(text.substring(sentence(i).start(), position)).find()
                 && !ATTENDED_AT_END.matcher(text.substring(position, sentence(i).end())).find()) {
             return null;

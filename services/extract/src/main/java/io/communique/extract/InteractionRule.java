@@ -39,6 +39,9 @@ final class InteractionRule implements Rule {
     private static final Pattern REQUESTED_BY_OTHER = Pattern.compile("(?i)应约|at the request of");
     private static final Pattern REQUESTED_BY_SUBJECT = Pattern.compile("(?i)\\basked to meet\\b|\\brequested (?:a |the )?meeting\\b|提议|主动");
     private static final Pattern WITH = Pattern.compile("(?i)同|与|和|跟|\\bwith\\b|\\band\\b");
+    /** Being received at an airport is a protocol welcome, not a meeting. */
+    private static final Pattern RECEPTION = Pattern.compile("(?i)received|接机|迎接");
+    private static final Pattern AIRPORT = Pattern.compile("(?i)airport|机场");
     private static final Pattern BOTH_SIDES = Pattern.compile("(?i)两国|双方|两人|二人|两位|the two|both");
 
     /** A trigger word at [start, end); TRILATERAL is "中日韩外长会议", a MEETING of the compound's countries. */
@@ -70,7 +73,8 @@ final class InteractionRule implements Rule {
     private static boolean nonState(Analysis a, int i, Trigger trigger) {
         String after = a.text.substring(trigger.end(), a.sentence(i).end());
         String around = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 2), trigger.end());
-        return NON_STATE.matcher(after).find() || NAMED_PROCESS.matcher(around).find();
+        boolean welcome = RECEPTION.matcher(around).find() && AIRPORT.matcher(a.sentenceText(i)).find();
+        return NON_STATE.matcher(after).find() || NAMED_PROCESS.matcher(around).find() || welcome;
     }
 
     /** The triggers of sentence i in order; summit names ("金砖国家领导人会晤") are left out. */

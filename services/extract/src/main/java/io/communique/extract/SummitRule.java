@@ -22,7 +22,9 @@ final class SummitRule implements Rule {
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
     /** A summit's opening, holding or closing as the main verb (not "闭幕后", "举行之际"). */
     private static final Pattern HELD = Pattern.compile("(开幕|闭幕|举行|召开)(?!后|前|之际|时|期间|的)");
-    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^[^,;]{0,4}(?:峰会|会议|对话会|论坛|summit|forum)");
+    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会议|对话会|论坛|summit|forum|meeting)");
+    /** "…, attended by the leaders of A, B and C": the attendees follow the verb. */
+    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^attended by\\b");
     private static final Pattern MEETING_IN_SENTENCE = Pattern.compile("(?i)会见|会谈|会面|\\bmet\\b|\\bmeetings? with\\b|\\btalks with\\b");
     private static final Pattern LEADERS_AFTER = Pattern.compile("^[^,;]{0,3}(?:等国)?(?:领导人|代表|leaders)");
     private static final Pattern CHAIR_BEFORE = Pattern.compile("(?:轮值主席国|东道主|主席国)$");
@@ -88,6 +90,8 @@ final class SummitRule implements Rule {
             Set<String> attendees = new LinkedHashSet<>();
             if (subjectOnly) {
                 addIfKnown(attendees, a.subject(i, m.start()));
+            } else if (passive(a, i, m)) {
+                a.parties(i, m.end(), a.sentence(i).end()).forEach(p -> attendees.add(p.code()));
             } else {
                 a.parties(i, from, m.start()).forEach(p -> attendees.add(p.code()));
                 if (hosting) {
@@ -147,6 +151,10 @@ final class SummitRule implements Rule {
         }
     }
 
+    private static boolean passive(Analysis a, int i, Matcher m) {
+        return PASSIVE_ATTENDANCE.matcher(a.text.substring(m.start(), Math.min(a.sentence(i).end(), m.end() + 3))).find();
+    }
+
     /** The verb must concern a summit: a summit noun or an organisation right after it, or "峰会期间". */
     private static boolean refersToSummit(Analysis a, int i, Matcher m, boolean hosting) {
         if (m.group().endsWith("期间")) {
@@ -161,6 +169,9 @@ final class SummitRule implements Rule {
         }
         if (organisationAfter || SUMMIT_NOUN.matcher(after).find()) {
             return true;
+        }
+        if (passive(a, i, m)) { // "the summit, attended by …": the summit is named before the verb
+            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find();
         }
         // "…主持会议,A、B、C领导人出席。": attending, with nothing named after, the meeting named before in the sentence
         // or, when the verb ends the sentence, in an earlier one (the caller found its organisation)

@@ -101,7 +101,7 @@ final class VisitRule implements Rule {
             String before = a.text.substring(Math.max(sentenceStart, m.start() - 10), m.start());
             boolean towardsList = m.start() >= towardsFrom && m.end() <= towardsTo;
             boolean justAfterTrigger = m.start() >= end && m.start() - end <= (a.english ? 30 : 2)
-                    && (a.english ? EN_DESTINATION.matcher(before).find() : m.start() == end);
+                    && (a.english ? EN_DESTINATION.matcher(before).find() : a.text.substring(end, m.start()).matches("了?"));
             boolean shortForm = m.start() == start + 1 && m.end() <= end; // 访华
             boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find();
             // "对X进行访问" names the destination outright; other cues count only without it

@@ -83,4 +83,41 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2019年4月25日，国家主席习近平同埃及总统塞西举行会谈。两国签署了经贸、人文等领域一系列成果文件。", "2019-04-26"))
                 .containsExactly("TALKS CN,EG", "AGREEMENT_SIGNED CN,EG");
     }
+
+    @Test
+    void englishAttendanceInThePassiveListsTheAttendeesAfterTheVerb() {
+        List<String> keys = Facts.keys("The BRICS summit in Johannesburg on July 26, 2018 was attended by the leaders of Brazil, Russia, "
+                + "India, China and South Africa.", "2018-07-27");
+
+        assertThat(keys).containsExactlyInAnyOrder("SUMMIT BR,BRICS", "SUMMIT BRICS,RU", "SUMMIT BRICS,IN", "SUMMIT BRICS,CN", "SUMMIT BRICS,ZA");
+    }
+
+    @Test
+    void aChairOfTheMeetingNamedInAnEarlierSentenceHostsIt() {
+        List<Fact> facts = Facts.of("DA NANG, Nov 11 -- Leaders gathered for the APEC Economic Leaders Meeting on Saturday. "
+                + "Vietnamese President Tran Dai Quang chaired the meeting. Chinese President Xi Jinping and Russian President "
+                + "Vladimir Putin attended.", "2017-11-12");
+
+        assertThat(facts).extracting(f -> f.type() + " " + String.join(",", f.participants()) + " " + f.initiator())
+                .containsExactly("SUMMIT APEC,VN VN", "SUMMIT APEC,CN null", "SUMMIT APEC,RU null");
+    }
+
+    @Test
+    void aWelcomeAtTheAirportIsNoMeeting() {
+        assertThat(Facts.keys("Tanzanian President Samia Suluhu Hassan was received by Minister of State Annapurna Devi at the "
+                + "Delhi airport on Sunday.", "2023-10-09")).isEmpty();
+    }
+
+    @Test
+    void aLeaderOfTheWorldLexiconNamedAloneResolvesToTheCountryByTermOfOffice() {
+        List<Fact> facts = Facts.of("此前，石破茂访问了马来西亚，并与该国总理安瓦尔举行会谈。", "2025-01-12");
+
+        assertThat(facts).extracting(f -> f.type() + " " + String.join(",", f.participants()) + " " + f.initiator())
+                .containsExactly("VISIT JP,MY JP", "TALKS JP,MY null");
+    }
+
+    @Test
+    void anAmbiguousShortFormNamesNobody() {
+        assertThat(Facts.keys("On Tuesday, May met the Indian Prime Minister in New Delhi.", "2024-03-05")).isEmpty();
+    }
 }
