@@ -37,6 +37,8 @@ final class Analysis {
     private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于");
     private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
     private static final Pattern ZH_PLAN_AFTER = Pattern.compile("^[^,;]{0,4}(将|拟|即将)");
+    /** "除普京外,他还会见了…", "Besides Putin, he also met…": the excluded party. */
+    private static final Pattern EXCLUSION = Pattern.compile("除(?:了)?[^,;除]{1,30}?(?:以外|之外|外)|(?i)\\b(?:besides|apart from|in addition to|aside from)\\b[^,;]{1,60}?,");
     /** "应俄罗斯总统普京邀请": the inviter is the host, never the subject. */
     private static final Pattern INVITATION = Pattern.compile("应[^,;应]{1,40}?邀请?");
     private static final Pattern EN_PLAN = Pattern.compile(
@@ -44,8 +46,8 @@ final class Analysis {
                     + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming)\\b");
     /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */
     private static final Pattern EN_PLAN_AFTER = Pattern.compile("(?i)^.{0,40}?\\b(?:on the next|next (?:week|month|year)|later this (?:week|month|year))\\b");
-    /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯"). */
-    private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对";
+    /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯", "访日期间"). */
+    private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对访";
     private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");
     /** A summit named by at most a place or an ordinal: "出席峰会", "出席汉堡峰会", "主持会议", "the summit". */
     private static final Pattern BARE_SUMMIT = Pattern.compile(
@@ -155,7 +157,7 @@ final class Analysis {
             List<Mention> all = mentions.get(i);
             for (int k = 0; k < all.size(); k++) {
                 Mention m = all.get(k);
-                if (m.isParty() && !locative(i, k) && !inInvitation(i, m)
+                if (m.isParty() && !locative(i, k) && !inInvitation(i, m) && !inExclusion(i, m)
                         && (m.kind() != Mention.Kind.CAPITAL || joinedToParty(i, k))) {
                     out.add(m);
                 }
@@ -241,6 +243,17 @@ final class Analysis {
             lastPlan = plan.end();
         }
         return lastPlan >= 0 && !ZH_DONE.matcher(sentenceBefore.substring(lastPlan) + after).find();
+    }
+
+    /** Whether a mention sits inside "除…外", "besides …,": a party already told of, neither subject nor counterpart here. */
+    private boolean inExclusion(int i, Mention m) {
+        Matcher exclusion = EXCLUSION.matcher(text).region(sentence(i).start(), sentence(i).end());
+        while (exclusion.find()) {
+            if (exclusion.start() < m.start() && m.end() <= exclusion.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a mention sits inside "应…邀请" (the inviter). */

@@ -153,11 +153,18 @@ final class Gazetteer {
             Matcher m = pattern.matcher(text).region(from, to);
             while (m.find()) {
                 int end = pattern == side ? m.end() - 1 : m.end();
+                if (overlapsAny(found, m.start(), end)) {
+                    continue; // "《西日本新闻》": a compound cut out of a longer name ("日本") is no compound
+                }
                 for (int p = m.start(); p < end; p++) {
                     addIfFree(found, new Mention(abbreviations.get(text.charAt(p)), p, p + 1, Kind.COUNTRY, text.substring(p, p + 1), null));
                 }
             }
         }
+    }
+
+    private static boolean overlapsAny(List<Mention> found, int start, int end) {
+        return found.stream().anyMatch(m -> m.start() < end && start < m.end());
     }
 
     private static void addIfFree(List<Mention> found, Mention candidate) {

@@ -120,4 +120,27 @@ class GeneralisationPatternsTest {
     void anAmbiguousShortFormNamesNobody() {
         assertThat(Facts.keys("On Tuesday, May met the Indian Prime Minister in New Delhi.", "2024-03-05")).isEmpty();
     }
+
+    @Test
+    void aPartyExcludedWithBesidesIsNeitherSubjectNorCounterpart() {
+        assertThat(Facts.keys("2019年4月26日，国家主席习近平在北京会见俄罗斯总统普京。除普京外，他还连续会见了巴基斯坦总理伊姆兰·汗、"
+                + "蒙古国总统巴特图勒嘎和埃及总统塞西。", "2019-04-27"))
+                .containsExactly("MEETING CN,RU", "MEETING CN,PK", "MEETING CN,MN", "MEETING CN,EG");
+        assertThat(Facts.keys("Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing on Friday. Besides Putin, "
+                + "Xi also met Egyptian President Abdel Fattah al-Sisi and Pakistani Prime Minister Imran Khan.", "2019-04-27"))
+                .containsExactly("MEETING CN,RU", "MEETING CN,EG", "MEETING CN,PK");
+    }
+
+    @Test
+    void theHostOfAVisitNamedByItsShortFormIsNoSubject() {
+        assertThat(Facts.keys("2019年10月22日，国家副主席王岐山抵达东京。访日期间，王岐山还会见了前首相福田康夫。", "2019-10-23"))
+                .contains("MEETING CN,JP");
+    }
+
+    @Test
+    void aCompoundCutOutOfALongerNameIsNoCompound() {
+        String text = "大使在《西日本新闻》发表署名文章。";
+
+        assertThat(Lexicon.get().gazetteer().find(text, 0, text.length(), "2019-10")).extracting(Mention::code).containsExactly("JP");
+    }
 }
