@@ -19,7 +19,10 @@ final class PersonLexicon {
     private static final Set<String> AMBIGUOUS_SHORT_FORMS = Set.of(
             "May", "Brown", "Hunt", "King", "Rice", "Clark", "Smith", "Scott", "Note", "Parts", "Long", "Meta", "Carr",
             "Payne", "Wong", "Tong", "Lee", "Li", "Wang", "Yang", "Hu", "Wen", "Zhu", "Jiang", "Qin", "Fox", "Kern", "Kok",
-            "Moi", "Musa", "Sola", "Tito", "Vaz", "Rene", "Singh", "Banda", "Conte", "Mori", "Rama", "Luka", "Marti");
+            "Moi", "Musa", "Sola", "Tito", "Vaz", "Rene", "Singh", "Banda", "Conte", "Mori", "Rama", "Luka", "Marti",
+            // two-character transliterations that begin other names and words: 马斯克, 克里米亚, 强生 (the company), 马丁·路德
+            "马丁", "布朗", "马斯", "卡尔", "克里", "辛格", "强生", "米德", "索拉", "塞拉", "海格", "黑格", "亨特", "杭特", "佩恩",
+            "库珀", "巴罗", "孔特", "克勒", "拉米", "拉布", "福列", "乔利", "卡尼", "馬丁", "馬斯", "卡爾", "強生", "庫珀", "巴羅", "喬利");
 
     /** One term of office; from/to are "YYYY-MM", to empty while in office. */
     record Term(String code, String title, String from, String to, String canonicalName) {
@@ -51,8 +54,9 @@ final class PersonLexicon {
         List<String> names = new ArrayList<>();
         names.add(row[4]);
         split(row[5]).stream().filter(n -> n.length() >= 3 && !AMBIGUOUS_SHORT_FORMS.contains(n)).forEach(names::add);
-        names.addAll(simplified);
-        names.addAll(split(row[7]));
+        // a one-character Chinese short form ("劳") is part of too many words to name anyone
+        simplified.stream().filter(n -> n.length() >= 2 && !AMBIGUOUS_SHORT_FORMS.contains(n)).forEach(names::add);
+        split(row[7]).stream().filter(n -> n.length() >= 2 && !AMBIGUOUS_SHORT_FORMS.contains(n)).forEach(names::add);
         for (String name : names) {
             List<Term> terms = termsByName.computeIfAbsent(name, n -> new ArrayList<>());
             if (terms.stream().noneMatch(t -> t.code().equals(term.code()) && t.from().equals(term.from()))) {

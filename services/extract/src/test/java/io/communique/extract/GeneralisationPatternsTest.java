@@ -143,4 +143,12 @@ class GeneralisationPatternsTest {
 
         assertThat(Lexicon.get().gazetteer().find(text, 0, text.length(), "2019-10")).extracting(Mention::code).containsExactly("JP");
     }
+
+    @Test
+    void titlesAndNamesThatHideOtherNamesNameNoParty() {
+        assertThat(Facts.keys("2024年6月19日，俄罗斯总统与朝鲜劳动党总书记、国务委员长在平壤签署了一项条约。", "2024-06-20"))
+                .containsExactly("AGREEMENT_SIGNED KP,RU");
+        String text = "马斯克在克里姆林宫谈到克里米亚。";
+        assertThat(Lexicon.get().gazetteer().find(text, 0, text.length(), "2024-06")).isEmpty();
+    }
 }
