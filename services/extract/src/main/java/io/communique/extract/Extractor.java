@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class Extractor {
     /** Changes whenever the output for the same text may change. */
-    static final String VERSION = "1.2.0";
+    static final String VERSION = "1.3.0";
     public static final ExtractorInfo INFO = new ExtractorInfo("communique-rules", VERSION);
 
     private final ScriptConverter converter;
