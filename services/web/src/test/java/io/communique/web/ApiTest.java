@@ -184,8 +184,19 @@ class ApiTest {
         assertProblem(send(post("application/json", "{\"text\": 5}".getBytes())), 400, "must be strings");
         assertProblem(send(post("application/json", "{\"text\": \"x\", \"published\": \"May 5\"}".getBytes())), 400,
                 "published");
-        assertProblem(send(post("application/xml", "<a/>".getBytes())), 415, "text/plain or application/json");
         assertProblem(send(post("text/plain", "x".repeat(1001).getBytes())), 413, "limit");
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeOrCharsetIsA415ProblemWhateverItsBytes() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        assertProblem(send(post("image/png", png)), 415, "not 'image/png'");
+        assertProblem(send(post("image/png", new byte[0])), 415, "text/plain or application/json");
+        assertProblem(send(post("application/xml", "<a/>".getBytes())), 415, "text/plain or application/json");
+        assertProblem(send(post(null, "中俄两国元首举行会谈。".getBytes())), 415, "not 'nothing'");
+        assertProblem(send(post("text/plain; charset=iso-8859-1", "x".getBytes())), 415, "only UTF-8");
+        assertProblem(send(post("application/json; charset=\"UTF-16\"", "{}".getBytes())), 415, "only UTF-8");
+        assertProblem(send(post("TEXT/PLAIN; Charset=\"UTF-8\"", new byte[0])), 400, "empty"); // accepted type, bad body
     }
 
     @Test
