@@ -67,8 +67,17 @@ class ApiTest {
 
     /** Serves the API on a free port with the given write limit (0 = none). */
     static HttpServer serve(int writesPerMinute) throws Exception {
-        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN,
-                writesPerMinute, Set.of("https://allowed.example"));
+        return serve(vertx, state, options(writesPerMinute));
+    }
+
+    /** The tests' options: bodies up to 1000 bytes, {@link #TOKEN}, one allowed foreign origin. */
+    static WebVerticle.Options options(int writesPerMinute) {
+        return new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN, writesPerMinute,
+                Set.of("https://allowed.example"));
+    }
+
+    /** Serves the API of {@code vertx} (with whatever verticles it runs) on a free loopback port; Kafka counts as up. */
+    static HttpServer serve(Vertx vertx, LiveState state, WebVerticle.Options options) throws Exception {
         Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null), new LiveClients(1024 * 1024),
                 options, () -> Future.failedFuture("no Kafka behind this test"));
         return vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
@@ -93,7 +102,11 @@ class ApiTest {
     }
 
     static HttpRequest.Builder post(String contentType, byte[] body) {
-        HttpRequest.Builder builder = request("/api/documents").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        return post(server, contentType, body);
+    }
+
+    static HttpRequest.Builder post(HttpServer target, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(target, "/api/documents").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Authorization", "Bearer " + TOKEN);
         return contentType == null ? builder : builder.header("Content-Type", contentType);
     }

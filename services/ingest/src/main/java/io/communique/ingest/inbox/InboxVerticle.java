@@ -124,7 +124,7 @@ public final class InboxVerticle extends VerticleBase {
     private Future<String> take(Path file) {
         return vertx.executeBlocking(() -> InboxFile.read(file))
                 .compose(request -> IngestClient.ingest(vertx, request).<String>map(reply -> null)
-                                .recover(error -> IngestVerticle.failureCode(error) == IngestVerticle.BAD_REQUEST
+                                .recover(error -> IngestVerticle.isPermanent(error)
                                         ? Future.succeededFuture(SourceStatus.describe(error))
                                         : Future.failedFuture("not ingested yet, will retry: " + SourceStatus.describe(error))),
                         unreadable -> Future.succeededFuture(SourceStatus.describe(unreadable)))
