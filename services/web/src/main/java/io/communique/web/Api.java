@@ -79,7 +79,8 @@ public final class Api {
 
     public Router router() {
         Router router = Router.router(vertx);
-        // First, before any handler touches the response: Vert.x 5.0.7 clients fail the upgrade when the 101 carries
+        router.route().handler(new HostGuard(options.allowedHosts())); // every request and upgrade, before all else
+        // Next, before any handler touches the response: Vert.x 5.0.7 clients fail the upgrade when the 101 carries
         // headers that an earlier route handler set.
         router.get("/ws").handler(this::webSocket);
         router.get("/ws/replay").handler(this::timeLapse);

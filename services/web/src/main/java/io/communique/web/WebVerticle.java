@@ -56,11 +56,13 @@ public final class WebVerticle extends VerticleBase {
      * @param apiToken         bearer token that writes and admin actions need
      * @param writesPerMinute  per-client write limit; 0 = none
      * @param allowedOrigins   foreign origins allowed for CORS and WebSockets; empty = none
+     * @param allowedHosts     Host header names served (port ignored), {@code "*"} for any: see {@link HostGuard}
      */
     public record Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs,
-                          String apiToken, int writesPerMinute, Set<String> allowedOrigins) {
+                          String apiToken, int writesPerMinute, Set<String> allowedOrigins, Set<String> allowedHosts) {
         public Options {
             allowedOrigins = Set.copyOf(allowedOrigins);
+            allowedHosts = Set.copyOf(allowedHosts);
         }
     }
 

@@ -70,11 +70,18 @@ class ApiTest {
         return serve(vertx, state, options(writesPerMinute));
     }
 
-    /** The tests' options: bodies up to 1000 bytes, {@link #TOKEN}, one allowed foreign origin. */
+    /** The tests' options: bodies up to 1000 bytes, {@link #TOKEN}, one allowed foreign origin, {@link #HOSTS}. */
     static WebVerticle.Options options(int writesPerMinute) {
-        return new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN, writesPerMinute,
-                Set.of("https://allowed.example"));
+        return options(writesPerMinute, HOSTS);
     }
+
+    static WebVerticle.Options options(int writesPerMinute, Set<String> allowedHosts) {
+        return new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN, writesPerMinute,
+                Set.of("https://allowed.example"), allowedHosts);
+    }
+
+    /** The Host names the tests' servers answer: the defaults, and a public name. */
+    static final Set<String> HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "news.example");
 
     /** Serves the API of {@code vertx} (with whatever verticles it runs) on a free loopback port; Kafka counts as up. */
     static HttpServer serve(Vertx vertx, LiveState state, WebVerticle.Options options) throws Exception {
