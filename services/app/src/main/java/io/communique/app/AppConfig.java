@@ -35,6 +35,7 @@ public record AppConfig(
         long ingestTimeoutMs,
         String apiToken,
         int writesPerMinute,
+        int authFailuresPerMinute,
         Set<String> allowedOrigins,
         Set<String> allowedHosts,
         Map<String, String> kafkaClientProperties,
@@ -89,6 +90,7 @@ public record AppConfig(
                 intValue(env, "INGEST_TIMEOUT_MS", 30_000),
                 blankToNull(env.get("API_TOKEN")),
                 intValue(env, "WRITES_PER_MINUTE", 120),
+                intValue(env, "AUTH_FAILURES_PER_MINUTE", 10),
                 list(env.get("CORS_ORIGINS")),
                 allowedHosts(env.get("ALLOWED_HOSTS"), httpHost),
                 kafkaClientProperties(env),
@@ -161,15 +163,15 @@ public record AppConfig(
     /** The same configuration with the API token set, as resolved at start-up. */
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
-                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, allowedOrigins,
-                allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent);
+                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, authFailuresPerMinute,
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
-                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, allowedOrigins,
-                allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent);
+                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, authFailuresPerMinute,
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {

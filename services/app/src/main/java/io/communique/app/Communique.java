@@ -67,8 +67,8 @@ public final class Communique implements AutoCloseable {
         Set<AppConfig.Role> roles = config.roles();
         WebVerticle web = roles.contains(AppConfig.Role.WEB) ? new WebVerticle(settings, new WebVerticle.Options(
                 config.httpHost(), config.httpPort(), config.maxDocumentBytes(), config.maxClientQueueBytes(),
-                config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.allowedOrigins(),
-                config.allowedHosts())) : null;
+                config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.authFailuresPerMinute(),
+                config.allowedOrigins(), config.allowedHosts())) : null;
         ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION)
                 ? new ProjectionVerticle(settings, config.viewRecent()) : null;
         IngestVerticle ingest = roles.contains(AppConfig.Role.INGEST)

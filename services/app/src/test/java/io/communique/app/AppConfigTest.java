@@ -53,6 +53,12 @@ class AppConfigTest {
     }
 
     @Test
+    void failedTokenAttemptsAreLimitedToTenAMinutePerClientUnlessConfigured() {
+        assertThat(AppConfig.fromEnv(Map.of()).authFailuresPerMinute()).isEqualTo(10);
+        assertThat(AppConfig.fromEnv(Map.of("AUTH_FAILURES_PER_MINUTE", "0")).authFailuresPerMinute()).isZero();
+    }
+
+    @Test
     void viewsListTheHundredMostRecentEntriesUnlessViewRecentSaysOtherwise() {
         assertThat(AppConfig.fromEnv(Map.of()).viewRecent()).isEqualTo(100);
         assertThat(AppConfig.fromEnv(Map.of("VIEW_RECENT", "20")).viewRecent()).isEqualTo(20);

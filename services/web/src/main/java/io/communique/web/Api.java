@@ -74,7 +74,8 @@ public final class Api {
         this.health = health;
         this.clients = clients;
         this.options = options;
-        this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime));
+        this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime),
+                new RateLimiter(options.authFailuresPerMinute(), System::nanoTime));
     }
 
     public Router router() {

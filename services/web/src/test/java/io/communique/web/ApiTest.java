@@ -76,9 +76,16 @@ class ApiTest {
     }
 
     static WebVerticle.Options options(int writesPerMinute, Set<String> allowedHosts) {
-        return new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN, writesPerMinute,
-                Set.of("https://allowed.example"), allowedHosts);
+        return options(writesPerMinute, AUTH_FAILURES_PER_MINUTE, allowedHosts);
     }
+
+    static WebVerticle.Options options(int writesPerMinute, int authFailuresPerMinute, Set<String> allowedHosts) {
+        return new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN, writesPerMinute,
+                authFailuresPerMinute, Set.of("https://allowed.example"), allowedHosts);
+    }
+
+    /** Enough for the wrong tokens these tests send from one address. */
+    static final int AUTH_FAILURES_PER_MINUTE = 100;
 
     /** The Host names the tests' servers answer: the defaults, and a public name. */
     static final Set<String> HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "news.example");

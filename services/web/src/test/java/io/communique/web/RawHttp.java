@@ -3,6 +3,7 @@ package io.communique.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -40,9 +41,16 @@ final class RawHttp {
                 + "Origin: http://" + host + "\r\n\r\n");
     }
 
-    /** Sends the request on a new connection; reads the status, headers and a Content-Length body. */
     static Response exchange(int port, String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return exchange(InetAddress.getByName("127.0.0.1"), port, request);
+    }
+
+    /**
+     * Sends the request on a new connection from the loopback address {@code from} (127.0.0.2 is another client to
+     * the server); reads the status, headers and a Content-Length body.
+     */
+    static Response exchange(InetAddress from, int port, String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, from, 0)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
