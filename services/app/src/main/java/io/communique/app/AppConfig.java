@@ -61,9 +61,10 @@ public record AppConfig(
      */
     public record LiveSources(String feeds, long feedIntervalMs, boolean allowPrivateUrls, long fetchTimeoutMs,
                               long maxFetchBytes) {
-        Sources.Options options(Path dataDir) {
+        /** @param maxDocumentBytes the API's document limit, which inbox files are held to as well */
+        Sources.Options options(Path dataDir, long maxDocumentBytes) {
             return new Sources.Options(dataDir, feeds, feedIntervalMs,
-                    new FetchOptions(fetchTimeoutMs, maxFetchBytes, allowPrivateUrls));
+                    new FetchOptions(fetchTimeoutMs, maxFetchBytes, allowPrivateUrls), maxDocumentBytes);
         }
     }
 

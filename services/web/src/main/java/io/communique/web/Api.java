@@ -4,6 +4,7 @@ import io.communique.extract.Lexicon;
 import io.communique.ingest.IngestRequest;
 import io.communique.ingest.IngestVerticle;
 import io.communique.ingest.SourceStatus;
+import io.communique.ingest.Utf8;
 import io.communique.ingest.web.ArticleFetcher;
 import io.communique.model.Document;
 import io.communique.model.FactType;
@@ -26,10 +27,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -347,10 +345,7 @@ public final class Api {
 
     private static String decodeUtf8(Buffer body) throws BadRequest {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body.getBytes())).toString();
+            return Utf8.decode(body.getBytes());
         } catch (CharacterCodingException e) {
             throw new BadRequest(400, "the body is not valid UTF-8");
         }
