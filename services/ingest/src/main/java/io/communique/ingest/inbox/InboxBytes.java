@@ -25,21 +25,20 @@ final class InboxBytes {
             throw new IOException("not a regular file");
         }
         if (attributes.size() > maxBytes) {
-            throw tooLarge(attributes.size(), maxBytes);
+            throw tooLarge(attributes.size() + " bytes", maxBytes);
         }
         // NOFOLLOW_LINKS again when opening: the file may have been swapped for a link since it was looked at.
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             // one more than allowed shows that it grew past the limit
             byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > maxBytes) {
-                throw tooLarge(bytes.length, maxBytes);
+                throw tooLarge("grown to more than " + maxBytes + " bytes", maxBytes);
             }
             return bytes;
         }
     }
 
-    private static IOException tooLarge(long size, long maxBytes) {
-        return new IOException((size > maxBytes ? "over " : "") + size + " bytes: larger than the document limit of "
-                + maxBytes + " bytes (MAX_DOCUMENT_BYTES)");
+    private static IOException tooLarge(String size, long maxBytes) {
+        return new IOException(size + ": larger than the document limit of " + maxBytes + " bytes (MAX_DOCUMENT_BYTES)");
     }
 }
