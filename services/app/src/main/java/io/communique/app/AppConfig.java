@@ -8,6 +8,7 @@ import io.communique.model.CountryView;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  * @param kafkaBootstrapServers an external cluster, or null to run the embedded broker under {@code dataDir/kafka}
  * @param embeddedKafkaPort     the embedded broker's port; 0 picks a free one
  * @param viewRecent            {@code VIEW_RECENT}: how many of the most recent facts each list of a view holds
+ * @param allowedHosts          {@code ALLOWED_HOSTS}: the Host header names the web role answers (see {@link #allowedHosts})
  */
 public record AppConfig(
         String httpHost,
@@ -33,7 +35,9 @@ public record AppConfig(
         long ingestTimeoutMs,
         String apiToken,
         int writesPerMinute,
+        int authFailuresPerMinute,
         Set<String> allowedOrigins,
+        Set<String> allowedHosts,
         Map<String, String> kafkaClientProperties,
         LiveSources liveSources,
         Set<Role> roles,
@@ -57,19 +61,26 @@ public record AppConfig(
      */
     public record LiveSources(String feeds, long feedIntervalMs, boolean allowPrivateUrls, long fetchTimeoutMs,
                               long maxFetchBytes) {
-        Sources.Options options(Path dataDir) {
+        /** @param maxDocumentBytes the API's document limit, which inbox files are held to as well */
+        Sources.Options options(Path dataDir, long maxDocumentBytes) {
             return new Sources.Options(dataDir, feeds, feedIntervalMs,
-                    new FetchOptions(fetchTimeoutMs, maxFetchBytes, allowPrivateUrls));
+                    new FetchOptions(fetchTimeoutMs, maxFetchBytes, allowPrivateUrls), maxDocumentBytes);
         }
     }
 
     /** Variables that configure the app itself; every other {@code KAFKA_*} variable is a Kafka client property. */
     private static final Set<String> OWN_KAFKA_VARIABLES = Set.of("KAFKA_BOOTSTRAP_SERVERS");
 
+    /** The loopback names, which a browser on the server's own machine uses: always served unless ALLOWED_HOSTS is set. */
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+    /** Listening on every interface names no host; a Host of 0.0.0.0 reaches loopback from browsers that allow it. */
+    private static final Set<String> WILDCARD_ADDRESSES = Set.of("0.0.0.0", "::", "[::]");
+
     public static AppConfig fromEnv(Map<String, String> env) {
         String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        String httpHost = env.getOrDefault("HTTP_HOST", "127.0.0.1");
         return new AppConfig(
-                env.getOrDefault("HTTP_HOST", "127.0.0.1"),
+                httpHost,
                 intValue(env, "HTTP_PORT", 8080),
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 Path.of(env.getOrDefault("SEEDS_DIR", "./seeds")),
@@ -80,13 +91,31 @@ public record AppConfig(
                 intValue(env, "INGEST_TIMEOUT_MS", 30_000),
                 blankToNull(env.get("API_TOKEN")),
                 intValue(env, "WRITES_PER_MINUTE", 120),
+                intValue(env, "AUTH_FAILURES_PER_MINUTE", 10),
                 list(env.get("CORS_ORIGINS")),
+                allowedHosts(env.get("ALLOWED_HOSTS"), httpHost),
                 kafkaClientProperties(env),
                 new LiveSources(blankToNull(env.get("FEEDS")), intValue(env, "FEED_INTERVAL_S", 900) * 1000L,
                         booleanValue(env, "ALLOW_PRIVATE_URLS"), intValue(env, "FETCH_TIMEOUT_MS", 15_000),
                         intValue(env, "MAX_FETCH_BYTES", 5 * 1024 * 1024)),
                 roles(env.get("ROLES")),
                 positive(env, "VIEW_RECENT", CountryView.RECENT));
+    }
+
+    /**
+     * {@code ALLOWED_HOSTS=news.example,10.0.0.5}: the names the Host header may carry (port ignored; {@code *}: any);
+     * unset or blank: the loopback names and {@code HTTP_HOST} unless that is a wildcard address.
+     */
+    static Set<String> allowedHosts(String value, String httpHost) {
+        Set<String> given = list(value);
+        if (!given.isEmpty()) {
+            return given;
+        }
+        Set<String> hosts = new HashSet<>(LOOPBACK_HOSTS);
+        if (!WILDCARD_ADDRESSES.contains(httpHost.trim())) {
+            hosts.add(httpHost.trim());
+        }
+        return Set.copyOf(hosts);
     }
 
     /** {@code ROLES=ingest,web}: the roles named; unset or blank: all of them. */
@@ -135,15 +164,15 @@ public record AppConfig(
     /** The same configuration with the API token set, as resolved at start-up. */
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
-                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, allowedOrigins,
-                kafkaClientProperties, liveSources, roles, viewRecent);
+                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, authFailuresPerMinute,
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
-                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, allowedOrigins,
-                kafkaClientProperties, liveSources, roles, viewRecent);
+                maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, authFailuresPerMinute,
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {

@@ -67,7 +67,8 @@ public final class Communique implements AutoCloseable {
         Set<AppConfig.Role> roles = config.roles();
         WebVerticle web = roles.contains(AppConfig.Role.WEB) ? new WebVerticle(settings, new WebVerticle.Options(
                 config.httpHost(), config.httpPort(), config.maxDocumentBytes(), config.maxClientQueueBytes(),
-                config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.allowedOrigins())) : null;
+                config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.authFailuresPerMinute(),
+                config.allowedOrigins(), config.allowedHosts())) : null;
         ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION)
                 ? new ProjectionVerticle(settings, config.viewRecent()) : null;
         IngestVerticle ingest = roles.contains(AppConfig.Role.INGEST)
@@ -86,7 +87,8 @@ public final class Communique implements AutoCloseable {
             if (ingest != null) {
                 started = started
                         .compose(v -> vertx.deployVerticle(ingest))
-                        .compose(v -> vertx.deployVerticle(new Sources(settings, config.liveSources().options(config.dataDir()))));
+                        .compose(v -> vertx.deployVerticle(new Sources(settings,
+                                config.liveSources().options(config.dataDir(), config.maxDocumentBytes()))));
             }
             await(started);
         } catch (RuntimeException e) {

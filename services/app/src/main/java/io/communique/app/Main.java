@@ -33,6 +33,7 @@ public final class Main implements Callable<Integer> {
             footer = {"%nConfiguration (environment):",
                     "  HTTP_HOST               interface to listen on (127.0.0.1)",
                     "  HTTP_PORT               API and dashboard port (8080)",
+                    "  ALLOWED_HOSTS           Host header names served (localhost, 127.0.0.1, [::1], HTTP_HOST)",
                     "  DATA_DIR                where the embedded broker keeps its data (./data)",
                     "  SEEDS_DIR               reports ingested at start-up (./seeds)",
                     "  KAFKA_BOOTSTRAP_SERVERS an external Kafka cluster; unset: embedded broker",

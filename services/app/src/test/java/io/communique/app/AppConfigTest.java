@@ -41,6 +41,24 @@ class AppConfigTest {
     }
 
     @Test
+    void allowedHostsAreTheLoopbackNamesAndTheHttpHostUnlessItIsAWildcardOrAllowedHostsSaysOtherwise() {
+        assertThat(AppConfig.fromEnv(Map.of()).allowedHosts()).containsExactlyInAnyOrder("localhost", "127.0.0.1", "[::1]");
+        assertThat(AppConfig.fromEnv(Map.of("HTTP_HOST", "10.0.0.5")).allowedHosts())
+                .containsExactlyInAnyOrder("localhost", "127.0.0.1", "[::1]", "10.0.0.5");
+        assertThat(AppConfig.fromEnv(Map.of("HTTP_HOST", "0.0.0.0")).allowedHosts()).doesNotContain("0.0.0.0")
+                .containsExactlyInAnyOrder("localhost", "127.0.0.1", "[::1]");
+        assertThat(AppConfig.fromEnv(Map.of("HTTP_HOST", "::")).allowedHosts()).doesNotContain("::");
+        assertThat(AppConfig.fromEnv(Map.of("HTTP_HOST", "0.0.0.0", "ALLOWED_HOSTS", " news.example, localhost ,"))
+                .allowedHosts()).containsExactlyInAnyOrder("news.example", "localhost");
+    }
+
+    @Test
+    void failedTokenAttemptsAreLimitedToTenAMinutePerClientUnlessConfigured() {
+        assertThat(AppConfig.fromEnv(Map.of()).authFailuresPerMinute()).isEqualTo(10);
+        assertThat(AppConfig.fromEnv(Map.of("AUTH_FAILURES_PER_MINUTE", "0")).authFailuresPerMinute()).isZero();
+    }
+
+    @Test
     void viewsListTheHundredMostRecentEntriesUnlessViewRecentSaysOtherwise() {
         assertThat(AppConfig.fromEnv(Map.of()).viewRecent()).isEqualTo(100);
         assertThat(AppConfig.fromEnv(Map.of("VIEW_RECENT", "20")).viewRecent()).isEqualTo(20);

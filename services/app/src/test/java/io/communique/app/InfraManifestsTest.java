@@ -122,6 +122,8 @@ class InfraManifestsTest {
                 JsonNode get = container.path(probe).path("httpGet");
                 assertThat(get.path("path").asText()).as("%s of %s", probe, name).isEqualTo(HEALTH_PATH);
                 assertThat(containerPort(container, get.path("port"))).as("%s port of %s", probe, name).isEqualTo(port);
+                assertThat(probeHost(get)).as("Host of the %s of %s (the pod's IP when none is named)", probe, name)
+                        .isIn(config.allowedHosts());
             }
         }
         assertThat(covered).containsExactlyInAnyOrder(AppConfig.Role.values());
@@ -278,6 +280,16 @@ class InfraManifestsTest {
 
     private static String port(String hostAndPort) {
         return hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1);
+    }
+
+    /** The Host header a probe sends; the kubelet sends the pod's IP when it names none. */
+    private static String probeHost(JsonNode httpGet) {
+        for (JsonNode header : httpGet.path("httpHeaders")) {
+            if (header.path("name").asText().equalsIgnoreCase("Host")) {
+                return header.path("value").asText();
+            }
+        }
+        return "the pod's IP";
     }
 
     /** A probe's or Service's port: a number, or the name of one of the container's ports. */

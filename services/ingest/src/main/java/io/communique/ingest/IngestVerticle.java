@@ -39,6 +39,8 @@ public final class IngestVerticle extends VerticleBase {
     public static final String REEXTRACT_ADDRESS = "communique.ingest.reextract";
     /** Failure code of a reply when the request itself is wrong. */
     public static final int BAD_REQUEST = 400;
+    /** Failure code of a reply when the extractor failed on the document: sending it again would fail again. */
+    public static final int UNPROCESSABLE = 422;
     /** Failure code of a reply when Kafka did not acknowledge in time. */
     public static final int UNAVAILABLE = 503;
 
@@ -114,12 +116,26 @@ public final class IngestVerticle extends VerticleBase {
                 .onSuccess(facts -> message.reply(new JsonObject()
                         .put("documentId", document.id())
                         .put("facts", new JsonArray(facts.stream().map(Fact::id).toList()))))
-                .onFailure(error -> message.fail(UNAVAILABLE, "Kafka did not acknowledge the document: " + error.getMessage()));
+                .onFailure(error -> {
+                    if (error instanceof ExtractionFailed) {
+                        message.fail(UNPROCESSABLE, error.getMessage());
+                    } else {
+                        message.fail(UNAVAILABLE, "Kafka did not acknowledge the document: " + error.getMessage());
+                    }
+                });
     }
 
-    /** Extracts and publishes one document; completes with its facts once Kafka has acknowledged all records. */
+    /**
+     * Extracts and publishes one document; completes with its facts once Kafka has acknowledged all records. Fails
+     * with {@link ExtractionFailed} when the extractor throws, so callers can tell it from Kafka being away.
+     */
     public Future<List<Fact>> ingest(Document document) {
         return vertx.executeBlocking(() -> extractor.extract(document), false)
+                .recover(error -> {
+                    // The cause stays in the log: replies go to strangers and must not carry internals.
+                    LOG.error("Extraction failed for document {} from {}", document.id(), document.source(), error);
+                    return Future.failedFuture(new ExtractionFailed(document.id()));
+                })
                 .compose(facts -> recent.track(document.id(), () -> publisher.document(document)
                         .compose(documentStored -> publisher.facts(facts, document))));
     }
@@ -161,6 +177,23 @@ public final class IngestVerticle extends VerticleBase {
 
     private static boolean isReport(Path file) {
         return file.getFileName().toString().endsWith(".txt") && Files.isRegularFile(file);
+    }
+
+    /**
+     * Whether a failed ingest request would fail again however often it is sent (bad request, extraction failure):
+     * sources then set the document aside instead of retrying it; anything else (Kafka away, no reply) is transient.
+     */
+    public static boolean isPermanent(Throwable error) {
+        int code = failureCode(error);
+        return code == BAD_REQUEST || code == UNPROCESSABLE;
+    }
+
+    /** The extractor threw on a document: a property of the document and this extractor, not of the moment. */
+    public static final class ExtractionFailed extends RuntimeException {
+        ExtractionFailed(String documentId) {
+            super("the extractor failed on this report, nothing was stored (server log: document " + documentId + ")",
+                    null, false, false);
+        }
     }
 
     /** The failure code of an event-bus reply, or {@link #UNAVAILABLE} when the bus itself failed (no handler, timeout). */

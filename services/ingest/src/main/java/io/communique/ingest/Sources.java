@@ -22,8 +22,9 @@ public final class Sources extends VerticleBase {
      * @param dataDir        holds {@code feeds.txt}, {@code sources/} (feed positions) and {@code inbox/}
      * @param feeds          the {@code FEEDS} variable (comma-separated {@code URL [interval]}), or null
      * @param feedIntervalMs how often a feed without its own interval is polled
+     * @param maxDocumentBytes the largest inbox file taken: the API's document limit
      */
-    public record Options(Path dataDir, String feeds, long feedIntervalMs, FetchOptions fetch) {
+    public record Options(Path dataDir, String feeds, long feedIntervalMs, FetchOptions fetch, long maxDocumentBytes) {
     }
 
     private final KafkaSettings settings;
@@ -41,7 +42,7 @@ public final class Sources extends VerticleBase {
                 .compose(v -> vertx.deployVerticle(new ArticleFetcher(options.fetch())))
                 .compose(v -> vertx.deployVerticle(new FeedVerticle(dataDir.resolve("feeds.txt"), options.feeds(),
                         options.feedIntervalMs(), dataDir.resolve("sources"), options.fetch())))
-                .compose(v -> vertx.deployVerticle(new InboxVerticle(dataDir.resolve("inbox"))))
+                .compose(v -> vertx.deployVerticle(new InboxVerticle(dataDir.resolve("inbox"), options.maxDocumentBytes())))
                 .compose(v -> vertx.deployVerticle(new RawDocumentsVerticle(settings)));
     }
 }

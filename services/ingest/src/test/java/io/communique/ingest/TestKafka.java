@@ -59,8 +59,13 @@ public final class TestKafka {
 
     /** A Vert.x instance running the real ingest verticle (no seeds) against the test broker. */
     public static Vertx vertxWithIngest() {
+        return vertxWithIngest(new Extractor());
+    }
+
+    /** The same with the given extractor, e.g. a {@link FailingExtractor}. */
+    public static Vertx vertxWithIngest(Extractor extractor) {
         Vertx vertx = Vertx.vertx();
-        await(vertx.deployVerticle(new IngestVerticle(settings(), null, new Extractor())));
+        await(vertx.deployVerticle(new IngestVerticle(settings(), null, extractor)));
         return vertx;
     }
 

@@ -4,6 +4,7 @@ import io.communique.extract.Lexicon;
 import io.communique.ingest.IngestRequest;
 import io.communique.ingest.IngestVerticle;
 import io.communique.ingest.SourceStatus;
+import io.communique.ingest.Utf8;
 import io.communique.ingest.web.ArticleFetcher;
 import io.communique.model.Document;
 import io.communique.model.FactType;
@@ -26,10 +27,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -52,6 +50,7 @@ public final class Api {
     private static final long TIME_LAPSE_TICK_MS = 100;
     private static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json";
+    private static final String TEXT = "text/plain";
     /** Documents come from strangers: the dashboard may run only its own scripts. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -73,12 +72,14 @@ public final class Api {
         this.health = health;
         this.clients = clients;
         this.options = options;
-        this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime));
+        this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime),
+                new RateLimiter(options.authFailuresPerMinute(), System::nanoTime));
     }
 
     public Router router() {
         Router router = Router.router(vertx);
-        // First, before any handler touches the response: Vert.x 5.0.7 clients fail the upgrade when the 101 carries
+        router.route().handler(new HostGuard(options.allowedHosts())); // every request and upgrade, before all else
+        // Next, before any handler touches the response: Vert.x 5.0.7 clients fail the upgrade when the 101 carries
         // headers that an earlier route handler set.
         router.get("/ws").handler(this::webSocket);
         router.get("/ws/replay").handler(this::timeLapse);
@@ -95,6 +96,8 @@ public final class Api {
                     .allowedHeaders(Set.of("Authorization", "Content-Type")));
         }
         router.post("/api/documents").handler(writeGuard);
+        // A route of its own: Vert.x runs body handlers before any other handler of their route.
+        router.post("/api/documents").handler(new ContentTypeGuard(List.of(TEXT, JSON)));
         router.route("/api/admin/*").handler(writeGuard);
         router.get("/api/health").handler(this::health);
         router.get("/api/labels").handler(this::labels);
@@ -312,49 +315,37 @@ public final class Api {
                 .onFailure(error -> Problems.send(ctx, 503, action + " failed: " + error.getMessage()));
     }
 
-    /** The request from a text/plain or JSON body; the query may carry published, language and url for plain text. */
+    /**
+     * The request from a text/plain or JSON body ({@link ContentTypeGuard} let no other through); the query may carry
+     * published, language and url for plain text.
+     */
     private IngestRequest readRequest(RoutingContext ctx) throws BadRequest {
-        String contentType = ctx.request().getHeader("Content-Type");
-        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
-        if (contentType != null && contentType.toLowerCase().contains("charset=")
-                && !contentType.toLowerCase().replace(" ", "").contains("charset=utf-8")) {
-            throw new BadRequest(415, "only UTF-8 is accepted");
-        }
         Buffer body = ctx.body().buffer();
         if (body == null || body.length() == 0) {
             throw new BadRequest(400, "the request body is empty: send the report as text/plain or as JSON {\"text\": …}");
         }
         String text = decodeUtf8(body);
-        switch (mediaType) {
-            case "text/plain" -> {
-                return new IngestRequest(text, "http", ctx.queryParams().get("url"), ctx.queryParams().get("language"),
-                        ctx.queryParams().get("published"));
-            }
-            case "application/json" -> {
-                JsonObject json;
-                try {
-                    json = new JsonObject(text);
-                } catch (DecodeException e) {
-                    throw new BadRequest(400, "the body must be a JSON object {\"text\": …}");
-                }
-                try {
-                    IngestRequest request = IngestRequest.fromJson(json);
-                    return new IngestRequest(request.text(), "http", request.url(), request.language(), request.published());
-                } catch (IllegalArgumentException e) {
-                    throw new BadRequest(400, e.getMessage());
-                }
-            }
-            default -> throw new BadRequest(415, "send the report as text/plain or application/json, not '"
-                    + abbreviate(contentType == null ? "nothing" : contentType) + "'");
+        if (!ContentTypeGuard.mediaType(ctx.request().getHeader("Content-Type")).equals(JSON)) {
+            return new IngestRequest(text, "http", ctx.queryParams().get("url"), ctx.queryParams().get("language"),
+                    ctx.queryParams().get("published"));
+        }
+        JsonObject json;
+        try {
+            json = new JsonObject(text);
+        } catch (DecodeException e) {
+            throw new BadRequest(400, "the body must be a JSON object {\"text\": …}");
+        }
+        try {
+            IngestRequest request = IngestRequest.fromJson(json);
+            return new IngestRequest(request.text(), "http", request.url(), request.language(), request.published());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
         }
     }
 
     private static String decodeUtf8(Buffer body) throws BadRequest {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body.getBytes())).toString();
+            return Utf8.decode(body.getBytes());
         } catch (CharacterCodingException e) {
             throw new BadRequest(400, "the body is not valid UTF-8");
         }
@@ -464,7 +455,7 @@ public final class Api {
     }
 
     /** Echoes of user input are cut short: an error message must not carry a megabyte back. */
-    private static String abbreviate(String value) {
+    static String abbreviate(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 

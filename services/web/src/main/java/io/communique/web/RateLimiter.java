@@ -30,19 +30,39 @@ final class RateLimiter {
 
     /** 0 when the client may go ahead (and is charged one request), else the seconds to wait. */
     long secondsToWait(String client) {
+        long wait = secondsUntilFree(client);
+        if (wait == 0) {
+            charge(client);
+        }
+        return wait;
+    }
+
+    /** 0 when the client has a request left (nothing is charged), else the seconds until it has. */
+    long secondsUntilFree(String client) {
         if (perMinute <= 0) {
             return 0;
         }
+        double tokens = refilled(client)[0];
+        if (tokens >= 1) {
+            return 0;
+        }
+        double nanosToNextToken = (1 - tokens) * NANOS_PER_MINUTE / perMinute;
+        return Math.max(1, (long) Math.ceil(nanosToNextToken / 1e9));
+    }
+
+    /** Charges the client one request. */
+    void charge(String client) {
+        if (perMinute > 0) {
+            refilled(client)[0] -= 1;
+        }
+    }
+
+    /** The client's bucket, {tokens, last refill time in nanos}, refilled up to now. */
+    private double[] refilled(String client) {
         long now = nanoClock.getAsLong();
-        // bucket = {tokens, last refill time in nanos}
         double[] bucket = buckets.computeIfAbsent(client, key -> new double[]{perMinute, now});
         bucket[0] = Math.min(perMinute, bucket[0] + (now - bucket[1]) * perMinute / (double) NANOS_PER_MINUTE);
         bucket[1] = now;
-        if (bucket[0] >= 1) {
-            bucket[0] -= 1;
-            return 0;
-        }
-        double nanosToNextToken = (1 - bucket[0]) * NANOS_PER_MINUTE / perMinute;
-        return Math.max(1, (long) Math.ceil(nanosToNextToken / 1e9));
+        return bucket;
     }
 }

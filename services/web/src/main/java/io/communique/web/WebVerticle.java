@@ -55,12 +55,16 @@ public final class WebVerticle extends VerticleBase {
      * @param maxDocumentBytes largest accepted request body
      * @param apiToken         bearer token that writes and admin actions need
      * @param writesPerMinute  per-client write limit; 0 = none
+     * @param authFailuresPerMinute per-client failed token attempts: as many at once, then one per 60/n s; 0 = no limit
      * @param allowedOrigins   foreign origins allowed for CORS and WebSockets; empty = none
+     * @param allowedHosts     Host header names served (port ignored), {@code "*"} for any: see {@link HostGuard}
      */
     public record Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs,
-                          String apiToken, int writesPerMinute, Set<String> allowedOrigins) {
+                          String apiToken, int writesPerMinute, int authFailuresPerMinute, Set<String> allowedOrigins,
+                          Set<String> allowedHosts) {
         public Options {
             allowedOrigins = Set.copyOf(allowedOrigins);
+            allowedHosts = Set.copyOf(allowedHosts);
         }
     }
 

@@ -67,8 +67,31 @@ class ApiTest {
 
     /** Serves the API on a free port with the given write limit (0 = none). */
     static HttpServer serve(int writesPerMinute) throws Exception {
-        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN,
-                writesPerMinute, Set.of("https://allowed.example"));
+        return serve(vertx, state, options(writesPerMinute));
+    }
+
+    /** The tests' options: bodies up to 1000 bytes, {@link #TOKEN}, one allowed foreign origin, {@link #HOSTS}. */
+    static WebVerticle.Options options(int writesPerMinute) {
+        return options(writesPerMinute, HOSTS);
+    }
+
+    static WebVerticle.Options options(int writesPerMinute, Set<String> allowedHosts) {
+        return options(writesPerMinute, AUTH_FAILURES_PER_MINUTE, allowedHosts);
+    }
+
+    static WebVerticle.Options options(int writesPerMinute, int authFailuresPerMinute, Set<String> allowedHosts) {
+        return new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN, writesPerMinute,
+                authFailuresPerMinute, Set.of("https://allowed.example"), allowedHosts);
+    }
+
+    /** Enough for the wrong tokens these tests send from one address. */
+    static final int AUTH_FAILURES_PER_MINUTE = 100;
+
+    /** The Host names the tests' servers answer: the defaults, and a public name. */
+    static final Set<String> HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "news.example");
+
+    /** Serves the API of {@code vertx} (with whatever verticles it runs) on a free loopback port; Kafka counts as up. */
+    static HttpServer serve(Vertx vertx, LiveState state, WebVerticle.Options options) throws Exception {
         Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null), new LiveClients(1024 * 1024),
                 options, () -> Future.failedFuture("no Kafka behind this test"));
         return vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
@@ -93,7 +116,11 @@ class ApiTest {
     }
 
     static HttpRequest.Builder post(String contentType, byte[] body) {
-        HttpRequest.Builder builder = request("/api/documents").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        return post(server, contentType, body);
+    }
+
+    static HttpRequest.Builder post(HttpServer target, String contentType, byte[] body) {
+        HttpRequest.Builder builder = request(target, "/api/documents").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Authorization", "Bearer " + TOKEN);
         return contentType == null ? builder : builder.header("Content-Type", contentType);
     }
@@ -184,8 +211,19 @@ class ApiTest {
         assertProblem(send(post("application/json", "{\"text\": 5}".getBytes())), 400, "must be strings");
         assertProblem(send(post("application/json", "{\"text\": \"x\", \"published\": \"May 5\"}".getBytes())), 400,
                 "published");
-        assertProblem(send(post("application/xml", "<a/>".getBytes())), 415, "text/plain or application/json");
         assertProblem(send(post("text/plain", "x".repeat(1001).getBytes())), 413, "limit");
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeOrCharsetIsA415ProblemWhateverItsBytes() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+        assertProblem(send(post("image/png", png)), 415, "not 'image/png'");
+        assertProblem(send(post("image/png", new byte[0])), 415, "text/plain or application/json");
+        assertProblem(send(post("application/xml", "<a/>".getBytes())), 415, "text/plain or application/json");
+        assertProblem(send(post(null, "中俄两国元首举行会谈。".getBytes())), 415, "not 'nothing'");
+        assertProblem(send(post("text/plain; charset=iso-8859-1", "x".getBytes())), 415, "only UTF-8");
+        assertProblem(send(post("application/json; charset=\"UTF-16\"", "{}".getBytes())), 415, "only UTF-8");
+        assertProblem(send(post("TEXT/PLAIN; Charset=\"UTF-8\"", new byte[0])), 400, "empty"); // accepted type, bad body
     }
 
     @Test

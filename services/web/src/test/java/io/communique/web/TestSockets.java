@@ -23,7 +23,8 @@ final class TestSockets {
      */
     static HttpServer server(Vertx vertx, LiveClients clients, int queueBytes, HttpServerOptions serverOptions)
             throws Exception {
-        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, queueBytes, 2000, "token", 0, Set.of());
+        WebVerticle.Options options = new WebVerticle.Options("127.0.0.1", 0, 1000, queueBytes, 2000, "token", 0, 0, Set.of(),
+                Set.of("127.0.0.1"));
         Api api = new Api(vertx, new LiveState(), () -> new Health("k", true, true, null), clients, options,
                 () -> Future.failedFuture("no Kafka"));
         return vertx.createHttpServer(serverOptions).requestHandler(api.router()).listen(0, "127.0.0.1")

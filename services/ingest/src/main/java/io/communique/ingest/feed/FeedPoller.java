@@ -135,7 +135,7 @@ final class FeedPoller {
                     }
                     return IngestClient.ingest(vertx, new IngestRequest(body, spec.url(), item.link(), item.language(),
                             item.published())).map(reply -> true).recover(error -> {
-                        if (IngestVerticle.failureCode(error) != IngestVerticle.BAD_REQUEST) {
+                        if (!IngestVerticle.isPermanent(error)) {
                             return Future.failedFuture(error);
                         }
                         // Ingest refuses this item for good: remember it as taken rather than retry it forever.

@@ -1,8 +1,10 @@
 package io.communique.ingest.inbox;
 
+import io.communique.ingest.FailingExtractor;
 import io.communique.ingest.SourceStatus;
 import io.communique.ingest.TestKafka;
 import io.communique.model.Document;
+import io.communique.model.Topics;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static io.communique.ingest.TestKafka.await;
@@ -21,8 +25,14 @@ import static io.communique.ingest.TestKafka.awaitTrue;
 import static io.communique.ingest.TestKafka.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Files dropped into a real folder, ingested through the real ingest verticle into a real broker. */
+/**
+ * Files dropped into a real folder, ingested through the real ingest verticle into a real broker; its extractor fails
+ * on reports marked {@link FailingExtractor#MARKER}, as the real one does on none.
+ */
 class InboxVerticleTest {
+    /** The document limit these tests run with (the app's is MAX_DOCUMENT_BYTES, the same as for a POST). */
+    static final int MAX_BYTES = 4096;
+    static final String REPORT = "2019年4月25日，国家主席习近平在北京同埃及总统塞西举行会谈。";
     @TempDir
     static Path dataDir;
     static Path inbox;
@@ -30,10 +40,72 @@ class InboxVerticleTest {
 
     @BeforeAll
     static void start() {
-        vertx = TestKafka.vertxWithIngest();
+        vertx = TestKafka.vertxWithIngest(new FailingExtractor());
         inbox = dataDir.resolve("inbox");
         await(SourceStatus.serve(vertx));
-        await(vertx.deployVerticle(new InboxVerticle(inbox)));
+        await(vertx.deployVerticle(new InboxVerticle(inbox, MAX_BYTES)));
+    }
+
+    /** Waits until {@code name} is in failed/ beside its reason; returns the reason. */
+    static String awaitFailed(String name) throws Exception {
+        Path reason = inbox.resolve("failed").resolve(name + ".reason.txt");
+        awaitTrue(name + " in failed/", () -> Files.exists(reason));
+        assertThat(inbox.resolve(name)).as(name + " left the inbox").doesNotExist();
+        return Files.readString(reason);
+    }
+
+    /** Whether any record of the documents topic holds {@code text}. */
+    static boolean published(String text) {
+        return TestKafka.readAll(Topics.DOCUMENTS).stream()
+                .anyMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(text));
+    }
+
+    @Test
+    void aSymbolicLinkIsNeverFollowedButSetAsideInFailed() throws Exception {
+        Path token = Files.writeString(dataDir.resolve("api-token"), "secret-token-4f1c9e");
+        Path report = Files.writeString(dataDir.resolve("report.txt"), REPORT + "（链接目标）");
+        Files.createSymbolicLink(inbox.resolve("token.txt"), token);
+        Files.createSymbolicLink(inbox.resolve("linked.txt"), report);
+        Files.createSymbolicLink(inbox.resolve("dangling.json"), dataDir.resolve("nowhere.json"));
+
+        for (String name : List.of("token.txt", "linked.txt", "dangling.json")) {
+            assertThat(awaitFailed(name)).as(name).contains("symbolic link");
+            assertThat(inbox.resolve("failed").resolve(name)).as("moved as the link itself").isSymbolicLink();
+        }
+        assertThat(token).hasContent("secret-token-4f1c9e");
+        assertThat(report).exists();
+        assertThat(published("secret-token-4f1c9e")).isFalse();
+        assertThat(published("（链接目标）")).as("not even a link to a good report is followed").isFalse();
+    }
+
+    @Test
+    void aFileAboveTheDocumentLimitIsSetAsideUnreadAndOneAtTheLimitIsIngested() throws Exception {
+        byte[] reportBytes = (REPORT + "（限内）").getBytes(StandardCharsets.UTF_8);
+        byte[] atLimit = Arrays.copyOf(reportBytes, MAX_BYTES);
+        Arrays.fill(atLimit, reportBytes.length, MAX_BYTES, (byte) '\n');
+        byte[] overLimit = Arrays.copyOf(atLimit, MAX_BYTES + 1);
+        overLimit[MAX_BYTES] = '\n';
+        Files.write(inbox.resolve("over.txt"), new String(overLimit, StandardCharsets.UTF_8)
+                .replace("（限内）", "（超限）").getBytes(StandardCharsets.UTF_8));
+        Files.write(inbox.resolve("at.txt"), atLimit);
+
+        assertThat(awaitFailed("over.txt")).contains("document limit of " + MAX_BYTES + " bytes");
+        awaitTrue("at.txt processed", () -> Files.exists(inbox.resolve("processed").resolve("at.txt")));
+        assertThat(published("（超限）")).isFalse();
+        assertThat(published("（限内）")).isTrue();
+    }
+
+    @Test
+    void aFileTheExtractorFailsOnIsSetAsideOnceAndNotRetried() throws Exception {
+        Files.writeString(inbox.resolve("bug.txt"), REPORT + FailingExtractor.MARKER);
+        Files.write(inbox.resolve("latin1.txt"), new byte[]{'C', 'a', 'f', (byte) 0xE9, ' ', 't', 'a', 'l', 'k', 's'});
+
+        assertThat(awaitFailed("bug.txt")).contains("the extractor failed on this report");
+        assertThat(awaitFailed("latin1.txt")).contains("not UTF-8");
+        Thread.sleep(2500); // two more polls
+        assertThat(inbox.resolve("bug.txt")).doesNotExist();
+        assertThat(inbox.resolve("failed").resolve("bug.txt")).exists();
+        assertThat(published(FailingExtractor.MARKER)).isFalse();
     }
 
     @AfterAll
