@@ -57,9 +57,9 @@ public record AppConfig(
      */
     public record LiveSources(String feeds, long feedIntervalMs, boolean allowPrivateUrls, long fetchTimeoutMs,
                               long maxFetchBytes) {
-        Sources.Options options(Path dataDir) {
+        Sources.Options options(Path dataDir, long maxDocumentBytes) {
             return new Sources.Options(dataDir, feeds, feedIntervalMs,
-                    new FetchOptions(fetchTimeoutMs, maxFetchBytes, allowPrivateUrls));
+                    new FetchOptions(fetchTimeoutMs, maxFetchBytes, allowPrivateUrls), (int) maxDocumentBytes);
         }
     }
 

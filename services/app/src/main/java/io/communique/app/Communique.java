@@ -86,7 +86,7 @@ public final class Communique implements AutoCloseable {
             if (ingest != null) {
                 started = started
                         .compose(v -> vertx.deployVerticle(ingest))
-                        .compose(v -> vertx.deployVerticle(new Sources(settings, config.liveSources().options(config.dataDir()))));
+                        .compose(v -> vertx.deployVerticle(new Sources(settings, config.liveSources().options(config.dataDir(), config.maxDocumentBytes()))));
             }
             await(started);
         } catch (RuntimeException e) {

@@ -22,8 +22,9 @@ public final class Sources extends VerticleBase {
      * @param dataDir        holds {@code feeds.txt}, {@code sources/} (feed positions) and {@code inbox/}
      * @param feeds          the {@code FEEDS} variable (comma-separated {@code URL [interval]}), or null
      * @param feedIntervalMs how often a feed without its own interval is polled
+     * @param maxDocumentBytes the largest report a source takes, as for a posted one
      */
-    public record Options(Path dataDir, String feeds, long feedIntervalMs, FetchOptions fetch) {
+    public record Options(Path dataDir, String feeds, long feedIntervalMs, FetchOptions fetch, int maxDocumentBytes) {
     }
 
     private final KafkaSettings settings;
@@ -42,6 +43,6 @@ public final class Sources extends VerticleBase {
                 .compose(v -> vertx.deployVerticle(new FeedVerticle(dataDir.resolve("feeds.txt"), options.feeds(),
                         options.feedIntervalMs(), dataDir.resolve("sources"), options.fetch())))
                 .compose(v -> vertx.deployVerticle(new InboxVerticle(dataDir.resolve("inbox"))))
-                .compose(v -> vertx.deployVerticle(new RawDocumentsVerticle(settings)));
+                .compose(v -> vertx.deployVerticle(new RawDocumentsVerticle(settings, options.maxDocumentBytes())));
     }
 }

@@ -21,6 +21,8 @@ public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // additive schema changes stay readable
+            // A record is one value: "{…}{…}" is rejected whole rather than read as its first object.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** One reader per type: resolving the type on every call cost a few percent of a projection rebuild. */
