@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * the ingest verticle's producer, on its context. Invalid documents go to the dead-letter topic.
  */
 public final class DocumentRepair extends ConsumerLoop {
-    static final String GROUP = "communique.ingest.repair";
+    public static final String GROUP = "communique.ingest.repair";
     private static final Logger LOG = LoggerFactory.getLogger(DocumentRepair.class);
     /** Longer than any in-flight publishing can last (producer max block + two delivery timeouts). */
     private static final long IN_FLIGHT_WAIT_S = 60;
