@@ -189,6 +189,7 @@ public abstract class ConsumerLoop implements AutoCloseable {
                 handle(record);
             } catch (Exception e) {
                 if (isTransient(e)) {
+                    awaitLetters(sent, true); // those Kafka took are not sent again on the replay
                     throw e;
                 }
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -198,14 +199,26 @@ public abstract class ConsumerLoop implements AutoCloseable {
                 }
             }
         }
+        awaitLetters(sent, false);
+        completeBatch();
+    }
+
+    /** Waits for the letters and remembers those Kafka acknowledged; {@code quietly}: a failed one is only left out. */
+    private void awaitLetters(Map<ConsumerRecord<String, byte[]>, Future<?>> sent, boolean quietly) throws Exception {
         for (Map.Entry<ConsumerRecord<String, byte[]>, Future<?>> letter : sent.entrySet()) {
-            letter.getValue().get();
+            try {
+                letter.getValue().get();
+            } catch (Exception e) {
+                if (quietly) {
+                    continue;
+                }
+                throw e;
+            }
             ConsumerRecord<String, byte[]> record = letter.getKey();
             lettered.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new TreeSet<>())
                     .add(record.offset());
             deadLettered.incrementAndGet();
         }
-        completeBatch();
     }
 
     /** Kafka failed us (unreachable, timed out, interrupted): nothing wrong with the record, so retry. */

@@ -6,6 +6,7 @@ import io.communique.kafka.DeadLetters;
 import io.communique.kafka.KafkaSettings;
 import io.communique.kafka.TopicAdmin;
 import io.communique.model.CloudEvents;
+import io.communique.model.EventCodes;
 import io.communique.model.Evidence;
 import io.communique.model.ExtractorInfo;
 import io.communique.model.Fact;
@@ -145,12 +146,14 @@ class BadFactRecordsTest {
         return record;
     }
 
+    /** A fact as the extractor writes them, nested objects and event id included. */
     private static Fact talks(String country, int day) {
         String date = String.format("2019-05-%02d", day);
         String document = Ids.documentId("report " + country + day);
         List<String> participants = List.of("CN", country);
-        return new Fact(Ids.factId(document, FactType.TALKS, participants, date, 0), document, "test", FactType.TALKS,
-                participants, "CN", List.of(), date, null, null, null, List.of(), 0.9, new Evidence("s", 0, 1),
-                new ExtractorInfo("rules", "1"));
+        String id = Ids.factId(document, FactType.TALKS, participants, date, 0);
+        return new Fact(id, document, "test", FactType.TALKS, participants, "CN", List.of("习近平"), date, null, "北京",
+                null, List.of("trade"), 0.9, new Evidence("s", 0, 1), new ExtractorInfo("rules", "1"), id, null,
+                new EventCodes("046", "CONSULT", null), null);
     }
 }
