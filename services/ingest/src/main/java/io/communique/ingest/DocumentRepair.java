@@ -1,9 +1,11 @@
 package io.communique.ingest;
 
 import io.communique.extract.Extractor;
+import io.communique.kafka.BadRecord;
 import io.communique.kafka.ConsumerLoop;
 import io.communique.kafka.DeadLetters;
 import io.communique.kafka.KafkaSettings;
+import io.communique.kafka.RecordValues;
 import io.communique.model.Document;
 import io.communique.model.Fact;
 import io.communique.model.Json;
@@ -12,11 +14,9 @@ import io.communique.model.Topics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * the ingest verticle's producer, on its context. Invalid documents go to the dead-letter topic.
  */
 public final class DocumentRepair extends ConsumerLoop {
-    static final String GROUP = "communique.ingest.repair";
+    public static final String GROUP = "communique.ingest.repair";
     private static final Logger LOG = LoggerFactory.getLogger(DocumentRepair.class);
     /** Longer than any in-flight publishing can last (producer max block + two delivery timeouts). */
     private static final long IN_FLIGHT_WAIT_S = 60;
@@ -59,83 +59,79 @@ public final class DocumentRepair extends ConsumerLoop {
         public static final Counts NONE = new Counts(0, 0, 0, 0, false);
     }
 
-    /** A valid document whose facts this process did not publish, with its record for the dead-letter topic. */
-    private record Unconfirmed(ConsumerRecord<String, byte[]> record, Document document) {
+    /** A valid document whose facts this process did not publish, with the facts extracted again. */
+    private record Repair(Document document, List<Fact> facts) {
     }
 
     private final RecentIngests recent;
     private final Extractor extractor;
     private final Context context;
     private final FactPublisher publisher;
-    private final DeadLetters deadLetters;
     private final SchemaValidator validator = new SchemaValidator();
     private final AtomicLong confirmed = new AtomicLong();
     private final AtomicLong repaired = new AtomicLong();
     private final AtomicLong factsPublished = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
+    /** This batch's documents to repair, by id: a document recorded twice in one batch is repaired once. */
+    private final Map<String, Repair> pending = new LinkedHashMap<>();
+    private long confirmedHere;
 
     /** @param context where {@code publisher} and {@code deadLetters} may be used: the ingest verticle's */
     DocumentRepair(KafkaSettings settings, RecentIngests recent, Extractor extractor, Context context,
                    FactPublisher publisher, DeadLetters deadLetters) {
-        super("communique-ingest-repair", settings, GROUP, Topics.DOCUMENTS);
+        super("communique-ingest-repair", settings, GROUP, Topics.DOCUMENTS,
+                letter -> onContext(context, () -> deadLetters.send(letter)));
         this.recent = recent;
         this.extractor = extractor;
         this.context = context;
         this.publisher = publisher;
-        this.deadLetters = deadLetters;
     }
 
     Counts counts() {
-        return new Counts(confirmed.get(), repaired.get(), factsPublished.get(), deadLettered.get(), caughtUp().isDone());
+        return new Counts(confirmed.get(), repaired.get(), factsPublished.get(), deadLettered(), caughtUp().isDone());
     }
 
     @Override
-    protected void process(ConsumerRecords<String, byte[]> records) throws Exception {
-        Map<String, Unconfirmed> unconfirmed = new LinkedHashMap<>();
-        Map<ConsumerRecord<String, byte[]>, String> invalid = new LinkedHashMap<>();
-        long confirmedHere = 0;
-        for (ConsumerRecord<String, byte[]> record : records) {
-            List<String> problems = validator.problems(Topics.DOCUMENTS, record.value());
-            if (!problems.isEmpty()) {
-                invalid.put(record, "invalid document: " + String.join("; ", problems));
-                continue;
-            }
-            Document document = Json.read(record.value(), Document.class);
-            if (publishedHere(document.id())) {
-                confirmedHere++;
-            } else { // a document recorded twice in one batch is repaired once
-                unconfirmed.put(document.id(), new Unconfirmed(record, document));
-            }
+    protected void handle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        byte[] value = RecordValues.json(record.value(), Integer.MAX_VALUE); // the broker bounds a document's size
+        List<String> problems = validator.problems(Topics.DOCUMENTS, value);
+        if (!problems.isEmpty()) {
+            throw new BadRecord(BadRecord.Kind.WRONG_SHAPE, "invalid document: " + String.join("; ", problems));
         }
-        List<Document> documents = new ArrayList<>();
-        List<List<Fact>> facts = new ArrayList<>();
-        for (Unconfirmed candidate : unconfirmed.values()) {
-            try {
-                facts.add(extractor.extract(candidate.document()));
-                documents.add(candidate.document());
-            } catch (RuntimeException e) {
-                invalid.put(candidate.record(), "extraction failed: " + e);
-            }
+        Document document = BadRecord.shape(() -> Json.read(value, Document.class));
+        if (publishedHere(document.id())) {
+            confirmedHere++;
+            return;
         }
-        if (!documents.isEmpty() || !invalid.isEmpty()) {
-            awaitOnContext(() -> {
-                List<Future<?>> sends = new ArrayList<>();
-                for (int i = 0; i < documents.size(); i++) {
-                    sends.add(publisher.facts(facts.get(i), documents.get(i)));
-                }
-                invalid.forEach((record, reason) -> sends.add(deadLetters.send(record, reason)));
-                return Future.all(sends);
-            });
+        List<Fact> facts;
+        try {
+            facts = extractor.extract(document);
+        } catch (RuntimeException e) {
+            throw new BadRecord(BadRecord.Kind.EXTRACTION_FAILED, "extraction failed: " + e, e);
+        }
+        pending.put(document.id(), new Repair(document, facts));
+    }
+
+    @Override
+    protected void completeBatch() throws Exception {
+        if (!pending.isEmpty()) {
+            onContext(context, () -> Future.all(pending.values().stream()
+                    .map(repair -> publisher.facts(repair.facts(), repair.document())).toList()))
+                    .get(ACK_WAIT_S, TimeUnit.SECONDS);
+            long factCount = pending.values().stream().mapToLong(repair -> repair.facts().size()).sum();
+            long total = repaired.addAndGet(pending.size());
+            factsPublished.addAndGet(factCount);
+            Document first = pending.values().iterator().next().document();
+            LOG.info("Repaired {} documents recorded without their facts ({} since start): {} facts published, "
+                    + "first {} from {}", pending.size(), total, factCount, first.id(), first.source());
         }
         confirmed.addAndGet(confirmedHere);
-        deadLettered.addAndGet(invalid.size());
-        if (!documents.isEmpty()) {
-            long factCount = facts.stream().mapToLong(List::size).sum();
-            long total = repaired.addAndGet(documents.size());
-            factsPublished.addAndGet(factCount);
-            LOG.info("Repaired {} documents recorded without their facts ({} since start): {} facts published, "
-                    + "first {} from {}", documents.size(), total, factCount, documents.get(0).id(), documents.get(0).source());
-        }
+        batchFailed();
+    }
+
+    @Override
+    protected void batchFailed() {
+        pending.clear();
+        confirmedHere = 0;
     }
 
     /** True once this process's own publishing of the document's facts succeeded (waiting if it is in flight). */
@@ -152,10 +148,10 @@ public final class DocumentRepair extends ConsumerLoop {
         }
     }
 
-    /** Runs {@code sends} on the verticle's context and blocks this loop's thread until Kafka has answered. */
-    private void awaitOnContext(Supplier<Future<?>> sends) throws Exception {
+    /** Runs {@code sends} on the verticle's context (where its producer lives); completes when Kafka has answered. */
+    private static CompletableFuture<Object> onContext(Context context, Supplier<Future<?>> sends) {
         CompletableFuture<Object> done = new CompletableFuture<>();
         context.runOnContext(v -> sends.get().onComplete(done::complete, done::completeExceptionally));
-        done.get(ACK_WAIT_S, TimeUnit.SECONDS);
+        return done;
     }
 }

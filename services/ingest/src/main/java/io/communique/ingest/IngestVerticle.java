@@ -74,7 +74,7 @@ public final class IngestVerticle extends VerticleBase {
         return vertx.eventBus().<JsonObject>consumer(ADDRESS, this::onRequest).completion()
                 // Kafka clients load classes while constructed: on a worker, not the event loop.
                 .compose(v -> vertx.executeBlocking(() -> {
-                    repair = new DocumentRepair(settings, recent, extractor, context, publisher, new DeadLetters(producer));
+                    repair = new DocumentRepair(settings, recent, extractor, context, publisher, new DeadLetters(producer, DocumentRepair.GROUP));
                     repair.start();
                     return null;
                 }))

@@ -43,6 +43,6 @@ public final class Sources extends VerticleBase {
                 .compose(v -> vertx.deployVerticle(new FeedVerticle(dataDir.resolve("feeds.txt"), options.feeds(),
                         options.feedIntervalMs(), dataDir.resolve("sources"), options.fetch())))
                 .compose(v -> vertx.deployVerticle(new InboxVerticle(dataDir.resolve("inbox"), options.maxDocumentBytes())))
-                .compose(v -> vertx.deployVerticle(new RawDocumentsVerticle(settings)));
+                .compose(v -> vertx.deployVerticle(new RawDocumentsVerticle(settings, Math.toIntExact(options.maxDocumentBytes()))));
     }
 }

@@ -25,17 +25,23 @@ import java.util.function.Function;
  * polling again only once the handler's future completes (so a slow handler applies back-pressure, and batches are
  * never handled concurrently). {@link #caughtUp()} completes once every record that existed at start was handled:
  * from then on the caller's state reflects the log.
+ *
+ * <p>The handler takes each record on its own (a record it cannot read is its to skip or dead-letter); a failed
+ * handler future means it could not take the batch now, so the batch is read again after a growing delay.
  */
 public final class TopicFollower {
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-    private static final long RETRY_DELAY_MS = 1000;
+    private static final long FIRST_RETRY_DELAY_MS = 1000;
+    private static final long MAX_RETRY_DELAY_MS = 30_000;
 
     private final Vertx vertx;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Function<List<KafkaConsumerRecord<String, byte[]>>, Future<Void>> handler;
     private final Promise<Void> caughtUp = Promise.promise();
     private final Map<TopicPartition, Long> endAtStart = new HashMap<>();
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    private long retryDelayMs = FIRST_RETRY_DELAY_MS;
     private volatile boolean closed;
 
     private TopicFollower(Vertx vertx, KafkaSettings settings,
@@ -56,6 +62,16 @@ public final class TopicFollower {
         return caughtUp.future();
     }
 
+    /** Records on the followed partitions not read yet: the sum of end offset minus position. */
+    public Future<Long> lag() {
+        return consumer.endOffsets(assigned).compose(ends -> {
+            List<Future<Long>> behind = ends.entrySet().stream()
+                    .map(end -> consumer.position(end.getKey()).map(position -> Math.max(0, end.getValue() - position)))
+                    .toList();
+            return Future.all(behind).map(all -> behind.stream().mapToLong(Future::result).sum());
+        });
+    }
+
     public Future<Void> close() {
         closed = true;
         return consumer.close();
@@ -68,6 +84,7 @@ public final class TopicFollower {
             Set<TopicPartition> partitions = new HashSet<>();
             lookups.forEach(lookup -> lookup.result().forEach(info ->
                     partitions.add(new TopicPartition(info.getTopic(), info.getPartition()))));
+            assigned.addAll(partitions);
             return consumer.assign(partitions)
                     .compose(v -> consumer.seekToBeginning(partitions))
                     .compose(v -> consumer.endOffsets(partitions))
@@ -89,17 +106,29 @@ public final class TopicFollower {
             return;
         }
         consumer.poll(POLL_TIMEOUT)
-                .compose(batch -> handler.apply(toList(batch)).map(v -> batch))
+                .compose(batch -> handler.apply(toList(batch))
+                        .recover(error -> rewind(batch).transform(v -> Future.failedFuture(error)))
+                        .map(v -> batch))
                 .onSuccess(batch -> {
+                    retryDelayMs = FIRST_RETRY_DELAY_MS;
                     checkCaughtUp(toList(batch));
                     pollLoop();
                 })
                 .onFailure(error -> {
                     if (!closed) {
-                        LOG.warn("Following {} failed, retrying: {}", consumer, error.toString());
-                        vertx.setTimer(RETRY_DELAY_MS, id -> pollLoop());
+                        LOG.warn("Following {} failed, retrying in {} ms: {}", consumer, retryDelayMs, error.toString());
+                        vertx.setTimer(retryDelayMs, id -> pollLoop());
+                        retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, retryDelayMs * 2);
                     }
                 });
+    }
+
+    /** Seeks back to the batch's first records, so the next poll returns them again. */
+    private Future<Void> rewind(KafkaConsumerRecords<String, byte[]> batch) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        toList(batch).forEach(record -> first.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset()));
+        return Future.all(first.entrySet().stream().map(entry -> consumer.seek(entry.getKey(), entry.getValue())).toList())
+                .mapEmpty();
     }
 
     private void checkCaughtUp(List<KafkaConsumerRecord<String, byte[]>> handled) {

@@ -83,8 +83,8 @@ public final class FactReader {
                 case "extractor" -> extractor = extractor(parser, token);
                 case "eventId" -> eventId = text(parser, token, field);
                 case "partOf" -> partOf = text(parser, token, field);
-                case "codes" -> codes = token == JsonToken.VALUE_NULL ? null : parser.readValueAs(EventCodes.class);
-                case "provenance" -> provenance = token == JsonToken.VALUE_NULL ? null : parser.readValueAs(Provenance.class);
+                case "codes" -> codes = token == JsonToken.VALUE_NULL ? null : Json.nested(EventCodes.class).readValue(parser);
+                case "provenance" -> provenance = token == JsonToken.VALUE_NULL ? null : Json.nested(Provenance.class).readValue(parser);
                 default -> parser.skipChildren(); // additive schema changes stay readable
             }
         }

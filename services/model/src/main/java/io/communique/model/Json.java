@@ -21,7 +21,19 @@ public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // additive schema changes stay readable
+            // A record is one value: "{…}{…}" is rejected whole rather than read as its first object.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    /**
+     * For a value inside a document being parsed (a fact's nested objects): the rest of the document follows it, so
+     * trailing tokens are expected there; the whole record is checked for them by its reader.
+     */
+    public static ObjectReader nested(Class<?> type) {
+        return NESTED.computeIfAbsent(type, t -> MAPPER.readerFor(t).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+    }
+
+    private static final Map<Class<?>, ObjectReader> NESTED = new ConcurrentHashMap<>();
 
     /** One reader per type: resolving the type on every call cost a few percent of a projection rebuild. */
     private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();

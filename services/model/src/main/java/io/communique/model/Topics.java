@@ -32,6 +32,11 @@ public final class Topics {
     public static final String FACTS_BY_EVENT = "communique.facts.by-event.v1";
     /** Partitions of the routed fact topics and their view topics: the most projection instances that share work. */
     public static final int PROJECTION_PARTITIONS = 6;
+    /**
+     * The largest fact record a consumer takes (a fact is about 1 KB; its evidence is one sentence): anything larger
+     * is dead-lettered rather than kept on a heap.
+     */
+    public static final int MAX_FACT_BYTES = 256 * 1024;
     /** Raw documents from any producer, {text, published?, language?, url?, source?}; ingested like a POST. */
     public static final String DOCUMENTS_RAW = "communique.documents.raw.v1";
 

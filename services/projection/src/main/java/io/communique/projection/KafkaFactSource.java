@@ -6,6 +6,7 @@ import io.communique.model.FactReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -54,7 +55,8 @@ public final class KafkaFactSource implements FactSource, AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("cannot read back the fact at " + partition + " offset " + offset);
+        // A Kafka timeout, so the consumer retries the batch instead of blaming the record being folded.
+        throw new TimeoutException("cannot read back the fact at " + partition + " offset " + offset);
     }
 
     @Override

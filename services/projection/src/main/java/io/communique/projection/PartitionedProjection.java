@@ -1,23 +1,18 @@
 package io.communique.projection;
 
+import io.communique.kafka.BadRecord;
 import io.communique.kafka.ConsumerLoop;
-import io.communique.kafka.DeadLetters;
+import io.communique.kafka.FactRecords;
 import io.communique.kafka.KafkaSettings;
-import io.communique.model.CloudEvents;
-import io.communique.model.Fact;
-import io.communique.model.FactReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,12 +62,15 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     private final AtomicLong folded = new AtomicLong();
     /** While rebuilding: the end offset each partition must reach before the new generation is published. */
     private final Map<Integer, Long> rebuildUntil = new HashMap<>();
+    /** Where the last rebuild started reading each partition again: records before it were handled (or lettered). */
+    private final Map<Integer, Long> rebuildFrom = new HashMap<>();
     private volatile CompletableFuture<RebuildResult> rebuildRequest;
     private CompletableFuture<RebuildResult> rebuilding;
     private long foldedAtRebuildStart;
 
     PartitionedProjection(ViewKind<S> kind, KafkaSettings settings, KafkaProducer<String, byte[]> producer) {
-        super("communique-projection-" + kind.name(), settings, "communique-projection-" + kind.name(), kind.inputTopic());
+        super("communique-projection-" + kind.name(), settings, "communique-projection-" + kind.name(), kind.inputTopic(),
+                producer::send);
         this.kind = kind;
         this.settings = settings;
         this.producer = producer;
@@ -115,6 +113,7 @@ final class PartitionedProjection<S> extends ConsumerLoop {
             published.remove(partition.partition());
             dirty.remove(partition.partition());
             rebuildUntil.remove(partition.partition());
+            rebuildFrom.remove(partition.partition());
         }
     }
 
@@ -135,6 +134,7 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         KafkaConsumer<String, byte[]> consumer = consumer();
         List<TopicPartition> assigned = new ArrayList<>(consumer.assignment());
         consumer.endOffsets(assigned).forEach((partition, end) -> rebuildUntil.put(partition.partition(), end));
+        assigned.forEach(partition -> rebuildFrom.put(partition.partition(), consumer.position(partition)));
         states.replaceAll((partition, old) -> new HashMap<>());
         dirty.replaceAll((partition, old) -> new TreeSet<>());
         consumer.seekToBeginning(assigned);
@@ -153,22 +153,15 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     }
 
     @Override
-    protected void process(ConsumerRecords<String, byte[]> records) throws Exception {
-        List<Future<RecordMetadata>> letters = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                if (fold(record, states.get(record.partition()))) {
-                    dirty.get(record.partition()).add(record.key());
-                }
-            } catch (IllegalArgumentException e) {
-                letters.add(producer.send(DeadLetters.letter(record, e.getMessage())));
-                continue;
-            }
-            folded.incrementAndGet();
+    protected void handle(ConsumerRecord<String, byte[]> record) {
+        if (fold(record, states.get(record.partition()))) {
+            dirty.get(record.partition()).add(record.key());
         }
-        for (Future<RecordMetadata> letter : letters) {
-            letter.get();
-        }
+        folded.incrementAndGet();
+    }
+
+    @Override
+    protected void completeBatch() throws Exception {
         if (rebuilding == null) {
             publish(new ArrayList<>(dirty.keySet()), false);
         } else {
@@ -176,11 +169,26 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         }
     }
 
-    /** Folds one routed fact into its view's state; true when the view changed. Throws on a value that is no fact. */
+    /** A rebuild reads its partitions again from the beginning: what it meets below where it started was lettered. */
+    @Override
+    protected boolean letteredBefore(ConsumerRecord<String, byte[]> record) {
+        return record.offset() < rebuildFrom.getOrDefault(record.partition(), 0L);
+    }
+
+    /**
+     * Folds one routed fact into its view's state; true when the view changed. Throws {@link BadRecord} on a record
+     * that is no routed fact.
+     */
     private boolean fold(ConsumerRecord<String, byte[]> record, Map<String, S> partitionStates) {
-        Folds.Folded fact = Folds.Folded.read(record.value(), KafkaFactSource.locator(record.partition(), record.offset()));
+        boolean retraction = FactRecords.checkIsRetraction(record);
+        if (record.key() == null) {
+            throw new BadRecord(BadRecord.Kind.WRONG_SHAPE, "no key: a routed fact is keyed by the view it belongs to");
+        }
+        Folds.Folded fact = BadRecord.shape(() -> Folds.Folded.read(record.value(),
+                KafkaFactSource.locator(record.partition(), record.offset())));
         S state = partitionStates.computeIfAbsent(record.key(), key -> kind.empty().apply(key, source));
-        return isRetraction(record) ? kind.retract().test(state, fact.outline().id()) : kind.apply().apply(state, fact);
+        return retraction ? kind.retract().test(state, fact.outline().id())
+                : BadRecord.shape(() -> kind.apply().apply(state, fact));
     }
 
     /** The state of a partition's views as of {@code committed}: its routed facts folded from the beginning. */
@@ -197,18 +205,16 @@ final class PartitionedProjection<S> extends ConsumerLoop {
                     }
                     try {
                         fold(record, restored);
-                    } catch (IllegalArgumentException e) {
-                        // dead-lettered when it was first processed
+                    } catch (RuntimeException e) {
+                        if (isTransient(e)) {
+                            throw e;
+                        }
+                        // dead-lettered when it was first read, and skipped ever since
                     }
                 }
             }
         }
         return restored;
-    }
-
-    private static boolean isRetraction(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader(CloudEvents.TYPE_HEADER);
-        return type != null && CloudEvents.isRetraction(new String(type.value(), StandardCharsets.UTF_8));
     }
 
     private void finishRebuildIfCaughtUp() throws RuntimeException {

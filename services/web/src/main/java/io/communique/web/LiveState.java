@@ -93,8 +93,8 @@ public final class LiveState {
                 documents.putIfAbsent(document.id(), document); // the first receipt is the one that counts
                 yield null;
             }
-            case Topics.VIEWS_COUNTRY -> applyView(countries, "country", key, value, factCount(value, CountryView.class));
-            case Topics.VIEWS_TOPIC -> applyView(topics, "topic", key, value, factCount(value, TopicView.class));
+            case Topics.VIEWS_COUNTRY -> applyView(countries, "country", key, value, CountryView.class);
+            case Topics.VIEWS_TOPIC -> applyView(topics, "topic", key, value, TopicView.class);
             case Topics.VIEWS_EVENT -> applyEvent(key, value);
             default -> null;
         };
@@ -166,6 +166,15 @@ public final class LiveState {
         } catch (IOException e) {
             throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + Json.describe(e), e);
         }
+    }
+
+    /** A view's record; a tombstone (a rebuild removed the view) removes it. */
+    private static Change applyView(Map<String, StoredView> views, String kind, String key, byte[] json, Class<?> type) {
+        if (json == null) {
+            views.remove(key);
+            return null;
+        }
+        return applyView(views, kind, key, json, factCount(json, type));
     }
 
     private static Change applyView(Map<String, StoredView> views, String kind, String key, byte[] json, int factCount) {

@@ -1,6 +1,9 @@
 package io.communique.web;
 
+import io.communique.kafka.BadRecord;
+import io.communique.kafka.FactRecords;
 import io.communique.kafka.KafkaSettings;
+import io.communique.kafka.RecordValues;
 import io.communique.kafka.TopicFollower;
 import io.communique.model.CloudEvents;
 import io.communique.model.Topics;
@@ -10,6 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +80,7 @@ public final class WebVerticle extends VerticleBase {
     /** Facts not yet sent. */
     private final BatchedMessages pendingFacts = new BatchedMessages("facts");
     private long lastFactFlushNanos;
+    private volatile long skipped;
     private boolean factFlushScheduled;
     private LiveClients clients;
     private final List<TopicFollower> followers = new ArrayList<>();
@@ -138,7 +143,9 @@ public final class WebVerticle extends VerticleBase {
     private Future<Void> onRecords(List<KafkaConsumerRecord<String, byte[]>> records) {
         for (KafkaConsumerRecord<String, byte[]> record : records) {
             try {
-                LiveState.Change change = state.apply(record.topic(), record.key(), record.value(), eventType(record));
+                check(record.record());
+                LiveState.Change change = BadRecord.shape(() ->
+                        state.apply(record.topic(), record.key(), record.value(), eventType(record)));
                 if (change instanceof LiveState.NewFact fact) {
                     pendingFacts.add(fact.json());
                 } else if (change instanceof LiveState.NewView view) {
@@ -149,8 +156,10 @@ public final class WebVerticle extends VerticleBase {
                     flushFacts(); // the facts before it, so clients see them in order
                     clients.broadcast(message.json());
                 }
-            } catch (IllegalArgumentException e) {
-                // The projection and ingest dead-letter what they cannot read; here it is only skipped.
+            } catch (RuntimeException e) {
+                // Skipped, not dead-lettered: the topic's own consumer group (router, document repair) letters it
+                // once, while every web instance reads every topic again from the start on each start.
+                skipped++;
                 LOG.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                         e.getMessage());
             }
@@ -192,6 +201,33 @@ public final class WebVerticle extends VerticleBase {
     private static String eventType(KafkaConsumerRecord<String, byte[]> record) {
         Header type = record.record().headers().lastHeader(CloudEvents.TYPE_HEADER);
         return type == null ? null : new String(type.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Records of the followed topics not read yet. */
+    public Future<Long> lag() {
+        return Future.all(followers.stream().map(TopicFollower::lag).toList())
+                .map(all -> all.<Long>list().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Records skipped since start because they could not be read. */
+    public long skippedRecords() {
+        return skipped;
+    }
+
+    /**
+     * Checks a record as the topic's own consumer does, so the web skips exactly what was dead-lettered; throws
+     * {@link BadRecord}. A view's tombstone is no fault: a rebuild removes views that lost their facts.
+     */
+    private static void check(ConsumerRecord<String, byte[]> record) {
+        switch (record.topic()) {
+            case Topics.FACTS -> FactRecords.checkIsRetraction(record);
+            case Topics.DOCUMENTS -> RecordValues.json(record.value(), Integer.MAX_VALUE);
+            default -> {
+                if (record.value() != null) {
+                    RecordValues.json(record.value(), Integer.MAX_VALUE);
+                }
+            }
+        }
     }
 
     private void checkKafka() {

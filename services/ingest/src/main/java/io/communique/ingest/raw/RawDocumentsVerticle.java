@@ -4,7 +4,9 @@ import io.communique.ingest.IngestClient;
 import io.communique.ingest.IngestRequest;
 import io.communique.ingest.IngestVerticle;
 import io.communique.ingest.SourceStatus;
+import io.communique.kafka.BadRecord;
 import io.communique.kafka.DeadLetters;
+import io.communique.kafka.RecordValues;
 import io.communique.kafka.KafkaSettings;
 import io.communique.model.SchemaValidator;
 import io.communique.model.Topics;
@@ -36,9 +38,12 @@ public final class RawDocumentsVerticle extends VerticleBase {
     public static final String GROUP = "communique-raw-ingest";
     private static final Logger LOG = LoggerFactory.getLogger(RawDocumentsVerticle.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-    private static final long RETRY_DELAY_MS = 2000;
+    private static final long FIRST_RETRY_DELAY_MS = 2000;
+    private static final long MAX_RETRY_DELAY_MS = 30_000;
 
     private final KafkaSettings settings;
+    private final int maxDocumentBytes;
+    private long retryDelayMs = FIRST_RETRY_DELAY_MS;
     private final SchemaValidator validator = new SchemaValidator();
     private KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
@@ -46,15 +51,17 @@ public final class RawDocumentsVerticle extends VerticleBase {
     private SourceStatus status = SourceStatus.starting(Topics.DOCUMENTS_RAW, "kafka");
     private volatile boolean stopped;
 
-    public RawDocumentsVerticle(KafkaSettings settings) {
+    /** @param maxDocumentBytes the largest record value taken, as for a posted report: larger ones are dead-lettered */
+    public RawDocumentsVerticle(KafkaSettings settings, int maxDocumentBytes) {
         this.settings = settings;
+        this.maxDocumentBytes = maxDocumentBytes;
     }
 
     @Override
     public Future<?> start() {
         consumer = KafkaConsumer.create(vertx, settings.groupMember(GROUP));
         producer = KafkaProducer.createShared(vertx, "communique-ingest", settings.producer());
-        deadLetters = new DeadLetters(producer);
+        deadLetters = new DeadLetters(producer, GROUP);
         status.publish(vertx);
         return consumer.subscribe(Topics.DOCUMENTS_RAW).onSuccess(v -> pollLoop());
     }
@@ -71,9 +78,11 @@ public final class RawDocumentsVerticle extends VerticleBase {
         }
         consumer.poll(POLL_TIMEOUT).compose(this::handle).onComplete(done -> {
             if (done.failed() && !stopped) {
-                LOG.warn("Raw documents: {}; retrying in {} ms", done.cause().getMessage(), RETRY_DELAY_MS);
-                vertx.setTimer(RETRY_DELAY_MS, id -> pollLoop());
+                LOG.warn("Raw documents: {}; retrying in {} ms", done.cause().getMessage(), retryDelayMs);
+                vertx.setTimer(retryDelayMs, id -> pollLoop());
+                retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, retryDelayMs * 2);
             } else {
+                retryDelayMs = FIRST_RETRY_DELAY_MS;
                 pollLoop();
             }
         });
@@ -105,34 +114,41 @@ public final class RawDocumentsVerticle extends VerticleBase {
         });
     }
 
-    /** Completes with true once ingested, false once dead-lettered; fails when ingest could not take it now. */
+    /**
+     * Completes with true once ingested, false once dead-lettered; fails only when ingest could not take it now
+     * (Kafka away: {@link IngestVerticle#UNAVAILABLE}). Any other refusal would be the same next time.
+     */
     private Future<Boolean> handle(KafkaConsumerRecord<String, byte[]> record, List<String> failures) {
         return vertx.executeBlocking(() -> request(record), false).compose(
-                request -> IngestClient.ingest(vertx, request).map(reply -> true).recover(error ->
-                        IngestVerticle.failureCode(error) == IngestVerticle.BAD_REQUEST
-                                ? deadLetter(record, SourceStatus.describe(error), failures)
-                                : Future.failedFuture("ingest unavailable: " + SourceStatus.describe(error))),
-                invalid -> deadLetter(record, SourceStatus.describe(invalid), failures));
+                request -> IngestClient.ingest(vertx, request).map(reply -> true).recover(error -> {
+                    int code = IngestVerticle.failureCode(error);
+                    if (code == IngestVerticle.UNAVAILABLE) {
+                        return Future.failedFuture("ingest unavailable: " + SourceStatus.describe(error));
+                    }
+                    BadRecord.Kind kind = code == IngestVerticle.BAD_REQUEST ? BadRecord.Kind.WRONG_SHAPE
+                            : BadRecord.Kind.PROCESSING_FAILED;
+                    return deadLetter(record, new BadRecord(kind, "refused by ingest: " + SourceStatus.describe(error)), failures);
+                }),
+                invalid -> deadLetter(record, invalid instanceof BadRecord bad ? bad
+                        : new BadRecord(BadRecord.Kind.PROCESSING_FAILED, SourceStatus.describe(invalid)), failures));
     }
 
     /** Parses and checks a record (on a worker: a schema check of a large text is not event-loop work). */
     private IngestRequest request(KafkaConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            throw new IllegalArgumentException("the record has no value");
-        }
-        List<String> problems = validator.problems(Topics.DOCUMENTS_RAW, record.value());
+        byte[] value = RecordValues.json(record.value(), maxDocumentBytes);
+        List<String> problems = validator.problems(Topics.DOCUMENTS_RAW, value);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("does not match the schema of " + Topics.DOCUMENTS_RAW + ": "
+            throw new BadRecord(BadRecord.Kind.WRONG_SHAPE, "does not match the schema of " + Topics.DOCUMENTS_RAW + ": "
                     + String.join("; ", problems));
         }
-        IngestRequest given = IngestRequest.fromJson(new JsonObject(Buffer.buffer(record.value())));
+        IngestRequest given = BadRecord.shape(() -> IngestRequest.fromJson(new JsonObject(Buffer.buffer(value))));
         String source = given.source() != null ? given.source() : Topics.DOCUMENTS_RAW;
         return new IngestRequest(given.text(), source, given.url(), given.language(), given.published());
     }
 
-    private Future<Boolean> deadLetter(KafkaConsumerRecord<String, byte[]> record, String reason, List<String> failures) {
-        failures.add(record.topic() + "-" + record.partition() + "@" + record.offset() + ": " + reason);
-        return deadLetters.send(record, reason).map(false);
+    private Future<Boolean> deadLetter(KafkaConsumerRecord<String, byte[]> record, BadRecord why, List<String> failures) {
+        failures.add(record.topic() + "-" + record.partition() + "@" + record.offset() + ": " + why.getMessage());
+        return deadLetters.send(record, why).map(false);
     }
 
     /** Seeks every partition of the batch back to its first record not done, so the next poll resumes there. */

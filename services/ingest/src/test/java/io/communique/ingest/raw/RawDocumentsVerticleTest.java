@@ -26,12 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A plain Kafka producer writes raw documents; the verticle ingests the good ones and dead-letters the rest. */
 class RawDocumentsVerticleTest {
+    static final int MAX_DOCUMENT_BYTES = 64 * 1024;
     static Vertx vertx;
 
     @BeforeAll
     static void start() {
         vertx = TestKafka.vertxWithIngest();
-        await(vertx.deployVerticle(new RawDocumentsVerticle(TestKafka.settings())));
+        await(vertx.deployVerticle(new RawDocumentsVerticle(TestKafka.settings(), MAX_DOCUMENT_BYTES)));
     }
 
     @AfterAll

@@ -1,0 +1,105 @@
+package io.communique.kafka;
+
+import io.communique.model.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What tests of consumers check on a real broker: a topic's records, the dead letters, a group's lag. */
+public final class TopicChecks {
+    private TopicChecks() {
+    }
+
+    /** Reads a topic from the beginning to its current end, as any subscriber would. */
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** A letter's header, or null. */
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The dead letters a consumer wrote, by where the record was read ("topic-partition@offset"). */
+    public static Map<String, List<ConsumerRecord<String, byte[]>>> letters(String bootstrapServers, String consumer) {
+        return readAll(bootstrapServers, Topics.DLQ).stream()
+                .filter(letter -> consumer.equals(header(letter, DeadLetters.CONSUMER)))
+                .collect(Collectors.groupingBy(TopicChecks::origin));
+    }
+
+    /** Where a dead letter's record was read: "topic-partition@offset". */
+    public static String origin(ConsumerRecord<String, byte[]> letter) {
+        return header(letter, DeadLetters.TOPIC) + "-" + header(letter, DeadLetters.PARTITION) + "@"
+                + header(letter, DeadLetters.OFFSET);
+    }
+
+    /** Where a record was read, as {@link #origin} names it. */
+    public static String where(String topic, int partition, long offset) {
+        return topic + "-" + partition + "@" + offset;
+    }
+
+    /** A consumer group's lag over a topic: end offsets minus committed offsets (everything when nothing committed). */
+    public static long groupLag(String bootstrapServers, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Function<TopicPartition, Long> done = partition -> committed.get(partition) == null ? 0L
+                    : committed.get(partition).offset();
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .mapToLong(end -> end.getValue().offset() - done.apply(end.getKey())).sum();
+        }
+    }
+
+    public interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits up to {@code seconds} for {@code check} to hold; fails naming {@code what} otherwise. */
+    public static void awaitTrue(String what, int seconds, Check check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " within " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.communique.projection;
+
+import io.communique.broker.EmbeddedKafka;
+import io.communique.kafka.BadValues;
+import io.communique.kafka.DeadLetters;
+import io.communique.kafka.KafkaSettings;
+import io.communique.kafka.TopicAdmin;
+import io.communique.model.CloudEvents;
+import io.communique.model.EventCodes;
+import io.communique.model.Evidence;
+import io.communique.model.ExtractorInfo;
+import io.communique.model.Fact;
+import io.communique.model.FactType;
+import io.communique.model.Ids;
+import io.communique.model.Json;
+import io.communique.model.Topics;
+import io.vertx.core.Vertx;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static io.communique.kafka.TopicChecks.awaitTrue;
+import static io.communique.kafka.TopicChecks.groupLag;
+import static io.communique.kafka.TopicChecks.header;
+import static io.communique.kafka.TopicChecks.letters;
+import static io.communique.kafka.TopicChecks.readAll;
+import static io.communique.kafka.TopicChecks.where;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bad record of each kind between two good facts, on the fact topic (the router's) and on a routed topic (a
+ * projection's), against a real broker and the real projection: the good facts reach the views, the bad record is
+ * dead-lettered exactly once naming its consumer, and the consumer's lag returns to 0 (no replay loop).
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class BadFactRecordsTest {
+    private static final String COUNTRY_GROUP = "communique-projection-country";
+
+    @TempDir
+    static Path data;
+    private static EmbeddedKafka kafka;
+    private static KafkaSettings settings;
+    private static Vertx vertx;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start(data.resolve("kafka"), 0);
+        settings = new KafkaSettings(kafka.bootstrapServers());
+        vertx = Vertx.vertx();
+        TopicAdmin.ensureTopics(vertx, settings, Topics.ALL).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        vertx.deployVerticle(new ProjectionVerticle(settings, 100)).toCompletionStage().toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+        producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        producer.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        kafka.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(BadValues.class)
+    void theRouterDeadLettersABadFactRecordOnceAndRoutesTheFactsBehindIt(BadValues bad) throws Exception {
+        String country = country(bad, 'R');
+        Fact before = talks(country, 1), after = talks(country, 2);
+        String key = "CN|" + country;
+        send(fact(Topics.FACTS, key, before));
+        RecordMetadata badAt = send(bad.record(Topics.FACTS, key, Json.bytes(before), Topics.MAX_FACT_BYTES));
+        send(fact(Topics.FACTS, key, after));
+
+        assertCountryViewLists(country, before, after);
+        assertDeadLetteredOnce(FactRouter.GROUP, Topics.FACTS, badAt, bad);
+        awaitTrue("the router's lag back to 0", 30, () -> groupLag(settings.bootstrapServers(), FactRouter.GROUP, Topics.FACTS) == 0);
+        Thread.sleep(1500); // a replaying consumer would letter it again within its 1 s retry delay
+        assertDeadLetteredOnce(FactRouter.GROUP, Topics.FACTS, badAt, bad);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(BadValues.class)
+    void theCountryProjectionDeadLettersABadRoutedRecordOnceAndFoldsTheFactsBehindIt(BadValues bad) throws Exception {
+        String country = country(bad, 'P');
+        Fact before = talks(country, 1), after = talks(country, 2);
+        send(fact(Topics.FACTS_BY_COUNTRY, country, before));
+        RecordMetadata badAt = send(bad.record(Topics.FACTS_BY_COUNTRY, country, Json.bytes(before), Topics.MAX_FACT_BYTES));
+        send(fact(Topics.FACTS_BY_COUNTRY, country, after));
+
+        assertCountryViewLists(country, before, after);
+        assertDeadLetteredOnce(COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY, badAt, bad);
+        awaitTrue("the country projection's lag back to 0", 30,
+                () -> groupLag(settings.bootstrapServers(), COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY) == 0);
+        Thread.sleep(1500);
+        assertDeadLetteredOnce(COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY, badAt, bad);
+    }
+
+    /** A country code of its own per test, so that views and letters of tests never mix. */
+    private static String country(BadValues bad, char prefix) {
+        return prefix + String.valueOf((char) ('A' + bad.ordinal()));
+    }
+
+    private static void assertCountryViewLists(String country, Fact... facts) throws Exception {
+        awaitTrue("the country view of " + country + " listing the good facts", 30, () -> {
+            List<ConsumerRecord<String, byte[]>> views = readAll(settings.bootstrapServers(), Topics.VIEWS_COUNTRY).stream()
+                    .filter(view -> country.equals(view.key()) && view.value() != null).toList();
+            if (views.isEmpty()) {
+                return false;
+            }
+            String latest = new String(views.get(views.size() - 1).value(), StandardCharsets.UTF_8);
+            return List.of(facts).stream().allMatch(fact -> latest.contains(fact.id()));
+        });
+    }
+
+    private static void assertDeadLetteredOnce(String consumer, String topic, RecordMetadata at, BadValues bad) throws Exception {
+        String origin = where(topic, at.partition(), at.offset());
+        awaitTrue("a letter for " + origin, 30, () -> letters(settings.bootstrapServers(), consumer).containsKey(origin));
+        List<ConsumerRecord<String, byte[]>> letters = letters(settings.bootstrapServers(), consumer).get(origin);
+        assertThat(letters).as("letters for " + origin).hasSize(1);
+        ConsumerRecord<String, byte[]> letter = letters.get(0);
+        assertThat(header(letter, DeadLetters.KIND)).isEqualTo(bad.kind().code());
+        assertThat(header(letter, DeadLetters.REASON)).isNotBlank();
+        assertThat(header(letter, DeadLetters.CONSUMER)).isEqualTo(consumer);
+    }
+
+    private static RecordMetadata send(ProducerRecord<String, byte[]> record) throws Exception {
+        return producer.send(record).get();
+    }
+
+    private static ProducerRecord<String, byte[]> fact(String topic, String key, Fact fact) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, Json.bytes(fact));
+        record.headers().add(CloudEvents.TYPE_HEADER, CloudEvents.FACT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** A fact as the extractor writes them, nested objects and event id included. */
+    private static Fact talks(String country, int day) {
+        String date = String.format("2019-05-%02d", day);
+        String document = Ids.documentId("report " + country + day);
+        List<String> participants = List.of("CN", country);
+        String id = Ids.factId(document, FactType.TALKS, participants, date, 0);
+        return new Fact(id, document, "test", FactType.TALKS, participants, "CN", List.of("习近平"), date, null, "北京",
+                null, List.of("trade"), 0.9, new Evidence("s", 0, 1), new ExtractorInfo("rules", "1"), id, null,
+                new EventCodes("046", "CONSULT", null), null);
+    }
+}
