@@ -63,7 +63,7 @@ class BadFollowedRecordsTest {
         vertx = Vertx.vertx();
         await(TopicAdmin.ensureTopics(vertx, settings, Topics.ALL));
         web = new WebVerticle(settings, new WebVerticle.Options("127.0.0.1", 0, 1024 * 1024, 1024 * 1024, 2000,
-                "test-token-0123456789", 0, Set.of()));
+                "test-token-0123456789", 0, 0, Set.of(), Set.of("127.0.0.1")));
         await(vertx.deployVerticle(web));
         producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
     }
