@@ -39,6 +39,16 @@ final class Analysis {
     private static final Pattern ZH_PLAN_AFTER = Pattern.compile("^[^,;]{0,4}(将|拟|即将)");
     /** "除普京外,他还会见了…", "Besides Putin, he also met…": the excluded party. */
     private static final Pattern EXCLUSION = Pattern.compile("除(?:了)?[^,;除]{1,30}?(?:以外|之外|外)|(?i)\\b(?:besides|apart from|in addition to|aside from)\\b[^,;]{1,60}?,");
+    /**
+     * "While German Chancellor A sent congratulations, French President B …": a concessive clause opening the sentence
+     * tells of someone else; its parties are neither subject nor counterpart of the main clause ("While in Beijing" and
+     * "While visiting China" have no subject of their own and stay).
+     */
+    private static final Pattern CONCESSIVE = Pattern.compile("^\\s*(?:While|Whereas|Although|Though)\\s+(?!in\\b|at\\b|on\\b|during\\b|there\\b|[a-z]+ing\\b)[^,;]{1,120},");
+    /** "in northern Kazakhstan", "in the south-east of Turkey": a direction between a place preposition and its place. */
+    private static final Set<String> EN_DIRECTIONS = Set.of("northern", "southern", "eastern", "western", "central",
+            "north-eastern", "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
+            "southeastern", "southwestern", "far-eastern", "neighbouring", "neighboring");
     /** "应俄罗斯总统普京邀请": the inviter is the host, never the subject. */
     private static final Pattern INVITATION = Pattern.compile("应[^,;应]{1,40}?邀请?");
     private static final Pattern EN_PLAN = Pattern.compile(
@@ -201,7 +211,7 @@ final class Analysis {
             start--;
         }
         String word = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
-        if (word.equals("the") && start > from) {
+        if ((word.equals("the") || EN_DIRECTIONS.contains(word)) && start > from) {
             return precededByPlacePreposition(from, start);
         }
         return EN_PLACE_PREPOSITIONS.contains(word) && (start == from || !Character.isLetter(text.charAt(start - 1)));
@@ -247,6 +257,12 @@ final class Analysis {
 
     /** Whether a mention sits inside "除…外", "besides …,": a party already told of, neither subject nor counterpart here. */
     private boolean inExclusion(int i, Mention m) {
+        if (english) {
+            Matcher concessive = CONCESSIVE.matcher(text).region(sentence(i).start(), sentence(i).end());
+            if (concessive.find() && m.end() <= concessive.end()) {
+                return true;
+            }
+        }
         Matcher exclusion = EXCLUSION.matcher(text).region(sentence(i).start(), sentence(i).end());
         while (exclusion.find()) {
             if (exclusion.start() < m.start() && m.end() <= exclusion.end()) {
@@ -405,18 +421,38 @@ final class Analysis {
     /** Place prepositions of an event's location (not of a destination: "to", "赴"). */
     private static final Pattern AT = Pattern.compile("(?:在|于|\\bin|\\bat)\\s*(?:the\\s+)?(?:\\S{1,12})?$");
 
-    /** The other party of code in the context: the nearest different country named in this or earlier sentences. */
+    /**
+     * The other party of code in the context: of the countries named in this and the few sentences before, the one the
+     * report names most (a third country named once in between, "a trilateral deal with the UAE", is not the partner),
+     * the nearest on a tie.
+     */
     String partnerOf(String code, int i) {
+        String best = null;
+        int bestCount = 0;
         for (int s = i; s >= 0 && s >= i - 8; s--) {
             List<Mention> found = parties(s, sentence(s).start(), sentence(s).end());
             for (int k = found.size() - 1; k >= 0; k--) {
-                if (!found.get(k).code().equals(code)) {
-                    return found.get(k).code();
+                String candidate = found.get(k).code();
+                int count = documentCount(candidate);
+                if (!candidate.equals(code) && count > bestCount) {
+                    best = candidate;
+                    bestCount = count;
                 }
             }
         }
-        return documentCodes().stream().filter(c -> !c.equals(code)).findFirst().orElse(null);
+        return best != null ? best : documentCodes().stream().filter(c -> !c.equals(code)).findFirst().orElse(null);
     }
+
+    /** How often the report names a country, as a party or as a place ("a state visit to Uganda" counts Uganda). */
+    private int documentCount(String code) {
+        if (mentionCounts == null) {
+            mentionCounts = new LinkedHashMap<>();
+            mentions.forEach(found -> found.stream().filter(Mention::isParty).forEach(m -> mentionCounts.merge(m.code(), 1, Integer::sum)));
+        }
+        return mentionCounts.getOrDefault(code, 0);
+    }
+
+    private Map<String, Integer> mentionCounts;
 
     /** Countries by how often the document names them as parties, most frequent first. */
     List<String> documentCodes() {

@@ -86,7 +86,8 @@ final class SigningRule implements Rule {
             if (inside(titles, position) || (!a.english && afterTitle(titles, position))) {
                 continue;
             }
-            int[] verb = verbBefore(verbs, position, a.english ? 60 : 25);
+            int[] active = verbBefore(verbs, position, a.english ? 60 : 25);
+            int[] verb = active == null && a.english ? passiveVerbAfter(a, i, noun.end()) : active;
             boolean ceremonyAfter = CEREMONY.matcher(a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 6))).find();
             if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))
                     || notASigning(a, i, verb != null ? verb[0] : position, noun.end())) {
@@ -99,11 +100,22 @@ final class SigningRule implements Rule {
             String cue = verb != null ? verbCue(a, verb) : "signing ceremony after " + a.original.substring(noun.start(), noun.end());
             emit(a, i, type, position, titles, null, cue, out).ifPresent(c -> {
                 c.reason(0.20, "document noun " + a.original.substring(noun.start(), noun.end()));
-                if (verb != null) {
+                if (active != null) {
                     c.description = a.text.substring(verb[1], position).replaceAll("^了|的$", "").replaceFirst("^关于", "");
                 }
             });
         }
+    }
+
+    /** "Several MoUs were exchanged between A and B", "a trilateral agreement was signed between A, B and C". */
+    private static final Pattern PASSIVE_SIGNED = Pattern.compile(
+            "(?i)^[^.;,]{0,50}?\\b(?:was|were|had been|have been|has been)\\s+(?:also\\s+|jointly\\s+|formally\\s+)?"
+                    + "(signed|inked|exchanged|concluded|adopted|approved|issued)\\b");
+
+    /** The signing verb of a document named before it in the passive, as {start, end}, or null. */
+    private static int[] passiveVerbAfter(Analysis a, int i, int documentEnd) {
+        Matcher m = PASSIVE_SIGNED.matcher(a.text).region(documentEnd, a.sentence(i).end());
+        return m.lookingAt() ? new int[]{m.start(1), m.end(1)} : null;
     }
 
     /** Whether the clause of a signing verb at verb, up to a few characters after the document's end, is a total or anniversary. */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class SummitRule implements Rule {
     private static final Pattern ZH = Pattern.compile("(出席|参加|与会|峰会期间|会晤期间)|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b)|(\\bhosted\\b|\\bchaired\\b)");
+            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b)"
+                    + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b)");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum");
     private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
@@ -24,7 +25,16 @@ final class SummitRule implements Rule {
     private static final Pattern HELD = Pattern.compile("(开幕|闭幕|举行|召开)(?!后|前|之际|时|期间|的)");
     private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会议|对话会|论坛|summit|forum|meeting)");
     /** "…, attended by the leaders of A, B and C": the attendees follow the verb. */
-    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^attended by\\b");
+    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^(?:attended by|in the presence of)\\b");
+    /** "The summit opened in Riyadh, chaired by King Salman": the chair follows the verb. */
+    private static final Pattern PASSIVE_HOSTING = Pattern.compile("(?i)^(?:hosted|chaired|presided over) by\\b");
+    /** "…, in the presence of A and B, while the leaders of C are absent": the list ends where another clause begins. */
+    private static final Pattern LIST_END = Pattern.compile("(?i),\\s*(?:while|whereas|but|although)\\b|;");
+    /** "The delegation of the State of Qatar is headed by…", "the UAE delegation is led by…": a state attends through it. */
+    private static final Pattern DELEGATION_OF = Pattern.compile(
+            "(?i)\\bdelegations? of (?:the )?(?:(?:State|Sultanate|Kingdom|Republic|Emirate|Principality|Federation) of )?(?:the )?$");
+    private static final Pattern DELEGATION_AFTER = Pattern.compile("(?i)^(?:'s)?\\s+delegation\\b|^\\s+(?:was|were|is|are) represented\\b");
+    private static final Pattern HEADED = Pattern.compile("(?i)\\b(?:headed|led|heads|leads|represented)\\b");
     private static final Pattern MEETING_IN_SENTENCE = Pattern.compile("(?i)会见|会谈|会面|\\bmet\\b|\\bmeetings? with\\b|\\btalks with\\b");
     private static final Pattern LEADERS_AFTER = Pattern.compile("^[^,;]{0,3}(?:等国)?(?:领导人|代表|leaders)");
     private static final Pattern CHAIR_BEFORE = Pattern.compile("(?:轮值主席国|东道主|主席国)$");
@@ -32,6 +42,7 @@ final class SummitRule implements Rule {
     @Override
     public void apply(Analysis a, int i, List<Candidate> out) {
         attendance(a, i, out);
+        delegations(a, i, out);
         if (!a.english) {
             hostedAtPlace(a, i, out);
         }
@@ -88,10 +99,17 @@ final class SummitRule implements Rule {
                 continue;
             }
             Set<String> attendees = new LinkedHashSet<>();
-            if (subjectOnly) {
+            Set<String> chairedBy = new LinkedHashSet<>();
+            if (passiveHosting(a, i, m)) {
+                Mention chair = a.firstParty(i, m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
+                if (chair != null) {
+                    attendees.add(chair.code());
+                    chairedBy.add(chair.code());
+                }
+            } else if (subjectOnly) {
                 addIfKnown(attendees, a.subject(i, m.start()));
             } else if (passive(a, i, m)) {
-                a.parties(i, m.end(), a.sentence(i).end()).forEach(p -> attendees.add(p.code()));
+                a.parties(i, m.end(), listEnd(a, i, m.end())).forEach(p -> attendees.add(p.code()));
             } else {
                 a.parties(i, from, m.start()).forEach(p -> attendees.add(p.code()));
                 if (hosting) {
@@ -101,7 +119,7 @@ final class SummitRule implements Rule {
                     addIfKnown(attendees, a.subject(i, m.start()));
                 }
             }
-            Set<String> hosts = hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
+            Set<String> hosts = !chairedBy.isEmpty() ? chairedBy : hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
             for (String country : attendees) {
                 if (country.equals(organisation)) {
                     continue;
@@ -155,6 +173,45 @@ final class SummitRule implements Rule {
         return PASSIVE_ATTENDANCE.matcher(a.text.substring(m.start(), Math.min(a.sentence(i).end(), m.end() + 3))).find();
     }
 
+    private static boolean passiveHosting(Analysis a, int i, Matcher m) {
+        return PASSIVE_HOSTING.matcher(a.text.substring(m.start(), Math.min(a.sentence(i).end(), m.end() + 3))).find();
+    }
+
+    private static int listEnd(Analysis a, int i, int from) {
+        Matcher end = LIST_END.matcher(a.text).region(from, a.sentence(i).end());
+        return end.find() ? end.start() : a.sentence(i).end();
+    }
+
+    /**
+     * "The delegation of the State of Qatar is headed at this summit by its prime minister", "the UAE delegation is led
+     * by…", "Oman was represented by…": a state attends the summit the sentence names through its delegation.
+     */
+    private static void delegations(Analysis a, int i, List<Candidate> out) {
+        Matcher summit = Rule.matcher(SUMMIT_NOUN, a, i);
+        if (!a.english || !summit.find() || !HEADED.matcher(a.sentenceText(i)).find() || a.planned(i, summit.start())) {
+            return;
+        }
+        String organisation = a.organisation(i, summit.start());
+        if (organisation == null) {
+            return;
+        }
+        for (Mention p : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
+            String before = a.text.substring(Math.max(a.sentence(i).start(), p.start() - 60), p.start());
+            String after = a.text.substring(p.end(), Math.min(a.sentence(i).end(), p.end() + 20));
+            if (p.code().equals(organisation) || !(DELEGATION_OF.matcher(before).find() || DELEGATION_AFTER.matcher(after).find())) {
+                continue;
+            }
+            Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(p.code(), organisation), p.start(), "delegation of " + p.code() + " at the summit");
+            organisationReason(a, i, c, organisation);
+            c.reason(0.10, "attendee " + Events.recognised(a, p) + " through its delegation");
+            c.actor = p.code();
+            c.organisation = organisation;
+            Events.locate(a, i, c, summit.start());
+            Events.addPersons(a, i, c, p.code(), p.start(), a.clauseEnd(i, p.end()));
+            out.add(c);
+        }
+    }
+
     /** The verb must concern a summit: a summit noun or an organisation right after it, or "峰会期间". */
     private static boolean refersToSummit(Analysis a, int i, Matcher m, boolean hosting) {
         if (m.group().endsWith("期间")) {
@@ -163,6 +220,9 @@ final class SummitRule implements Rule {
         String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
         boolean organisationAfter = a.mentions.get(i).stream()
                 .anyMatch(x -> x.isOrganisation() && x.start() >= m.end() && x.start() - m.end() <= (hosting ? 12 : 40));
+        if (hosting && passiveHosting(a, i, m)) { // "the summit began in Riyadh, chaired by…": named before the verb
+            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find();
+        }
         if (hosting) {
             // "举行会晤/会谈" is bilateral: only a chair's verb takes a bare summit noun ("主持会议")
             return organisationAfter || m.group().matches("主持|主办|hosted|chaired") && HOSTED_NOUN.matcher(after).find();

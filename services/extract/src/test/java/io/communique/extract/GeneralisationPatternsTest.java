@@ -151,4 +151,56 @@ class GeneralisationPatternsTest {
         String text = "马斯克在克里姆林宫谈到克里米亚。";
         assertThat(Lexicon.get().gazetteer().find(text, 0, text.length(), "2024-06")).isEmpty();
     }
+
+    @Test
+    void aConcessiveClauseOpeningTheSentenceTellsOfSomeoneElse() {
+        assertThat(Facts.keys("While Italian Prime Minister Giorgia Meloni sent a letter, Spanish Prime Minister Pedro Sanchez "
+                + "spoke with Turkish President Erdogan in a phone call on Monday.", "2024-05-06")).containsExactly("PHONE_CALL ES,TR");
+    }
+
+    @Test
+    void aPlaceAfterADirectionIsAPlaceNotAParty() {
+        assertThat(Facts.keys("Brazilian President Lula and Argentine President Javier Milei agreed to cooperate. "
+                + "The two leaders met on the sidelines of the Mercosur summit in Montevideo, in southern Uruguay.", "2024-07-08"))
+                .containsExactly("MEETING AR,BR");
+    }
+
+    @Test
+    void englishSummitChairedByOneInThePresenceOfOthersUntilTheClauseThatLeavesSomeOut() {
+        List<Fact> facts = Facts.of("The Gulf Summit opened in Doha on Tuesday, chaired by Qatari Emir Tamim bin Hamad, in the presence "
+                + "of the Emir of Kuwait and the King of Bahrain, while the leader of Saudi Arabia stayed away.", "2014-12-09");
+
+        assertThat(Facts.keys(facts)).containsExactlyInAnyOrder("SUMMIT GCC,QA", "SUMMIT GCC,KW", "SUMMIT BH,GCC");
+        assertThat(facts).filteredOn(f -> f.participants().contains("QA")).singleElement()
+                .satisfies(f -> assertThat(f.initiator()).isEqualTo("QA"));
+    }
+
+    @Test
+    void aStateAttendsASummitThroughItsDelegation() {
+        assertThat(Facts.keys("The Gulf Summit opened in Doha on Tuesday. The delegation of the Kingdom of Saudi Arabia is headed at "
+                + "this summit by its crown prince, while the Omani delegation is led by a deputy prime minister.", "2014-12-09"))
+                .contains("SUMMIT GCC,SA", "SUMMIT GCC,OM");
+    }
+
+    @Test
+    void namesMatchWithOrWithoutDiacritics() {
+        assertThat(Facts.keys("President João Lourenço received President Cyril Ramaphosa in Luanda on Monday.", "2023-06-05"))
+                .containsExactly("MEETING AO,ZA");
+    }
+
+    @Test
+    void documentsSignedOrExchangedInThePassiveBetweenTheirParties() {
+        assertThat(Facts.keys("Several MoUs were exchanged between Ghana and Nigeria in the areas of trade and health.", "2024-05-06"))
+                .containsExactly("AGREEMENT_SIGNED GH,NG");
+        assertThat(Facts.keys("A trilateral agreement was signed between Kenya, Uganda, and Rwanda to build a railway.", "2024-05-06"))
+                .containsExactly("AGREEMENT_SIGNED KE,RW,UG");
+    }
+
+    @Test
+    void theUnnamedPartnerIsTheCountryTheReportNamesMostNotTheLastOneNamed() {
+        assertThat(Facts.keys("Kenyan President William Ruto is on a state visit to Uganda, his first to Uganda this year. "
+                + "A trilateral agreement was signed between Kenya, Uganda and Rwanda. "
+                + "Ruto and President Kagombe also inked a defence pact.", "2024-05-06"))
+                .containsExactly("VISIT KE,UG", "AGREEMENT_SIGNED KE,RW,UG", "AGREEMENT_SIGNED KE,UG");
+    }
 }
