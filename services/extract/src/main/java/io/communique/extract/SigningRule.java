@@ -83,7 +83,7 @@ final class SigningRule implements Rule {
         Matcher noun = Rule.matcher(DOCUMENT, a, i);
         while (noun.find()) {
             int position = noun.start();
-            if (inside(titles, position) || (!a.english && afterTitle(titles, position))) {
+            if (inside(titles, position) || (!a.english && afterTitle(titles, position)) || abbreviation(a, noun)) {
                 continue;
             }
             int[] active = verbBefore(verbs, position, a.english ? 60 : 25);
@@ -100,11 +100,57 @@ final class SigningRule implements Rule {
             String cue = verb != null ? verbCue(a, verb) : "signing ceremony after " + a.original.substring(noun.start(), noun.end());
             emit(a, i, type, position, titles, null, cue, out).ifPresent(c -> {
                 c.reason(0.20, "document noun " + a.original.substring(noun.start(), noun.end()));
+                if (a.english && !STATEMENT.matcher(noun.group()).matches()) {
+                    c.subjectMatter = subjectMatter(a, i, noun.start(), noun.end());
+                }
                 if (active != null) {
                     c.description = a.text.substring(verb[1], position).replaceAll("^了|的$", "").replaceFirst("^关于", "");
                 }
             });
         }
+    }
+
+    private static final Set<String> NOUN_PHRASE_STARTS = Set.of("a", "an", "the", "this", "these", "that", "those", "both",
+            "several", "some", "various", "many", "multiple", "other", "more", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "dozen", "of", "and", "also", "had", "have", "has", "was", "were", "which", "with",
+            "signed", "inked", "sign", "signing", "exchanged", "concluded", "adopted", "approved", "issued", "announced");
+    private static final Set<String> COUNTS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen");
+    private static final Set<String> BACK_REFERENCES = Set.of("the", "this", "these", "that", "those", "both");
+    private static final Pattern COMPLEMENT = Pattern.compile(
+            "(?i)^[a-z]*(?:\\s+of\\s+understanding)?(?:\\s*\\([^()]{1,12}\\))?\\s+(?:on|to|for|regarding|concerning|in the areas? of|in the fields? of)\\s+([\\w'-]+(?:\\s+[\\w'-]+)?)");
+
+    /**
+     * What an untitled English document is about: the words of its noun phrase before the noun ("a defence cooperation
+     * pact") and the complement after it ("a pact to develop the port", "an agreement on trade"), lower case; "*" when
+     * the phrase says nothing more ("a pact", "several MoUs"), "" for a count that sums up documents named next ("two
+     * MoUs"), null for a back-reference ("the pact", "these agreements"): see Candidate.subjectMatter.
+     */
+    static String subjectMatter(Analysis a, int i, int nounStart, int nounEnd) {
+        String[] words = a.text.substring(Math.max(a.sentence(i).start(), nounStart - 60), nounStart).split("\\s+");
+        List<String> modifiers = new ArrayList<>();
+        String start = "";
+        for (int w = words.length - 1; w >= 0; w--) {
+            String word = words[w].toLowerCase(java.util.Locale.ROOT);
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!word.matches("[a-z][a-z-]*") || NOUN_PHRASE_STARTS.contains(word) || word.matches("\\d+")) {
+                start = word;
+                break;
+            }
+            modifiers.add(0, word);
+        }
+        Matcher complement = COMPLEMENT.matcher(a.text).region(nounEnd, a.sentence(i).end());
+        String about = String.join(" ", modifiers) + (complement.lookingAt() ? " " + complement.group(1).toLowerCase(java.util.Locale.ROOT) : "");
+        if (about.isBlank()) {
+            return BACK_REFERENCES.contains(start) ? null : COUNTS.contains(start) || start.matches("\\d+") ? "" : "*";
+        }
+        return about.strip();
+    }
+
+    /** "(MoU)" after "Memorandum of Understanding": the same document again. */
+    private static boolean abbreviation(Analysis a, Matcher noun) {
+        return noun.start() > 0 && a.text.charAt(noun.start() - 1) == '(' && noun.end() < a.text.length() && a.text.charAt(noun.end()) == ')';
     }
 
     /** "Several MoUs were exchanged between A and B", "a trilateral agreement was signed between A, B and C". */

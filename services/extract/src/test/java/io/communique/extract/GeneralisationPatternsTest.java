@@ -203,4 +203,18 @@ class GeneralisationPatternsTest {
                 + "Ruto and President Kagombe also inked a defence pact.", "2024-05-06"))
                 .containsExactly("VISIT KE,UG", "AGREEMENT_SIGNED KE,RW,UG", "AGREEMENT_SIGNED KE,UG");
     }
+
+    @Test
+    void untitledDocumentsAboutDifferentThingsAreDifferentDocuments() {
+        assertThat(Facts.keys("Kenyan President William Ruto and Ugandan President Yoweri Museveni inked a defence cooperation pact. "
+                + "The two sides also signed a pact to develop the port of Jinja.", "2024-05-06"))
+                .containsExactly("AGREEMENT_SIGNED KE,UG", "AGREEMENT_SIGNED KE,UG");
+    }
+
+    @Test
+    void oneDocumentNamedAgainByItsAbbreviationOrInTheHeadlineIsOneDocument() {
+        assertThat(Facts.keys("Kenya, Uganda sign MoU to boost trade\nNAIROBI, May 6 -- Kenyan President William Ruto and Ugandan "
+                + "President Yoweri Museveni on Monday signed a five-point Memorandum of Understanding (MoU) to boost bilateral trade.",
+                "2024-05-06")).containsExactly("AGREEMENT_SIGNED KE,UG");
+    }
 }
