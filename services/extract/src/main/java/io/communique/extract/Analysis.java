@@ -486,7 +486,7 @@ final class Analysis {
         for (Mention m : mentions.get(i)) {
             if (m.isOrganisation() && summitOrganisation(i, m)) {
                 if (m.start() >= position) {
-                    return m.start() - position < 40 && m.start() < clauseEnd(i, position) ? m.code() : before;
+                    return m.start() - position < (english ? 60 : 40) && m.start() < clauseEnd(i, position) ? m.code() : before;
                 }
                 before = m.code();
             }

@@ -14,9 +14,14 @@ import java.util.regex.Pattern;
  * "On the sidelines of" alone states no attendance; a summit not yet opened ("将出席") gives nothing.
  */
 final class SummitRule implements Rule {
-    private static final Pattern ZH = Pattern.compile("(出席|参加|与会|峰会期间|会晤期间)|(主持|主办|举办|举行|召开)");
+    /** "在…会晤上发表讲话": speaking at a summit is attending it (the trigger is 在). */
+    private static final Pattern ZH = Pattern.compile(
+            "(出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
+                    + "|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b)"
+            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b"
+                    + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b|\\bwas present at\\b"
+                    + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
                     + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b)");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum");
     private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
@@ -34,6 +39,8 @@ final class SummitRule implements Rule {
     private static final Pattern DELEGATION_OF = Pattern.compile(
             "(?i)\\bdelegations? of (?:the )?(?:(?:State|Sultanate|Kingdom|Republic|Emirate|Principality|Federation) of )?(?:the )?$");
     private static final Pattern DELEGATION_AFTER = Pattern.compile("(?i)^(?:'s)?\\s+delegation\\b|^\\s+(?:was|were|is|are) represented\\b");
+    /** Verbs that speak of a summit only with a summit noun after them ("joined NATO" is membership, not attendance). */
+    private static final Pattern NEEDS_SUMMIT_NOUN = Pattern.compile("(?i)addressed|joined|gathered|spoke at|delivered.*");
     private static final Pattern HEADED = Pattern.compile("(?i)\\b(?:headed|led|heads|leads|represented)\\b");
     private static final Pattern MEETING_IN_SENTENCE = Pattern.compile("(?i)会见|会谈|会面|\\bmet\\b|\\bmeetings? with\\b|\\btalks with\\b");
     private static final Pattern LEADERS_AFTER = Pattern.compile("^[^,;]{0,3}(?:等国)?(?:领导人|代表|leaders)");
@@ -217,7 +224,7 @@ final class SummitRule implements Rule {
         if (m.group().endsWith("期间")) {
             return true;
         }
-        String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
+        String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + (a.english ? 60 : 40)));
         boolean organisationAfter = a.mentions.get(i).stream()
                 .anyMatch(x -> x.isOrganisation() && x.start() >= m.end() && x.start() - m.end() <= (hosting ? 12 : 40));
         if (hosting && passiveHosting(a, i, m)) { // "the summit began in Riyadh, chaired by…": named before the verb
@@ -226,6 +233,9 @@ final class SummitRule implements Rule {
         if (hosting) {
             // "举行会晤/会谈" is bilateral: only a chair's verb takes a bare summit noun ("主持会议")
             return organisationAfter || m.group().matches("主持|主办|hosted|chaired") && HOSTED_NOUN.matcher(after).find();
+        }
+        if (NEEDS_SUMMIT_NOUN.matcher(m.group()).matches()) {
+            return SUMMIT_NOUN.matcher(after).find();
         }
         if (organisationAfter || SUMMIT_NOUN.matcher(after).find()) {
             return true;

@@ -217,4 +217,21 @@ class GeneralisationPatternsTest {
                 + "President Yoweri Museveni on Monday signed a five-point Memorandum of Understanding (MoU) to boost bilateral trade.",
                 "2024-05-06")).containsExactly("AGREEMENT_SIGNED KE,UG");
     }
+
+    @Test
+    void speakingAtOrJoiningASummitIsAttendingIt() {
+        assertThat(Facts.keys("Indonesian President Joko Widodo addressed the G20 summit in Rome on Saturday.", "2021-10-31"))
+                .containsExactly("SUMMIT G20,ID");
+        assertThat(Facts.keys("Chinese Premier Li Qiang delivered a speech at the 18th East Asia Summit in Jakarta on Thursday.", "2023-09-08"))
+                .containsExactly("SUMMIT CN,EAS");
+        assertThat(Facts.keys("Russian President Vladimir Putin and Kazakh President Kassym-Jomart Tokayev gathered in Samarkand on "
+                + "Friday for the SCO summit.", "2022-09-16")).containsExactly("SUMMIT RU,SCO", "SUMMIT KZ,SCO");
+        assertThat(Facts.keys("2023年8月23日，国家主席习近平在金砖国家领导人第十五次会晤上发表题为《团结协作谋发展》的讲话。", "2023-08-24"))
+                .containsExactly("SUMMIT BRICS,CN");
+    }
+
+    @Test
+    void joiningAnOrganisationIsNoSummit() {
+        assertThat(Facts.keys("Finland joined NATO on Tuesday.", "2023-04-05")).isEmpty();
+    }
 }
