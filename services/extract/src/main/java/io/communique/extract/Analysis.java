@@ -32,7 +32,7 @@ final class Analysis {
     private final List<Mention>[] partiesBySentence;
 
     private static final Pattern ZH_PLAN = Pattern.compile(
-            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席");
+            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席");
     /** A plan stated earlier in the sentence ("李强将会见普京,同梅德韦杰夫举行会晤") still governs later clauses. */
     private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于");
     private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
@@ -440,7 +440,17 @@ final class Analysis {
                 }
             }
         }
-        return best != null ? best : documentCodes().stream().filter(c -> !c.equals(code)).findFirst().orElse(null);
+        if (best == null) { // "普京对中国进行国事访问,双方签署了…": the country visited, named only as a place
+            best = documentCodes().stream().filter(c -> !c.equals(code)).findFirst().orElse(null);
+        }
+        for (int s = i; best == null && s >= 0 && s >= i - 8; s--) {
+            for (Mention m : mentions.get(s)) {
+                if (m.kind() == Mention.Kind.COUNTRY && !m.code().equals(code)) {
+                    best = m.code();
+                }
+            }
+        }
+        return best;
     }
 
     /** How often the report names a country, as a party or as a place ("a state visit to Uganda" counts Uganda). */

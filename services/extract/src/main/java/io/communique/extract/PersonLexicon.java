@@ -16,7 +16,7 @@ final class PersonLexicon {
      * English short forms of leaders.tsv that are also common words or names shared by many people: a bare "May" or
      * "Wang" names nobody in particular. Full names still count.
      */
-    private static final Set<String> AMBIGUOUS_SHORT_FORMS = Set.of(
+    static final Set<String> AMBIGUOUS_SHORT_FORMS = Set.of(
             "May", "Brown", "Hunt", "King", "Rice", "Clark", "Smith", "Scott", "Note", "Parts", "Long", "Meta", "Carr",
             "Payne", "Wong", "Tong", "Lee", "Li", "Wang", "Yang", "Hu", "Wen", "Zhu", "Jiang", "Qin", "Fox", "Kern", "Kok",
             "Moi", "Musa", "Sola", "Tito", "Vaz", "Rene", "Singh", "Banda", "Conte", "Mori", "Rama", "Luka", "Marti",

@@ -27,7 +27,8 @@ final class SigningRule implements Rule {
     private static final Pattern SHORT_NAME = Pattern.compile("(?i)以下[简称]|简称|hereinafter|the so-called");
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
     private static final Pattern MORE_AFTER_TITLE = Pattern.compile("^[^,;]{0,4}等(?:[一二三四五六七八九十两多\\d]+)(?:个|份|项)");
-    private static final Pattern CEREMONY = Pattern.compile("(?i)签字仪式|签约仪式|signing ceremony");
+    /** "签字仪式", and "见证了…协议的签署": a signing named after its documents. */
+    private static final Pattern CEREMONY = Pattern.compile("(?i)签字仪式|签约仪式|signing ceremony|^的签(?:署|字)");
     /** Who issues or signs, by level: heads of state or government, foreign ministries, agencies and companies. */
     private static final Pattern ISSUER = Pattern.compile(
             "(?i)(元首|领导人|首脑|总统|总理|主席|首相|\\bleaders\\b|\\bpresidents\\b|\\bprime ministers\\b)"

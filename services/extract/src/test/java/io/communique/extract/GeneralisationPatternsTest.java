@@ -234,4 +234,31 @@ class GeneralisationPatternsTest {
     void joiningAnOrganisationIsNoSummit() {
         assertThat(Facts.keys("Finland joined NATO on Tuesday.", "2023-04-05")).isEmpty();
     }
+
+    @Test
+    void aNameIntroducedWithItsCountryAndTitleStandsForThatCountryLater() {
+        assertThat(Facts.keys("2024年6月20日，新西兰总理Christopher Luxon在北京会见国务院总理李强。会见后，Luxon与李强共同发布了《联合声明》。", "2024-06-21"))
+                .containsExactly("MEETING CN,NZ", "STATEMENT_SIGNED CN,NZ");
+        assertThat(Facts.keys("Sri Lankan President Anura Kumara Dissanayake arrived in New Delhi on a state visit to India on Sunday. "
+                + "Indian Prime Minister Narendra Modi held talks with Dissanayake on Monday.", "2024-12-16"))
+                .containsExactly("VISIT IN,LK", "TALKS IN,LK");
+    }
+
+    @Test
+    void aTransliteratedNameAndItsShortFormAreOnePerson() {
+        assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
+                .containsExactly("TALKS CN,LA");
+    }
+
+    @Test
+    void documentsWhoseSigningIsWitnessedAfterThem() {
+        assertThat(Facts.keys("2024年6月13日，中国和新西兰两国总理见证了涵盖气候变化、旅游等领域的11项政府间协议的签署。", "2024-06-14"))
+                .containsExactly("AGREEMENT_SIGNED CN,NZ");
+    }
+
+    @Test
+    void preparingOrInvitingIsNoEvent() {
+        assertThat(Facts.keys("2023年8月6日，外交部长王毅同法国外长通电话，邀今秋访华", "2023-08-06")).containsExactly("PHONE_CALL CN,FR");
+        assertThat(Facts.keys("2023年8月6日，双方同意共同筹备今年中欧领导人会晤。", "2023-08-06")).isEmpty();
+    }
 }
