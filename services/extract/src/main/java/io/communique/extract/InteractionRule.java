@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * TALKS, MEETING and PHONE_CALL: "A同B举行会谈", "A会见B", "A应约同B通电话", "A and B held talks", "A met B",
- * "spoke by phone". One event per counterpart when one side meets several ("分别会见了法国、英国领导人"), one event
+ * "spoke by phone", "A同B共同主持双边合作机制会议". One event per counterpart when one side meets several ("分别会见了法国、英国领导人",
+ * "会见新加坡总统A、总理B"), one event
  * with all parties for a trilateral meeting; "应约" makes the other side the initiator of a call.
  */
 final class InteractionRule implements Rule {
     private static final Pattern ZH = Pattern.compile(
             "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频方式|视频连线|视像会晤|视像会议|视像通话|视像会谈|视像方式)"
-                    + "|(会谈)|(会见|会晤|会面|见面|接见)|(峰会|会议)");
+                    + "|(会谈)|(会见|会晤|会面|见面|接见|共同主持(?=[^,;。]{0,20}(?:双边|联委会|委员会|机制|对话)))|(峰会|会议)");
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:to|with)\\b"
                     + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b|\\bvideoconference\\b"
@@ -228,7 +229,29 @@ final class InteractionRule implements Rule {
         } else {
             counterparts.keySet().forEach(c -> groups.add(Set.of(c)));
         }
+        List<Item> items = counterpartItems(a, i, t, to);
         for (Set<String> group : groups) {
+            List<Item> ofGroup = group.size() == 1 ? items.stream().filter(x -> group.contains(x.code())).toList() : List.of();
+            boolean separately = SEPARATELY.matcher(a.sentenceText(i)).find() || ofGroup.stream().allMatch(Item::leader);
+            if (ofGroup.size() >= 2 && separately) {
+                for (Item item : ofGroup) { // "会见新加坡总统A、总理B": one meeting with each
+                    Candidate c = candidate(a, i, t, group, subject, subjectMention == null ? null : subjectMention, reasons, counterparts, window,
+                            weak, windowStart, to, out);
+                    c.otherPersons.removeIf(name -> !a.original.substring(item.start(), item.end()).contains(name));
+                    c.personsByCode.put(item.code(), new java.util.TreeSet<>(Set.of(a.text.substring(item.start(), item.end()))));
+                    c.reason(0.0, "one of several counterparts of " + item.code() + " listed: " + a.original.substring(item.start(), item.end()));
+                }
+                continue;
+            }
+            candidate(a, i, t, group, subject, subjectMention, reasons, counterparts, window, weak, windowStart, to, out);
+        }
+    }
+
+    private static Candidate candidate(Analysis a, int i, Trigger t, Set<String> group, String subject, Mention subjectMention,
+                                       List<Candidate.Reason> reasons, Map<String, Mention> counterparts, String window, boolean weak,
+                                       int windowStart, int to, List<Candidate> out) {
+        int start = t.start();
+        {
             Set<String> parties = new LinkedHashSet<>(group);
             parties.add(subject);
             Candidate c = Events.create(a, i, t.type(), parties, start, t.end());
@@ -249,6 +272,68 @@ final class InteractionRule implements Rule {
             c.weak = weak;
             Events.addPersons(a, i, c, subject, windowStart, to, start);
             out.add(c);
+            return c;
         }
+    }
+
+    /** One listed counterpart: a title and name ("总理黄循财"), with the country it belongs to. */
+    private record Item(int start, int end, String code, boolean leader) {
+    }
+
+    private static final Pattern PERSON_TITLE = Pattern.compile(
+            "(?i)总统|总理|主席|委员长|部长|外长|书记|国王|首相|议长|资政|王储|埃米尔|\\bPresident\\b|\\bPrime Minister\\b|\\bPremier\\b"
+                    + "|\\bMinister\\b|\\bChancellor\\b|\\bKing\\b|\\bSpeaker\\b");
+    private static final Pattern LEADER_TITLE = Pattern.compile(
+            "(?i)(?<!副)(?:总统|总理|国家主席|委员长|首相|议长)|(?<!Vice |Deputy )\\b(?:President|Prime Minister|Premier|Chancellor|Speaker)\\b");
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("、|和|及|以及|\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
+    private static final Pattern LIST_WITH = Pattern.compile("(?i)与|同|跟|\\bwith\\b");
+    private static final Pattern LIST_END = Pattern.compile("(?i)[,;。]|并|进行|举行|\\s(?:on|in|at|to|during|who|where)\\s");
+
+    /**
+     * The counterparts listed one by one with their titles: after the verb ("会见新加坡总统A、总理B"), else between
+     * 与/同/with and the verb ("与国家主席A、委员长B进行会谈"); empty when the list has fewer than two titled items.
+     */
+    private static List<Item> counterpartItems(Analysis a, int i, Trigger t, int to) {
+        int from = t.end(), end = to;
+        if (!PERSON_TITLE.matcher(a.text.substring(t.end(), to)).find()) {
+            Matcher with = LIST_WITH.matcher(a.text).region(a.clauseStart(i, t.start()), t.start());
+            from = -1;
+            while (with.find()) {
+                from = with.end();
+            }
+            end = t.start();
+            if (from < 0) {
+                return List.of();
+            }
+        }
+        Matcher stop = LIST_END.matcher(a.text).region(from, end);
+        if (a.english ? stop.find() && !a.text.substring(stop.start(), Math.min(end, stop.end() + 12)).matches("(?s)\\s*,\\s*(?:and\\s+)?[A-Z].*") : stop.find()) {
+            end = stop.start();
+        }
+        List<Item> items = new ArrayList<>();
+        String code = null;
+        Matcher separator = ITEM_SEPARATOR.matcher(a.text).region(from, end);
+        int itemStart = from;
+        while (true) {
+            boolean more = separator.find();
+            int itemEnd = more ? separator.start() : end;
+            String item = a.text.substring(itemStart, itemEnd);
+            if (!PERSON_TITLE.matcher(item).find()) {
+                break;
+            }
+            for (Mention m : a.parties(i, itemStart, itemEnd)) {
+                code = m.code();
+                break;
+            }
+            if (code == null) {
+                break;
+            }
+            items.add(new Item(itemStart, itemEnd, code, LEADER_TITLE.matcher(item).find()));
+            if (!more) {
+                break;
+            }
+            itemStart = separator.end();
+        }
+        return items.size() >= 2 ? items : List.of();
     }
 }

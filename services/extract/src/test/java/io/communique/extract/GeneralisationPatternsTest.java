@@ -261,4 +261,24 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2023年8月6日，外交部长王毅同法国外长通电话，邀今秋访华", "2023-08-06")).containsExactly("PHONE_CALL CN,FR");
         assertThat(Facts.keys("2023年8月6日，双方同意共同筹备今年中欧领导人会晤。", "2023-08-06")).isEmpty();
     }
+
+    @Test
+    void severalCounterpartsOfOneCountryMetSeparatelyAreSeveralMeetings() {
+        assertThat(Facts.keys("2024年11月10日，国务院副总理丁薛祥访问新加坡，分别会见新加坡总统尚达曼、总理黄循财、副总理颜金勇。", "2024-11-12"))
+                .containsExactly("VISIT CN,SG", "MEETING CN,SG", "MEETING CN,SG", "MEETING CN,SG");
+        assertThat(Facts.keys("2024年6月18日，新西兰总理拉克森在北京与中国国家主席习近平、全国人大常委会委员长赵乐际进行了会谈。", "2024-06-19"))
+                .containsExactly("TALKS CN,NZ", "TALKS CN,NZ");
+    }
+
+    @Test
+    void aLeaderAndHisMinisterMetTogetherAreOneMeeting() {
+        assertThat(Facts.keys("2024年6月18日，国家主席习近平在北京会见新西兰总理拉克森和外长彼得斯。", "2024-06-19"))
+                .containsExactly("MEETING CN,NZ");
+    }
+
+    @Test
+    void coChairingABilateralMechanismIsAMeeting() {
+        assertThat(Facts.keys("2024年11月10日，国务院副总理丁薛祥访问新加坡。11日，丁薛祥同新加坡副总理颜金勇共同主持中新双边合作联委会会议。", "2024-11-12"))
+                .containsExactly("VISIT CN,SG", "MEETING CN,SG");
+    }
 }
