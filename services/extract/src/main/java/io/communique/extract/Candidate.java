@@ -142,7 +142,9 @@ final class Candidate {
         during = during != null ? during : that.during;
         title = title != null ? title : that.title;
         description = description != null ? description : that.description;
-        subjectMatter = subjectMatter != null ? subjectMatter : that.subjectMatter;
+        if (subjectMatter == null || subjectMatter.isEmpty() && that.subjectMatter != null) {
+            subjectMatter = that.subjectMatter; // a summary ("two MoUs") becomes the first document it sums up
+        }
         issuer = issuer != null ? issuer : that.issuer;
         initiator = initiator != null ? initiator : that.initiator;
         that.subjectPersons.stream().filter(p -> !subjectPersons.contains(p)).forEach(subjectPersons::add);

@@ -53,7 +53,7 @@ final class SigningRule implements Rule {
         while (ceremony.find()) {
             verbs.add(new int[]{ceremony.start(), ceremony.end()});
         }
-        if (verbs.isEmpty()) {
+        if (verbs.isEmpty() && !(a.english && continuesSignedList(a, i))) {
             return;
         }
         List<int[]> titles = new ArrayList<>();
@@ -87,7 +87,8 @@ final class SigningRule implements Rule {
             if (inside(titles, position) || (!a.english && afterTitle(titles, position)) || abbreviation(a, noun)) {
                 continue;
             }
-            int[] active = verbBefore(verbs, position, a.english ? 60 : 25);
+            int[] near = verbBefore(verbs, position, a.english ? 60 : 25);
+            int[] active = near == null && a.english ? listVerb(a, i, verbs, position) : near;
             int[] verb = active == null && a.english ? passiveVerbAfter(a, i, noun.end()) : active;
             boolean ceremonyAfter = CEREMONY.matcher(a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 6))).find();
             if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))
@@ -98,16 +99,25 @@ final class SigningRule implements Rule {
                 continue;
             }
             FactType type = STATEMENT.matcher(noun.group()).matches() ? FactType.STATEMENT_SIGNED : FactType.AGREEMENT_SIGNED;
+            String listed = a.english ? null : listedDocument(a, i, verb, noun);
             String cue = verb != null ? verbCue(a, verb) : "signing ceremony after " + a.original.substring(noun.start(), noun.end());
             emit(a, i, type, position, titles, null, cue, out).ifPresent(c -> {
                 c.reason(0.20, "document noun " + a.original.substring(noun.start(), noun.end()));
                 if (a.english && !STATEMENT.matcher(noun.group()).matches()) {
                     c.subjectMatter = subjectMatter(a, i, noun.start(), noun.end());
                 }
+                c.subjectMatter = listed != null ? listed : c.subjectMatter;
                 if (active != null) {
                     c.description = a.text.substring(verb[1], position).replaceAll("^了|的$", "").replaceFirst("^关于", "");
                 }
             });
+            String more = a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 8));
+            if (listed != null && MORE_AFTER_TITLE.matcher(more).find()) { // "…协定等五项文件": the rest, one batch
+                emit(a, i, type, noun.end(), titles, null, cue, out).ifPresent(c -> {
+                    c.reason(0.20, "further documents counted after the list (" + more.strip() + ")");
+                    c.subjectMatter = "(the rest of " + listed + ")";
+                });
+            }
         }
     }
 
@@ -143,10 +153,29 @@ final class SigningRule implements Rule {
         }
         Matcher complement = COMPLEMENT.matcher(a.text).region(nounEnd, a.sentence(i).end());
         String about = String.join(" ", modifiers) + (complement.lookingAt() ? " " + complement.group(1).toLowerCase(java.util.Locale.ROOT) : "");
+        String next = a.text.substring(nounEnd, Math.min(a.sentence(i).end(), nounEnd + 25));
+        if (next.matches("(?s)[^;]*?:.*") && !DOCUMENT.matcher(next.substring(0, next.indexOf(':'))).find()) {
+            return ""; // "signed several agreements on Thursday: …" sums up the documents listed after it
+        }
         if (about.isBlank()) {
             return BACK_REFERENCES.contains(start) ? null : COUNTS.contains(start) || start.matches("\\d+") ? "" : "*";
         }
         return about.strip();
+    }
+
+    /**
+     * "签署了中老引渡条约、经济技术合作协定等五项文件": a document named without 《》 as an item of a list is its own
+     * document (its words are its subject matter); null when the noun is not a list item.
+     */
+    private static String listedDocument(Analysis a, int i, int[] verb, Matcher noun) {
+        if (verb == null || verb[1] > noun.start()) {
+            return null;
+        }
+        int start = Math.max(verb[1], a.text.lastIndexOf('、', noun.start()) + 1);
+        String item = a.text.substring(start, noun.end()).replaceFirst("^了", "");
+        boolean before = start > verb[1] && a.text.charAt(start - 1) == '、';
+        boolean after = noun.end() < a.sentence(i).end() && a.text.charAt(noun.end()) == '、';
+        return (before || after) && item.length() >= 3 && item.indexOf(',') < 0 ? item : null;
     }
 
     /** "(MoU)" after "Memorandum of Understanding": the same document again. */
@@ -157,12 +186,37 @@ final class SigningRule implements Rule {
     /** "Several MoUs were exchanged between A and B", "a trilateral agreement was signed between A, B and C". */
     private static final Pattern PASSIVE_SIGNED = Pattern.compile(
             "(?i)^[^.;,]{0,50}?\\b(?:was|were|had been|have been|has been)\\s+(?:also\\s+|jointly\\s+|formally\\s+)?"
-                    + "(signed|inked|exchanged|concluded|adopted|approved|issued)\\b");
+                    + "(signed|inked|exchanged|concluded|adopted|approved|issued)\\b|^\\s+(signed|exchanged|inked)\\b");
 
     /** The signing verb of a document named before it in the passive, as {start, end}, or null. */
     private static int[] passiveVerbAfter(Analysis a, int i, int documentEnd) {
         Matcher m = PASSIVE_SIGNED.matcher(a.text).region(documentEnd, a.sentence(i).end());
-        return m.lookingAt() ? new int[]{m.start(1), m.end(1)} : null;
+        if (!m.lookingAt()) {
+            return null;
+        }
+        int g = m.group(1) != null ? 1 : 2;
+        return new int[]{m.start(g), m.end(g)};
+    }
+
+    /** "signed several agreements: an MoU on power; an agreement on railways; …": the verb before a list of documents. */
+    private static int[] listVerb(Analysis a, int i, List<int[]> verbs, int position) {
+        int[] verb = verbBefore(verbs, position, 400);
+        if (verb != null) {
+            String between = a.text.substring(verb[1], position);
+            return between.indexOf(':') >= 0 ? verb : null;
+        }
+        return continuesSignedList(a, i) ? new int[]{position, position} : null;
+    }
+
+    /** The sentence splitter cuts a list at its semicolons: whether sentence i is an item of a list of signed documents. */
+    private static boolean continuesSignedList(Analysis a, int i) {
+        for (int s = i - 1; s >= 0 && s >= i - 12 && a.text.charAt(a.sentence(s).end() - 1) == ';'; s--) {
+            Matcher signed = EN_VERB.matcher(a.sentenceText(s));
+            if (signed.find() && a.sentenceText(s).indexOf(':', signed.end()) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the clause of a signing verb at verb, up to a few characters after the document's end, is a total or anniversary. */

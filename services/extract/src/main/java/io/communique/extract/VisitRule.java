@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * "arrived in B on a visit". The destination is the host; the visitor, the initiator, is the other party.
  */
 final class VisitRule implements Rule {
-    private static final Pattern ZH = Pattern.compile("访问|访华|出访|到访|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
+    private static final Pattern ZH = Pattern.compile("互访|访问|访华|出访|到访|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
     private static final Pattern EN = Pattern.compile("(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b");
     /** "对俄罗斯、德国进行国事访问": the destinations sit between 对 and 进行. */
     private static final Pattern ZH_TOWARDS = Pattern.compile("对([^,;对]{1,30}?)(?:进行|展开|开始|的)[^,;]{0,12}$");
@@ -29,6 +29,10 @@ final class VisitRule implements Rule {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
         while (m.find()) {
             if (a.planned(i, m.start())) {
+                continue;
+            }
+            if (m.group().equals("互访")) {
+                mutualVisits(a, i, m, out);
                 continue;
             }
             List<Mention> destinations = destinations(a, i, m.start(), m.end());
@@ -59,6 +63,21 @@ final class VisitRule implements Rule {
                     }
                 }
             }
+        }
+    }
+
+    /** "两国元首实现了互访": a visit each way between the two countries of the context. */
+    private void mutualVisits(Analysis a, int i, Matcher trigger, List<Candidate> out) {
+        List<Mention> named = a.parties(i, a.sentence(i).start(), trigger.start());
+        String first = named.isEmpty() ? a.subject(i, trigger.start()) : named.get(0).code();
+        String second = named.stream().map(Mention::code).filter(code -> !code.equals(first)).findFirst()
+                .orElseGet(() -> first == null ? null : a.partnerOf(first, i));
+        if (first == null || second == null) {
+            return;
+        }
+        for (String[] visit : new String[][]{{first, second}, {second, first}}) {
+            Candidate c = add(a, i, trigger, visit[0], visit[1], null, null, out);
+            c.reason(0.10, "mutual visits (互访) between " + first + " and " + second);
         }
     }
 

@@ -281,4 +281,26 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2024年11月10日，国务院副总理丁薛祥访问新加坡。11日，丁薛祥同新加坡副总理颜金勇共同主持中新双边合作联委会会议。", "2024-11-12"))
                 .containsExactly("VISIT CN,SG", "MEETING CN,SG");
     }
+
+    @Test
+    void documentsListedAfterAColonAndSeparatedBySemicolonsAreOneEach() {
+        assertThat(Facts.keys("India and Nepal signed several agreements on Thursday: an MoU on power trade; an agreement on "
+                + "cross-border railways; and an MoU on agricultural research.", "2024-05-10"))
+                .containsExactly("AGREEMENT_SIGNED IN,NP", "AGREEMENT_SIGNED IN,NP", "AGREEMENT_SIGNED IN,NP");
+        assertThat(Facts.keys("India and Nepal held talks. The documents signed were: MoU on renewable energy; Agreement on railways; "
+                + "MoU on research.", "2024-05-10")).filteredOn(k -> k.startsWith("AGREEMENT")).hasSize(3);
+    }
+
+    @Test
+    void documentsNamedWithoutQuotesInAListAreOneEachAndTheCountedRestOneMore() {
+        assertThat(Facts.keys("2002年2月4日，朱镕基与老挝总理本南举行会谈。会谈后，两国政府签署了中老引渡条约、经济技术合作协定等五项文件。", "2002-02-05"))
+                .containsExactly("TALKS CN,LA", "AGREEMENT_SIGNED CN,LA", "AGREEMENT_SIGNED CN,LA", "AGREEMENT_SIGNED CN,LA");
+    }
+
+    @Test
+    void mutualVisitsAreAVisitEachWay() {
+        List<Fact> facts = Facts.of("2002年2月4日，朱镕基与老挝总理本南举行会谈。2000年两国元首实现了历史性互访。", "2002-02-05");
+
+        assertThat(Facts.ofType(facts, FactType.VISIT)).extracting(Fact::initiator).containsExactlyInAnyOrder("CN", "LA");
+    }
 }
