@@ -341,11 +341,18 @@ final class Analysis {
         for (Found f : dates.get(i)) {
             if (f.start() < position) {
                 best = f;
-            } else if (best == null && f.start() - position < (english ? 100 : 40) && f.start() < clauseEnd(i, position)) {
-                return f;
+            } else if ((best == null || inDateline(best)) && f.start() - position < (english ? 100 : 40) && f.start() < clauseEnd(i, position)) {
+                return f; // "KATHMANDU, May 10 -- … signed on Thursday": the day of the event, not of the report
             }
         }
         return best;
+    }
+
+    private static final Pattern DATELINE_END = Pattern.compile("^\\s*(?:\\(\\w+\\)\\s*)?(?:--|—|-|电|\\.\\s*/)");
+
+    /** Whether a date expression is the report's dateline ("KATHMANDU, May 10 --", "新华社北京2月4日电"). */
+    private boolean inDateline(Found f) {
+        return f.start() < 80 && DATELINE_END.matcher(text.substring(f.end(), Math.min(text.length(), f.end() + 12))).find();
     }
 
     /** An explicit year other than the report's, governing the trigger: the event is background. */

@@ -303,4 +303,10 @@ class GeneralisationPatternsTest {
 
         assertThat(Facts.ofType(facts, FactType.VISIT)).extracting(Fact::initiator).containsExactlyInAnyOrder("CN", "LA");
     }
+
+    @Test
+    void theDatelineDayGivesWayToTheEventsOwnDayInTheClause() {
+        assertThat(Facts.of("KATHMANDU, May 10 -- India and Nepal signed an agreement on Thursday.", "2024-05-10"))
+                .singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2024-05-09"));
+    }
 }
