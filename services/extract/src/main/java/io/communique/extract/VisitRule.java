@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
  */
 final class VisitRule implements Rule {
     private static final Pattern ZH = Pattern.compile("互访|访问|访华|出访|到访|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
-    private static final Pattern EN = Pattern.compile("(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b");
+    private static final Pattern EN = Pattern.compile(
+            "(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b|\\btour of\\b|\\btrave(?:l|ll)ed to\\b|\\bflew to\\b");
+    /** Travelling to a summit is not visiting its host ("flew to Hamburg for the G20 summit"). */
+    private static final Pattern TRAVEL = Pattern.compile("(?i)trave(?:l|ll)ed to|flew to");
+    private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)\\bsummit|\\bforum\\b|峰会|论坛");
+    /** "Macron hosted Russian President Putin at Versailles": hosting a visitor is the visit. */
+    private static final Pattern HOSTED = Pattern.compile("(?i)\\bhosted\\s+(?:the\\s+)?(?:visiting\\s+)?");
     /** "对俄罗斯、德国进行国事访问": the destinations sit between 对 and 进行. */
     private static final Pattern ZH_TOWARDS = Pattern.compile("对([^,;对]{1,30}?)(?:进行|展开|开始|的)[^,;]{0,12}$");
     private static final Pattern ZH_ARRIVAL = Pattern.compile("(?:抵达|飞抵|到达|来到|来|赴|前往|访问|出访|踏足|到访)$");
@@ -27,8 +33,11 @@ final class VisitRule implements Rule {
     @Override
     public void apply(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
+        if (a.english) {
+            hostedVisitors(a, i, out);
+        }
         while (m.find()) {
-            if (a.planned(i, m.start())) {
+            if (a.planned(i, m.start()) || TRAVEL.matcher(m.group()).matches() && SUMMIT_NOUN.matcher(a.sentenceText(i)).find()) {
                 continue;
             }
             if (m.group().equals("互访")) {
@@ -63,6 +72,22 @@ final class VisitRule implements Rule {
                     }
                 }
             }
+        }
+    }
+
+    /** "Macron hosted Russian President Vladimir Putin at Versailles": the host is the subject, the visitor the object. */
+    private void hostedVisitors(Analysis a, int i, List<Candidate> out) {
+        Matcher hosted = Rule.matcher(HOSTED, a, i);
+        while (hosted.find()) {
+            Mention guest = a.firstParty(i, hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 30));
+            Mention host = a.subjectMention(i, hosted.start());
+            String after = a.text.substring(hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 60));
+            if (guest == null || guest.start() != hosted.end() || host == null || host.code().equals(guest.code())
+                    || SUMMIT_NOUN.matcher(after).find() || a.planned(i, hosted.start())) {
+                continue;
+            }
+            Candidate c = add(a, i, hosted, guest.code(), host.code(), null, null, out);
+            c.reason(0.15, "visitor " + Events.recognised(a, guest) + " hosted by " + Events.recognised(a, host));
         }
     }
 

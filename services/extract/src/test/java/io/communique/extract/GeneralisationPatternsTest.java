@@ -309,4 +309,22 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("KATHMANDU, May 10 -- India and Nepal signed an agreement on Thursday.", "2024-05-10"))
                 .singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2024-05-09"));
     }
+
+    @Test
+    void travellingToACountryIsVisitingItButNotWhenTheTripIsForASummit() {
+        assertThat(Facts.keys("German Chancellor Angela Merkel traveled to Saudi Arabia on Sunday, the first stop of a Gulf tour.", "2017-04-30"))
+                .containsExactly("VISIT DE,SA");
+        assertThat(Facts.keys("Japanese Prime Minister Shinzo Abe flew to Hamburg on Thursday for the G20 summit.", "2017-07-06")).isEmpty();
+    }
+
+    @Test
+    void hostingAVisitorIsTheVisit() {
+        List<Fact> facts = Facts.of("French President Emmanuel Macron hosted Russian President Vladimir Putin at Versailles on Monday.", "2017-05-30");
+
+        assertThat(facts).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(FactType.VISIT);
+            assertThat(f.initiator()).isEqualTo("RU");
+        });
+        assertThat(Facts.keys("Egypt hosted the African Union summit on Monday.", "2017-07-06")).isEmpty();
+    }
 }
