@@ -500,13 +500,24 @@ final class Analysis {
      */
     String organisation(int i, int position) {
         String before = null;
+        String later = null; // "brought together the leaders of A, B, C … for the 15th BRICS summit": far after, the last resort
         for (Mention m : mentions.get(i)) {
             if (m.isOrganisation() && summitOrganisation(i, m)) {
                 if (m.start() >= position) {
-                    return m.start() - position < (english ? 60 : 40) && m.start() < clauseEnd(i, position) ? m.code() : before;
+                    if (m.start() - position < (english ? 60 : 40) && m.start() < clauseEnd(i, position)) {
+                        return m.code();
+                    }
+                    if (!english) {
+                        return before; // "会晤期间,中方举行了…对话会": the organisation named after the clause is another one's
+                    }
+                    later = later != null ? later : m.code();
+                } else {
+                    before = m.code();
                 }
-                before = m.code();
             }
+        }
+        if (before != null) {
+            return before;
         }
         if (before == null && !BARE_SUMMIT.matcher(text.substring(position, Math.min(sentence(i).end(), position + 24))).find()
                 && !BARE_SUMMIT_BEFORE.matcher(text.substring(sentence(i).start(), position)).find()
@@ -520,7 +531,23 @@ final class Analysis {
                 }
             }
         }
-        return before;
+        return before != null ? before : later;
+    }
+
+    /** The last summit organisation named in sentence i or the three before it, or null. */
+    String lastOrganisation(int i) {
+        for (int s = i; s >= 0 && s >= i - 3; s--) {
+            String last = null;
+            for (Mention m : mentions.get(s)) {
+                if (m.isOrganisation() && summitOrganisation(s, m)) {
+                    last = m.code();
+                }
+            }
+            if (last != null) {
+                return last;
+            }
+        }
+        return null;
     }
 
     /** The UN and the EU hold summits too, but are mostly named for other reasons ("联合国秘书长"). */

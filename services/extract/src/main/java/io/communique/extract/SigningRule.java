@@ -40,6 +40,9 @@ final class SigningRule implements Rule {
      */
     private static final Pattern NOT_A_SIGNING = Pattern.compile(
             "(?i)累计|迄今|截至目前|先后同|周年|延期|延长|续签|anniversary|so far|to date|in total|extend(?:ed|s|ing)?\\b|extension");
+    /** All the leaders of a summit sign together: the document is the organisation's. */
+    private static final Pattern ALL_MEMBERS = Pattern.compile(
+            "(?i)与会(?:各国)?领导人|各成员国(?:领导人|元首)|成员国元首|all (?:the )?(?:member states|leaders)|leaders of (?:all )?the member states");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
 
     @Override
@@ -278,6 +281,14 @@ final class SigningRule implements Rule {
         if (!parties.isEmpty()) {
             reasons.add(new Candidate.Reason(0.10, "signatories named in the sentence: " + String.join(", ", parties)));
         }
+        if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
+            String organisation = a.lastOrganisation(i);
+            if (organisation != null) { // "习近平同与会各国领导人共同签署《阿斯塔纳宣言》": the summit's document
+                parties.clear();
+                parties.add(organisation);
+                reasons.add(new Candidate.Reason(0.10, "signatory: organisation " + organisation + ", all its leaders signing"));
+            }
+        }
         if (parties.isEmpty() && SUMMIT_SUBJECT.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
             String organisation = a.organisation(i, position);
             if (organisation != null) {
@@ -295,7 +306,8 @@ final class SigningRule implements Rule {
                 reasons.add(new Candidate.Reason(0.0, "signatories: the countries the report names most, " + String.join(", ", parties)));
             }
         }
-        if (parties.size() == 1 && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
+        boolean organisationOnly = parties.size() == 1 && !parties.iterator().next().matches("[A-Z]{2}");
+        if (parties.size() == 1 && !organisationOnly && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
                 && !isOrganisationCode(parties.iterator().next(), a, i)) {
             String partner = a.partnerOf(parties.iterator().next(), i);
             if (partner != null) {

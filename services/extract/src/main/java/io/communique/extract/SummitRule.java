@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 final class SummitRule implements Rule {
     /** "在…会晤上发表讲话": speaking at a summit is attending it (the trigger is 在). */
     private static final Pattern ZH = Pattern.compile(
-            "(出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
+            "(出席[^,;。]{0,6}的(?:还)?有|出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
                     + "|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b"
-                    + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b|\\bwas present at\\b"
+            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
+                    + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
                     + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b)");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum");
@@ -28,9 +28,9 @@ final class SummitRule implements Rule {
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
     /** A summit's opening, holding or closing as the main verb (not "闭幕后", "举行之际"). */
     private static final Pattern HELD = Pattern.compile("(开幕|闭幕|举行|召开)(?!后|前|之际|时|期间|的)");
-    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会议|对话会|论坛|summit|forum|meeting)");
+    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会议|会晤|对话会|论坛|summit|forum|meeting)");
     /** "…, attended by the leaders of A, B and C": the attendees follow the verb. */
-    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^(?:attended by|in the presence of)\\b");
+    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^(?:attended by\\b|in the presence of\\b|brought together\\b|出席[^,;。]{0,6}的(?:还)?有)");
     /** "The summit opened in Riyadh, chaired by King Salman": the chair follows the verb. */
     private static final Pattern PASSIVE_HOSTING = Pattern.compile("(?i)^(?:hosted|chaired|presided over) by\\b");
     /** "…, in the presence of A and B, while the leaders of C are absent": the list ends where another clause begins. */
@@ -240,8 +240,8 @@ final class SummitRule implements Rule {
         if (organisationAfter || SUMMIT_NOUN.matcher(after).find()) {
             return true;
         }
-        if (passive(a, i, m)) { // "the summit, attended by …": the summit is named before the verb
-            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find();
+        if (passive(a, i, m)) { // "the summit, attended by …", "出席会议的有…": the summit is named before the attendees
+            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.end())).find();
         }
         // "…主持会议,A、B、C领导人出席。": attending, with nothing named after, the meeting named before in the sentence
         // or, when the verb ends the sentence, in an earlier one (the caller found its organisation)

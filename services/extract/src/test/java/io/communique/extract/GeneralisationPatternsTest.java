@@ -327,4 +327,28 @@ class GeneralisationPatternsTest {
         });
         assertThat(Facts.keys("Egypt hosted the African Union summit on Monday.", "2017-07-06")).isEmpty();
     }
+
+    @Test
+    void attendeesListedAfterThoseAttendingWereOrBroughtTogether() {
+        assertThat(Facts.keys("2022年9月16日，上海合作组织成员国元首理事会第二十二次会议在撒马尔罕举行。出席会议的有俄罗斯总统普京、印度总理莫迪。", "2022-09-17"))
+                .contains("SUMMIT RU,SCO", "SUMMIT IN,SCO");
+        assertThat(Facts.keys("The summit brought together the leaders of Brazil, Russia and India in Johannesburg on Wednesday for the "
+                + "15th BRICS summit.", "2023-08-24")).containsExactly("SUMMIT BR,BRICS", "SUMMIT BRICS,RU", "SUMMIT BRICS,IN");
+        assertThat(Facts.keys("Heads of state of Kazakhstan and Uzbekistan were also present at the SCO summit in Astana on Thursday.", "2024-07-05"))
+                .containsExactly("SUMMIT KZ,SCO", "SUMMIT SCO,UZ");
+    }
+
+    @Test
+    void aChairOfABareSummitMeetingHostsIt() {
+        List<Fact> facts = Facts.of("2022年6月23日，金砖国家领导人第十四次会晤以视频方式举行。习近平主持会晤。南非总统拉马福萨出席。", "2022-06-24");
+
+        assertThat(Facts.keys(facts)).containsExactly("SUMMIT BRICS,CN", "SUMMIT BRICS,ZA");
+        assertThat(facts.get(0).initiator()).isEqualTo("CN");
+    }
+
+    @Test
+    void aDocumentAllTheLeadersOfASummitSignIsTheOrganisations() {
+        assertThat(Facts.keys("2024年7月4日，上海合作组织成员国元首理事会第二十四次会议在阿斯塔纳举行。"
+                + "习近平同与会各国领导人共同签署《阿斯塔纳宣言》。", "2024-07-05")).contains("STATEMENT_SIGNED SCO");
+    }
 }
