@@ -167,7 +167,7 @@ final class Analysis {
             List<Mention> all = mentions.get(i);
             for (int k = 0; k < all.size(); k++) {
                 Mention m = all.get(k);
-                if (m.isParty() && !locative(i, k) && !inInvitation(i, m) && !inExclusion(i, m)
+                if (m.isParty() && !locative(i, k) && !topical(i, k) && !inInvitation(i, m) && !inExclusion(i, m)
                         && (m.kind() != Mention.Kind.CAPITAL || joinedToParty(i, k))) {
                     out.add(m);
                 }
@@ -195,6 +195,30 @@ final class Analysis {
             }
         }
         return false;
+    }
+
+    private static final Pattern EN_TOPIC_BEFORE = Pattern.compile("(?i)(?<!\\bcall(?:ed|s)? )\\b(?:on|about|regarding|concerning|over|against)\\s+(?:the\\s+)?$");
+    private static final Pattern ZH_TOPIC_AFTER = Pattern.compile("^(?:半岛)?(?:核)?(?:问题|局势|危机|冲突|战争)");
+    private static final Pattern EN_LIST_GLUE = Pattern.compile("^\\s*(?:,|,? and|,? or)\\s*(?:the\\s+)?$");
+
+    /**
+     * Whether the k-th mention of sentence i is what is talked about, not who talks: "held talks on Syria and Ukraine",
+     * "pressure on North Korea", "就乌克兰问题", "台湾问题".
+     */
+    boolean topical(int i, int k) {
+        List<Mention> all = mentions.get(i);
+        Mention m = all.get(k);
+        if (m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE) {
+            return false;
+        }
+        if (english) {
+            String before = text.substring(Math.max(sentence(i).start(), m.start() - 25), m.start());
+            if (EN_TOPIC_BEFORE.matcher(before).find()) {
+                return true;
+            }
+            return k > 0 && EN_LIST_GLUE.matcher(text.substring(all.get(k - 1).end(), m.start())).find() && topical(i, k - 1);
+        }
+        return ZH_TOPIC_AFTER.matcher(text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 6))).find();
     }
 
     /** Whether text[from, to) ends with a place preposition: "在", "赴", "in ", "to the ". Called per mention, so no regex. */

@@ -22,13 +22,13 @@ final class InteractionRule implements Rule {
             "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频方式|视频连线|视像会晤|视像会议|视像通话|视像会谈|视像方式)"
                     + "|(会谈)|(会见|会晤|会面|见面|接见|共同主持(?=[^,;。]{0,20}(?:双边|联委会|委员会|机制|对话)))|(峰会|会议)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:to|with)\\b"
+            "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:first |also |separately )?(?:to|with)\\b|\\bcall with\\b"
                     + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b|\\bvideoconference\\b"
                     + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
-                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) received by\\b"
-                    + "|\\bcalled on\\b|\\bcourtesy call on\\b|\\breceived(?= (?:the )?(?:visiting )?(?-i:[A-Z])))");
+                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
+                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the )?(?:visiting )?(?-i:[A-Z])))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
     private static final Pattern TRILATERAL = Pattern.compile("(?i)三方|三国|三边|trilateral|three-way");
     /** Encounters with media, business people or communities are not diplomatic events. */
@@ -71,8 +71,15 @@ final class InteractionRule implements Rule {
         }
     }
 
+    /** "通过通电话和互致信函保持着良好沟通", "maintained regular contact by phone": a habit, not an event. */
+    private static final Pattern HABITUAL = Pattern.compile(
+            "(?i)^[^,;。.]{0,20}?(?:保持(?:着)?(?:良好|密切|经常性)?的?(?:沟通|联系|交往|接触)|\\bmaintain(?:ed|s)? (?:close |regular )?(?:contacts?|communication))");
+
     private static boolean nonState(Analysis a, int i, Trigger trigger) {
         String after = a.text.substring(trigger.end(), a.sentence(i).end());
+        if (HABITUAL.matcher(after).find()) {
+            return true;
+        }
         String around = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 2), trigger.end());
         boolean welcome = RECEPTION.matcher(around).find() && AIRPORT.matcher(a.sentenceText(i)).find();
         return NON_STATE.matcher(after).find() || NAMED_PROCESS.matcher(around).find() || welcome;
@@ -150,6 +157,29 @@ final class InteractionRule implements Rule {
         return true;
     }
 
+    private static final Pattern LIST_GLUE = Pattern.compile("(?i)^\\s*(?:,|、|和|,? and)\\s*(?:the\\s+)?$");
+
+    /** "The presidents of Russia, Iran and Turkey met in Sochi": three or more subjects listed together meet together. */
+    private static boolean listedSubjects(Analysis a, int i, Mention subject, java.util.Collection<Mention> counterparts, int trigger) {
+        if (subject == null || counterparts.size() < 2 || counterparts.contains(null)) {
+            return false;
+        }
+        List<Mention> listed = new ArrayList<>(counterparts);
+        listed.add(subject);
+        listed.sort(java.util.Comparator.comparingInt(Mention::start));
+        if (listed.get(listed.size() - 1).end() > trigger || WITH_BEFORE_VERB.matcher(a.text.substring(listed.get(listed.size() - 1).end(), trigger)).find()) {
+            return false;
+        }
+        for (int k = 1; k < listed.size(); k++) {
+            if (!LIST_GLUE.matcher(a.text.substring(listed.get(k - 1).end(), listed.get(k).start())).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern WITH_BEFORE_VERB = Pattern.compile("(?i)同|与|跟|\\bwith\\b");
+
     private static boolean isShortForm(Mention m) {
         return m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() == 1;
     }
@@ -223,7 +253,8 @@ final class InteractionRule implements Rule {
         }
         String window = a.text.substring(a.clauseStart(i, start), start);
         List<Set<String>> groups = new ArrayList<>();
-        boolean together = TRILATERAL.matcher(a.sentenceText(i)).find() || oneCompound(a, i, windowStart, to);
+        boolean together = TRILATERAL.matcher(a.sentenceText(i)).find() || oneCompound(a, i, windowStart, to)
+                || listedSubjects(a, i, subjectMention, counterparts.values(), start);
         if (counterparts.size() > 1 && together && !SEPARATELY.matcher(a.sentenceText(i)).find()) {
             groups.add(counterparts.keySet());
         } else {

@@ -22,7 +22,7 @@ final class SigningRule implements Rule {
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
     private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
-            "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
+            "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|合作项目|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
                     + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b");
     private static final Pattern SHORT_NAME = Pattern.compile("(?i)以下[简称]|简称|hereinafter|the so-called");
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
@@ -189,7 +189,7 @@ final class SigningRule implements Rule {
     /** "Several MoUs were exchanged between A and B", "a trilateral agreement was signed between A, B and C". */
     private static final Pattern PASSIVE_SIGNED = Pattern.compile(
             "(?i)^[^.;,]{0,50}?\\b(?:was|were|had been|have been|has been)\\s+(?:also\\s+|jointly\\s+|formally\\s+)?"
-                    + "(signed|inked|exchanged|concluded|adopted|approved|issued)\\b|^\\s+(signed|exchanged|inked)\\b");
+                    + "(signed|inked|exchanged|concluded|adopted|approved|issued)\\b|^\\s+(signed|exchanged|inked|issued|released|adopted)\\b");
 
     /** The signing verb of a document named before it in the passive, as {start, end}, or null. */
     private static int[] passiveVerbAfter(Analysis a, int i, int documentEnd) {

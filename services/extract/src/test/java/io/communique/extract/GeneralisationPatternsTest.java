@@ -351,4 +351,48 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2024年7月4日，上海合作组织成员国元首理事会第二十四次会议在阿斯塔纳举行。"
                 + "习近平同与会各国领导人共同签署《阿斯塔纳宣言》。", "2024-07-05")).contains("STATEMENT_SIGNED SCO");
     }
+
+    @Test
+    void callsNamedAsACallWithOrSpokenWithInTurn() {
+        assertThat(Facts.keys("US President Donald Trump's call with Russian President Vladimir Putin lasted an hour on Saturday. "
+                + "He spoke first with Japanese Prime Minister Shinzo Abe and then with German Chancellor Angela Merkel.", "2017-01-29"))
+                .containsExactly("PHONE_CALL RU,US", "PHONE_CALL JP,US", "PHONE_CALL DE,US");
+    }
+
+    @Test
+    void receivedSomewhereByIsAMeetingButCallingOnSomeoneToActIsNot() {
+        assertThat(Facts.keys("US Secretary of State Rex Tillerson was later received at the Kremlin by President Vladimir Putin on "
+                + "Wednesday.", "2017-04-13")).containsExactly("MEETING RU,US");
+        assertThat(Facts.keys("On Monday, India and Japan called on Pakistan to act against terrorism.", "2017-09-14")).isEmpty();
+    }
+
+    @Test
+    void aJointStatementIssuedAfterTheTalks() {
+        assertThat(Facts.keys("In a joint statement issued after the talks on Monday, the governments of India and Japan pledged "
+                + "closer ties.", "2017-09-14")).contains("STATEMENT_SIGNED IN,JP");
+    }
+
+    @Test
+    void threeLeadersListedAsTheSubjectMeetTogether() {
+        assertThat(Facts.keys("The presidents of Russia, Iran and Turkey met in the Black Sea resort of Sochi on Wednesday.", "2017-11-22"))
+                .containsExactly("MEETING IR,RU,TR");
+    }
+
+    @Test
+    void aCountryTalkedAboutIsNoParty() {
+        assertThat(Facts.keys("French President Emmanuel Macron and Russian President Vladimir Putin held talks on Syria and Ukraine "
+                + "on Monday.", "2017-05-30")).containsExactly("TALKS FR,RU");
+        assertThat(Facts.keys("2017年4月6日，两国元首习近平和特朗普就台湾问题举行会谈。", "2017-04-07")).containsExactly("TALKS CN,US");
+    }
+
+    @Test
+    void keepingInTouchIsAHabitNotAnEvent() {
+        assertThat(Facts.keys("2017年4月6日，国家主席习近平说，他同特朗普总统通过通电话和互致信函保持着良好沟通。", "2017-04-07")).isEmpty();
+    }
+
+    @Test
+    void companiesSigningCooperationProjectsWitnessedByLeaders() {
+        assertThat(Facts.keys("2017年11月9日，中美两国企业签署了总金额2535亿美元的经贸合作项目。", "2017-11-10"))
+                .containsExactly("AGREEMENT_SIGNED CN,US");
+    }
 }
