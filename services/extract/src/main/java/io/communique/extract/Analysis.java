@@ -64,7 +64,8 @@ final class Analysis {
             "(?i)^(?:出席|参加|与会|主持|共同主持|(?:co-)?chaired|hosted|attended)?(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)");
     private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
     /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
-    private static final Pattern ATTENDED_AT_END = Pattern.compile("(?i)^(?:出席|参加|与会|共同出席|attended)[^,;。.]{0,3}[。.]?\\s*$");
+    private static final Pattern ATTENDED_AT_END = Pattern.compile(
+            "(?i)^(?:出席|参加|与会|共同出席|attended)(?:并(?:发表)?(?:重要)?(?:讲话|致辞|发言))?[^,;。.]{0,3}[。.]?\\s*$");
     private static final Set<Character> LIST_JOINERS = Set.of('、', ',', '和', '与', '及');
 
     @SuppressWarnings({"unchecked", "rawtypes"})

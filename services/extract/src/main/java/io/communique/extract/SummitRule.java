@@ -20,9 +20,10 @@ final class SummitRule implements Rule {
                     + "|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
+                    + "|\\b(?:was|were) (?:also )?among the (?:leaders|heads of state|participants|attendees)\\b"
                     + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
-                    + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b)");
+                    + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b)");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum");
     private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
@@ -32,7 +33,7 @@ final class SummitRule implements Rule {
     /** "…, attended by the leaders of A, B and C": the attendees follow the verb. */
     private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^(?:attended by\\b|in the presence of\\b|brought together\\b|出席[^,;。]{0,6}的(?:还)?有)");
     /** "The summit opened in Riyadh, chaired by King Salman": the chair follows the verb. */
-    private static final Pattern PASSIVE_HOSTING = Pattern.compile("(?i)^(?:hosted|chaired|presided over) by\\b");
+    private static final Pattern PASSIVE_HOSTING = Pattern.compile("(?i)^(?:(?:hosted|chaired|presided over) by|under the chairmanship of)\\b");
     /** "…, in the presence of A and B, while the leaders of C are absent": the list ends where another clause begins. */
     private static final Pattern LIST_END = Pattern.compile("(?i),\\s*(?:while|whereas|but|although)\\b|;");
     /** "The delegation of the State of Qatar is headed by…", "the UAE delegation is led by…": a state attends through it. */
@@ -77,7 +78,7 @@ final class SummitRule implements Rule {
                 }
             }
             if (organisation == null || place == null || a.planned(i, verb)
-                    || !SUMMIT_NOUN.matcher(a.text.substring(organisation.end(), verb)).find()) {
+                    || !SUMMIT_NOUN.matcher(a.text.substring(organisation.start(), verb)).find()) {
                 continue;
             }
             Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(place.code(), organisation.code()), verb, m.end(1));
@@ -126,6 +127,7 @@ final class SummitRule implements Rule {
                     addIfKnown(attendees, a.subject(i, m.start()));
                 }
             }
+            attendees.addAll(including(a, i, m.end()));
             Set<String> hosts = !chairedBy.isEmpty() ? chairedBy : hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
             for (String country : attendees) {
                 if (country.equals(organisation)) {
@@ -178,6 +180,18 @@ final class SummitRule implements Rule {
 
     private static boolean passive(Analysis a, int i, Matcher m) {
         return PASSIVE_ATTENDANCE.matcher(a.text.substring(m.start(), Math.min(a.sentence(i).end(), m.end() + 3))).find();
+    }
+
+    /** "…29位外国元首和政府首脑出席,其中包括A、B和C", "attended by 20 leaders, including A and B": the attendees named after. */
+    private static final Pattern INCLUDING = Pattern.compile("(?i)^[^,;。]{0,12}[,，]\\s*(?:其中)?包括|^[^,;。]{0,40}?,?\\s*\\bincluding\\b");
+
+    private static Set<String> including(Analysis a, int i, int from) {
+        Matcher m = INCLUDING.matcher(a.text).region(from, a.sentence(i).end());
+        Set<String> codes = new LinkedHashSet<>();
+        if (m.lookingAt()) {
+            a.parties(i, m.end(), listEnd(a, i, m.end())).forEach(p -> codes.add(p.code()));
+        }
+        return codes;
     }
 
     private static boolean passiveHosting(Analysis a, int i, Matcher m) {
@@ -246,7 +260,7 @@ final class SummitRule implements Rule {
         // "…主持会议,A、B、C领导人出席。": attending, with nothing named after, the meeting named before in the sentence
         // or, when the verb ends the sentence, in an earlier one (the caller found its organisation)
         String before = a.text.substring(a.sentence(i).start(), m.start());
-        return after.matches("(?s)^\\s*(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find()
+        return after.matches("(?s)^\\s*(?:(?:并|and )[^,;。.]{0,12})?(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find()
                 || after.matches("(?s)^\\s*[。.]?\\s*$");
     }
 

@@ -395,4 +395,25 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2017年11月9日，中美两国企业签署了总金额2535亿美元的经贸合作项目。", "2017-11-10"))
                 .containsExactly("AGREEMENT_SIGNED CN,US");
     }
+
+    @Test
+    void attendeesNamedAfterIncluding() {
+        assertThat(Facts.keys("2017年5月14日，“一带一路”国际合作高峰论坛在北京开幕，29位外国元首和政府首脑出席，其中包括俄罗斯总统普京、"
+                + "土耳其总统埃尔多安和西班牙首相拉霍伊。", "2017-05-15"))
+                .containsExactlyInAnyOrder("SUMMIT BRF,RU", "SUMMIT BRF,TR", "SUMMIT BRF,ES", "SUMMIT BRF,CN");
+    }
+
+    @Test
+    void leadersAmongThoseAtASummitOrChairingItAttendIt() {
+        assertThat(Facts.keys("French President Emmanuel Macron and Canadian Prime Minister Justin Trudeau were among the leaders at the "
+                + "G20 summit in Hamburg on Friday.", "2017-07-08")).containsExactly("SUMMIT FR,G20", "SUMMIT CA,G20");
+        assertThat(Facts.of("The G20 leaders opened their two-day summit in Hamburg on Friday under the chairmanship of German Chancellor "
+                + "Angela Merkel.", "2017-07-08")).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("DE"));
+    }
+
+    @Test
+    void attendingAndSpeakingAfterTheChairsClauseAttendsTheMeetingNamedBefore() {
+        assertThat(Facts.keys("2017年11月11日，亚太经合组织第二十五次领导人非正式会议在岘港举行。越南国家主席陈大光主持会议，"
+                + "国家主席习近平出席并发表讲话。", "2017-11-12")).containsExactly("SUMMIT APEC,VN", "SUMMIT APEC,CN");
+    }
 }
