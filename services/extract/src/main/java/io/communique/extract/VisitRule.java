@@ -19,7 +19,9 @@ final class VisitRule implements Rule {
     private static final Pattern TRAVEL = Pattern.compile("(?i)trave(?:l|ll)ed to|flew to");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)\\bsummit|\\bforum\\b|峰会|论坛");
     /** "Macron hosted Russian President Putin at Versailles": hosting a visitor is the visit. */
-    private static final Pattern HOSTED = Pattern.compile("(?i)\\bhosted\\s+(?:the\\s+)?(?:visiting\\s+)?");
+    private static final Pattern HOSTED = Pattern.compile("(?i)\\b(?:hosted|welcomed)\\s+(?:the\\s+)?(?:visiting\\s+)?");
+    /** "welcomed Japanese Prime Minister Abe to the White House": welcoming someone is hosting only with "to" a place. */
+    private static final Pattern WELCOMED_TO = Pattern.compile("(?i)^[^,;.]{0,60}?\\bto\\b");
     /** "对俄罗斯、德国进行国事访问": the destinations sit between 对 and 进行. */
     private static final Pattern ZH_TOWARDS = Pattern.compile("对([^,;对]{1,30}?)(?:进行|展开|开始|的)[^,;]{0,12}$");
     private static final Pattern ZH_ARRIVAL = Pattern.compile("(?:抵达|飞抵|到达|来到|来|赴|前往|访问|出访|踏足|到访)$");
@@ -82,8 +84,10 @@ final class VisitRule implements Rule {
             Mention guest = a.firstParty(i, hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 30));
             Mention host = a.subjectMention(i, hosted.start());
             String after = a.text.substring(hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 60));
+            boolean welcomed = hosted.group().toLowerCase(java.util.Locale.ROOT).startsWith("welcomed");
             if (guest == null || guest.start() != hosted.end() || host == null || host.code().equals(guest.code())
-                    || SUMMIT_NOUN.matcher(after).find() || a.planned(i, hosted.start())) {
+                    || SUMMIT_NOUN.matcher(after).find() || a.planned(i, hosted.start())
+                    || welcomed && !WELCOMED_TO.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()) {
                 continue;
             }
             Candidate c = add(a, i, hosted, guest.code(), host.code(), null, null, out);
@@ -150,11 +154,33 @@ final class VisitRule implements Rule {
             boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find();
             // "对X进行访问" names the destination outright; other cues count only without it
             boolean cue = towardsFrom >= 0 ? towardsList : justAfterTrigger || shortForm || arrival;
+            boolean possessive = a.text.startsWith("'s", m.end()) || a.text.substring(m.start(), m.end()).endsWith("'s");
+            if (cue && a.english && possessive) {
+                // "a visit to Russia's air base in Syria": the owner is no destination, the place after "in" is
+                Mention place = placeAfterIn(a, i, m.end());
+                if (place == null) {
+                    continue;
+                }
+                if (found.stream().noneMatch(f -> f.code().equals(place.code()))) {
+                    found.add(place);
+                }
+                continue;
+            }
             if (cue && found.stream().noneMatch(f -> f.code().equals(m.code()))) {
                 found.add(m); // "抵达莫斯科…访问俄罗斯": one destination country named twice is one visit
             }
         }
         return found;
+    }
+
+    private static Mention placeAfterIn(Analysis a, int i, int from) {
+        for (Mention m : a.mentions.get(i)) {
+            if (m.start() > from && m.start() - from <= 60 && m.isPlace()
+                    && a.text.substring(from, m.start()).matches("(?s)[^,;.]*\\bin\\s+(?:the\\s+)?")) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**

@@ -416,4 +416,21 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2017年11月11日，亚太经合组织第二十五次领导人非正式会议在岘港举行。越南国家主席陈大光主持会议，"
                 + "国家主席习近平出席并发表讲话。", "2017-11-12")).containsExactly("SUMMIT APEC,VN", "SUMMIT APEC,CN");
     }
+
+    @Test
+    void welcomingAVisitorToAPlaceIsTheVisitButWelcomingADecisionIsNot() {
+        assertThat(Facts.of("President Donald Trump welcomed Japanese Prime Minister Shinzo Abe to the White House on Friday.", "2017-02-11"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.type()).isEqualTo(FactType.VISIT);
+                    assertThat(f.initiator()).isEqualTo("JP");
+                });
+        assertThat(Facts.keys("President Donald Trump welcomed the decision of Japan on Friday.", "2017-02-11")).isEmpty();
+    }
+
+    @Test
+    void aVisitToACountrysFacilityAbroadIsAVisitToWhereTheFacilityIs() {
+        assertThat(Facts.keys("Russian President Vladimir Putin held talks with Turkish President Recep Tayyip Erdogan in Ankara on "
+                + "Monday, after a surprise visit to Russia's Hmeimim air base in Syria.", "2017-12-12"))
+                .containsExactlyInAnyOrder("VISIT RU,SY", "TALKS RU,TR");
+    }
 }
