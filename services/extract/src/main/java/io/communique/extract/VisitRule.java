@@ -28,6 +28,8 @@ final class VisitRule implements Rule {
     private static final Pattern EN_DESTINATION = Pattern.compile("(?i)(?:\\bto|\\bvisited|\\bin|\\bof)\\s+(?:the\\s+)?$");
     private static final Pattern EN_ARRIVAL = Pattern.compile("(?i)\\b(?:arrived|arrives|arriving|landed) (?:here |in |at )?$");
     private static final Pattern VISITING = Pattern.compile("(?i)visiting");
+    private static final Pattern VISITING_DESCRIPTION = Pattern.compile(
+            "^\\s+(?:dignitary|leader|statesman|president|premier|prime minister|guest|delegation|head of state|monarch|king)\\b");
     /** "is visiting India": the verb, not the adjective of "received visiting President X". */
     private static final Pattern PROGRESSIVE = Pattern.compile("(?i)\\b(?:is|are|was|were|be|been)\\s+$");
     private static final Pattern INVITED = Pattern.compile("(?i)邀请|欢迎|迎接|invitation|invited|welcome");
@@ -191,8 +193,12 @@ final class VisitRule implements Rule {
         String before = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 8), trigger.start());
         if (VISITING.matcher(trigger.group()).matches() && !PROGRESSIVE.matcher(before).find()) {
             Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 30));
-            if (next != null && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
+            boolean adjacent = next != null && a.text.substring(trigger.end(), next.start()).matches("\\s*(?:the\\s+)?");
+            if (adjacent && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
                 return next;
+            }
+            if (VISITING_DESCRIPTION.matcher(a.text.substring(trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 20))).find()) {
+                return null; // "the visiting dignitary met his Ghanaian counterpart": the visitor is the one told of before
             }
         }
         for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {

@@ -433,4 +433,12 @@ class GeneralisationPatternsTest {
                 + "Monday, after a surprise visit to Russia's Hmeimim air base in Syria.", "2017-12-12"))
                 .containsExactlyInAnyOrder("VISIT RU,SY", "TALKS RU,TR");
     }
+
+    @Test
+    void theVisitingDignitaryIsTheVisitorToldOfBefore() {
+        List<Fact> facts = Facts.of("Kenyan President William Ruto arrived in Accra on Monday. The visiting dignitary later met his Ghanaian "
+                + "counterpart Nana Akufo-Addo.", "2023-05-21");
+
+        assertThat(Facts.ofType(facts, FactType.VISIT)).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("KE"));
+    }
 }
