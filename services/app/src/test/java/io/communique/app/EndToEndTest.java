@@ -169,7 +169,7 @@ class EndToEndTest {
         awaitTrue(() -> app.projectionFactsFolded() > 0);
         assertThat(app.projectionFactsFolded()).isLessThan(Views.records(app.bootstrapServers(), Topics.FACTS_BY_COUNTRY).size()
                 + Views.records(app.bootstrapServers(), Topics.FACTS_BY_TOPIC).size()
-                + Views.records(app.bootstrapServers(), Topics.FACTS_BY_EVENT).size());
+                + Views.records(app.bootstrapServers(), Topics.FACTS_BY_PARTIES).size());
         assertThat(factsPerStart).isPositive();
     }
 
