@@ -12,10 +12,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,10 +62,11 @@ final class EventResolver {
      */
     static List<Resolved> resolve(Collection<Fact> facts) {
         List<Event> events = new ArrayList<>();
+        Index index = new Index();
         for (Report report : facts.stream().map(Report::of).sorted(CANONICAL).toList()) {
             Event best = null;
             Agreement bestAgreement = null;
-            for (Event event : events) {
+            for (Event event : index.near(List.of(report), false)) {
                 Agreement agreement = event.agreement(List.of(report));
                 if (agreement != null && !agreement.weak()
                         && (bestAgreement == null || agreement.days() < bestAgreement.days())) {
@@ -70,28 +74,135 @@ final class EventResolver {
                     bestAgreement = agreement;
                 }
             }
-            if (best != null) {
-                best.join(List.of(bestAgreement), List.of(report));
+            if (best == null) {
+                best = new Event(events.size(), report);
+                events.add(best);
             } else {
-                events.add(new Event(report));
+                best.join(List.of(bestAgreement), List.of(report));
             }
+            index.add(best, report);
         }
         for (Event tentative : List.copyOf(events)) {
             if (!tentative.weaklyDated()) {
                 continue;
             }
-            List<Event> others = agreeing(tentative, events);
-            if (others.size() == 1 && agreeing(others.get(0), events).equals(List.of(tentative))) {
-                others.get(0).join(tentative, others.get(0).agreement(tentative.reports));
+            List<Event> others = index.agreeing(tentative);
+            if (others.size() == 1 && index.agreeing(others.get(0)).equals(List.of(tentative))) {
+                Event into = others.get(0);
+                into.join(tentative, into.agreement(tentative.reports));
+                index.move(tentative, into);
                 events.remove(tentative);
             }
         }
         return events.stream().map(Event::resolved).sorted(Comparator.comparing(Resolved::id)).toList();
     }
 
-    /** The other events that agree with every report of this one. */
-    private static List<Event> agreeing(Event event, List<Event> events) {
-        return events.stream().filter(other -> other != event && other.agreement(event.reports) != null).toList();
+    /**
+     * Events by what finds them, so that a report is compared with the few events of its family near it, not with
+     * every event of a busy pair: dated reports by each day of their span ("d:" epoch day, with a year) and its month
+     * and day ("m:", so that a report without year meets every year's); every report by its place ("p:") and title
+     * ("t:"), which undated reports look up; undated reports also as such ("up:", "ut:"), which dated ones look up.
+     * Every key starts with the report's family.
+     */
+    private static final class Index {
+        /** Longest span indexed day by day: longer ranges (a season-long exhibition) are found by their first days. */
+        private static final int MAX_DAYS = 62;
+        private final Map<String, Set<Event>> events = new HashMap<>();
+
+        void add(Event event, Report report) {
+            indexed(report).forEach(key -> events.computeIfAbsent(key, k -> new HashSet<>()).add(event));
+        }
+
+        void move(Event from, Event to) {
+            for (Report report : from.reports) {
+                indexed(report).forEach(key -> {
+                    Set<Event> found = events.get(key);
+                    found.remove(from);
+                    found.add(to);
+                });
+            }
+        }
+
+        /**
+         * The events that may agree with the reports, in the order they were made; with {@code weak}, also those
+         * only a place or title can join (weak evidence, so not looked for in the first pass).
+         */
+        List<Event> near(List<Report> reports, boolean weak) {
+            Set<Event> found = new HashSet<>();
+            for (Report report : reports) {
+                for (String key : lookedUp(report, weak)) {
+                    found.addAll(events.getOrDefault(key, Set.of()));
+                }
+            }
+            return found.stream().sorted(Comparator.comparingInt(Event::order)).toList();
+        }
+
+        /** The first two other events that agree with every report of this one: whether it is one is all that counts. */
+        List<Event> agreeing(Event event) {
+            return near(event.reports, true).stream()
+                    .filter(other -> other != event && other.agreement(event.reports) != null).limit(2).toList();
+        }
+
+        private static List<String> indexed(Report report) {
+            String family = Family.of(report.fact().type()).name();
+            List<String> keys = days(report, 0, true);
+            boolean undated = report.date().precision() == 2;
+            if (report.place() != null) {
+                keys.add(family + "p:" + report.place());
+                if (undated) {
+                    keys.add(family + "up:" + report.place());
+                }
+            }
+            if (report.title() != null) {
+                keys.add(family + "t:" + report.title());
+                if (undated) {
+                    keys.add(family + "ut:" + report.title());
+                }
+            }
+            return keys;
+        }
+
+        /**
+         * The keys a report looks up: in the first pass, only what can agree strongly (full dates with full dates,
+         * days without year with days without year); in the second, also days of other years, places and titles.
+         */
+        private static List<String> lookedUp(Report report, boolean weak) {
+            List<String> keys = days(report, 1, weak || report.date().precision() == 1);
+            if (weak) {
+                String prefix = Family.of(report.fact().type()).name() + (report.date().precision() == 2 ? "" : "u");
+                if (report.place() != null) {
+                    keys.add(prefix + "p:" + report.place());
+                }
+                if (report.title() != null) {
+                    keys.add(prefix + "t:" + report.title());
+                }
+            }
+            return keys;
+        }
+
+        /**
+         * The "d:" keys of a report's span widened by {@code margin} days, and with {@code monthDays} its "m:" keys;
+         * none when undated.
+         */
+        private static List<String> days(Report report, int margin, boolean monthDays) {
+            List<String> keys = new ArrayList<>();
+            When date = report.date();
+            LocalDate[] span = date.precision() == 2 ? null : date.span(date.start() != null ? date.start().getYear() : 2000);
+            if (span == null) {
+                return keys;
+            }
+            String family = Family.of(report.fact().type()).name();
+            LocalDate last = span[1].isAfter(span[0].plusDays(MAX_DAYS)) ? span[0].plusDays(MAX_DAYS) : span[1];
+            for (LocalDate day = span[0].minusDays(margin); !day.isAfter(last.plusDays(margin)); day = day.plusDays(1)) {
+                if (date.start() != null) {
+                    keys.add(family + "d:" + day.toEpochDay());
+                }
+                if (monthDays) {
+                    keys.add(family + "m:" + day.toString().substring(5));
+                }
+            }
+            return keys;
+        }
     }
 
     /** Full dates first, by day; then dates without year, by day; then undated; ties by fact id. */
@@ -108,11 +219,18 @@ final class EventResolver {
     }
 
     private static final class Event {
+        private final int order;
         private final List<Report> reports = new ArrayList<>();
         private final List<EventView.Join> joins = new ArrayList<>();
 
-        Event(Report first) {
+        Event(int order, Report first) {
+            this.order = order;
             reports.add(first);
+        }
+
+        /** Which event was made first: ties between equally near events go to it. */
+        int order() {
+            return order;
         }
 
         /**

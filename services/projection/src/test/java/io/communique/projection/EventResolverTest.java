@@ -204,6 +204,16 @@ class EventResolverTest {
     }
 
     @Test
+    void aCallOnNewYearsEveReportedTheNextDayAndWithoutYearIsOneEvent() {
+        Report local = new Report("12月31日晚，两国元首通电话，互致新年问候。", FactType.PHONE_CALL, DE_FR, "2023-12-31");
+        Report nextDay = new Report("The two leaders spoke by phone on January 1, 2024.", FactType.PHONE_CALL, DE_FR,
+                "2024-01-01");
+        Report noYear = new Report("1月1日，两国领导人通电话。", FactType.PHONE_CALL, DE_FR, "--01-01");
+
+        assertThat(events(local, nextDay, noYear)).containsExactly(event(local, nextDay, noYear));
+    }
+
+    @Test
     void theSameReportsInAnyOrderGiveTheSameEventsWithTheSameIds() {
         List<Fact> facts = new ArrayList<>(List.of(talksInAstana.fact(), metInAstana.fact(),
                 new Report("2023年7月3日，两国元首举行会谈。", FactType.TALKS, CN_KZ, "2023-07-03").fact(),
