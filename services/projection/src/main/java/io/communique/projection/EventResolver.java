@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
  *       repeats itself, one that names two days tells of two encounters.</li>
  * </ul>
  * A join that rests on weak evidence (no year, no date, a title only by its kind, a document untitled in one of the
- * reports) is made only when one event alone agrees: a report of "2 April" joins the only 2 April call of the pair,
- * not one of the 2 April calls of two years.
+ * reports) is made only when each of the two is the only one the other agrees with: a report of "2 April" joins the
+ * only 2 April call of the pair, not one of the 2 April calls of two years.
  */
 final class EventResolver {
     private EventResolver() {
