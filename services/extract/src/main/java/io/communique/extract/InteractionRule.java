@@ -300,12 +300,17 @@ final class InteractionRule implements Rule {
             }
             c.actor = subject;
             Events.locate(a, i, c, start);
-            c.weak = weak;
+            c.weak = weak || BACK_REFERENCE.matcher(a.text.substring(a.clauseStart(i, start), start)).find();
             Events.addPersons(a, i, c, subject, windowStart, to, start);
             out.add(c);
             return c;
         }
     }
+
+    /** "这是两人第三次面对面会晤", "This was their third meeting": the encounter told of before, not a new one. */
+    private static final Pattern BACK_REFERENCE = Pattern.compile(
+            "(?i)(?:^|[,;])\\s*(?:这是|这也是)[^,;。]{0,20}(?:第[一二三四五六七八九十\\d]+次|首次|再次|又一次)[^,;。]{0,5}$"
+                    + "|\\bth(?:is|at) (?:was|is|marks?|marked) (?:the|their|his|her) (?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) [^,;.]{0,20}$");
 
     /** One listed counterpart: a title and name ("总理黄循财"), with the country it belongs to. */
     private record Item(int start, int end, String code, boolean leader) {

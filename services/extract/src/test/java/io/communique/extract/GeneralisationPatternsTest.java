@@ -441,4 +441,20 @@ class GeneralisationPatternsTest {
 
         assertThat(Facts.ofType(facts, FactType.VISIT)).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("KE"));
     }
+
+    @Test
+    void aMonthWithoutADayDatesNothingAndLastYearsIsBackground() {
+        List<Fact> facts = Facts.of("WASHINGTON, April 2 -- US President Joe Biden spoke with Chinese President Xi Jinping by phone on "
+                + "Tuesday. The two leaders met in person last November in California.", "2024-04-02");
+
+        assertThat(Facts.ofType(facts, FactType.MEETING)).singleElement().satisfies(f -> assertThat(f.date()).isNull());
+        assertThat(Facts.of("2024年4月2日，国家主席习近平同美国总统拜登通电话。去年11月，两国元首在旧金山举行会晤。", "2024-04-03"))
+                .filteredOn(f -> f.type() == FactType.MEETING).singleElement().satisfies(f -> assertThat(f.date()).isNull());
+    }
+
+    @Test
+    void theNthMeetingOfTheTwoIsTheOneToldOfNotANewOne() {
+        assertThat(Facts.keys("2024年11月16日，习近平与美国总统拜登在利马举行会晤。这是两人今年第二次面对面会晤。", "2024-11-17"))
+                .containsExactly("MEETING CN,US");
+    }
 }
