@@ -28,7 +28,7 @@ final class InteractionRule implements Rule {
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
                     + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
-                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the )?(?:visiting )?(?-i:[A-Z])))");
+                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the )?(?:visiting )?(?-i:[A-Z])))|(\\bsummit\\b(?! meeting))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
     private static final Pattern TRILATERAL = Pattern.compile("(?i)三方|三国|三边|trilateral|three-way");
     /** Encounters with media, business people or communities are not diplomatic events. */
@@ -91,7 +91,7 @@ final class InteractionRule implements Rule {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
         while (m.find()) {
             if (m.groupCount() >= 4 && m.group(4) != null) {
-                if (m.group().equals("峰会") && bilateralSummit(a, i, m.start())) {
+                if (a.english ? bilateralSummitInEnglish(a, i, m.start()) : m.group().equals("峰会") && bilateralSummit(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.TALKS, false));
                 } else if (trilateral(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.MEETING, true));
@@ -135,6 +135,26 @@ final class InteractionRule implements Rule {
         }
         return false;
     }
+
+    /**
+     * "Trump and Kim kicked off their summit in Singapore": a summit of exactly two countries, with no organisation
+     * named around it, is their talks (a multilateral summit names its organisation).
+     */
+    private static boolean bilateralSummitInEnglish(Analysis a, int i, int position) {
+        String before = a.text.substring(Math.max(a.sentence(i).start(), position - 40), position);
+        if (!HELD_SUMMIT.matcher(before).find() || VENUE_SUMMIT.matcher(before).find()) {
+            return false; // "interacted with Biden at the summit": the summit is where, not what
+        }
+        for (int s = Math.max(0, i - 2); s <= i; s++) {
+            if (a.mentions.get(s).stream().anyMatch(Mention::isOrganisation)) {
+                return false;
+            }
+        }
+        return a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
+    }
+
+    private static final Pattern HELD_SUMMIT = Pattern.compile("(?i)(?:\\b(?:a|an|their|first|second|third)\\b[^,.;]{0,25}|[A-Z][a-z]+-[A-Z][a-z]+ )$");
+    private static final Pattern VENUE_SUMMIT = Pattern.compile("(?i)\\b(?:at|during|of|for|to|after|before|ahead of) (?:the|this|a|an|their)\\b[^,.;]{0,25}$");
 
     /** "中日韩外长会议", "中俄印领导人非正式会晤": three one-character short forms, then a title, right before the noun. */
     private static boolean trilateral(Analysis a, int i, int position) {

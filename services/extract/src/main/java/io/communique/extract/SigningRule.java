@@ -23,7 +23,7 @@ final class SigningRule implements Rule {
     private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
             "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|合作项目|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
-                    + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b");
+                    + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments?\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b");
     private static final Pattern SHORT_NAME = Pattern.compile("(?i)以下[简称]|简称|hereinafter|the so-called");
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
     private static final Pattern MORE_AFTER_TITLE = Pattern.compile("^[^,;]{0,4}等(?:[一二三四五六七八九十两多\\d]+)(?:个|份|项)");
@@ -108,6 +108,8 @@ final class SigningRule implements Rule {
                 c.reason(0.20, "document noun " + a.original.substring(noun.start(), noun.end()));
                 if (a.english && !STATEMENT.matcher(noun.group()).matches()) {
                     c.subjectMatter = subjectMatter(a, i, noun.start(), noun.end());
+                    // "The document was signed in Moscow": the declaration or treaty named before, of whatever type
+                    c.weak = c.subjectMatter == null && noun.group().equalsIgnoreCase("document");
                 }
                 c.subjectMatter = listed != null ? listed : c.subjectMatter;
                 if (active != null) {

@@ -457,4 +457,20 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2024年11月16日，习近平与美国总统拜登在利马举行会晤。这是两人今年第二次面对面会晤。", "2024-11-17"))
                 .containsExactly("MEETING CN,US");
     }
+
+    @Test
+    void aSummitOfExactlyTwoLeadersWithoutAnOrganisationIsTheirTalks() {
+        assertThat(Facts.keys("US President Donald Trump and Russian President Vladimir Putin shook hands on Friday as they kicked off "
+                + "a summit in Alaska.", "2025-08-16")).containsExactly("TALKS RU,US");
+        assertThat(Facts.keys("Leaders arrived for the G20 summit in Osaka. Trump and Xi met on the sidelines of the summit on Saturday.",
+                "2019-06-29")).containsExactly("MEETING CN,US");
+    }
+
+    @Test
+    void aDocumentSignedIsAnAgreementButTheDocumentIsTheOneNamedBefore() {
+        assertThat(Facts.keys("US President Donald Trump and North Korean leader Kim Jong Un signed a comprehensive document on Tuesday.",
+                "2018-06-12")).containsExactly("AGREEMENT_SIGNED KP,US");
+        assertThat(Facts.keys("Russian President Putin and Kazakh President Tokayev adopted a joint declaration on Monday. "
+                + "The document was signed in Moscow after their talks.", "2018-06-12")).containsExactly("STATEMENT_SIGNED KZ,RU");
+    }
 }
