@@ -32,7 +32,7 @@ final class Analysis {
     private final List<Mention>[] partiesBySentence;
 
     private static final Pattern ZH_PLAN = Pattern.compile(
-            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席");
+            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|下次|下一次|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席");
     /** A plan stated earlier in the sentence ("李强将会见普京,同梅德韦杰夫举行会晤") still governs later clauses. */
     private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于");
     private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
@@ -126,6 +126,11 @@ final class Analysis {
                 || TITLE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 25))).find();
     }
 
+    /** The actor carried into sentence i from the sentences before it, or null. */
+    String carriedSubject(int i) {
+        return carriedSubject[i];
+    }
+
     /**
      * The sentence's subject: its first party not used as a place, unless that party is the object of a preposition
      * ("与阿塞拜疆…举行会谈", "with Malaysia"): then the subject carried from before.
@@ -190,7 +195,7 @@ final class Analysis {
             Mention previous = all.get(k - 1);
             int gap = m.start() - previous.end();
             boolean adjacent = gap == 0 && previous.isPlace() && m.isPlace();
-            boolean listed = gap == 1 && LIST_JOINERS.contains(text.charAt(previous.end()));
+            boolean listed = (gap == 1 || gap == 2 && text.charAt(previous.end() + 1) == ' ') && LIST_JOINERS.contains(text.charAt(previous.end()));
             if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON) {
                 return locative(i, k - 1);
             }

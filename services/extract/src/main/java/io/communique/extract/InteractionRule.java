@@ -236,11 +236,12 @@ final class InteractionRule implements Rule {
 
     private void emit(Analysis a, int i, Trigger t, int windowStart, int to, List<Candidate> out) {
         int start = t.start();
-        Mention subjectMention = a.subjectMention(i, start);
-        String subject = a.subject(i, start);
+        boolean pairAsSubject = PAIR_SUBJECT.matcher(a.sentenceText(i)).find() && a.carriedSubject(i) != null;
+        Mention subjectMention = pairAsSubject ? null : a.subjectMention(i, start);
+        String subject = pairAsSubject ? a.carriedSubject(i) : a.subject(i, start);
         Map<String, Mention> counterparts = new LinkedHashMap<>();
         for (Mention m : a.parties(i, windowStart, to)) {
-            if (!m.code().equals(subject)) {
+            if (!m.code().equals(subject) && !pairAsSubject) { // "The two men … met … over the invasion of Ukraine": the pair told of
                 counterparts.putIfAbsent(m.code(), m);
             }
         }
@@ -326,6 +327,10 @@ final class InteractionRule implements Rule {
             return c;
         }
     }
+
+    /** A sentence whose subject is the pair told of before: "The two men, who…, met", "两国元首随后举行会谈". */
+    private static final Pattern PAIR_SUBJECT = Pattern.compile(
+            "(?i)^\\s*(?:the two (?:leaders|men|presidents|prime ministers|sides|heads of state)|both (?:leaders|sides|men)|两国元首|两国领导人|双方|两人|二人)");
 
     /** "这是两人第三次面对面会晤", "This was their third meeting": the encounter told of before, not a new one. */
     private static final Pattern BACK_REFERENCE = Pattern.compile(

@@ -473,4 +473,23 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("Russian President Putin and Kazakh President Tokayev adopted a joint declaration on Monday. "
                 + "The document was signed in Moscow after their talks.", "2018-06-12")).containsExactly("STATEMENT_SIGNED KZ,RU");
     }
+
+    @Test
+    void thePairAsSubjectMeetsEachOtherNotTheCountriesTheSentenceMentions() {
+        assertThat(Facts.keys("Chinese leader Xi Jinping and US President Joe Biden met on Monday in Bali. The two men, who held their "
+                + "first talks in person, met ahead of a summit fraught with tension over the invasion of Ukraine by Russia.", "2022-11-15"))
+                .containsOnly("MEETING CN,US", "TALKS CN,US");
+    }
+
+    @Test
+    void aSuggestionForNextTimeIsAPlan() {
+        assertThat(Facts.keys("2025年8月15日，普京感谢特朗普主持此次会议，并笑着建议下次会谈可以在莫斯科举行。", "2025-08-16"))
+                .doesNotContain("TALKS RU,US");
+    }
+
+    @Test
+    void aCountryAfterACityAndACommaIsWhereTheCityIs() {
+        assertThat(Facts.keys("President Biden and President Xi last met face to face at a G20 meeting in Bali, Indonesia, last November.",
+                "2023-11-16")).containsExactly("MEETING CN,US");
+    }
 }
