@@ -196,7 +196,8 @@ final class Analysis {
             int gap = m.start() - previous.end();
             boolean adjacent = gap == 0 && previous.isPlace() && m.isPlace();
             boolean listed = (gap == 1 || gap == 2 && text.charAt(previous.end() + 1) == ' ') && LIST_JOINERS.contains(text.charAt(previous.end()));
-            if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON) {
+            boolean actor = m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE || m.kind() == Mention.Kind.ADJECTIVE;
+            if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON && !actor) {
                 return locative(i, k - 1);
             }
         }

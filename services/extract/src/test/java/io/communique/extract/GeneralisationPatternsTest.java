@@ -492,4 +492,10 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("President Biden and President Xi last met face to face at a G20 meeting in Bali, Indonesia, last November.",
                 "2023-11-16")).containsExactly("MEETING CN,US");
     }
+
+    @Test
+    void aLeaderNamedRightAfterAPlaceAndACommaIsNoPlace() {
+        assertThat(Facts.keys("On the sidelines of the SCO summit in Astana, Kazakhstan, Xi met with Turkish President Erdogan on Wednesday.",
+                "2024-07-04")).containsExactly("MEETING CN,TR");
+    }
 }
