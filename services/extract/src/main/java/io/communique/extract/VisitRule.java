@@ -28,6 +28,9 @@ final class VisitRule implements Rule {
     private static final Pattern EN_DESTINATION = Pattern.compile("(?i)(?:\\bto|\\bvisited|\\bin|\\bof)\\s+(?:the\\s+)?$");
     private static final Pattern EN_ARRIVAL = Pattern.compile("(?i)\\b(?:arrived|arrives|arriving|landed) (?:here |in |at )?$");
     private static final Pattern VISITING = Pattern.compile("(?i)visiting");
+    /** "President Ramaphosa is in Beijing for a state visit": the place the visitor is in, then the visit. */
+    private static final Pattern EN_HERE_FOR_VISIT = Pattern.compile("(?i)\\s*,?\\s*(?:on|for) (?:a|an|his|her|their|the)\\b[^.;,]{0,25}?\\bvisit");
+    private static final Pattern EN_BEING_IN = Pattern.compile("(?i)\\b(?:is|are|was|were|arrived|arrives|landed) (?:now |currently )?in (?:the )?$");
     private static final Pattern VISITING_DESCRIPTION = Pattern.compile(
             "^\\s+(?:dignitary|leader|statesman|president|premier|prime minister|guest|delegation|head of state|monarch|king)\\b");
     /** "is visiting India": the verb, not the adjective of "received visiting President X". */
@@ -153,7 +156,9 @@ final class VisitRule implements Rule {
             boolean justAfterTrigger = m.start() >= end && m.start() - end <= (a.english ? 30 : 2)
                     && (a.english ? EN_DESTINATION.matcher(before).find() : a.text.substring(end, m.start()).matches("了?"));
             boolean shortForm = m.start() == start + 1 && m.end() <= end; // 访华
-            boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find();
+            boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find()
+                    || a.english && m.end() <= start && EN_HERE_FOR_VISIT.matcher(a.text.substring(m.end(), end)).matches()
+                    && EN_BEING_IN.matcher(before).find();
             // "对X进行访问" names the destination outright; other cues count only without it
             boolean cue = towardsFrom >= 0 ? towardsList : justAfterTrigger || shortForm || arrival;
             boolean possessive = a.text.startsWith("'s", m.end()) || a.text.substring(m.start(), m.end()).endsWith("'s");

@@ -498,4 +498,18 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("On the sidelines of the SCO summit in Astana, Kazakhstan, Xi met with Turkish President Erdogan on Wednesday.",
                 "2024-07-04")).containsExactly("MEETING CN,TR");
     }
+
+    @Test
+    void beingInACapitalForAVisitIsVisitingItsCountry() {
+        assertThat(Facts.keys("South African President Cyril Ramaphosa is in Beijing for a state visit. During the visit, he will meet "
+                + "President Xi Jinping.", "2024-09-02")).containsExactly("VISIT CN,ZA");
+    }
+
+    @Test
+    void receivingOnesCounterpartAndCoChairingABilateralCommitteeAreMeetings() {
+        assertThat(Facts.keys("Egyptian President Abdel Fattah al-Sisi received his Emirati counterpart Sheikh Mohamed bin Zayed in "
+                + "Cairo on Sunday.", "2024-02-04")).containsExactly("MEETING AE,EG");
+        assertThat(Facts.keys("Vietnamese Prime Minister Pham Minh Chinh and his Chinese counterpart Li Qiang co-chaired a meeting of the "
+                + "intergovernmental committee on Tuesday.", "2024-10-15")).containsExactly("MEETING CN,VN");
+    }
 }
