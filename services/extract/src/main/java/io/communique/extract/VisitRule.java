@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * "arrived in B on a visit". The destination is the host; the visitor, the initiator, is the other party.
  */
 final class VisitRule implements Rule {
-    private static final Pattern ZH = Pattern.compile("互访|访问|访华|出访|到访|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
+    private static final Pattern ZH = Pattern.compile("互访|访问|访华|出访|到访|来访(?=的)|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
     private static final Pattern EN = Pattern.compile(
             "(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b|\\btour of\\b|\\btrave(?:l|ll)ed to\\b|\\bflew to\\b");
     /** Travelling to a summit is not visiting its host ("flew to Hamburg for the G20 summit"). */
@@ -62,7 +62,7 @@ final class VisitRule implements Rule {
                     Candidate c = add(a, i, m, visitorCode, host, null, null, out);
                     visitorReason(a, c, visitor);
                     c.reason(-0.05, "host " + host + " completed from context");
-                    c.weak = !VISITING.matcher(m.group()).matches();
+                    c.weak = !attributive(a, m);
                 }
             }
             for (Mention destination : destinations) {
@@ -113,6 +113,12 @@ final class VisitRule implements Rule {
             Candidate c = add(a, i, trigger, visit[0], visit[1], null, null, out);
             c.reason(0.10, "mutual visits (互访) between " + first + " and " + second);
         }
+    }
+
+    /** "received visiting X", "会见到访的X": the visit qualifies the visitor, so it is stated, not referred to. */
+    private static boolean attributive(Analysis a, Matcher trigger) {
+        return VISITING.matcher(trigger.group()).matches()
+                || !a.english && a.text.startsWith("的", trigger.end()) && (trigger.group().equals("到访") || trigger.group().equals("来访"));
     }
 
     private static void visitorReason(Analysis a, Candidate c, Mention visitor) {
@@ -196,6 +202,12 @@ final class VisitRule implements Rule {
      */
     private static Mention visitor(Analysis a, int i, Matcher trigger, List<Mention> destinations) {
         String before = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 8), trigger.start());
+        if (!a.english && attributive(a, trigger)) { // "会见到访的中国外长王毅": the visitor follows 的
+            Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 12));
+            if (next != null && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
+                return next;
+            }
+        }
         if (VISITING.matcher(trigger.group()).matches() && !PROGRESSIVE.matcher(before).find()) {
             Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 30));
             boolean adjacent = next != null && a.text.substring(trigger.end(), next.start()).matches("\\s*(?:the\\s+)?");

@@ -512,4 +512,13 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("Vietnamese Prime Minister Pham Minh Chinh and his Chinese counterpart Li Qiang co-chaired a meeting of the "
                 + "intergovernmental committee on Tuesday.", "2024-10-15")).containsExactly("MEETING CN,VN");
     }
+
+    @Test
+    void theVisitorQualifiedByVisitingIsTheVisitorButATripsCharacteristicIsNoVisit() {
+        List<Fact> facts = Facts.of("2024年4月17日，柬埔寨首相洪玛奈在金边会见来访的中国外长王毅。", "2024-04-18");
+
+        assertThat(Facts.keys(facts)).containsExactly("VISIT CN,KH", "MEETING CN,KH");
+        assertThat(facts.get(0).initiator()).isEqualTo("CN");
+        assertThat(Facts.keys("2024年11月20日，王毅说，习近平出访的一大特点是密集举行双边会见。", "2024-11-21")).isEmpty();
+    }
 }
