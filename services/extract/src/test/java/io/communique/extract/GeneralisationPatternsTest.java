@@ -521,4 +521,11 @@ class GeneralisationPatternsTest {
         assertThat(facts.get(0).initiator()).isEqualTo("CN");
         assertThat(Facts.keys("2024年11月20日，王毅说，习近平出访的一大特点是密集举行双边会见。", "2024-11-21")).isEmpty();
     }
+
+    @Test
+    void theExchangeOfDocumentsTheLeadersWitnessIsASigning() {
+        assertThat(Facts.keys("Vietnamese Prime Minister Pham Minh Chinh held talks with his Lao counterpart Sonexay Siphandone in "
+                + "Vientiane on Tuesday. The two prime ministers witnessed the exchange of 10 memoranda of understanding after their talks.",
+                "2024-01-09")).containsExactly("TALKS LA,VN", "AGREEMENT_SIGNED LA,VN");
+    }
 }
