@@ -528,4 +528,12 @@ class GeneralisationPatternsTest {
                 + "Vientiane on Tuesday. The two prime ministers witnessed the exchange of 10 memoranda of understanding after their talks.",
                 "2024-01-09")).containsExactly("TALKS LA,VN", "AGREEMENT_SIGNED LA,VN");
     }
+
+    @Test
+    void aVirtualSummitIsACallAndWhatIsDiscussedIsNoParty() {
+        assertThat(Facts.keys("Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese held a virtual summit "
+                + "on Thursday.", "2022-03-21")).containsExactly("PHONE_CALL AU,IN");
+        assertThat(Facts.keys("In a video call on Monday, US President Joe Biden and Chinese President Xi Jinping discussed Taiwan.",
+                "2021-11-16")).containsExactly("PHONE_CALL CN,US");
+    }
 }
