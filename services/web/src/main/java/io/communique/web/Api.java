@@ -14,6 +14,7 @@ import io.communique.model.Topics;
 import io.communique.projection.ProjectionVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.DecodeException;
@@ -41,8 +42,8 @@ import java.util.regex.Pattern;
 
 /** The HTTP API and the dashboard's static files: {@link #router()} builds every route, so tests can serve it alone. */
 public final class Api {
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9+]{1,7}");
-    private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Pattern CODE = FactFilters.CODE;
+    private static final Pattern TOPIC_ID = FactFilters.TOPIC_ID;
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final int DEFAULT_LIMIT = 100;
@@ -62,6 +63,8 @@ public final class Api {
     private final WebVerticle.Options options;
     private final WriteGuard writeGuard;
     private final Supplier<Future<Map<String, Object>>> streams;
+    /** Encodes exports and update pages off the event loop. */
+    private final WorkerExecutor workers;
 
     /** @param streams the topics and consumer groups as Kafka's Admin API sees them now */
     public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, WebVerticle.Options options,
@@ -72,6 +75,7 @@ public final class Api {
         this.health = health;
         this.clients = clients;
         this.options = options;
+        this.workers = vertx.createSharedWorkerExecutor("communique-export", 2);
         this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime),
                 new RateLimiter(options.authFailuresPerMinute(), System::nanoTime));
     }
@@ -108,6 +112,8 @@ public final class Api {
         router.get("/api/topics/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), TOPIC_ID, state::topic,
                 "a topic with id"));
         router.get("/api/facts").handler(this::facts);
+        router.get("/api/export/facts").handler(new FactExport(state, workers));
+        router.get("/api/updates").handler(new FactUpdates(state, workers));
         router.get("/api/events").handler(this::events);
         router.get("/api/events/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), EVENT_ID, state::event,
                 "an event with id"));
@@ -191,11 +197,8 @@ public final class Api {
                 Problems.send(ctx, 400, "country must be a code such as RU or G20, not '" + abbreviate(country) + "'");
                 return null;
             }
-            FactType factType;
-            try {
-                factType = type == null ? null : FactType.valueOf(type);
-            } catch (IllegalArgumentException e) {
-                Problems.send(ctx, 400, "type must be one of " + Arrays.toString(FactType.values()));
+            FactType factType = FactFilters.type(ctx, type);
+            if (type != null && factType == null) {
                 return null;
             }
             int max;
@@ -238,7 +241,7 @@ public final class Api {
             Problems.send(ctx, 400, "offset must be a whole number from 0");
             return;
         }
-        json(ctx, state.facts(new LiveState.FactQuery(listing.country(), listing.type(), since, documentId), skip,
+        json(ctx, state.facts(new FactQuery(listing.country(), listing.type(), null, since, null, documentId), skip,
                 listing.limit()));
     }
 
@@ -385,7 +388,7 @@ public final class Api {
             Problems.send(ctx, 400, "speed must be a whole number of days per second from 1 to " + TimeLapse.MAX_SPEED);
             return;
         }
-        TimeLapse lapse = new TimeLapse(state.facts(new LiveState.FactQuery(null, null, null, null), 0, Integer.MAX_VALUE),
+        TimeLapse lapse = new TimeLapse(state.facts(FactQuery.ALL, 0, Integer.MAX_VALUE),
                 LocalDate.parse(from), LocalDate.parse(to), daysPerSecond);
         ctx.request().toWebSocket().onSuccess(socket -> {
             socket.setWriteQueueMaxSize(options.maxClientQueueBytes());
@@ -445,7 +448,7 @@ public final class Api {
         ctx.response().putHeader("Content-Type", JSON).end(Buffer.buffer(Json.bytes(value)));
     }
 
-    private static boolean isDate(String value) {
+    static boolean isDate(String value) {
         try {
             LocalDate.parse(value);
             return true;
