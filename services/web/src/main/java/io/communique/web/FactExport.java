@@ -29,8 +29,12 @@ import java.util.zip.GZIPOutputStream;
 final class FactExport implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(FactExport.class);
     static final String CURSOR_HEADER = "Communique-Cursor";
-    /** Facts per page: some 500 KB of JSON. */
-    static final int PAGE = 500;
+    /**
+     * Facts per page, some 100 KB of JSON: Vert.x lets a few such writes queue before the response counts as full (a
+     * queue of messages, not of bytes), so with the socket's buffers an export holds at most a few MB however slow
+     * its client.
+     */
+    static final int PAGE = 100;
 
     private final FactSource source;
     private final WorkerExecutor workers;
