@@ -52,6 +52,8 @@ public final class Api {
     private static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json";
     private static final String TEXT = "text/plain";
+    /** Every route below, described; OpenApiTest holds the two together. */
+    static final String OPENAPI_RESOURCE = "/openapi/communique.openapi.json";
     /** Documents come from strangers: the dashboard may run only its own scripts. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -65,6 +67,8 @@ public final class Api {
     private final Supplier<Future<Map<String, Object>>> streams;
     /** Encodes exports and update pages off the event loop. */
     private final WorkerExecutor workers;
+    /** The OpenAPI document, read once from the classpath on a worker thread. */
+    private final Future<Buffer> openApi;
 
     /** @param streams the topics and consumer groups as Kafka's Admin API sees them now */
     public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, WebVerticle.Options options,
@@ -76,6 +80,7 @@ public final class Api {
         this.clients = clients;
         this.options = options;
         this.workers = vertx.createSharedWorkerExecutor("communique-export", 2);
+        this.openApi = workers.executeBlocking(() -> Buffer.buffer(Resources.bytes(OPENAPI_RESOURCE)));
         this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime),
                 new RateLimiter(options.authFailuresPerMinute(), System::nanoTime));
     }
@@ -132,6 +137,9 @@ public final class Api {
         router.get("/api/schemas").handler(ctx -> json(ctx, Topics.ALL.stream().map(spec -> Map.of(
                 "topic", spec.name(), "schema", "/api/schemas/" + spec.name())).toList()));
         router.get("/api/schemas/:topic").handler(this::schema);
+        router.get("/api/openapi.json").handler(ctx -> openApi
+                .onSuccess(document -> ctx.response().putHeader("Content-Type", JSON).end(document))
+                .onFailure(error -> Problems.send(ctx, 500, "the OpenAPI document is missing: " + error.getMessage())));
         router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "no such endpoint: " + ctx.request().path()));
         router.route().handler(ctx -> {
             // The page names its hashed assets: it must always be fresh, while the assets can be kept for good.
@@ -403,7 +411,7 @@ public final class Api {
                             .put("detail", "send {\"action\": \"play\"|\"pause\"|\"speed\"|\"seek\", \"value\": …}").encode());
                 }
             });
-        });
+        }).onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
     }
 
     /** Sends in order; a client that cannot keep up with its own time-lapse is closed rather than buffered. */

@@ -37,7 +37,6 @@ import java.util.zip.GZIPInputStream;
 
 import static io.communique.kafka.TopicChecks.awaitTrue;
 import static io.communique.web.ApiTest.assertProblem;
-import static io.communique.web.ApiTest.request;
 import static io.communique.web.ApiTest.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,9 +56,7 @@ class FactExportTest {
             FACTS.add(fact);
             state.apply(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact), null);
         }
-        ApiTest.vertx = vertx;
         server = ApiTest.serve(vertx, state, ApiTest.options(0));
-        ApiTest.server = server;
     }
 
     @AfterAll
@@ -82,6 +79,10 @@ class FactExportTest {
                 List.of("习近平"), date, null, "Beijing, \"West\" Hall", "A title, with a comma", topics, 0.75,
                 new Evidence(evidence, 0, evidence.length()), new ExtractorInfo("rules", "1"), "e".repeat(32), null,
                 new EventCodes("042", "CONSULT", "visit"), null);
+    }
+
+    static HttpRequest.Builder request(String path) {
+        return ApiTest.request(server, path);
     }
 
     static List<String> lines(String body) {
