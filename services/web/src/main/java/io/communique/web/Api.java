@@ -7,6 +7,7 @@ import io.communique.ingest.SourceStatus;
 import io.communique.ingest.Utf8;
 import io.communique.ingest.web.ArticleFetcher;
 import io.communique.model.Document;
+import io.communique.model.FactQuery;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.Schemas;

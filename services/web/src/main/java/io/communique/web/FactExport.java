@@ -1,6 +1,7 @@
 package io.communique.web;
 
 import io.communique.model.Fact;
+import io.communique.model.FactQuery;
 import io.communique.model.FactRows;
 import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;

@@ -1,5 +1,6 @@
 package io.communique.web;
 
+import io.communique.model.FactQuery;
 import io.communique.model.FactType;
 import io.vertx.ext.web.RoutingContext;
 

@@ -2,6 +2,7 @@ package io.communique.web;
 
 import io.communique.model.Fact;
 import io.communique.model.FactCursor;
+import io.communique.model.FactQuery;
 import io.vertx.core.Future;
 
 import java.util.List;

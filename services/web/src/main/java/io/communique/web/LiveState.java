@@ -8,6 +8,7 @@ import io.communique.model.Document;
 import io.communique.model.EventView;
 import io.communique.model.Fact;
 import io.communique.model.FactCursor;
+import io.communique.model.FactQuery;
 import io.communique.model.FactReader;
 import io.communique.model.FactType;
 import io.communique.model.Json;

@@ -6,6 +6,7 @@ import io.communique.model.Evidence;
 import io.communique.model.ExtractorInfo;
 import io.communique.model.Fact;
 import io.communique.model.FactCursor;
+import io.communique.model.FactQuery;
 import io.communique.model.FactRows;
 import io.communique.model.FactType;
 import io.communique.model.Ids;

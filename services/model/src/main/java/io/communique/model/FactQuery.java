@@ -1,7 +1,4 @@
-package io.communique.web;
-
-import io.communique.model.Fact;
-import io.communique.model.FactType;
+package io.communique.model;
 
 import java.util.function.Predicate;
 
