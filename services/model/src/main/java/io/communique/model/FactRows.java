@@ -1,6 +1,5 @@
 package io.communique.model;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -10,8 +9,8 @@ import java.util.List;
 public enum FactRows {
     JSONL("application/x-ndjson", "jsonl") {
         @Override
-        public byte[] header() {
-            return new byte[0];
+        public String header() {
+            return "";
         }
 
         @Override
@@ -21,8 +20,8 @@ public enum FactRows {
     },
     CSV("text/csv; charset=utf-8; header=present", "csv") {
         @Override
-        public byte[] header() {
-            return (String.join(",", COLUMNS) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        public String header() {
+            return String.join(",", COLUMNS) + "\r\n";
         }
 
         @Override
@@ -71,7 +70,7 @@ public enum FactRows {
     }
 
     /** What comes before the first row. */
-    public abstract byte[] header();
+    public abstract String header();
 
     /** Appends the fact's row, line end included. */
     public abstract void append(Fact fact, StringBuilder out);

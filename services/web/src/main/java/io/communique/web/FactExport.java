@@ -131,7 +131,7 @@ final class FactExport implements Handler<RoutingContext> {
         /** The page's rows (after the header, first time), flushed; with {@code last}, the end of the stream too. */
         byte[] encode(List<Fact> facts, boolean last) throws IOException {
             if (!started) {
-                out.write(rows.header());
+                out.write(rows.header().getBytes(StandardCharsets.UTF_8));
                 started = true;
             }
             StringBuilder text = new StringBuilder(facts.size() * 1024);
