@@ -140,6 +140,23 @@ class FactExportTest {
         assertThat(column(row, "evidence")).isEqualTo(first.evidence().text());
     }
 
+    /** docs/api.md lists the columns in a table under "Export": its first cells, in order. */
+    @Test
+    void theCsvColumnsAreTheOnesDocsApiMdListsInTheirOrder() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/api.md"));
+        String table = docs.substring(docs.indexOf("| column | what |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        List<String> documented = new ArrayList<>();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("`([A-Za-z]+)`").matcher("");
+        for (String line : table.lines().skip(2).toList()) {
+            names.reset(line.split("\\|")[1]);
+            while (names.find()) {
+                documented.add(names.group(1));
+            }
+        }
+        assertThat(documented).isEqualTo(FactRows.COLUMNS);
+    }
+
     static String column(List<String> row, String name) {
         return row.get(FactRows.COLUMNS.indexOf(name));
     }
