@@ -103,7 +103,8 @@ public final class Api {
         if (!options.allowedOrigins().isEmpty()) {
             router.route("/api/*").handler(CorsHandler.create().addOrigins(List.copyOf(options.allowedOrigins()))
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
-                    .allowedHeaders(Set.of("Authorization", "Content-Type")));
+                    .allowedHeaders(Set.of("Authorization", "Content-Type"))
+                    .exposedHeaders(Set.of(FactExport.CURSOR_HEADER)));
         }
         router.post("/api/documents").handler(writeGuard);
         // A route of its own: Vert.x runs body handlers before any other handler of their route.

@@ -222,13 +222,14 @@ public final class LiveState implements FactSource {
         return feed;
     }
 
-    /** The snapshot a new WebSocket client starts from: listings and the live feed. */
+    /** The snapshot a new WebSocket client starts from: listings, the live feed and the number of facts held. */
     public String snapshot() {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("type", "snapshot");
         snapshot.put("countries", countryList());
         snapshot.put("topics", topicList());
         snapshot.put("facts", feed());
+        snapshot.put("factTotal", facts.size());
         return Json.write(snapshot);
     }
 
