@@ -32,13 +32,23 @@ final class Analysis {
     private final List<Mention>[] partiesBySentence;
 
     private static final Pattern ZH_PLAN = Pattern.compile(
-            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席");
+            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|下次|下一次|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席");
     /** A plan stated earlier in the sentence ("李强将会见普京,同梅德韦杰夫举行会晤") still governs later clauses. */
     private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于");
     private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
     private static final Pattern ZH_PLAN_AFTER = Pattern.compile("^[^,;]{0,4}(将|拟|即将)");
     /** "除普京外,他还会见了…", "Besides Putin, he also met…": the excluded party. */
     private static final Pattern EXCLUSION = Pattern.compile("除(?:了)?[^,;除]{1,30}?(?:以外|之外|外)|(?i)\\b(?:besides|apart from|in addition to|aside from)\\b[^,;]{1,60}?,");
+    /**
+     * "While German Chancellor A sent congratulations, French President B …": a concessive clause opening the sentence
+     * tells of someone else; its parties are neither subject nor counterpart of the main clause ("While in Beijing" and
+     * "While visiting China" have no subject of their own and stay).
+     */
+    private static final Pattern CONCESSIVE = Pattern.compile("^\\s*(?:While|Whereas|Although|Though)\\s+(?!in\\b|at\\b|on\\b|during\\b|there\\b|[a-z]+ing\\b)[^,;]{1,120},");
+    /** "in northern Kazakhstan", "in the south-east of Turkey": a direction between a place preposition and its place. */
+    private static final Set<String> EN_DIRECTIONS = Set.of("northern", "southern", "eastern", "western", "central",
+            "north-eastern", "north-western", "south-eastern", "south-western", "northeastern", "northwestern",
+            "southeastern", "southwestern", "far-eastern", "neighbouring", "neighboring");
     /** "应俄罗斯总统普京邀请": the inviter is the host, never the subject. */
     private static final Pattern INVITATION = Pattern.compile("应[^,;应]{1,40}?邀请?");
     private static final Pattern EN_PLAN = Pattern.compile(
@@ -54,7 +64,8 @@ final class Analysis {
             "(?i)^(?:出席|参加|与会|主持|共同主持|(?:co-)?chaired|hosted|attended)?(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)");
     private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
     /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
-    private static final Pattern ATTENDED_AT_END = Pattern.compile("(?i)^(?:出席|参加|与会|共同出席|attended)[^,;。.]{0,3}[。.]?\\s*$");
+    private static final Pattern ATTENDED_AT_END = Pattern.compile(
+            "(?i)^(?:出席|参加|与会|共同出席|attended)(?:并(?:发表)?(?:重要)?(?:讲话|致辞|发言))?[^,;。.]{0,3}[。.]?\\s*$");
     private static final Set<Character> LIST_JOINERS = Set.of('、', ',', '和', '与', '及');
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -115,6 +126,11 @@ final class Analysis {
                 || TITLE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 25))).find();
     }
 
+    /** The actor carried into sentence i from the sentences before it, or null. */
+    String carriedSubject(int i) {
+        return carriedSubject[i];
+    }
+
     /**
      * The sentence's subject: its first party not used as a place, unless that party is the object of a preposition
      * ("与阿塞拜疆…举行会谈", "with Malaysia"): then the subject carried from before.
@@ -157,7 +173,7 @@ final class Analysis {
             List<Mention> all = mentions.get(i);
             for (int k = 0; k < all.size(); k++) {
                 Mention m = all.get(k);
-                if (m.isParty() && !locative(i, k) && !inInvitation(i, m) && !inExclusion(i, m)
+                if (m.isParty() && !locative(i, k) && !topical(i, k) && !inInvitation(i, m) && !inExclusion(i, m)
                         && (m.kind() != Mention.Kind.CAPITAL || joinedToParty(i, k))) {
                     out.add(m);
                 }
@@ -179,12 +195,37 @@ final class Analysis {
             Mention previous = all.get(k - 1);
             int gap = m.start() - previous.end();
             boolean adjacent = gap == 0 && previous.isPlace() && m.isPlace();
-            boolean listed = gap == 1 && LIST_JOINERS.contains(text.charAt(previous.end()));
-            if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON) {
+            boolean listed = (gap == 1 || gap == 2 && text.charAt(previous.end() + 1) == ' ') && LIST_JOINERS.contains(text.charAt(previous.end()));
+            boolean actor = m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE || m.kind() == Mention.Kind.ADJECTIVE;
+            if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON && !actor) {
                 return locative(i, k - 1);
             }
         }
         return false;
+    }
+
+    private static final Pattern EN_TOPIC_BEFORE = Pattern.compile("(?i)(?<!\\bcall(?:ed|s)? )\\b(?:on|about|regarding|concerning|over|against)\\s+(?:the\\s+)?$");
+    private static final Pattern ZH_TOPIC_AFTER = Pattern.compile("^(?:半岛)?(?:核)?(?:问题|局势|危机|冲突|战争)");
+    private static final Pattern EN_LIST_GLUE = Pattern.compile("^\\s*(?:,|,? and|,? or)\\s*(?:the\\s+)?$");
+
+    /**
+     * Whether the k-th mention of sentence i is what is talked about, not who talks: "held talks on Syria and Ukraine",
+     * "pressure on North Korea", "就乌克兰问题", "台湾问题".
+     */
+    boolean topical(int i, int k) {
+        List<Mention> all = mentions.get(i);
+        Mention m = all.get(k);
+        if (m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE) {
+            return false;
+        }
+        if (english) {
+            String before = text.substring(Math.max(sentence(i).start(), m.start() - 25), m.start());
+            if (EN_TOPIC_BEFORE.matcher(before).find()) {
+                return true;
+            }
+            return k > 0 && EN_LIST_GLUE.matcher(text.substring(all.get(k - 1).end(), m.start())).find() && topical(i, k - 1);
+        }
+        return ZH_TOPIC_AFTER.matcher(text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 6))).find();
     }
 
     /** Whether text[from, to) ends with a place preposition: "在", "赴", "in ", "to the ". Called per mention, so no regex. */
@@ -201,7 +242,7 @@ final class Analysis {
             start--;
         }
         String word = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
-        if (word.equals("the") && start > from) {
+        if ((word.equals("the") || EN_DIRECTIONS.contains(word)) && start > from) {
             return precededByPlacePreposition(from, start);
         }
         return EN_PLACE_PREPOSITIONS.contains(word) && (start == from || !Character.isLetter(text.charAt(start - 1)));
@@ -247,6 +288,12 @@ final class Analysis {
 
     /** Whether a mention sits inside "除…外", "besides …,": a party already told of, neither subject nor counterpart here. */
     private boolean inExclusion(int i, Mention m) {
+        if (english) {
+            Matcher concessive = CONCESSIVE.matcher(text).region(sentence(i).start(), sentence(i).end());
+            if (concessive.find() && m.end() <= concessive.end()) {
+                return true;
+            }
+        }
         Matcher exclusion = EXCLUSION.matcher(text).region(sentence(i).start(), sentence(i).end());
         while (exclusion.find()) {
             if (exclusion.start() < m.start() && m.end() <= exclusion.end()) {
@@ -325,11 +372,18 @@ final class Analysis {
         for (Found f : dates.get(i)) {
             if (f.start() < position) {
                 best = f;
-            } else if (best == null && f.start() - position < (english ? 100 : 40) && f.start() < clauseEnd(i, position)) {
-                return f;
+            } else if ((best == null || inDateline(best)) && f.start() - position < (english ? 100 : 40) && f.start() < clauseEnd(i, position)) {
+                return f; // "KATHMANDU, May 10 -- … signed on Thursday": the day of the event, not of the report
             }
         }
         return best;
+    }
+
+    private static final Pattern DATELINE_END = Pattern.compile("^\\s*(?:\\(\\w+\\)\\s*)?(?:--|—|-|电|\\.\\s*/)");
+
+    /** Whether a date expression is the report's dateline ("KATHMANDU, May 10 --", "新华社北京2月4日电"). */
+    private boolean inDateline(Found f) {
+        return f.start() < 80 && DATELINE_END.matcher(text.substring(f.end(), Math.min(text.length(), f.end() + 12))).find();
     }
 
     /** An explicit year other than the report's, governing the trigger: the event is background. */
@@ -405,18 +459,48 @@ final class Analysis {
     /** Place prepositions of an event's location (not of a destination: "to", "赴"). */
     private static final Pattern AT = Pattern.compile("(?:在|于|\\bin|\\bat)\\s*(?:the\\s+)?(?:\\S{1,12})?$");
 
-    /** The other party of code in the context: the nearest different country named in this or earlier sentences. */
+    /**
+     * The other party of code in the context: of the countries named in this and the few sentences before, the one the
+     * report names most (a third country named once in between, "a trilateral deal with the UAE", is not the partner),
+     * the nearest on a tie.
+     */
     String partnerOf(String code, int i) {
+        String best = null;
+        int bestCount = 0;
         for (int s = i; s >= 0 && s >= i - 8; s--) {
             List<Mention> found = parties(s, sentence(s).start(), sentence(s).end());
             for (int k = found.size() - 1; k >= 0; k--) {
-                if (!found.get(k).code().equals(code)) {
-                    return found.get(k).code();
+                String candidate = found.get(k).code();
+                int count = documentCount(candidate);
+                if (!candidate.equals(code) && count > bestCount) {
+                    best = candidate;
+                    bestCount = count;
                 }
             }
         }
-        return documentCodes().stream().filter(c -> !c.equals(code)).findFirst().orElse(null);
+        if (best == null) { // "普京对中国进行国事访问,双方签署了…": the country visited, named only as a place
+            best = documentCodes().stream().filter(c -> !c.equals(code)).findFirst().orElse(null);
+        }
+        for (int s = i; best == null && s >= 0 && s >= i - 8; s--) {
+            for (Mention m : mentions.get(s)) {
+                if (m.kind() == Mention.Kind.COUNTRY && !m.code().equals(code)) {
+                    best = m.code();
+                }
+            }
+        }
+        return best;
     }
+
+    /** How often the report names a country, as a party or as a place ("a state visit to Uganda" counts Uganda). */
+    private int documentCount(String code) {
+        if (mentionCounts == null) {
+            mentionCounts = new LinkedHashMap<>();
+            mentions.forEach(found -> found.stream().filter(Mention::isParty).forEach(m -> mentionCounts.merge(m.code(), 1, Integer::sum)));
+        }
+        return mentionCounts.getOrDefault(code, 0);
+    }
+
+    private Map<String, Integer> mentionCounts;
 
     /** Countries by how often the document names them as parties, most frequent first. */
     List<String> documentCodes() {
@@ -447,13 +531,24 @@ final class Analysis {
      */
     String organisation(int i, int position) {
         String before = null;
+        String later = null; // "brought together the leaders of A, B, C … for the 15th BRICS summit": far after, the last resort
         for (Mention m : mentions.get(i)) {
             if (m.isOrganisation() && summitOrganisation(i, m)) {
                 if (m.start() >= position) {
-                    return m.start() - position < 40 && m.start() < clauseEnd(i, position) ? m.code() : before;
+                    if (m.start() - position < (english ? 60 : 40) && m.start() < clauseEnd(i, position)) {
+                        return m.code();
+                    }
+                    if (!english) {
+                        return before; // "会晤期间,中方举行了…对话会": the organisation named after the clause is another one's
+                    }
+                    later = later != null ? later : m.code();
+                } else {
+                    before = m.code();
                 }
-                before = m.code();
             }
+        }
+        if (before != null) {
+            return before;
         }
         if (before == null && !BARE_SUMMIT.matcher(text.substring(position, Math.min(sentence(i).end(), position + 24))).find()
                 && !BARE_SUMMIT_BEFORE.matcher(text.substring(sentence(i).start(), position)).find()
@@ -467,7 +562,23 @@ final class Analysis {
                 }
             }
         }
-        return before;
+        return before != null ? before : later;
+    }
+
+    /** The last summit organisation named in sentence i or the three before it, or null. */
+    String lastOrganisation(int i) {
+        for (int s = i; s >= 0 && s >= i - 3; s--) {
+            String last = null;
+            for (Mention m : mentions.get(s)) {
+                if (m.isOrganisation() && summitOrganisation(s, m)) {
+                    last = m.code();
+                }
+            }
+            if (last != null) {
+                return last;
+            }
+        }
+        return null;
     }
 
     /** The UN and the EU hold summits too, but are mostly named for other reasons ("联合国秘书长"). */

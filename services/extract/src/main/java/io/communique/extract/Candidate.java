@@ -46,6 +46,12 @@ final class Candidate {
     String issuer;
     /** for an untitled document: the words describing it ("发表关于…的联合声明"), to recognise its titled mention */
     String description;
+    /**
+     * for an untitled English document: what its noun phrase says it is about ("defence cooperation", "to develop the
+     * port"); "*" for a batch that says nothing ("a pact", "several MoUs"); "" for a count that sums up the documents
+     * named next ("two MoUs"); null for a back-reference ("the pact")
+     */
+    String subjectMatter;
     /** what makes the confidence, each with its weight: the confidence is their sum, within [0, 1] */
     final List<Reason> reasons = new ArrayList<>();
     /** a back-reference ("the visit", "访问期间") that only completes an event stated elsewhere */
@@ -136,6 +142,9 @@ final class Candidate {
         during = during != null ? during : that.during;
         title = title != null ? title : that.title;
         description = description != null ? description : that.description;
+        if (subjectMatter == null || subjectMatter.isEmpty() && that.subjectMatter != null) {
+            subjectMatter = that.subjectMatter; // a summary ("two MoUs") becomes the first document it sums up
+        }
         issuer = issuer != null ? issuer : that.issuer;
         initiator = initiator != null ? initiator : that.initiator;
         that.subjectPersons.stream().filter(p -> !subjectPersons.contains(p)).forEach(subjectPersons::add);
@@ -150,6 +159,9 @@ final class Candidate {
 
     /** Signed documents: the same title, or an untitled mention whose description is part of the other's title. */
     private boolean sameDocument(Candidate that) {
+        if (title == null && that.title == null && aboutDifferentThings(subjectMatter, that.subjectMatter)) {
+            return false; // "inked a defence pact", "signed a pact to develop the port": two documents
+        }
         if (title == null && that.title == null && issuer != null && that.issuer != null && !issuer.equals(that.issuer)) {
             return false; // the leaders' joint statement and the foreign ministries' are two documents
         }
@@ -160,6 +172,22 @@ final class Candidate {
         Candidate untitled = title != null ? that : this;
         return untitled.title == null && untitled.description != null && untitled.description.length() >= 4
                 && titled.title.contains(untitled.description);
+    }
+
+    /** Two documents described by words that share nothing ("defence cooperation", "to develop the port"). */
+    private static boolean aboutDifferentThings(String a, String b) {
+        if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        if (a.equals(b)) {
+            return false;
+        }
+        Set<String> words = new java.util.HashSet<>(contentWords(a));
+        return contentWords(b).stream().noneMatch(words::contains);
+    }
+
+    private static List<String> contentWords(String phrase) {
+        return java.util.Arrays.stream(phrase.split("[\\s-]+")).filter(w -> w.length() > 3).toList();
     }
 
     private static boolean compatible(String a, String b) {

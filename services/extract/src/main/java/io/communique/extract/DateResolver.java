@@ -50,6 +50,11 @@ final class DateResolver {
     private static final Pattern EN_DATE = Pattern.compile(
             "\\b(" + MONTHS + ")\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*(?:-|to)\\s*(\\d{1,2})\\b)?(?:,? (\\d{4}))?"
                     + "|\\b(\\d{1,2}) (" + MONTHS + ")\\b(?:,? (\\d{4}))?");
+    /** "去年11月", "last November", "in March", "last year": a month or a year without a day, resolved against the report. */
+    private static final Pattern ZH_RELATIVE_MONTH = Pattern.compile("(去年|前年|今年)(?:(\\d{1,2})月)?");
+    private static final Pattern EN_MONTH_ONLY = Pattern.compile(
+            "\\b(?:(last|this|in|early|late|mid-?) )(January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\.? \\d| (?:19|20)\\d{2})"
+                    + "|\\b(last|this) (year|month)\\b");
     private static final Pattern EN_YEAR = Pattern.compile("\\b(?:in|since|of|year) (19\\d{2}|20\\d{2})\\b|\\b(" + MONTHS + ") (19\\d{2}|20\\d{2})\\b");
     private static final Pattern RELATIVE = Pattern.compile(
             "前天|昨天|昨日|今天|今日|同日|当天|当日|同一天|次日|翌日|第二天|(?:周|星期|礼拜)([一二三四五六日天])"
@@ -157,6 +162,21 @@ final class DateResolver {
                 }
             }
         }
+        Matcher relativeYear = ZH_RELATIVE_MONTH.matcher(text).region(from, to);
+        while (relativeYear.find()) {
+            if (ref.year() != null) {
+                int back = relativeYear.group(1).equals("去年") ? 1 : relativeYear.group(1).equals("前年") ? 2 : 0;
+                int start = relativeYear.start(), end = relativeYear.end();
+                found.removeIf(f -> f.start() >= start && f.start() < end); // "去年11月": one expression
+                found.add(new Found(start, end, null, null, ref.year() - back, MONTH_OR_YEAR));
+            }
+        }
+        m = EN_MONTH_ONLY.matcher(text).region(from, to);
+        while (m.find()) {
+            if (ref.year() != null && !overlaps(found, m.start())) {
+                found.add(new Found(m.start(), m.end(), null, null, monthOnlyYear(m, ref), MONTH_OR_YEAR));
+            }
+        }
         m = EN_BRACKETED_DAY.matcher(text).region(from, to);
         while (m.find()) {
             int day = Integer.parseInt(m.group(1));
@@ -173,6 +193,19 @@ final class DateResolver {
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return found;
+    }
+
+    /** The year of "last November", "in March", "last year": the latest such month not after the report's. */
+    private static Integer monthOnlyYear(Matcher m, Ref ref) {
+        if (m.group(4) != null) {
+            return m.group(4).equals("year") && m.group(3).equals("last") ? ref.year() - 1 : ref.year();
+        }
+        if (ref.month() == null) {
+            return m.group(1).equals("last") ? null : ref.year();
+        }
+        int month = month(m.group(2));
+        boolean ahead = month > ref.month() || month == ref.month() && m.group(1).equals("last");
+        return ahead ? ref.year() - 1 : ref.year();
     }
 
     /** How a written month and day got its year: written, from the published date, or unknown ("--MM-DD"). */

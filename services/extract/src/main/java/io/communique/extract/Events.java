@@ -31,7 +31,9 @@ final class Events {
         if (date != null && c.date != null && c.date.equals(date.date())) {
             c.endDate = date.endDate();
         }
-        Analysis.Dated carried = a.documentDates.get(i);
+        // "去年11月,两国元首举行会晤", "met last November": a month without a day dates nothing, not even by the report's day
+        boolean monthOnly = date != null && date.date() == null && date.rule().equals(DateResolver.MONTH_OR_YEAR);
+        Analysis.Dated carried = monthOnly ? Analysis.Dated.NONE : a.documentDates.get(i);
         c.carriedDate = carried.date();
         c.carriedDateRule = carried.rule();
         c.backgroundYear = a.backgroundYear(i, trigger);

@@ -13,21 +13,23 @@ import java.util.regex.Pattern;
 
 /**
  * TALKS, MEETING and PHONE_CALL: "A同B举行会谈", "A会见B", "A应约同B通电话", "A and B held talks", "A met B",
- * "spoke by phone". One event per counterpart when one side meets several ("分别会见了法国、英国领导人"), one event
+ * "spoke by phone", "A同B共同主持双边合作机制会议". One event per counterpart when one side meets several ("分别会见了法国、英国领导人",
+ * "会见新加坡总统A、总理B"), one event
  * with all parties for a trilateral meeting; "应约" makes the other side the initiator of a call.
  */
 final class InteractionRule implements Rule {
     private static final Pattern ZH = Pattern.compile(
             "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频方式|视频连线|视像会晤|视像会议|视像通话|视像会谈|视像方式)"
-                    + "|(会谈)|(会见|会晤|会面|见面|接见)|(峰会|会议)");
+                    + "|(会谈)|(会见|会晤|会面|见面|接见|共同主持(?=[^,;。]{0,20}(?:双边|联委会|委员会|机制|对话)))|(峰会|会议)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:to|with)\\b"
+            "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:first |also |separately )?(?:to|with)\\b|\\bcall with\\b"
                     + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b|\\bvideoconference\\b"
                     + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
-                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) received by\\b"
-                    + "|\\bcalled on\\b|\\bcourtesy call on\\b|\\breceived(?= (?:the )?(?:visiting )?(?-i:[A-Z])))");
+                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
+                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the |his |her |their )?(?:visiting )?(?:[a-z]+ )?(?-i:[A-Z]))"
+                    + "|\\bco-chaired\\b(?=[^.;]{0,40}\\b(?:bilateral|joint|intergovernmental|committee|commission|mechanism|dialogue)\\b))|(\\bsummit\\b(?! meeting))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
     private static final Pattern TRILATERAL = Pattern.compile("(?i)三方|三国|三边|trilateral|three-way");
     /** Encounters with media, business people or communities are not diplomatic events. */
@@ -70,8 +72,15 @@ final class InteractionRule implements Rule {
         }
     }
 
+    /** "通过通电话和互致信函保持着良好沟通", "maintained regular contact by phone": a habit, not an event. */
+    private static final Pattern HABITUAL = Pattern.compile(
+            "(?i)^[^,;。.]{0,20}?(?:保持(?:着)?(?:良好|密切|经常性)?的?(?:沟通|联系|交往|接触)|\\bmaintain(?:ed|s)? (?:close |regular )?(?:contacts?|communication))");
+
     private static boolean nonState(Analysis a, int i, Trigger trigger) {
         String after = a.text.substring(trigger.end(), a.sentence(i).end());
+        if (HABITUAL.matcher(after).find()) {
+            return true;
+        }
         String around = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 2), trigger.end());
         boolean welcome = RECEPTION.matcher(around).find() && AIRPORT.matcher(a.sentenceText(i)).find();
         return NON_STATE.matcher(after).find() || NAMED_PROCESS.matcher(around).find() || welcome;
@@ -83,7 +92,7 @@ final class InteractionRule implements Rule {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
         while (m.find()) {
             if (m.groupCount() >= 4 && m.group(4) != null) {
-                if (m.group().equals("峰会") && bilateralSummit(a, i, m.start())) {
+                if (a.english ? bilateralSummitInEnglish(a, i, m.start()) : m.group().equals("峰会") && bilateralSummit(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.TALKS, false));
                 } else if (trilateral(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.MEETING, true));
@@ -128,6 +137,26 @@ final class InteractionRule implements Rule {
         return false;
     }
 
+    /**
+     * "Trump and Kim kicked off their summit in Singapore": a summit of exactly two countries, with no organisation
+     * named around it, is their talks (a multilateral summit names its organisation).
+     */
+    private static boolean bilateralSummitInEnglish(Analysis a, int i, int position) {
+        String before = a.text.substring(Math.max(a.sentence(i).start(), position - 40), position);
+        if (!HELD_SUMMIT.matcher(before).find() || VENUE_SUMMIT.matcher(before).find()) {
+            return false; // "interacted with Biden at the summit": the summit is where, not what
+        }
+        for (int s = Math.max(0, i - 2); s <= i; s++) {
+            if (a.mentions.get(s).stream().anyMatch(Mention::isOrganisation)) {
+                return false;
+            }
+        }
+        return a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
+    }
+
+    private static final Pattern HELD_SUMMIT = Pattern.compile("(?i)(?:\\b(?:a|an|their|first|second|third)\\b[^,.;]{0,25}|[A-Z][a-z]+-[A-Z][a-z]+ )$");
+    private static final Pattern VENUE_SUMMIT = Pattern.compile("(?i)\\b(?:at|during|of|for|to|after|before|ahead of) (?:the|this|a|an|their)\\b[^,.;]{0,25}$");
+
     /** "中日韩外长会议", "中俄印领导人非正式会晤": three one-character short forms, then a title, right before the noun. */
     private static boolean trilateral(Analysis a, int i, int position) {
         long shortForms = a.mentions.get(i).stream().filter(m -> isShortForm(m) && m.end() <= position && position - m.end() <= 8).count();
@@ -148,6 +177,29 @@ final class InteractionRule implements Rule {
         }
         return true;
     }
+
+    private static final Pattern LIST_GLUE = Pattern.compile("(?i)^\\s*(?:,|、|和|,? and)\\s*(?:the\\s+)?$");
+
+    /** "The presidents of Russia, Iran and Turkey met in Sochi": three or more subjects listed together meet together. */
+    private static boolean listedSubjects(Analysis a, int i, Mention subject, java.util.Collection<Mention> counterparts, int trigger) {
+        if (subject == null || counterparts.size() < 2 || counterparts.contains(null)) {
+            return false;
+        }
+        List<Mention> listed = new ArrayList<>(counterparts);
+        listed.add(subject);
+        listed.sort(java.util.Comparator.comparingInt(Mention::start));
+        if (listed.get(listed.size() - 1).end() > trigger || WITH_BEFORE_VERB.matcher(a.text.substring(listed.get(listed.size() - 1).end(), trigger)).find()) {
+            return false;
+        }
+        for (int k = 1; k < listed.size(); k++) {
+            if (!LIST_GLUE.matcher(a.text.substring(listed.get(k - 1).end(), listed.get(k).start())).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern WITH_BEFORE_VERB = Pattern.compile("(?i)同|与|跟|\\bwith\\b");
 
     private static boolean isShortForm(Mention m) {
         return m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() == 1;
@@ -185,11 +237,12 @@ final class InteractionRule implements Rule {
 
     private void emit(Analysis a, int i, Trigger t, int windowStart, int to, List<Candidate> out) {
         int start = t.start();
-        Mention subjectMention = a.subjectMention(i, start);
-        String subject = a.subject(i, start);
+        boolean pairAsSubject = PAIR_SUBJECT.matcher(a.sentenceText(i)).find() && a.carriedSubject(i) != null;
+        Mention subjectMention = pairAsSubject ? null : a.subjectMention(i, start);
+        String subject = pairAsSubject ? a.carriedSubject(i) : a.subject(i, start);
         Map<String, Mention> counterparts = new LinkedHashMap<>();
         for (Mention m : a.parties(i, windowStart, to)) {
-            if (!m.code().equals(subject)) {
+            if (!m.code().equals(subject) && !pairAsSubject) { // "The two men … met … over the invasion of Ukraine": the pair told of
                 counterparts.putIfAbsent(m.code(), m);
             }
         }
@@ -222,13 +275,36 @@ final class InteractionRule implements Rule {
         }
         String window = a.text.substring(a.clauseStart(i, start), start);
         List<Set<String>> groups = new ArrayList<>();
-        boolean together = TRILATERAL.matcher(a.sentenceText(i)).find() || oneCompound(a, i, windowStart, to);
+        boolean together = TRILATERAL.matcher(a.sentenceText(i)).find() || oneCompound(a, i, windowStart, to)
+                || listedSubjects(a, i, subjectMention, counterparts.values(), start);
         if (counterparts.size() > 1 && together && !SEPARATELY.matcher(a.sentenceText(i)).find()) {
             groups.add(counterparts.keySet());
         } else {
             counterparts.keySet().forEach(c -> groups.add(Set.of(c)));
         }
+        List<Item> items = counterpartItems(a, i, t, to);
         for (Set<String> group : groups) {
+            List<Item> ofGroup = group.size() == 1 ? items.stream().filter(x -> group.contains(x.code())).toList() : List.of();
+            boolean separately = SEPARATELY.matcher(a.sentenceText(i)).find() || ofGroup.stream().allMatch(Item::leader);
+            if (ofGroup.size() >= 2 && separately) {
+                for (Item item : ofGroup) { // "会见新加坡总统A、总理B": one meeting with each
+                    Candidate c = candidate(a, i, t, group, subject, subjectMention == null ? null : subjectMention, reasons, counterparts, window,
+                            weak, windowStart, to, out);
+                    c.otherPersons.removeIf(name -> !a.original.substring(item.start(), item.end()).contains(name));
+                    c.personsByCode.put(item.code(), new java.util.TreeSet<>(Set.of(a.text.substring(item.start(), item.end()))));
+                    c.reason(0.0, "one of several counterparts of " + item.code() + " listed: " + a.original.substring(item.start(), item.end()));
+                }
+                continue;
+            }
+            candidate(a, i, t, group, subject, subjectMention, reasons, counterparts, window, weak, windowStart, to, out);
+        }
+    }
+
+    private static Candidate candidate(Analysis a, int i, Trigger t, Set<String> group, String subject, Mention subjectMention,
+                                       List<Candidate.Reason> reasons, Map<String, Mention> counterparts, String window, boolean weak,
+                                       int windowStart, int to, List<Candidate> out) {
+        int start = t.start();
+        {
             Set<String> parties = new LinkedHashSet<>(group);
             parties.add(subject);
             Candidate c = Events.create(a, i, t.type(), parties, start, t.end());
@@ -246,9 +322,80 @@ final class InteractionRule implements Rule {
             }
             c.actor = subject;
             Events.locate(a, i, c, start);
-            c.weak = weak;
+            c.weak = weak || BACK_REFERENCE.matcher(a.text.substring(a.clauseStart(i, start), start)).find();
             Events.addPersons(a, i, c, subject, windowStart, to, start);
             out.add(c);
+            return c;
         }
+    }
+
+    /** A sentence whose subject is the pair told of before: "The two men, who…, met", "两国元首随后举行会谈". */
+    private static final Pattern PAIR_SUBJECT = Pattern.compile(
+            "(?i)^\\s*(?:the two (?:leaders|men|presidents|prime ministers|sides|heads of state)|both (?:leaders|sides|men)|两国元首|两国领导人|双方|两人|二人)");
+
+    /** "这是两人第三次面对面会晤", "This was their third meeting": the encounter told of before, not a new one. */
+    private static final Pattern BACK_REFERENCE = Pattern.compile(
+            "(?i)(?:^|[,;])\\s*(?:这是|这也是)[^,;。]{0,20}(?:第[一二三四五六七八九十\\d]+次|首次|再次|又一次)[^,;。]{0,5}$"
+                    + "|\\bth(?:is|at) (?:was|is|marks?|marked) (?:the|their|his|her) (?:first|second|third|fourth|fifth|\\d+(?:st|nd|rd|th)) [^,;.]{0,20}$");
+
+    /** One listed counterpart: a title and name ("总理黄循财"), with the country it belongs to. */
+    private record Item(int start, int end, String code, boolean leader) {
+    }
+
+    private static final Pattern PERSON_TITLE = Pattern.compile(
+            "(?i)总统|总理|主席|委员长|部长|外长|书记|国王|首相|议长|资政|王储|埃米尔|\\bPresident\\b|\\bPrime Minister\\b|\\bPremier\\b"
+                    + "|\\bMinister\\b|\\bChancellor\\b|\\bKing\\b|\\bSpeaker\\b");
+    private static final Pattern LEADER_TITLE = Pattern.compile(
+            "(?i)(?<!副)(?:总统|总理|国家主席|委员长|首相|议长)|(?<!Vice |Deputy )\\b(?:President|Prime Minister|Premier|Chancellor|Speaker)\\b");
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("、|和|及|以及|\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
+    private static final Pattern LIST_WITH = Pattern.compile("(?i)与|同|跟|\\bwith\\b");
+    private static final Pattern LIST_END = Pattern.compile("(?i)[,;。]|并|进行|举行|\\s(?:on|in|at|to|during|who|where)\\s");
+
+    /**
+     * The counterparts listed one by one with their titles: after the verb ("会见新加坡总统A、总理B"), else between
+     * 与/同/with and the verb ("与国家主席A、委员长B进行会谈"); empty when the list has fewer than two titled items.
+     */
+    private static List<Item> counterpartItems(Analysis a, int i, Trigger t, int to) {
+        int from = t.end(), end = to;
+        if (!PERSON_TITLE.matcher(a.text.substring(t.end(), to)).find()) {
+            Matcher with = LIST_WITH.matcher(a.text).region(a.clauseStart(i, t.start()), t.start());
+            from = -1;
+            while (with.find()) {
+                from = with.end();
+            }
+            end = t.start();
+            if (from < 0) {
+                return List.of();
+            }
+        }
+        Matcher stop = LIST_END.matcher(a.text).region(from, end);
+        if (a.english ? stop.find() && !a.text.substring(stop.start(), Math.min(end, stop.end() + 12)).matches("(?s)\\s*,\\s*(?:and\\s+)?[A-Z].*") : stop.find()) {
+            end = stop.start();
+        }
+        List<Item> items = new ArrayList<>();
+        String code = null;
+        Matcher separator = ITEM_SEPARATOR.matcher(a.text).region(from, end);
+        int itemStart = from;
+        while (true) {
+            boolean more = separator.find();
+            int itemEnd = more ? separator.start() : end;
+            String item = a.text.substring(itemStart, itemEnd);
+            if (!PERSON_TITLE.matcher(item).find()) {
+                break;
+            }
+            for (Mention m : a.parties(i, itemStart, itemEnd)) {
+                code = m.code();
+                break;
+            }
+            if (code == null) {
+                break;
+            }
+            items.add(new Item(itemStart, itemEnd, code, LEADER_TITLE.matcher(item).find()));
+            if (!more) {
+                break;
+            }
+            itemStart = separator.end();
+        }
+        return items.size() >= 2 ? items : List.of();
     }
 }

@@ -16,10 +16,15 @@ final class PersonLexicon {
      * English short forms of leaders.tsv that are also common words or names shared by many people: a bare "May" or
      * "Wang" names nobody in particular. Full names still count.
      */
-    private static final Set<String> AMBIGUOUS_SHORT_FORMS = Set.of(
+    static final Set<String> AMBIGUOUS_SHORT_FORMS = Set.of(
             "May", "Brown", "Hunt", "King", "Rice", "Clark", "Smith", "Scott", "Note", "Parts", "Long", "Meta", "Carr",
             "Payne", "Wong", "Tong", "Lee", "Li", "Wang", "Yang", "Hu", "Wen", "Zhu", "Jiang", "Qin", "Fox", "Kern", "Kok",
             "Moi", "Musa", "Sola", "Tito", "Vaz", "Rene", "Singh", "Banda", "Conte", "Mori", "Rama", "Luka", "Marti",
+            // given names, places and common surnames that REIGN gives as a leader's only name
+            "Albert", "Anthony", "Arthur", "Christian", "Douglas", "Harris", "Martin", "Michel", "Mitchell", "Muscat",
+            "Pratt", "Spencer", "Stephen", "Stuart", "Taylor", "Thomas", "Thompson", "Scotty", "Christie", "Manning",
+            "Patterson", "Miranda", "Pereira", "Carvalho", "Flores", "Bryant", "Browne", "Mansour", "Salam", "Houthi",
+            "Mamadou", "Abdou", "Eustace", "Golding", "Lobo", "Molina", "Nakamura",
             // two-character transliterations that begin other names and words: 马斯克, 克里米亚, 强生 (the company), 马丁·路德
             "马丁", "布朗", "马斯", "卡尔", "克里", "辛格", "强生", "米德", "索拉", "塞拉", "海格", "黑格", "亨特", "杭特", "佩恩",
             "库珀", "巴罗", "孔特", "克勒", "拉米", "拉布", "福列", "乔利", "卡尼", "馬丁", "馬斯", "卡爾", "強生", "庫珀", "巴羅", "喬利");
@@ -52,7 +57,9 @@ final class PersonLexicon {
         String canonical = simplified.isEmpty() ? row[4] : simplified.get(0);
         Term term = new Term(row[0], row[1], month(row[2]), month(row[3]), canonical);
         List<String> names = new ArrayList<>();
-        names.add(row[4]);
+        if (row[4].contains(" ") || !AMBIGUOUS_SHORT_FORMS.contains(row[4])) {
+            names.add(row[4]); // REIGN rows give a surname alone: "King" (Saint Lucia, 2007) is no name to resolve
+        }
         split(row[5]).stream().filter(n -> n.length() >= 3 && !AMBIGUOUS_SHORT_FORMS.contains(n)).forEach(names::add);
         // a one-character Chinese short form ("劳") is part of too many words to name anyone
         simplified.stream().filter(n -> n.length() >= 2 && !AMBIGUOUS_SHORT_FORMS.contains(n)).forEach(names::add);

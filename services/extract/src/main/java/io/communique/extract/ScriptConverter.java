@@ -1,8 +1,9 @@
 package io.communique.extract;
 
 /**
- * Converts traditional characters and full-width punctuation to their simplified / ASCII forms one character for one
- * character, so every offset in the converted text is also an offset in the original.
+ * Converts traditional characters and full-width punctuation to their simplified / ASCII forms, and Latin letters with
+ * diacritics to their base letters ("Lourenço" and "Lourenco" are one name), one character for one character, so
+ * every offset in the converted text is also an offset in the original.
  */
 final class ScriptConverter {
     private final char[] map = new char[Character.MAX_VALUE + 1];
@@ -19,6 +20,12 @@ final class ScriptConverter {
                         map[pair.charAt(0)] = pair.charAt(1);
                     }
                 }
+            }
+        }
+        for (char c = '\u00C0'; c <= '\u024F'; c++) {
+            String base = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+            if (base.length() > 1 && base.charAt(0) < 0x80 && Character.isLetter(base.charAt(0))) {
+                map[c] = base.charAt(0);
             }
         }
         // Full-width forms: the rules are written against ASCII punctuation and digits.

@@ -22,12 +22,13 @@ final class SigningRule implements Rule {
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
     private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
-            "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
-                    + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b");
+            "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|合作项目|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
+                    + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments?\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b");
     private static final Pattern SHORT_NAME = Pattern.compile("(?i)以下[简称]|简称|hereinafter|the so-called");
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
     private static final Pattern MORE_AFTER_TITLE = Pattern.compile("^[^,;]{0,4}等(?:[一二三四五六七八九十两多\\d]+)(?:个|份|项)");
-    private static final Pattern CEREMONY = Pattern.compile("(?i)签字仪式|签约仪式|signing ceremony");
+    /** "签字仪式", and "见证了…协议的签署": a signing named after its documents. */
+    private static final Pattern CEREMONY = Pattern.compile("(?i)签字仪式|签约仪式|signing ceremony|^的签(?:署|字)");
     /** Who issues or signs, by level: heads of state or government, foreign ministries, agencies and companies. */
     private static final Pattern ISSUER = Pattern.compile(
             "(?i)(元首|领导人|首脑|总统|总理|主席|首相|\\bleaders\\b|\\bpresidents\\b|\\bprime ministers\\b)"
@@ -39,6 +40,9 @@ final class SigningRule implements Rule {
      */
     private static final Pattern NOT_A_SIGNING = Pattern.compile(
             "(?i)累计|迄今|截至目前|先后同|周年|延期|延长|续签|anniversary|so far|to date|in total|extend(?:ed|s|ing)?\\b|extension");
+    /** All the leaders of a summit sign together: the document is the organisation's. */
+    private static final Pattern ALL_MEMBERS = Pattern.compile(
+            "(?i)与会(?:各国)?领导人|各成员国(?:领导人|元首)|成员国元首|all (?:the )?(?:member states|leaders)|leaders of (?:all )?the member states");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
 
     @Override
@@ -52,7 +56,7 @@ final class SigningRule implements Rule {
         while (ceremony.find()) {
             verbs.add(new int[]{ceremony.start(), ceremony.end()});
         }
-        if (verbs.isEmpty()) {
+        if (verbs.isEmpty() && !(a.english && continuesSignedList(a, i))) {
             return;
         }
         List<int[]> titles = new ArrayList<>();
@@ -83,10 +87,12 @@ final class SigningRule implements Rule {
         Matcher noun = Rule.matcher(DOCUMENT, a, i);
         while (noun.find()) {
             int position = noun.start();
-            if (inside(titles, position) || (!a.english && afterTitle(titles, position))) {
+            if (inside(titles, position) || (!a.english && afterTitle(titles, position)) || abbreviation(a, noun)) {
                 continue;
             }
-            int[] verb = verbBefore(verbs, position, a.english ? 60 : 25);
+            int[] near = verbBefore(verbs, position, a.english ? 60 : 25);
+            int[] active = near == null && a.english ? listVerb(a, i, verbs, position) : near;
+            int[] verb = active == null && a.english ? passiveVerbAfter(a, i, noun.end()) : active;
             boolean ceremonyAfter = CEREMONY.matcher(a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 6))).find();
             if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))
                     || notASigning(a, i, verb != null ? verb[0] : position, noun.end())) {
@@ -96,14 +102,126 @@ final class SigningRule implements Rule {
                 continue;
             }
             FactType type = STATEMENT.matcher(noun.group()).matches() ? FactType.STATEMENT_SIGNED : FactType.AGREEMENT_SIGNED;
+            String listed = a.english ? null : listedDocument(a, i, verb, noun);
             String cue = verb != null ? verbCue(a, verb) : "signing ceremony after " + a.original.substring(noun.start(), noun.end());
             emit(a, i, type, position, titles, null, cue, out).ifPresent(c -> {
                 c.reason(0.20, "document noun " + a.original.substring(noun.start(), noun.end()));
-                if (verb != null) {
+                if (a.english && !STATEMENT.matcher(noun.group()).matches()) {
+                    c.subjectMatter = subjectMatter(a, i, noun.start(), noun.end());
+                    // "The document was signed in Moscow": the declaration or treaty named before, of whatever type
+                    c.weak = c.subjectMatter == null && noun.group().equalsIgnoreCase("document");
+                }
+                c.subjectMatter = listed != null ? listed : c.subjectMatter;
+                if (active != null) {
                     c.description = a.text.substring(verb[1], position).replaceAll("^了|的$", "").replaceFirst("^关于", "");
                 }
             });
+            String more = a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 8));
+            if (listed != null && MORE_AFTER_TITLE.matcher(more).find()) { // "…协定等五项文件": the rest, one batch
+                emit(a, i, type, noun.end(), titles, null, cue, out).ifPresent(c -> {
+                    c.reason(0.20, "further documents counted after the list (" + more.strip() + ")");
+                    c.subjectMatter = "(the rest of " + listed + ")";
+                });
+            }
         }
+    }
+
+    private static final Set<String> NOUN_PHRASE_STARTS = Set.of("a", "an", "the", "this", "these", "that", "those", "both",
+            "several", "some", "various", "many", "multiple", "other", "more", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "dozen", "of", "and", "also", "had", "have", "has", "was", "were", "which", "with",
+            "signed", "inked", "sign", "signing", "exchanged", "concluded", "adopted", "approved", "issued", "announced");
+    private static final Set<String> COUNTS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen");
+    private static final Set<String> BACK_REFERENCES = Set.of("the", "this", "these", "that", "those", "both");
+    private static final Pattern COMPLEMENT = Pattern.compile(
+            "(?i)^[a-z]*(?:\\s+of\\s+understanding)?(?:\\s*\\([^()]{1,12}\\))?\\s+(?:on|to|for|regarding|concerning|in the areas? of|in the fields? of)\\s+([\\w'-]+(?:\\s+[\\w'-]+)?)");
+
+    /**
+     * What an untitled English document is about: the words of its noun phrase before the noun ("a defence cooperation
+     * pact") and the complement after it ("a pact to develop the port", "an agreement on trade"), lower case; "*" when
+     * the phrase says nothing more ("a pact", "several MoUs"), "" for a count that sums up documents named next ("two
+     * MoUs"), null for a back-reference ("the pact", "these agreements"): see Candidate.subjectMatter.
+     */
+    static String subjectMatter(Analysis a, int i, int nounStart, int nounEnd) {
+        String[] words = a.text.substring(Math.max(a.sentence(i).start(), nounStart - 60), nounStart).split("\\s+");
+        List<String> modifiers = new ArrayList<>();
+        String start = "";
+        for (int w = words.length - 1; w >= 0; w--) {
+            String word = words[w].toLowerCase(java.util.Locale.ROOT);
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!word.matches("[a-z][a-z-]*") || NOUN_PHRASE_STARTS.contains(word) || word.matches("\\d+")) {
+                start = word;
+                break;
+            }
+            modifiers.add(0, word);
+        }
+        Matcher complement = COMPLEMENT.matcher(a.text).region(nounEnd, a.sentence(i).end());
+        String about = String.join(" ", modifiers) + (complement.lookingAt() ? " " + complement.group(1).toLowerCase(java.util.Locale.ROOT) : "");
+        String next = a.text.substring(nounEnd, Math.min(a.sentence(i).end(), nounEnd + 25));
+        if (next.matches("(?s)[^;]*?:.*") && !DOCUMENT.matcher(next.substring(0, next.indexOf(':'))).find()) {
+            return ""; // "signed several agreements on Thursday: …" sums up the documents listed after it
+        }
+        if (about.isBlank()) {
+            return BACK_REFERENCES.contains(start) ? null : COUNTS.contains(start) || start.matches("\\d+") ? "" : "*";
+        }
+        return about.strip();
+    }
+
+    /**
+     * "签署了中老引渡条约、经济技术合作协定等五项文件": a document named without 《》 as an item of a list is its own
+     * document (its words are its subject matter); null when the noun is not a list item.
+     */
+    private static String listedDocument(Analysis a, int i, int[] verb, Matcher noun) {
+        if (verb == null || verb[1] > noun.start()) {
+            return null;
+        }
+        int start = Math.max(verb[1], a.text.lastIndexOf('、', noun.start()) + 1);
+        String item = a.text.substring(start, noun.end()).replaceFirst("^了", "");
+        boolean before = start > verb[1] && a.text.charAt(start - 1) == '、';
+        boolean after = noun.end() < a.sentence(i).end() && a.text.charAt(noun.end()) == '、';
+        return (before || after) && item.length() >= 3 && item.indexOf(',') < 0 ? item : null;
+    }
+
+    /** "(MoU)" after "Memorandum of Understanding": the same document again. */
+    private static boolean abbreviation(Analysis a, Matcher noun) {
+        return noun.start() > 0 && a.text.charAt(noun.start() - 1) == '(' && noun.end() < a.text.length() && a.text.charAt(noun.end()) == ')';
+    }
+
+    /** "Several MoUs were exchanged between A and B", "a trilateral agreement was signed between A, B and C". */
+    private static final Pattern PASSIVE_SIGNED = Pattern.compile(
+            "(?i)^[^.;,]{0,50}?\\b(?:was|were|had been|have been|has been)\\s+(?:also\\s+|jointly\\s+|formally\\s+)?"
+                    + "(signed|inked|exchanged|concluded|adopted|approved|issued)\\b|^\\s+(signed|exchanged|inked|issued|released|adopted)\\b");
+
+    /** The signing verb of a document named before it in the passive, as {start, end}, or null. */
+    private static int[] passiveVerbAfter(Analysis a, int i, int documentEnd) {
+        Matcher m = PASSIVE_SIGNED.matcher(a.text).region(documentEnd, a.sentence(i).end());
+        if (!m.lookingAt()) {
+            return null;
+        }
+        int g = m.group(1) != null ? 1 : 2;
+        return new int[]{m.start(g), m.end(g)};
+    }
+
+    /** "signed several agreements: an MoU on power; an agreement on railways; …": the verb before a list of documents. */
+    private static int[] listVerb(Analysis a, int i, List<int[]> verbs, int position) {
+        int[] verb = verbBefore(verbs, position, 400);
+        if (verb != null) {
+            String between = a.text.substring(verb[1], position);
+            return between.indexOf(':') >= 0 ? verb : null;
+        }
+        return continuesSignedList(a, i) ? new int[]{position, position} : null;
+    }
+
+    /** The sentence splitter cuts a list at its semicolons: whether sentence i is an item of a list of signed documents. */
+    private static boolean continuesSignedList(Analysis a, int i) {
+        for (int s = i - 1; s >= 0 && s >= i - 12 && a.text.charAt(a.sentence(s).end() - 1) == ';'; s--) {
+            Matcher signed = EN_VERB.matcher(a.sentenceText(s));
+            if (signed.find() && a.sentenceText(s).indexOf(':', signed.end()) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the clause of a signing verb at verb, up to a few characters after the document's end, is a total or anniversary. */
@@ -165,6 +283,14 @@ final class SigningRule implements Rule {
         if (!parties.isEmpty()) {
             reasons.add(new Candidate.Reason(0.10, "signatories named in the sentence: " + String.join(", ", parties)));
         }
+        if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
+            String organisation = a.lastOrganisation(i);
+            if (organisation != null) { // "习近平同与会各国领导人共同签署《阿斯塔纳宣言》": the summit's document
+                parties.clear();
+                parties.add(organisation);
+                reasons.add(new Candidate.Reason(0.10, "signatory: organisation " + organisation + ", all its leaders signing"));
+            }
+        }
         if (parties.isEmpty() && SUMMIT_SUBJECT.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
             String organisation = a.organisation(i, position);
             if (organisation != null) {
@@ -182,7 +308,8 @@ final class SigningRule implements Rule {
                 reasons.add(new Candidate.Reason(0.0, "signatories: the countries the report names most, " + String.join(", ", parties)));
             }
         }
-        if (parties.size() == 1 && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
+        boolean organisationOnly = parties.size() == 1 && !parties.iterator().next().matches("[A-Z]{2}");
+        if (parties.size() == 1 && !organisationOnly && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
                 && !isOrganisationCode(parties.iterator().next(), a, i)) {
             String partner = a.partnerOf(parties.iterator().next(), i);
             if (partner != null) {

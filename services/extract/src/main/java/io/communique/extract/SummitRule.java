@@ -14,17 +14,35 @@ import java.util.regex.Pattern;
  * "On the sidelines of" alone states no attendance; a summit not yet opened ("将出席") gives nothing.
  */
 final class SummitRule implements Rule {
-    private static final Pattern ZH = Pattern.compile("(出席|参加|与会|峰会期间|会晤期间)|(主持|主办|举办|举行|召开)");
+    /** "在…会晤上发表讲话": speaking at a summit is attending it (the trigger is 在). */
+    private static final Pattern ZH = Pattern.compile(
+            "(出席[^,;。]{0,6}的(?:还)?有|出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
+                    + "|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b)|(\\bhosted\\b|\\bchaired\\b)");
+            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
+                    + "|\\b(?:was|were) (?:also )?among the (?:leaders|heads of state|participants|attendees)\\b"
+                    + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b"
+                    + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
+                    + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b)");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum");
     private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
     /** A summit's opening, holding or closing as the main verb (not "闭幕后", "举行之际"). */
     private static final Pattern HELD = Pattern.compile("(开幕|闭幕|举行|召开)(?!后|前|之际|时|期间|的)");
-    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会议|对话会|论坛|summit|forum|meeting)");
+    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会议|会晤|对话会|论坛|summit|forum|meeting)");
     /** "…, attended by the leaders of A, B and C": the attendees follow the verb. */
-    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^attended by\\b");
+    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^(?:attended by\\b|in the presence of\\b|brought together\\b|出席[^,;。]{0,6}的(?:还)?有)");
+    /** "The summit opened in Riyadh, chaired by King Salman": the chair follows the verb. */
+    private static final Pattern PASSIVE_HOSTING = Pattern.compile("(?i)^(?:(?:hosted|chaired|presided over) by|under the chairmanship of)\\b");
+    /** "…, in the presence of A and B, while the leaders of C are absent": the list ends where another clause begins. */
+    private static final Pattern LIST_END = Pattern.compile("(?i),\\s*(?:while|whereas|but|although)\\b|;");
+    /** "The delegation of the State of Qatar is headed by…", "the UAE delegation is led by…": a state attends through it. */
+    private static final Pattern DELEGATION_OF = Pattern.compile(
+            "(?i)\\bdelegations? of (?:the )?(?:(?:State|Sultanate|Kingdom|Republic|Emirate|Principality|Federation) of )?(?:the )?$");
+    private static final Pattern DELEGATION_AFTER = Pattern.compile("(?i)^(?:'s)?\\s+delegation\\b|^\\s+(?:was|were|is|are) represented\\b");
+    /** Verbs that speak of a summit only with a summit noun after them ("joined NATO" is membership, not attendance). */
+    private static final Pattern NEEDS_SUMMIT_NOUN = Pattern.compile("(?i)addressed|joined|gathered|spoke at|delivered.*");
+    private static final Pattern HEADED = Pattern.compile("(?i)\\b(?:headed|led|heads|leads|represented)\\b");
     private static final Pattern MEETING_IN_SENTENCE = Pattern.compile("(?i)会见|会谈|会面|\\bmet\\b|\\bmeetings? with\\b|\\btalks with\\b");
     private static final Pattern LEADERS_AFTER = Pattern.compile("^[^,;]{0,3}(?:等国)?(?:领导人|代表|leaders)");
     private static final Pattern CHAIR_BEFORE = Pattern.compile("(?:轮值主席国|东道主|主席国)$");
@@ -32,6 +50,7 @@ final class SummitRule implements Rule {
     @Override
     public void apply(Analysis a, int i, List<Candidate> out) {
         attendance(a, i, out);
+        delegations(a, i, out);
         if (!a.english) {
             hostedAtPlace(a, i, out);
         }
@@ -59,7 +78,7 @@ final class SummitRule implements Rule {
                 }
             }
             if (organisation == null || place == null || a.planned(i, verb)
-                    || !SUMMIT_NOUN.matcher(a.text.substring(organisation.end(), verb)).find()) {
+                    || !SUMMIT_NOUN.matcher(a.text.substring(organisation.start(), verb)).find()) {
                 continue;
             }
             Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(place.code(), organisation.code()), verb, m.end(1));
@@ -88,10 +107,17 @@ final class SummitRule implements Rule {
                 continue;
             }
             Set<String> attendees = new LinkedHashSet<>();
-            if (subjectOnly) {
+            Set<String> chairedBy = new LinkedHashSet<>();
+            if (passiveHosting(a, i, m)) {
+                Mention chair = a.firstParty(i, m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
+                if (chair != null) {
+                    attendees.add(chair.code());
+                    chairedBy.add(chair.code());
+                }
+            } else if (subjectOnly) {
                 addIfKnown(attendees, a.subject(i, m.start()));
             } else if (passive(a, i, m)) {
-                a.parties(i, m.end(), a.sentence(i).end()).forEach(p -> attendees.add(p.code()));
+                a.parties(i, m.end(), listEnd(a, i, m.end())).forEach(p -> attendees.add(p.code()));
             } else {
                 a.parties(i, from, m.start()).forEach(p -> attendees.add(p.code()));
                 if (hosting) {
@@ -101,7 +127,8 @@ final class SummitRule implements Rule {
                     addIfKnown(attendees, a.subject(i, m.start()));
                 }
             }
-            Set<String> hosts = hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
+            attendees.addAll(including(a, i, m.end()));
+            Set<String> hosts = !chairedBy.isEmpty() ? chairedBy : hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
             for (String country : attendees) {
                 if (country.equals(organisation)) {
                     continue;
@@ -155,28 +182,85 @@ final class SummitRule implements Rule {
         return PASSIVE_ATTENDANCE.matcher(a.text.substring(m.start(), Math.min(a.sentence(i).end(), m.end() + 3))).find();
     }
 
+    /** "…29位外国元首和政府首脑出席,其中包括A、B和C", "attended by 20 leaders, including A and B": the attendees named after. */
+    private static final Pattern INCLUDING = Pattern.compile("(?i)^[^,;。]{0,12}[,，]\\s*(?:其中)?包括|^[^,;。]{0,40}?,?\\s*\\bincluding\\b");
+
+    private static Set<String> including(Analysis a, int i, int from) {
+        Matcher m = INCLUDING.matcher(a.text).region(from, a.sentence(i).end());
+        Set<String> codes = new LinkedHashSet<>();
+        if (m.lookingAt()) {
+            a.parties(i, m.end(), listEnd(a, i, m.end())).forEach(p -> codes.add(p.code()));
+        }
+        return codes;
+    }
+
+    private static boolean passiveHosting(Analysis a, int i, Matcher m) {
+        return PASSIVE_HOSTING.matcher(a.text.substring(m.start(), Math.min(a.sentence(i).end(), m.end() + 3))).find();
+    }
+
+    private static int listEnd(Analysis a, int i, int from) {
+        Matcher end = LIST_END.matcher(a.text).region(from, a.sentence(i).end());
+        return end.find() ? end.start() : a.sentence(i).end();
+    }
+
+    /**
+     * "The delegation of the State of Qatar is headed at this summit by its prime minister", "the UAE delegation is led
+     * by…", "Oman was represented by…": a state attends the summit the sentence names through its delegation.
+     */
+    private static void delegations(Analysis a, int i, List<Candidate> out) {
+        Matcher summit = Rule.matcher(SUMMIT_NOUN, a, i);
+        if (!a.english || !summit.find() || !HEADED.matcher(a.sentenceText(i)).find() || a.planned(i, summit.start())) {
+            return;
+        }
+        String organisation = a.organisation(i, summit.start());
+        if (organisation == null) {
+            return;
+        }
+        for (Mention p : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
+            String before = a.text.substring(Math.max(a.sentence(i).start(), p.start() - 60), p.start());
+            String after = a.text.substring(p.end(), Math.min(a.sentence(i).end(), p.end() + 20));
+            if (p.code().equals(organisation) || !(DELEGATION_OF.matcher(before).find() || DELEGATION_AFTER.matcher(after).find())) {
+                continue;
+            }
+            Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(p.code(), organisation), p.start(), "delegation of " + p.code() + " at the summit");
+            organisationReason(a, i, c, organisation);
+            c.reason(0.10, "attendee " + Events.recognised(a, p) + " through its delegation");
+            c.actor = p.code();
+            c.organisation = organisation;
+            Events.locate(a, i, c, summit.start());
+            Events.addPersons(a, i, c, p.code(), p.start(), a.clauseEnd(i, p.end()));
+            out.add(c);
+        }
+    }
+
     /** The verb must concern a summit: a summit noun or an organisation right after it, or "峰会期间". */
     private static boolean refersToSummit(Analysis a, int i, Matcher m, boolean hosting) {
         if (m.group().endsWith("期间")) {
             return true;
         }
-        String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
+        String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + (a.english ? 60 : 40)));
         boolean organisationAfter = a.mentions.get(i).stream()
                 .anyMatch(x -> x.isOrganisation() && x.start() >= m.end() && x.start() - m.end() <= (hosting ? 12 : 40));
+        if (hosting && passiveHosting(a, i, m)) { // "the summit began in Riyadh, chaired by…": named before the verb
+            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find();
+        }
         if (hosting) {
             // "举行会晤/会谈" is bilateral: only a chair's verb takes a bare summit noun ("主持会议")
             return organisationAfter || m.group().matches("主持|主办|hosted|chaired") && HOSTED_NOUN.matcher(after).find();
         }
+        if (NEEDS_SUMMIT_NOUN.matcher(m.group()).matches()) {
+            return SUMMIT_NOUN.matcher(after).find();
+        }
         if (organisationAfter || SUMMIT_NOUN.matcher(after).find()) {
             return true;
         }
-        if (passive(a, i, m)) { // "the summit, attended by …": the summit is named before the verb
-            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find();
+        if (passive(a, i, m)) { // "the summit, attended by …", "出席会议的有…": the summit is named before the attendees
+            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.end())).find();
         }
         // "…主持会议,A、B、C领导人出席。": attending, with nothing named after, the meeting named before in the sentence
         // or, when the verb ends the sentence, in an earlier one (the caller found its organisation)
         String before = a.text.substring(a.sentence(i).start(), m.start());
-        return after.matches("(?s)^\\s*(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find()
+        return after.matches("(?s)^\\s*(?:(?:并|and )[^,;。.]{0,12})?(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find()
                 || after.matches("(?s)^\\s*[。.]?\\s*$");
     }
 

@@ -12,14 +12,27 @@ import java.util.regex.Pattern;
  * "arrived in B on a visit". The destination is the host; the visitor, the initiator, is the other party.
  */
 final class VisitRule implements Rule {
-    private static final Pattern ZH = Pattern.compile("访问|访华|出访|到访|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
-    private static final Pattern EN = Pattern.compile("(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b");
+    private static final Pattern ZH = Pattern.compile("互访|访问|访华|出访|到访|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
+    private static final Pattern EN = Pattern.compile(
+            "(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b|\\btour of\\b|\\btrave(?:l|ll)ed to\\b|\\bflew to\\b");
+    /** Travelling to a summit is not visiting its host ("flew to Hamburg for the G20 summit"). */
+    private static final Pattern TRAVEL = Pattern.compile("(?i)trave(?:l|ll)ed to|flew to");
+    private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)\\bsummit|\\bforum\\b|峰会|论坛");
+    /** "Macron hosted Russian President Putin at Versailles": hosting a visitor is the visit. */
+    private static final Pattern HOSTED = Pattern.compile("(?i)\\b(?:hosted|welcomed)\\s+(?:the\\s+)?(?:visiting\\s+)?");
+    /** "welcomed Japanese Prime Minister Abe to the White House": welcoming someone is hosting only with "to" a place. */
+    private static final Pattern WELCOMED_TO = Pattern.compile("(?i)^[^,;.]{0,60}?\\bto\\b");
     /** "对俄罗斯、德国进行国事访问": the destinations sit between 对 and 进行. */
     private static final Pattern ZH_TOWARDS = Pattern.compile("对([^,;对]{1,30}?)(?:进行|展开|开始|的)[^,;]{0,12}$");
     private static final Pattern ZH_ARRIVAL = Pattern.compile("(?:抵达|飞抵|到达|来到|来|赴|前往|访问|出访|踏足|到访)$");
     private static final Pattern EN_DESTINATION = Pattern.compile("(?i)(?:\\bto|\\bvisited|\\bin|\\bof)\\s+(?:the\\s+)?$");
     private static final Pattern EN_ARRIVAL = Pattern.compile("(?i)\\b(?:arrived|arrives|arriving|landed) (?:here |in |at )?$");
     private static final Pattern VISITING = Pattern.compile("(?i)visiting");
+    /** "President Ramaphosa is in Beijing for a state visit": the place the visitor is in, then the visit. */
+    private static final Pattern EN_HERE_FOR_VISIT = Pattern.compile("(?i)\\s*,?\\s*(?:on|for) (?:a|an|his|her|their|the)\\b[^.;,]{0,25}?\\bvisit");
+    private static final Pattern EN_BEING_IN = Pattern.compile("(?i)\\b(?:is|are|was|were|arrived|arrives|landed) (?:now |currently )?in (?:the )?$");
+    private static final Pattern VISITING_DESCRIPTION = Pattern.compile(
+            "^\\s+(?:dignitary|leader|statesman|president|premier|prime minister|guest|delegation|head of state|monarch|king)\\b");
     /** "is visiting India": the verb, not the adjective of "received visiting President X". */
     private static final Pattern PROGRESSIVE = Pattern.compile("(?i)\\b(?:is|are|was|were|be|been)\\s+$");
     private static final Pattern INVITED = Pattern.compile("(?i)邀请|欢迎|迎接|invitation|invited|welcome");
@@ -27,8 +40,15 @@ final class VisitRule implements Rule {
     @Override
     public void apply(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
+        if (a.english) {
+            hostedVisitors(a, i, out);
+        }
         while (m.find()) {
-            if (a.planned(i, m.start())) {
+            if (a.planned(i, m.start()) || TRAVEL.matcher(m.group()).matches() && SUMMIT_NOUN.matcher(a.sentenceText(i)).find()) {
+                continue;
+            }
+            if (m.group().equals("互访")) {
+                mutualVisits(a, i, m, out);
                 continue;
             }
             List<Mention> destinations = destinations(a, i, m.start(), m.end());
@@ -59,6 +79,39 @@ final class VisitRule implements Rule {
                     }
                 }
             }
+        }
+    }
+
+    /** "Macron hosted Russian President Vladimir Putin at Versailles": the host is the subject, the visitor the object. */
+    private void hostedVisitors(Analysis a, int i, List<Candidate> out) {
+        Matcher hosted = Rule.matcher(HOSTED, a, i);
+        while (hosted.find()) {
+            Mention guest = a.firstParty(i, hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 30));
+            Mention host = a.subjectMention(i, hosted.start());
+            String after = a.text.substring(hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 60));
+            boolean welcomed = hosted.group().toLowerCase(java.util.Locale.ROOT).startsWith("welcomed");
+            if (guest == null || guest.start() != hosted.end() || host == null || host.code().equals(guest.code())
+                    || SUMMIT_NOUN.matcher(after).find() || a.planned(i, hosted.start())
+                    || welcomed && !WELCOMED_TO.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()) {
+                continue;
+            }
+            Candidate c = add(a, i, hosted, guest.code(), host.code(), null, null, out);
+            c.reason(0.15, "visitor " + Events.recognised(a, guest) + " hosted by " + Events.recognised(a, host));
+        }
+    }
+
+    /** "两国元首实现了互访": a visit each way between the two countries of the context. */
+    private void mutualVisits(Analysis a, int i, Matcher trigger, List<Candidate> out) {
+        List<Mention> named = a.parties(i, a.sentence(i).start(), trigger.start());
+        String first = named.isEmpty() ? a.subject(i, trigger.start()) : named.get(0).code();
+        String second = named.stream().map(Mention::code).filter(code -> !code.equals(first)).findFirst()
+                .orElseGet(() -> first == null ? null : a.partnerOf(first, i));
+        if (first == null || second == null) {
+            return;
+        }
+        for (String[] visit : new String[][]{{first, second}, {second, first}}) {
+            Candidate c = add(a, i, trigger, visit[0], visit[1], null, null, out);
+            c.reason(0.10, "mutual visits (互访) between " + first + " and " + second);
         }
     }
 
@@ -103,14 +156,38 @@ final class VisitRule implements Rule {
             boolean justAfterTrigger = m.start() >= end && m.start() - end <= (a.english ? 30 : 2)
                     && (a.english ? EN_DESTINATION.matcher(before).find() : a.text.substring(end, m.start()).matches("了?"));
             boolean shortForm = m.start() == start + 1 && m.end() <= end; // 访华
-            boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find();
+            boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find()
+                    || a.english && m.end() <= start && EN_HERE_FOR_VISIT.matcher(a.text.substring(m.end(), end)).matches()
+                    && EN_BEING_IN.matcher(before).find();
             // "对X进行访问" names the destination outright; other cues count only without it
             boolean cue = towardsFrom >= 0 ? towardsList : justAfterTrigger || shortForm || arrival;
+            boolean possessive = a.text.startsWith("'s", m.end()) || a.text.substring(m.start(), m.end()).endsWith("'s");
+            if (cue && a.english && possessive) {
+                // "a visit to Russia's air base in Syria": the owner is no destination, the place after "in" is
+                Mention place = placeAfterIn(a, i, m.end());
+                if (place == null) {
+                    continue;
+                }
+                if (found.stream().noneMatch(f -> f.code().equals(place.code()))) {
+                    found.add(place);
+                }
+                continue;
+            }
             if (cue && found.stream().noneMatch(f -> f.code().equals(m.code()))) {
                 found.add(m); // "抵达莫斯科…访问俄罗斯": one destination country named twice is one visit
             }
         }
         return found;
+    }
+
+    private static Mention placeAfterIn(Analysis a, int i, int from) {
+        for (Mention m : a.mentions.get(i)) {
+            if (m.start() > from && m.start() - from <= 60 && m.isPlace()
+                    && a.text.substring(from, m.start()).matches("(?s)[^,;.]*\\bin\\s+(?:the\\s+)?")) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /**
@@ -121,8 +198,12 @@ final class VisitRule implements Rule {
         String before = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 8), trigger.start());
         if (VISITING.matcher(trigger.group()).matches() && !PROGRESSIVE.matcher(before).find()) {
             Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 30));
-            if (next != null && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
+            boolean adjacent = next != null && a.text.substring(trigger.end(), next.start()).matches("\\s*(?:the\\s+)?");
+            if (adjacent && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
                 return next;
+            }
+            if (VISITING_DESCRIPTION.matcher(a.text.substring(trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 20))).find()) {
+                return null; // "the visiting dignitary met his Ghanaian counterpart": the visitor is the one told of before
             }
         }
         for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {

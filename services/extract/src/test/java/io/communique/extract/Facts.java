@@ -19,7 +19,11 @@ final class Facts {
 
     /** Each fact as "TYPE A,B" (participants sorted), in extraction order: what the scorer matches on. */
     static List<String> keys(String text, String published) {
-        return of(text, published).stream().map(f -> f.type() + " " + String.join(",", f.participants())).toList();
+        return keys(of(text, published));
+    }
+
+    static List<String> keys(List<Fact> facts) {
+        return facts.stream().map(f -> f.type() + " " + String.join(",", f.participants())).toList();
     }
 
     static List<Fact> ofType(List<Fact> facts, FactType type) {

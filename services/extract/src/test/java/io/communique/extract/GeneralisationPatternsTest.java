@@ -151,4 +151,365 @@ class GeneralisationPatternsTest {
         String text = "马斯克在克里姆林宫谈到克里米亚。";
         assertThat(Lexicon.get().gazetteer().find(text, 0, text.length(), "2024-06")).isEmpty();
     }
+
+    @Test
+    void aConcessiveClauseOpeningTheSentenceTellsOfSomeoneElse() {
+        assertThat(Facts.keys("While Italian Prime Minister Giorgia Meloni sent a letter, Spanish Prime Minister Pedro Sanchez "
+                + "spoke with Turkish President Erdogan in a phone call on Monday.", "2024-05-06")).containsExactly("PHONE_CALL ES,TR");
+    }
+
+    @Test
+    void aPlaceAfterADirectionIsAPlaceNotAParty() {
+        assertThat(Facts.keys("Brazilian President Lula and Argentine President Javier Milei agreed to cooperate. "
+                + "The two leaders met on the sidelines of the Mercosur summit in Montevideo, in southern Uruguay.", "2024-07-08"))
+                .containsExactly("MEETING AR,BR");
+    }
+
+    @Test
+    void englishSummitChairedByOneInThePresenceOfOthersUntilTheClauseThatLeavesSomeOut() {
+        List<Fact> facts = Facts.of("The Gulf Summit opened in Doha on Tuesday, chaired by Qatari Emir Tamim bin Hamad, in the presence "
+                + "of the Emir of Kuwait and the King of Bahrain, while the leader of Saudi Arabia stayed away.", "2014-12-09");
+
+        assertThat(Facts.keys(facts)).containsExactlyInAnyOrder("SUMMIT GCC,QA", "SUMMIT GCC,KW", "SUMMIT BH,GCC");
+        assertThat(facts).filteredOn(f -> f.participants().contains("QA")).singleElement()
+                .satisfies(f -> assertThat(f.initiator()).isEqualTo("QA"));
+    }
+
+    @Test
+    void aStateAttendsASummitThroughItsDelegation() {
+        assertThat(Facts.keys("The Gulf Summit opened in Doha on Tuesday. The delegation of the Kingdom of Saudi Arabia is headed at "
+                + "this summit by its crown prince, while the Omani delegation is led by a deputy prime minister.", "2014-12-09"))
+                .contains("SUMMIT GCC,SA", "SUMMIT GCC,OM");
+    }
+
+    @Test
+    void namesMatchWithOrWithoutDiacritics() {
+        assertThat(Facts.keys("President João Lourenço received President Cyril Ramaphosa in Luanda on Monday.", "2023-06-05"))
+                .containsExactly("MEETING AO,ZA");
+    }
+
+    @Test
+    void documentsSignedOrExchangedInThePassiveBetweenTheirParties() {
+        assertThat(Facts.keys("Several MoUs were exchanged between Ghana and Nigeria in the areas of trade and health.", "2024-05-06"))
+                .containsExactly("AGREEMENT_SIGNED GH,NG");
+        assertThat(Facts.keys("A trilateral agreement was signed between Kenya, Uganda, and Rwanda to build a railway.", "2024-05-06"))
+                .containsExactly("AGREEMENT_SIGNED KE,RW,UG");
+    }
+
+    @Test
+    void theUnnamedPartnerIsTheCountryTheReportNamesMostNotTheLastOneNamed() {
+        assertThat(Facts.keys("Kenyan President William Ruto is on a state visit to Uganda, his first to Uganda this year. "
+                + "A trilateral agreement was signed between Kenya, Uganda and Rwanda. "
+                + "Ruto and President Kagombe also inked a defence pact.", "2024-05-06"))
+                .containsExactly("VISIT KE,UG", "AGREEMENT_SIGNED KE,RW,UG", "AGREEMENT_SIGNED KE,UG");
+    }
+
+    @Test
+    void untitledDocumentsAboutDifferentThingsAreDifferentDocuments() {
+        assertThat(Facts.keys("Kenyan President William Ruto and Ugandan President Yoweri Museveni inked a defence cooperation pact. "
+                + "The two sides also signed a pact to develop the port of Jinja.", "2024-05-06"))
+                .containsExactly("AGREEMENT_SIGNED KE,UG", "AGREEMENT_SIGNED KE,UG");
+    }
+
+    @Test
+    void oneDocumentNamedAgainByItsAbbreviationOrInTheHeadlineIsOneDocument() {
+        assertThat(Facts.keys("Kenya, Uganda sign MoU to boost trade\nNAIROBI, May 6 -- Kenyan President William Ruto and Ugandan "
+                + "President Yoweri Museveni on Monday signed a five-point Memorandum of Understanding (MoU) to boost bilateral trade.",
+                "2024-05-06")).containsExactly("AGREEMENT_SIGNED KE,UG");
+    }
+
+    @Test
+    void speakingAtOrJoiningASummitIsAttendingIt() {
+        assertThat(Facts.keys("Indonesian President Joko Widodo addressed the G20 summit in Rome on Saturday.", "2021-10-31"))
+                .containsExactly("SUMMIT G20,ID");
+        assertThat(Facts.keys("Chinese Premier Li Qiang delivered a speech at the 18th East Asia Summit in Jakarta on Thursday.", "2023-09-08"))
+                .containsExactly("SUMMIT CN,EAS");
+        assertThat(Facts.keys("Russian President Vladimir Putin and Kazakh President Kassym-Jomart Tokayev gathered in Samarkand on "
+                + "Friday for the SCO summit.", "2022-09-16")).containsExactly("SUMMIT RU,SCO", "SUMMIT KZ,SCO");
+        assertThat(Facts.keys("2023年8月23日，国家主席习近平在金砖国家领导人第十五次会晤上发表题为《团结协作谋发展》的讲话。", "2023-08-24"))
+                .containsExactly("SUMMIT BRICS,CN");
+    }
+
+    @Test
+    void joiningAnOrganisationIsNoSummit() {
+        assertThat(Facts.keys("Finland joined NATO on Tuesday.", "2023-04-05")).isEmpty();
+    }
+
+    @Test
+    void aNameIntroducedWithItsCountryAndTitleStandsForThatCountryLater() {
+        assertThat(Facts.keys("2024年6月20日，新西兰总理Christopher Luxon在北京会见国务院总理李强。会见后，Luxon与李强共同发布了《联合声明》。", "2024-06-21"))
+                .containsExactly("MEETING CN,NZ", "STATEMENT_SIGNED CN,NZ");
+        assertThat(Facts.keys("Sri Lankan President Anura Kumara Dissanayake arrived in New Delhi on a state visit to India on Sunday. "
+                + "Indian Prime Minister Narendra Modi held talks with Dissanayake on Monday.", "2024-12-16"))
+                .containsExactly("VISIT IN,LK", "TALKS IN,LK");
+    }
+
+    @Test
+    void aTransliteratedNameAndItsShortFormAreOnePerson() {
+        assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
+                .containsExactly("TALKS CN,LA");
+    }
+
+    @Test
+    void documentsWhoseSigningIsWitnessedAfterThem() {
+        assertThat(Facts.keys("2024年6月13日，中国和新西兰两国总理见证了涵盖气候变化、旅游等领域的11项政府间协议的签署。", "2024-06-14"))
+                .containsExactly("AGREEMENT_SIGNED CN,NZ");
+    }
+
+    @Test
+    void preparingOrInvitingIsNoEvent() {
+        assertThat(Facts.keys("2023年8月6日，外交部长王毅同法国外长通电话，邀今秋访华", "2023-08-06")).containsExactly("PHONE_CALL CN,FR");
+        assertThat(Facts.keys("2023年8月6日，双方同意共同筹备今年中欧领导人会晤。", "2023-08-06")).isEmpty();
+    }
+
+    @Test
+    void severalCounterpartsOfOneCountryMetSeparatelyAreSeveralMeetings() {
+        assertThat(Facts.keys("2024年11月10日，国务院副总理丁薛祥访问新加坡，分别会见新加坡总统尚达曼、总理黄循财、副总理颜金勇。", "2024-11-12"))
+                .containsExactly("VISIT CN,SG", "MEETING CN,SG", "MEETING CN,SG", "MEETING CN,SG");
+        assertThat(Facts.keys("2024年6月18日，新西兰总理拉克森在北京与中国国家主席习近平、全国人大常委会委员长赵乐际进行了会谈。", "2024-06-19"))
+                .containsExactly("TALKS CN,NZ", "TALKS CN,NZ");
+    }
+
+    @Test
+    void aLeaderAndHisMinisterMetTogetherAreOneMeeting() {
+        assertThat(Facts.keys("2024年6月18日，国家主席习近平在北京会见新西兰总理拉克森和外长彼得斯。", "2024-06-19"))
+                .containsExactly("MEETING CN,NZ");
+    }
+
+    @Test
+    void coChairingABilateralMechanismIsAMeeting() {
+        assertThat(Facts.keys("2024年11月10日，国务院副总理丁薛祥访问新加坡。11日，丁薛祥同新加坡副总理颜金勇共同主持中新双边合作联委会会议。", "2024-11-12"))
+                .containsExactly("VISIT CN,SG", "MEETING CN,SG");
+    }
+
+    @Test
+    void documentsListedAfterAColonAndSeparatedBySemicolonsAreOneEach() {
+        assertThat(Facts.keys("India and Nepal signed several agreements on Thursday: an MoU on power trade; an agreement on "
+                + "cross-border railways; and an MoU on agricultural research.", "2024-05-10"))
+                .containsExactly("AGREEMENT_SIGNED IN,NP", "AGREEMENT_SIGNED IN,NP", "AGREEMENT_SIGNED IN,NP");
+        assertThat(Facts.keys("India and Nepal held talks. The documents signed were: MoU on renewable energy; Agreement on railways; "
+                + "MoU on research.", "2024-05-10")).filteredOn(k -> k.startsWith("AGREEMENT")).hasSize(3);
+    }
+
+    @Test
+    void documentsNamedWithoutQuotesInAListAreOneEachAndTheCountedRestOneMore() {
+        assertThat(Facts.keys("2002年2月4日，朱镕基与老挝总理本南举行会谈。会谈后，两国政府签署了中老引渡条约、经济技术合作协定等五项文件。", "2002-02-05"))
+                .containsExactly("TALKS CN,LA", "AGREEMENT_SIGNED CN,LA", "AGREEMENT_SIGNED CN,LA", "AGREEMENT_SIGNED CN,LA");
+    }
+
+    @Test
+    void mutualVisitsAreAVisitEachWay() {
+        List<Fact> facts = Facts.of("2002年2月4日，朱镕基与老挝总理本南举行会谈。2000年两国元首实现了历史性互访。", "2002-02-05");
+
+        assertThat(Facts.ofType(facts, FactType.VISIT)).extracting(Fact::initiator).containsExactlyInAnyOrder("CN", "LA");
+    }
+
+    @Test
+    void theDatelineDayGivesWayToTheEventsOwnDayInTheClause() {
+        assertThat(Facts.of("KATHMANDU, May 10 -- India and Nepal signed an agreement on Thursday.", "2024-05-10"))
+                .singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2024-05-09"));
+    }
+
+    @Test
+    void travellingToACountryIsVisitingItButNotWhenTheTripIsForASummit() {
+        assertThat(Facts.keys("German Chancellor Angela Merkel traveled to Saudi Arabia on Sunday, the first stop of a Gulf tour.", "2017-04-30"))
+                .containsExactly("VISIT DE,SA");
+        assertThat(Facts.keys("Japanese Prime Minister Shinzo Abe flew to Hamburg on Thursday for the G20 summit.", "2017-07-06")).isEmpty();
+    }
+
+    @Test
+    void hostingAVisitorIsTheVisit() {
+        List<Fact> facts = Facts.of("French President Emmanuel Macron hosted Russian President Vladimir Putin at Versailles on Monday.", "2017-05-30");
+
+        assertThat(facts).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(FactType.VISIT);
+            assertThat(f.initiator()).isEqualTo("RU");
+        });
+        assertThat(Facts.keys("Egypt hosted the African Union summit on Monday.", "2017-07-06")).isEmpty();
+    }
+
+    @Test
+    void attendeesListedAfterThoseAttendingWereOrBroughtTogether() {
+        assertThat(Facts.keys("2022年9月16日，上海合作组织成员国元首理事会第二十二次会议在撒马尔罕举行。出席会议的有俄罗斯总统普京、印度总理莫迪。", "2022-09-17"))
+                .contains("SUMMIT RU,SCO", "SUMMIT IN,SCO");
+        assertThat(Facts.keys("The summit brought together the leaders of Brazil, Russia and India in Johannesburg on Wednesday for the "
+                + "15th BRICS summit.", "2023-08-24")).containsExactly("SUMMIT BR,BRICS", "SUMMIT BRICS,RU", "SUMMIT BRICS,IN");
+        assertThat(Facts.keys("Heads of state of Kazakhstan and Uzbekistan were also present at the SCO summit in Astana on Thursday.", "2024-07-05"))
+                .containsExactly("SUMMIT KZ,SCO", "SUMMIT SCO,UZ");
+    }
+
+    @Test
+    void aChairOfABareSummitMeetingHostsIt() {
+        List<Fact> facts = Facts.of("2022年6月23日，金砖国家领导人第十四次会晤以视频方式举行。习近平主持会晤。南非总统拉马福萨出席。", "2022-06-24");
+
+        assertThat(Facts.keys(facts)).containsExactly("SUMMIT BRICS,CN", "SUMMIT BRICS,ZA");
+        assertThat(facts.get(0).initiator()).isEqualTo("CN");
+    }
+
+    @Test
+    void aDocumentAllTheLeadersOfASummitSignIsTheOrganisations() {
+        assertThat(Facts.keys("2024年7月4日，上海合作组织成员国元首理事会第二十四次会议在阿斯塔纳举行。"
+                + "习近平同与会各国领导人共同签署《阿斯塔纳宣言》。", "2024-07-05")).contains("STATEMENT_SIGNED SCO");
+    }
+
+    @Test
+    void callsNamedAsACallWithOrSpokenWithInTurn() {
+        assertThat(Facts.keys("US President Donald Trump's call with Russian President Vladimir Putin lasted an hour on Saturday. "
+                + "He spoke first with Japanese Prime Minister Shinzo Abe and then with German Chancellor Angela Merkel.", "2017-01-29"))
+                .containsExactly("PHONE_CALL RU,US", "PHONE_CALL JP,US", "PHONE_CALL DE,US");
+    }
+
+    @Test
+    void receivedSomewhereByIsAMeetingButCallingOnSomeoneToActIsNot() {
+        assertThat(Facts.keys("US Secretary of State Rex Tillerson was later received at the Kremlin by President Vladimir Putin on "
+                + "Wednesday.", "2017-04-13")).containsExactly("MEETING RU,US");
+        assertThat(Facts.keys("On Monday, India and Japan called on Pakistan to act against terrorism.", "2017-09-14")).isEmpty();
+    }
+
+    @Test
+    void aJointStatementIssuedAfterTheTalks() {
+        assertThat(Facts.keys("In a joint statement issued after the talks on Monday, the governments of India and Japan pledged "
+                + "closer ties.", "2017-09-14")).contains("STATEMENT_SIGNED IN,JP");
+    }
+
+    @Test
+    void threeLeadersListedAsTheSubjectMeetTogether() {
+        assertThat(Facts.keys("The presidents of Russia, Iran and Turkey met in the Black Sea resort of Sochi on Wednesday.", "2017-11-22"))
+                .containsExactly("MEETING IR,RU,TR");
+    }
+
+    @Test
+    void aCountryTalkedAboutIsNoParty() {
+        assertThat(Facts.keys("French President Emmanuel Macron and Russian President Vladimir Putin held talks on Syria and Ukraine "
+                + "on Monday.", "2017-05-30")).containsExactly("TALKS FR,RU");
+        assertThat(Facts.keys("2017年4月6日，两国元首习近平和特朗普就台湾问题举行会谈。", "2017-04-07")).containsExactly("TALKS CN,US");
+    }
+
+    @Test
+    void keepingInTouchIsAHabitNotAnEvent() {
+        assertThat(Facts.keys("2017年4月6日，国家主席习近平说，他同特朗普总统通过通电话和互致信函保持着良好沟通。", "2017-04-07")).isEmpty();
+    }
+
+    @Test
+    void companiesSigningCooperationProjectsWitnessedByLeaders() {
+        assertThat(Facts.keys("2017年11月9日，中美两国企业签署了总金额2535亿美元的经贸合作项目。", "2017-11-10"))
+                .containsExactly("AGREEMENT_SIGNED CN,US");
+    }
+
+    @Test
+    void attendeesNamedAfterIncluding() {
+        assertThat(Facts.keys("2017年5月14日，“一带一路”国际合作高峰论坛在北京开幕，29位外国元首和政府首脑出席，其中包括俄罗斯总统普京、"
+                + "土耳其总统埃尔多安和西班牙首相拉霍伊。", "2017-05-15"))
+                .containsExactlyInAnyOrder("SUMMIT BRF,RU", "SUMMIT BRF,TR", "SUMMIT BRF,ES", "SUMMIT BRF,CN");
+    }
+
+    @Test
+    void leadersAmongThoseAtASummitOrChairingItAttendIt() {
+        assertThat(Facts.keys("French President Emmanuel Macron and Canadian Prime Minister Justin Trudeau were among the leaders at the "
+                + "G20 summit in Hamburg on Friday.", "2017-07-08")).containsExactly("SUMMIT FR,G20", "SUMMIT CA,G20");
+        assertThat(Facts.of("The G20 leaders opened their two-day summit in Hamburg on Friday under the chairmanship of German Chancellor "
+                + "Angela Merkel.", "2017-07-08")).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("DE"));
+    }
+
+    @Test
+    void attendingAndSpeakingAfterTheChairsClauseAttendsTheMeetingNamedBefore() {
+        assertThat(Facts.keys("2017年11月11日，亚太经合组织第二十五次领导人非正式会议在岘港举行。越南国家主席陈大光主持会议，"
+                + "国家主席习近平出席并发表讲话。", "2017-11-12")).containsExactly("SUMMIT APEC,VN", "SUMMIT APEC,CN");
+    }
+
+    @Test
+    void welcomingAVisitorToAPlaceIsTheVisitButWelcomingADecisionIsNot() {
+        assertThat(Facts.of("President Donald Trump welcomed Japanese Prime Minister Shinzo Abe to the White House on Friday.", "2017-02-11"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.type()).isEqualTo(FactType.VISIT);
+                    assertThat(f.initiator()).isEqualTo("JP");
+                });
+        assertThat(Facts.keys("President Donald Trump welcomed the decision of Japan on Friday.", "2017-02-11")).isEmpty();
+    }
+
+    @Test
+    void aVisitToACountrysFacilityAbroadIsAVisitToWhereTheFacilityIs() {
+        assertThat(Facts.keys("Russian President Vladimir Putin held talks with Turkish President Recep Tayyip Erdogan in Ankara on "
+                + "Monday, after a surprise visit to Russia's Hmeimim air base in Syria.", "2017-12-12"))
+                .containsExactlyInAnyOrder("VISIT RU,SY", "TALKS RU,TR");
+    }
+
+    @Test
+    void theVisitingDignitaryIsTheVisitorToldOfBefore() {
+        List<Fact> facts = Facts.of("Kenyan President William Ruto arrived in Accra on Monday. The visiting dignitary later met his Ghanaian "
+                + "counterpart Nana Akufo-Addo.", "2023-05-21");
+
+        assertThat(Facts.ofType(facts, FactType.VISIT)).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("KE"));
+    }
+
+    @Test
+    void aMonthWithoutADayDatesNothingAndLastYearsIsBackground() {
+        List<Fact> facts = Facts.of("WASHINGTON, April 2 -- US President Joe Biden spoke with Chinese President Xi Jinping by phone on "
+                + "Tuesday. The two leaders met in person last November in California.", "2024-04-02");
+
+        assertThat(Facts.ofType(facts, FactType.MEETING)).singleElement().satisfies(f -> assertThat(f.date()).isNull());
+        assertThat(Facts.of("2024年4月2日，国家主席习近平同美国总统拜登通电话。去年11月，两国元首在旧金山举行会晤。", "2024-04-03"))
+                .filteredOn(f -> f.type() == FactType.MEETING).singleElement().satisfies(f -> assertThat(f.date()).isNull());
+    }
+
+    @Test
+    void theNthMeetingOfTheTwoIsTheOneToldOfNotANewOne() {
+        assertThat(Facts.keys("2024年11月16日，习近平与美国总统拜登在利马举行会晤。这是两人今年第二次面对面会晤。", "2024-11-17"))
+                .containsExactly("MEETING CN,US");
+    }
+
+    @Test
+    void aSummitOfExactlyTwoLeadersWithoutAnOrganisationIsTheirTalks() {
+        assertThat(Facts.keys("US President Donald Trump and Russian President Vladimir Putin shook hands on Friday as they kicked off "
+                + "a summit in Alaska.", "2025-08-16")).containsExactly("TALKS RU,US");
+        assertThat(Facts.keys("Leaders arrived for the G20 summit in Osaka. Trump and Xi met on the sidelines of the summit on Saturday.",
+                "2019-06-29")).containsExactly("MEETING CN,US");
+    }
+
+    @Test
+    void aDocumentSignedIsAnAgreementButTheDocumentIsTheOneNamedBefore() {
+        assertThat(Facts.keys("US President Donald Trump and North Korean leader Kim Jong Un signed a comprehensive document on Tuesday.",
+                "2018-06-12")).containsExactly("AGREEMENT_SIGNED KP,US");
+        assertThat(Facts.keys("Russian President Putin and Kazakh President Tokayev adopted a joint declaration on Monday. "
+                + "The document was signed in Moscow after their talks.", "2018-06-12")).containsExactly("STATEMENT_SIGNED KZ,RU");
+    }
+
+    @Test
+    void thePairAsSubjectMeetsEachOtherNotTheCountriesTheSentenceMentions() {
+        assertThat(Facts.keys("Chinese leader Xi Jinping and US President Joe Biden met on Monday in Bali. The two men, who held their "
+                + "first talks in person, met ahead of a summit fraught with tension over the invasion of Ukraine by Russia.", "2022-11-15"))
+                .containsOnly("MEETING CN,US", "TALKS CN,US");
+    }
+
+    @Test
+    void aSuggestionForNextTimeIsAPlan() {
+        assertThat(Facts.keys("2025年8月15日，普京感谢特朗普主持此次会议，并笑着建议下次会谈可以在莫斯科举行。", "2025-08-16"))
+                .doesNotContain("TALKS RU,US");
+    }
+
+    @Test
+    void aCountryAfterACityAndACommaIsWhereTheCityIs() {
+        assertThat(Facts.keys("President Biden and President Xi last met face to face at a G20 meeting in Bali, Indonesia, last November.",
+                "2023-11-16")).containsExactly("MEETING CN,US");
+    }
+
+    @Test
+    void aLeaderNamedRightAfterAPlaceAndACommaIsNoPlace() {
+        assertThat(Facts.keys("On the sidelines of the SCO summit in Astana, Kazakhstan, Xi met with Turkish President Erdogan on Wednesday.",
+                "2024-07-04")).containsExactly("MEETING CN,TR");
+    }
+
+    @Test
+    void beingInACapitalForAVisitIsVisitingItsCountry() {
+        assertThat(Facts.keys("South African President Cyril Ramaphosa is in Beijing for a state visit. During the visit, he will meet "
+                + "President Xi Jinping.", "2024-09-02")).containsExactly("VISIT CN,ZA");
+    }
+
+    @Test
+    void receivingOnesCounterpartAndCoChairingABilateralCommitteeAreMeetings() {
+        assertThat(Facts.keys("Egyptian President Abdel Fattah al-Sisi received his Emirati counterpart Sheikh Mohamed bin Zayed in "
+                + "Cairo on Sunday.", "2024-02-04")).containsExactly("MEETING AE,EG");
+        assertThat(Facts.keys("Vietnamese Prime Minister Pham Minh Chinh and his Chinese counterpart Li Qiang co-chaired a meeting of the "
+                + "intergovernmental committee on Tuesday.", "2024-10-15")).containsExactly("MEETING CN,VN");
+    }
 }

@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The id of the real-world event a fact reports: a pure function of the fact's content, so every report of the same
- * event gets the same id in any process, in any order, without shared state, and a rebuild gives the same events.
+ * The extractor's key of the real-world event a fact reports: a pure function of the fact's content, so reports that
+ * agree on every field of the key get the same id in any process, in any order, without shared state. Reports that
+ * differ in date, year or title language are one event only by the projection's event resolver, which groups the
+ * event views (docs/events.md).
  *
  * <p>The key is the type family, the sorted participants and the date, plus the normalised title for signed
  * documents:

@@ -12,7 +12,8 @@ import java.util.List;
  * @param date         "YYYY-MM-DD", "--MM-DD" when the year is unknown, or null
  * @param endDate      same format, for ranges; null for single days
  * @param confidence   0..1
- * @param eventId      the real-world event this fact reports, shared by every report of it (see the dedup rules)
+ * @param eventId      the extractor's content key of the event this fact reports, shared by reports that agree on
+ *                     its every field (see {@link EventIds}); event views group reports by the projection's resolver
  * @param partOf       the id of the visit or summit fact of the same document during which this happened, or null
  * @param codes        CAMEO and PLOVER codes
  * @param provenance   the rules behind the date, the confidence and the topics

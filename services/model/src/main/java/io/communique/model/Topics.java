@@ -28,8 +28,11 @@ public final class Topics {
     public static final String FACTS_BY_COUNTRY = "communique.facts.by-country.v1";
     /** Facts routed by topic id, internal, the same way for {@link #VIEWS_TOPIC}. */
     public static final String FACTS_BY_TOPIC = "communique.facts.by-topic.v1";
-    /** Facts routed by event id, internal, the same way for {@link #VIEWS_EVENT}: every report of an event together. */
-    public static final String FACTS_BY_EVENT = "communique.facts.by-event.v1";
+    /**
+     * Facts routed by their parties (key = {@link #factKey}), internal, the same way for {@link #VIEWS_EVENT}: every
+     * report of the same parties together, where the event resolver decides which of them are one event.
+     */
+    public static final String FACTS_BY_PARTIES = "communique.facts.by-parties.v1";
     /** Partitions of the routed fact topics and their view topics: the most projection instances that share work. */
     public static final int PROJECTION_PARTITIONS = 6;
     /**
@@ -56,7 +59,7 @@ public final class Topics {
             new TopicSpec(VIEWS_EVENT, PROJECTION_PARTITIONS, COMPACTED),
             new TopicSpec(FACTS_BY_COUNTRY, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
             new TopicSpec(FACTS_BY_TOPIC, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
-            new TopicSpec(FACTS_BY_EVENT, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
+            new TopicSpec(FACTS_BY_PARTIES, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
             new TopicSpec(DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000))),
             // Input only: once ingested, a raw document lives on in DOCUMENTS, so a week covers any outage.
             new TopicSpec(DOCUMENTS_RAW, 3, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000))));

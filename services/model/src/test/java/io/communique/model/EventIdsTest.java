@@ -70,7 +70,8 @@ class EventIdsTest {
         Fact fact = EventIds.link(ContractsTest.sampleFact(), 0);
         EventView view = new EventView(fact.eventId(), fact.type(), fact.participants(), null, fact.persons(),
                 fact.date(), null, fact.location(), null, 1, List.of(fact),
-                List.of(new EventView.Conflict("location", List.of("Moscow", "莫斯科"))));
+                List.of(new EventView.Conflict("location", List.of("Moscow", "莫斯科"))),
+                List.of(new EventView.Join(fact.id(), "f".repeat(32), List.of("parties", "type family", "date ±1 day"))));
         byte[] json = Json.bytes(view);
         assertThat(Json.read(json, EventView.class)).isEqualTo(view);
         SchemaValidator validator = new SchemaValidator();

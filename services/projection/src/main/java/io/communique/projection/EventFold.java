@@ -6,7 +6,9 @@ import io.communique.model.FactType;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,9 +18,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Merges every report of one real-world event into its view: a pure function, {@code fold(view, fact) -> view}.
- * The view is derived from the set of reports alone, never from their order, so any order of arrival and a rebuild
- * give the same bytes. Merge rules, field by field:
+ * The events of one set of parties and each event's view. Which reports are one event is the
+ * {@link EventResolver}'s decision; this merges each event's reports into its view, derived from the set of reports
+ * alone, never from their order, so any order of arrival and a rebuild give the same bytes. Merge rules, field by
+ * field:
  * <ul>
  *   <li>type, initiator, location, title: the value most reports give, ties to the first in natural order (for
  *       the type: TALKS before MEETING);</li>
@@ -26,87 +29,68 @@ import java.util.stream.Collectors;
  *   <li>endDate: a range beats a single day (a later report with the range refines the event); among ranges, the
  *       end most reports give, ties to the latest;</li>
  *   <li>persons: every person any report names;</li>
- *   <li>conflicts: every field on which reports give two or more different values, listing them.</li>
+ *   <li>conflicts: every field on which reports give two or more different values, listing them;</li>
+ *   <li>joins: why each report after the first is in the event, as the resolver found.</li>
  * </ul>
- * {@link State} is the same fold kept incrementally, for the projection.
+ * {@link State} keeps the reports of one set of parties for the projection.
  */
 public final class EventFold {
     private EventFold() {
     }
 
-    public static EventView empty(String eventId) {
-        return new State(eventId).view();
+    /** The view of one event: its reports' fields merged. */
+    static EventView view(String eventId, Collection<Fact> reports, List<EventView.Join> joins) {
+        List<EventView.Conflict> conflicts = new ArrayList<>();
+        String type = merged("type", reports, fact -> fact.type().name(), MOST_GIVEN.thenComparing(TYPE_ORDER), conflicts);
+        String initiator = merged("initiator", reports, Fact::initiator, MOST_GIVEN, conflicts);
+        String date = merged("date", reports, Fact::date, FULL_DATE_FIRST.thenComparing(MOST_GIVEN), conflicts);
+        String endDate = merged("endDate", reports, Fact::endDate, MOST_GIVEN.thenComparing(LATEST), conflicts);
+        String location = merged("location", reports, Fact::location, MOST_GIVEN, conflicts);
+        String title = merged("title", reports, Fact::title, MOST_GIVEN, conflicts);
+        List<Fact> byId = reports.stream().sorted(Comparator.comparing(Fact::id)).toList();
+        return new EventView(eventId, type == null ? null : FactType.valueOf(type),
+                byId.isEmpty() ? List.of() : byId.get(0).participants(), initiator,
+                List.copyOf(reports.stream().flatMap(fact -> fact.persons().stream()).collect(Collectors.toCollection(TreeSet::new))),
+                date, endDate, location, title,
+                (int) reports.stream().map(Fact::documentId).distinct().count(), byId, conflicts, joins);
     }
 
-    /** The view with the report applied; the same view when the fact reports another event or is already in it. */
-    public static EventView fold(EventView view, Fact fact) {
-        State state = State.of(view);
-        return state.apply(fact) ? state.view() : view;
-    }
-
-    /** The view without the retracted report; the same view when it did not hold it. */
-    public static EventView retract(EventView view, String factId) {
-        State state = State.of(view);
-        return state.retract(factId) ? state.view() : view;
-    }
-
-    /** One event's reports by fact id; the view is derived only when asked for after a change. Not thread-safe. */
+    /**
+     * Every report of one set of parties (the key of their routed facts), by fact id; their events are resolved and
+     * their views derived only when asked for after a change. Not thread-safe.
+     */
     static final class State {
-        private final String eventId;
         private final TreeMap<String, Fact> reports = new TreeMap<>();
-        private EventView view;
+        private Map<String, EventView> views;
 
-        State(String eventId) {
-            this.eventId = eventId;
-        }
-
-        static State of(EventView view) {
-            State state = new State(view.id());
-            view.reports().forEach(state::apply);
-            return state;
-        }
-
-        /** Applies a report; false when it belongs to another event or is already in it as it is. */
+        /** Applies a report; false when it is in already as it is. */
         boolean apply(Fact fact) {
-            if (!eventId.equals(fact.eventId()) || fact.equals(reports.get(fact.id()))) {
+            if (fact.equals(reports.get(fact.id()))) {
                 return false;
             }
             reports.put(fact.id(), fact);
-            view = null;
+            views = null;
             return true;
         }
 
-        /** Removes a report a newer extraction no longer finds; false when it was not in the view. */
+        /** Removes a report a newer extraction no longer finds; false when it was not there. */
         boolean retract(String factId) {
             if (reports.remove(factId) == null) {
                 return false;
             }
-            view = null;
+            views = null;
             return true;
         }
 
-        EventView view() {
-            if (view == null) {
-                view = derive();
+        /** The parties' events by id, in id order: a re-extraction may move reports, merge or split events. */
+        Map<String, EventView> views() {
+            if (views == null) {
+                Map<String, EventView> derived = new LinkedHashMap<>();
+                EventResolver.resolve(reports.values()).forEach(event ->
+                        derived.put(event.id(), view(event.id(), event.reports(), event.joins())));
+                views = Collections.unmodifiableMap(derived);
             }
-            return view;
-        }
-
-        private EventView derive() {
-            Collection<Fact> all = reports.values();
-            List<EventView.Conflict> conflicts = new ArrayList<>();
-            String type = merged("type", all, fact -> fact.type().name(), MOST_GIVEN.thenComparing(TYPE_ORDER), conflicts);
-            String initiator = merged("initiator", all, Fact::initiator, MOST_GIVEN, conflicts);
-            String date = merged("date", all, Fact::date, FULL_DATE_FIRST.thenComparing(MOST_GIVEN), conflicts);
-            String endDate = merged("endDate", all, Fact::endDate, MOST_GIVEN.thenComparing(LATEST), conflicts);
-            String location = merged("location", all, Fact::location, MOST_GIVEN, conflicts);
-            String title = merged("title", all, Fact::title, MOST_GIVEN, conflicts);
-            Fact any = all.isEmpty() ? null : all.iterator().next();
-            return new EventView(eventId, type == null ? null : FactType.valueOf(type),
-                    any == null ? List.of() : any.participants(), initiator,
-                    List.copyOf(all.stream().flatMap(fact -> fact.persons().stream()).collect(Collectors.toCollection(TreeSet::new))),
-                    date, endDate, location, title,
-                    (int) all.stream().map(Fact::documentId).distinct().count(), List.copyOf(all), conflicts);
+            return views;
         }
     }
 

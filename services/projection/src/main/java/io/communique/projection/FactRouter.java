@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
 /**
  * Routes every fact to the partitions of the views it changes: one copy per participant to
  * {@link Topics#FACTS_BY_COUNTRY} keyed by country, one per topic id to {@link Topics#FACTS_BY_TOPIC}, one to
- * {@link Topics#FACTS_BY_EVENT} keyed by its event id (facts of extractors before 1.2 have none: no event). A fact
+ * {@link Topics#FACTS_BY_PARTIES} keyed by its parties, as the fact topic keys it (the events of the same parties are
+ * resolved together). A fact
  * between China and Russia is keyed "CN|RU" on the fact topic, but China's view must see all of China's facts on one
  * partition. Invalid facts go to the dead-letter topic here, the first place that reads them, so the routed topics
  * hold only facts that read whole.
@@ -46,9 +47,7 @@ final class FactRouter extends ConsumerLoop {
         List<ProducerRecord<String, byte[]>> copies = new ArrayList<>();
         fact.participants().forEach(code -> copies.add(copy(record, Topics.FACTS_BY_COUNTRY, code)));
         fact.topics().forEach(id -> copies.add(copy(record, Topics.FACTS_BY_TOPIC, id)));
-        if (fact.eventId() != null) {
-            copies.add(copy(record, Topics.FACTS_BY_EVENT, fact.eventId()));
-        }
+        copies.add(copy(record, Topics.FACTS_BY_PARTIES, Topics.factKey(fact)));
         copies.forEach(copy -> sends.add(producer.send(copy))); // only once the whole fact was read
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,11 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     private final KafkaFactSource source;
     private final Map<Integer, Map<String, S>> states = new HashMap<>();
     private final Map<Integer, Map<String, byte[]>> published = new HashMap<>();
+    /**
+     * The view keys each state published last, per partition: a state whose views change keys (events of a pair
+     * that merge or split) removes the views it no longer has.
+     */
+    private final Map<Integer, Map<String, Set<String>>> owned = new HashMap<>();
     /** Keys folded but not yet acknowledged by the view topic, per partition: kept across failed batches. */
     private final Map<Integer, Set<String>> dirty = new HashMap<>();
     private final AtomicLong folded = new AtomicLong();
@@ -100,7 +106,11 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     protected void onAssigned(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             published.put(partition.partition(), readViews(partition.partition()));
-            states.put(partition.partition(), restore(partition.partition(), consumer().position(partition)));
+            Map<String, S> restored = restore(partition.partition(), consumer().position(partition));
+            Map<String, Set<String>> viewKeys = new HashMap<>();
+            restored.forEach((key, state) -> viewKeys.put(key, kind.viewKeys(key, state)));
+            states.put(partition.partition(), restored);
+            owned.put(partition.partition(), viewKeys);
             dirty.put(partition.partition(), new TreeSet<>());
         }
         LOG.info("{} projection took partitions {}", kind.name(), partitions.stream().map(TopicPartition::partition).toList());
@@ -111,6 +121,7 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         for (TopicPartition partition : partitions) {
             states.remove(partition.partition());
             published.remove(partition.partition());
+            owned.remove(partition.partition());
             dirty.remove(partition.partition());
             rebuildUntil.remove(partition.partition());
             rebuildFrom.remove(partition.partition());
@@ -243,30 +254,50 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     }
 
     /**
-     * Publishes the partitions' views whose bytes differ from the published ones; with {@code all}, every view of
-     * the new generation is compared and views without facts any more are removed (tombstones). Returns {changed,
-     * removed}, once Kafka has acknowledged them.
+     * Publishes the partitions' views whose bytes differ from the published ones, and removes (tombstones) the views
+     * a changed state no longer has; with {@code all}, every view of the new generation is compared and every
+     * published view that no state has any more is removed. Returns {changed, removed}, once Kafka has acknowledged
+     * them.
      */
     private int[] publish(List<Integer> partitions, boolean all) throws Exception {
         List<Pending> pending = new ArrayList<>();
+        Map<Integer, Map<String, Set<String>>> nowOwned = new HashMap<>();
         for (int partition : partitions) {
             Map<String, S> partitionStates = states.get(partition);
             Map<String, byte[]> last = published.get(partition);
+            Map<String, Set<String>> owners = nowOwned.computeIfAbsent(partition, p -> new HashMap<>());
             Collection<String> keys = all ? partitionStates.keySet() : dirty.get(partition);
             for (String key : keys) {
-                byte[] view = kind.bytes(partitionStates.get(key));
-                if (!Arrays.equals(last.get(key), view)) {
-                    pending.add(send(partition, key, view));
+                Map<String, byte[]> views = kind.bytes(key, partitionStates.get(key));
+                views.forEach((viewKey, view) -> {
+                    if (!Arrays.equals(last.get(viewKey), view)) {
+                        pending.add(send(partition, viewKey, view));
+                    }
+                });
+                if (!all) {
+                    owned.get(partition).getOrDefault(key, Set.of()).stream().filter(viewKey -> !views.containsKey(viewKey))
+                            .forEach(viewKey -> pending.add(send(partition, viewKey, null)));
                 }
+                owners.put(key, views.keySet());
             }
             if (all) {
-                last.keySet().stream().filter(key -> !partitionStates.containsKey(key))
-                        .forEach(key -> pending.add(send(partition, key, null)));
+                Set<String> kept = new HashSet<>();
+                owners.values().forEach(kept::addAll);
+                last.keySet().stream().filter(viewKey -> !kept.contains(viewKey))
+                        .forEach(viewKey -> pending.add(send(partition, viewKey, null)));
             }
         }
         for (Pending view : pending) {
             view.send().get();
         }
+        // Only once acknowledged: a failed batch keeps its keys dirty and tries the removals again.
+        nowOwned.forEach((partition, owners) -> {
+            if (all) {
+                owned.put(partition, owners);
+            } else {
+                owned.get(partition).putAll(owners);
+            }
+        });
         for (Pending view : pending) {
             if (view.view() == null) {
                 published.get(view.partition()).remove(view.key());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,29 +30,25 @@ class EventFoldTest {
         return EventIds.link(fact, 0);
     }
 
-    /** A report forced onto an event, for merge rules the event key never brings together. */
-    private static Fact onEvent(String eventId, Fact fact) {
-        return new Fact(fact.id(), fact.documentId(), fact.source(), fact.type(), fact.participants(), fact.initiator(),
-                fact.persons(), fact.date(), fact.endDate(), fact.location(), fact.title(), fact.topics(),
-                fact.confidence(), fact.evidence(), fact.extractor(), eventId, null, null, null);
-    }
-
     private final Fact xinhua = report("7月4日，习近平同普京在莫斯科举行会谈。", FactType.TALKS, "2017-07-04", null, "莫斯科", "习近平", "普京");
     private final Fact wire = report("Xi met Putin in Moscow on Tuesday.", FactType.MEETING, "2017-07-04", null, "Moscow", "Xi Jinping");
     private final Fact daily = report("两国元首4日在莫斯科会谈。", FactType.TALKS, "2017-07-04", null, "莫斯科");
 
-    private static EventView foldAll(String eventId, List<Fact> facts) {
-        EventView view = EventFold.empty(eventId);
-        for (Fact fact : facts) {
-            view = EventFold.fold(view, fact);
-        }
-        return view;
+    private static EventFold.State foldAll(List<Fact> facts) {
+        EventFold.State parties = new EventFold.State();
+        facts.forEach(parties::apply);
+        return parties;
+    }
+
+    /** The parties' only event. */
+    private static EventView onlyEvent(EventFold.State parties) {
+        assertThat(parties.views()).hasSize(1);
+        return parties.views().values().iterator().next();
     }
 
     @Test
     void reportsOfTheSameTalksMergeIntoOneEventKeepingEveryEvidenceAndShowingWhatTheyDisagreeOn() {
-        assertThat(wire.eventId()).isEqualTo(xinhua.eventId()).isEqualTo(daily.eventId());
-        EventView event = foldAll(xinhua.eventId(), List.of(wire, xinhua, daily));
+        EventView event = onlyEvent(foldAll(List.of(wire, xinhua, daily)));
 
         assertThat(event.type()).isEqualTo(FactType.TALKS);
         assertThat(event.participants()).isEqualTo(CN_RU);
@@ -72,9 +69,7 @@ class EventFoldTest {
     void aLaterReportWithTheRangeRefinesAVisitReportedOnArrivalWithoutLosingIt() {
         Fact arrival = report("习近平3日抵达莫斯科，开始国事访问。", FactType.VISIT, "2017-07-03", null, "莫斯科", "习近平");
         Fact range = report("7月3日至8日，习近平对俄罗斯进行国事访问。", FactType.VISIT, "2017-07-03", "2017-07-08", "俄罗斯", "习近平");
-        assertThat(range.eventId()).isEqualTo(arrival.eventId());
-
-        EventView event = foldAll(arrival.eventId(), List.of(arrival, range));
+        EventView event = onlyEvent(foldAll(List.of(arrival, range)));
         assertThat(event.date()).isEqualTo("2017-07-03");
         assertThat(event.endDate()).isEqualTo("2017-07-08");
         assertThat(event.initiator()).isEqualTo("CN");
@@ -84,10 +79,9 @@ class EventFoldTest {
 
     @Test
     void aFullDateBeatsOneWithoutYearAndDifferentEndsAreAConflict() {
-        String eventId = xinhua.eventId();
-        Fact yearless = onEvent(eventId, report("7月3日至8日访问俄罗斯。", FactType.VISIT, "--07-03", "--07-08", null));
-        Fact full = onEvent(eventId, report("2017年7月3日至9日访问俄罗斯。", FactType.VISIT, "2017-07-03", "2017-07-09", null));
-        EventView event = foldAll(eventId, List.of(yearless, full));
+        Fact yearless = report("7月3日至8日访问俄罗斯。", FactType.VISIT, "--07-03", "--07-08", null);
+        Fact full = report("2017年7月3日至9日访问俄罗斯。", FactType.VISIT, "2017-07-03", "2017-07-09", null);
+        EventView event = EventFold.view("e".repeat(32), List.of(yearless, full), List.of());
         assertThat(event.date()).isEqualTo("2017-07-03");
         assertThat(event.endDate()).isEqualTo("2017-07-09");
         assertThat(event.conflicts()).containsExactly(
@@ -96,49 +90,48 @@ class EventFoldTest {
     }
 
     @Test
-    void aFactOfAnotherEventOrOneAlreadyInTheViewLeavesItUnchanged() {
-        EventView event = foldAll(xinhua.eventId(), List.of(xinhua));
+    void aCallTheSameDayIsAnotherEventAndAReportAlreadyInChangesNothing() {
+        EventFold.State parties = foldAll(List.of(xinhua));
+        EventView talks = onlyEvent(parties);
+        assertThat(parties.apply(xinhua)).isFalse();
+        assertThat(parties.views()).containsExactly(Map.entry(talks.id(), talks));
+
         Fact call = report("7月4日，习近平同普京通电话。", FactType.PHONE_CALL, "2017-07-04", null, null);
-        assertThat(call.eventId()).isNotEqualTo(xinhua.eventId());
-        assertThat(EventFold.fold(event, call)).isSameAs(event);
-        assertThat(EventFold.fold(event, xinhua)).isSameAs(event);
+        assertThat(parties.apply(call)).isTrue();
+        assertThat(parties.views()).hasSize(2).containsEntry(talks.id(), talks);
     }
 
     @Test
-    void aRetractedReportLeavesTheEventAndTheLastOneEmptiesIt() {
-        EventView event = foldAll(xinhua.eventId(), List.of(xinhua, wire));
-        EventView withoutWire = EventFold.retract(event, wire.id());
-        assertThat(Json.write(withoutWire)).isEqualTo(Json.write(foldAll(xinhua.eventId(), List.of(xinhua))));
+    void aRetractedReportLeavesTheEventAndTheLastOneRemovesIt() {
+        EventFold.State parties = foldAll(List.of(xinhua, wire));
+        assertThat(parties.retract(wire.id())).isTrue();
+        EventView withoutWire = onlyEvent(parties);
+        assertThat(Json.write(withoutWire)).isEqualTo(Json.write(onlyEvent(foldAll(List.of(xinhua)))));
         assertThat(withoutWire.conflicts()).isEmpty();
-        assertThat(EventFold.retract(withoutWire, wire.id())).isSameAs(withoutWire);
+        assertThat(withoutWire.joins()).isEmpty();
+        assertThat(parties.retract(wire.id())).isFalse();
 
-        EventView empty = EventFold.retract(withoutWire, xinhua.id());
-        assertThat(empty.reports()).isEmpty();
-        assertThat(empty.type()).isNull();
-        assertThat(empty.documentCount()).isZero();
-        assertThat(Json.write(empty)).isEqualTo(Json.write(EventFold.empty(xinhua.eventId())));
+        assertThat(parties.retract(xinhua.id())).isTrue();
+        assertThat(parties.views()).isEmpty(); // the projection removes the event's view
     }
 
     @Test
-    void anyOrderOfArrivalRedeliveriesAndRetractionsGivesTheSameBytesAsARebuildFromThePublishedView() {
+    void anyOrderOfArrivalRedeliveriesAndRetractionsGivesTheSameBytesAsFoldingTheRemainingReports() {
         List<Fact> reports = new ArrayList<>(List.of(xinhua, wire, daily));
         for (int i = 0; i < 5; i++) {
             reports.add(report("第" + i + "篇报道：两国元首举行会谈。", i % 2 == 0 ? FactType.TALKS : FactType.MEETING,
                     "2017-07-04", null, i % 3 == 0 ? "克里姆林宫" : "莫斯科"));
         }
         Fact retracted = reports.get(4);
-        String expected = Json.write(foldAll(xinhua.eventId(), reports.stream().filter(f -> f != retracted).toList()));
+        String expected = Json.write(foldAll(reports.stream().filter(f -> f != retracted).toList()).views());
         Random random = new Random(7);
         for (int round = 0; round < 50; round++) {
             List<Fact> log = new ArrayList<>(reports);
             log.add(reports.get(random.nextInt(reports.size()))); // a re-delivery
             Collections.shuffle(log, random);
-            EventView event = EventFold.empty(xinhua.eventId());
-            for (Fact fact : log) {
-                event = EventFold.fold(event, fact);
-            }
-            event = EventFold.retract(event, retracted.id());
-            assertThat(Json.write(event)).as("round %d", round).isEqualTo(expected);
+            EventFold.State parties = foldAll(log);
+            parties.retract(retracted.id());
+            assertThat(Json.write(parties.views())).as("round %d", round).isEqualTo(expected);
         }
     }
 }

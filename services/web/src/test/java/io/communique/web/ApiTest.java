@@ -57,11 +57,12 @@ class ApiTest {
     /** The talks reported twice, an earlier visit reported once, and an event whose only report was retracted. */
     static final EventView TALKS_EVENT = new EventView("a".repeat(32), FactType.TALKS, List.of("CN", "RU"), null,
             List.of(), "2017-07-04", null, "莫斯科", null, 2, List.of(TALKS, TALKS),
-            List.of(new EventView.Conflict("location", List.of("Moscow", "莫斯科"))));
+            List.of(new EventView.Conflict("location", List.of("Moscow", "莫斯科"))),
+            List.of(new EventView.Join(TALKS.id(), TALKS.id(), List.of("parties", "same report, same day"))));
     static final EventView OLDER_VISIT = new EventView("b".repeat(32), FactType.VISIT, List.of("CN", "DE"), "CN",
-            List.of(), "2017-07-03", "2017-07-08", null, null, 1, List.of(TALKS), List.of());
+            List.of(), "2017-07-03", "2017-07-08", null, null, 1, List.of(TALKS), List.of(), List.of());
     static final EventView RETRACTED = new EventView("c".repeat(32), null, List.of(), null, List.of(), null, null, null,
-            null, 0, List.of(), List.of());
+            null, 0, List.of(), List.of(), List.of());
 
     static final String TOKEN = "test-token-0123456789";
 
@@ -193,7 +194,7 @@ class ApiTest {
     @Test
     void anEventRemovedByARebuildsTombstoneIsNoLongerServed() throws Exception {
         EventView removed = new EventView("e".repeat(32), FactType.PHONE_CALL, List.of("CN", "FR"), null, List.of(),
-                "2017-07-05", null, null, null, 1, List.of(TALKS), List.of());
+                "2017-07-05", null, null, null, 1, List.of(TALKS), List.of(), List.of());
         state.apply(Topics.VIEWS_EVENT, removed.id(), Json.bytes(removed), null);
         assertThat(send(request("/api/events/" + removed.id())).statusCode()).isEqualTo(200);
         state.apply(Topics.VIEWS_EVENT, removed.id(), null, null);

@@ -1,0 +1,109 @@
+package io.communique.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names a report introduces with their country and title ("新西兰总理Christopher Luxon", "新加坡总统尚达曼", "Sri Lankan
+ * President Anura Kumara Dissanayake") stand for that country wherever the report names them again ("Luxon与李强",
+ * "Modi and President Dissanayake"): leaders the lexicons do not know yet are resolved by the report itself.
+ */
+final class IntroducedNames {
+    private static final String ZH_TITLES = "总统|总理|首相|国王|女王|外长|外交部长|外相|副总统|副总理|国家主席|埃米尔|王储|苏丹|议长";
+    private static final String EN_TITLES = "President|Prime Minister|PM|Premier|Chancellor|King|Queen|Emir|Crown Prince|Sultan"
+            + "|Foreign Minister|Minister of Foreign Affairs|External Affairs Minister|Vice President|Vice-President|Deputy Prime Minister";
+    private static final String LATIN_NAME = "[A-Z][a-zA-Z'-]+(?: (?:bin |al-|de |da |van |von )?[A-Z][a-zA-Z'-]+){0,3}";
+    private static final Pattern EN_INTRODUCTION = Pattern.compile("^\\s+(?:" + EN_TITLES + ")\\s+(" + LATIN_NAME + ")");
+    private static final String ZH_NAME_END = "[、,。;:(和与同及在举会表说出访进通签共一时的等并对向已今昨当日于率]";
+    /** A Chinese name ends where punctuation, a conjunction or a common verb begins ("本南会谈", "尚达曼、总理…"). */
+    private static final Pattern ZH_INTRODUCTION = Pattern.compile("^(?:" + ZH_TITLES + ")(" + LATIN_NAME
+            + "|(?!" + ZH_NAME_END + ")[\\p{IsHan}·]{2,10}?(?=" + ZH_NAME_END + "|$))");
+
+    private IntroducedNames() {
+    }
+
+    /** Adds a person mention for every later (and the introducing) occurrence of a name introduced with its country. */
+    static void resolve(Analysis a) {
+        Map<String, Introduced> codes = introduced(a);
+        if (codes.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(codes.keySet());
+        names.sort(Comparator.comparingInt(String::length).reversed()); // longest first: "Anura Kumara Dissanayake"
+        for (int i = 0; i < a.sentences.size(); i++) {
+            List<Mention> found = new ArrayList<>(a.mentions.get(i));
+            for (String name : names) {
+                int from = a.sentence(i).start();
+                int at;
+                while ((at = a.text.indexOf(name, from)) >= 0 && at + name.length() <= a.sentence(i).end()) {
+                    int start = at, end = at + name.length();
+                    boolean wholeWord = !latinLetter(name.charAt(0))
+                            || (start == 0 || !latinLetter(a.text.charAt(start - 1))) && (end == a.text.length() || !latinLetter(a.text.charAt(end)));
+                    if (wholeWord && found.stream().noneMatch(m -> m.start() < end && start < m.end())) {
+                        Introduced person = codes.get(name);
+                        found.add(new Mention(person.code(), start, end, Mention.Kind.PERSON, name, person.fullName()));
+                    }
+                    from = end;
+                }
+            }
+            found.sort(Comparator.comparingInt(Mention::start));
+            a.mentions.set(i, found);
+        }
+    }
+
+    /** A name as introduced ("Christopher Luxon", "本南·沃拉芝") and the country it stands for. */
+    private record Introduced(String code, String fullName) {
+    }
+
+    /**
+     * The names introduced right after a country and a title, each with its short form: a Latin name's surname
+     * ("Luxon"), a Chinese transliteration's part before "·" ("本南").
+     */
+    private static Map<String, Introduced> introduced(Analysis a) {
+        Map<String, Introduced> codes = new LinkedHashMap<>();
+        for (int i = 0; i < a.sentences.size(); i++) {
+            for (Mention m : a.mentions.get(i)) {
+                boolean country = m.kind() == Mention.Kind.ADJECTIVE || m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() > 1;
+                if (!country) {
+                    continue;
+                }
+                Matcher name = (a.english ? EN_INTRODUCTION : ZH_INTRODUCTION).matcher(a.text).region(m.end(), a.sentence(i).end());
+                if (!name.lookingAt() || known(a, i, name.start(1))) {
+                    continue;
+                }
+                String full = name.group(1).replaceAll("'s$", "");
+                Introduced person = new Introduced(m.code(), full);
+                codes.putIfAbsent(full, person);
+                int space = full.lastIndexOf(' ');
+                String surname = space < 0 ? null : full.substring(space + 1);
+                if (surname != null && surname.length() >= 4 && !PersonLexicon.AMBIGUOUS_SHORT_FORMS.contains(surname)) {
+                    codes.putIfAbsent(surname, person);
+                }
+                int dot = full.indexOf('·');
+                if (dot >= 2) {
+                    codes.putIfAbsent(full.substring(0, dot), person);
+                }
+            }
+        }
+        // "老挝总理本南" in the headline and "老挝总理本南·沃拉芝" in the body are one person
+        codes.replaceAll((name, person) -> codes.values().stream()
+                .filter(longer -> longer.fullName().startsWith(person.fullName() + "·") || longer.fullName().endsWith(" " + person.fullName()))
+                .findFirst().orElse(person));
+        return codes;
+    }
+
+    /** A Latin name is a whole word between non-Latin letters: "Luxon表示" names Luxon. */
+    private static boolean latinLetter(char c) {
+        return c < 0x250 && Character.isLetter(c);
+    }
+
+    /** Whether the gazetteer already named someone there (a leader of the lexicons). */
+    private static boolean known(Analysis a, int i, int position) {
+        return a.mentions.get(i).stream().anyMatch(m -> m.start() <= position && position < m.end());
+    }
+}

@@ -1,0 +1,229 @@
+package io.communique.projection;
+
+import io.communique.model.EventIds;
+import io.communique.model.EventView;
+import io.communique.model.Evidence;
+import io.communique.model.ExtractorInfo;
+import io.communique.model.Fact;
+import io.communique.model.FactType;
+import io.communique.model.Ids;
+import io.communique.model.Provenance;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reports of the same parties, written for these tests in Chinese and English, resolved into events. */
+class EventResolverTest {
+    private static final List<String> CN_KZ = List.of("CN", "KZ");
+    private static final List<String> DE_FR = List.of("DE", "FR");
+
+    /** A report's fact as the extractor gives it: its document is the sentence, unless named. */
+    private record Report(String sentence, String document, FactType type, List<String> parties, String date,
+                          String endDate, String initiator, String location, String title, String dateRule) {
+        Report(String sentence, FactType type, List<String> parties, String date) {
+            this(sentence, sentence, type, parties, date, null, null, null, null, "absolute");
+        }
+
+        Report in(String document) {
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, dateRule);
+        }
+
+        Report at(String place) {
+            return new Report(sentence, document, type, parties, date, endDate, initiator, place, title, dateRule);
+        }
+
+        Report titled(String name) {
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, name, dateRule);
+        }
+
+        Report until(String end) {
+            return new Report(sentence, document, type, parties, date, end, initiator, location, title, dateRule);
+        }
+
+        Report by(String code) {
+            return new Report(sentence, document, type, parties, date, endDate, code, location, title, dateRule);
+        }
+
+        Report datedBy(String rule) {
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, rule);
+        }
+
+        Fact fact() {
+            String doc = Ids.documentId(document);
+            Fact fact = new Fact(Ids.factId(doc, type, parties, date, sentence.hashCode()), doc, "test", type, parties,
+                    initiator, List.of(), date, endDate, location, title, List.of(), 0.9,
+                    new Evidence(sentence, 0, sentence.length()), new ExtractorInfo("rules", "test"), null, null, null,
+                    new Provenance(date == null ? null : dateRule, List.of(), null));
+            return EventIds.link(fact, 0);
+        }
+    }
+
+    private static List<EventResolver.Resolved> resolve(Report... reports) {
+        return EventResolver.resolve(List.of(reports).stream().map(Report::fact).toList());
+    }
+
+    /** The events as sets of evidence sentences. */
+    private static Set<Set<String>> events(Report... reports) {
+        return resolve(reports).stream()
+                .map(event -> event.reports().stream().map(fact -> fact.evidence().text()).collect(Collectors.toSet()))
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> event(Report... reports) {
+        return List.of(reports).stream().map(Report::sentence).collect(Collectors.toSet());
+    }
+
+    private final Report talksInAstana = new Report("2024年7月3日，习近平在阿斯塔纳同托卡耶夫举行会谈。", FactType.TALKS,
+            CN_KZ, "2024-07-03").at("阿斯塔纳");
+    private final Report metInAstana = new Report("Xi Jinping met Kassym-Jomart Tokayev in Astana on Thursday, the "
+            + "Kazakh presidency said.", FactType.MEETING, CN_KZ, "2024-07-04").at("Astana");
+
+    @Test
+    void theSameTalksReportedInChineseAndEnglishADayApartAreOneEventThatSaysWhy() {
+        List<EventResolver.Resolved> resolved = resolve(talksInAstana, metInAstana);
+
+        assertThat(resolved).hasSize(1);
+        EventResolver.Resolved talks = resolved.get(0);
+        assertThat(talks.reports()).extracting(Fact::type).containsExactlyInAnyOrder(FactType.TALKS, FactType.MEETING);
+        assertThat(talks.joins()).containsExactly(new EventView.Join(metInAstana.fact().id(), talksInAstana.fact().id(),
+                List.of("parties", "type family", "date ±1 day")));
+    }
+
+    @Test
+    void twoOccasionsOfTheSamePartiesAYearApartStayTwoEvents() {
+        Report earlier = new Report("2023年7月3日，两国元首在阿斯塔纳举行会谈。", FactType.TALKS, CN_KZ, "2023-07-03").at("阿斯塔纳");
+
+        assertThat(events(earlier, talksInAstana, metInAstana))
+                .containsExactlyInAnyOrder(event(earlier), event(talksInAstana, metInAstana));
+    }
+
+    @Test
+    void aReportDatedByItsPublicationYearJoinsThatYearsEventAndOneWithoutAnyYearJoinsOnlyAnUnambiguousDay() {
+        Report lastYear = new Report("2023年7月3日，两国元首在阿斯塔纳举行会谈。", FactType.TALKS, CN_KZ, "2023-07-03");
+        Report published2024 = new Report("7月3日，两国元首举行会谈，签署多项合作文件。", FactType.TALKS, CN_KZ, "2024-07-03")
+                .datedBy("absolute, year from published date");
+        Report noYear = new Report("On July 3 the two presidents held talks on transit corridors.", FactType.TALKS, CN_KZ,
+                "--07-03");
+
+        // Two July 3 talks of different years: the report with no year at all cannot tell which.
+        assertThat(events(lastYear, talksInAstana, published2024, noYear))
+                .containsExactlyInAnyOrder(event(lastYear), event(talksInAstana, published2024), event(noYear));
+        // One July 3 talks only: it is that one.
+        EventResolver.Resolved only = resolve(talksInAstana, noYear).get(0);
+        assertThat(only.reports()).hasSize(2);
+        assertThat(only.joins()).extracting(EventView.Join::agreed)
+                .containsExactly(List.of("parties", "type", "day without year"));
+    }
+
+    @Test
+    void aJointStatementTitledInChineseAndInEnglishIsOneEventButTwoAgreementsOfOneDayAreTwo() {
+        Report chinese = new Report("5月6日，两国元首签署《中法关于中东局势的联合声明》。", FactType.STATEMENT_SIGNED,
+                List.of("CN", "FR"), "2024-05-06").titled("中法关于中东局势的联合声明");
+        Report english = new Report("Paris and Beijing issued a Joint Statement on the Middle East on Tuesday.",
+                FactType.STATEMENT_SIGNED, List.of("CN", "FR"), "2024-05-07").titled("Joint Statement on the Middle East");
+        assertThat(events(chinese, english)).containsExactly(event(chinese, english));
+        assertThat(resolve(chinese, english).get(0).joins()).singleElement().extracting(EventView.Join::agreed)
+                .isEqualTo(List.of("parties", "type", "title kind: joint statement", "date ±1 day"));
+
+        Report aviation = new Report("双方签署了《民用航空合作协定》。", FactType.AGREEMENT_SIGNED, List.of("CN", "FR"),
+                "2024-05-06").titled("民用航空合作协定");
+        Report culture = new Report("两国还签署了《文化合作协定》。", FactType.AGREEMENT_SIGNED, List.of("CN", "FR"),
+                "2024-05-06").titled("文化合作协定");
+        Report anAgreement = new Report("The two sides also signed a cooperation agreement on Monday.",
+                FactType.AGREEMENT_SIGNED, List.of("CN", "FR"), "2024-05-06").titled("Cooperation Agreement");
+        // Which of the two agreements the English one is, only its wording could tell: it stays apart.
+        assertThat(events(aviation, culture, anAgreement))
+                .containsExactlyInAnyOrder(event(aviation), event(culture), event(anAgreement));
+    }
+
+    @Test
+    void aVisitAndTheTalksHeldDuringItAndTwoVisitsInOppositeDirectionsStayApart() {
+        Report visit = new Report("7月2日至4日，习近平对哈萨克斯坦进行国事访问。", FactType.VISIT, CN_KZ, "2024-07-02")
+                .until("2024-07-04").by("CN");
+        Report arrival = new Report("Xi arrived in Astana on July 2 for a state visit.", FactType.VISIT, CN_KZ, "2024-07-02")
+                .by("CN");
+        Report returnVisit = new Report("托卡耶夫7月3日起对中国进行访问。", FactType.VISIT, CN_KZ, "2024-07-03").by("KZ");
+
+        assertThat(events(visit, arrival, talksInAstana, metInAstana, returnVisit)).containsExactlyInAnyOrder(
+                event(visit, arrival), event(talksInAstana, metInAstana), event(returnVisit));
+    }
+
+    @Test
+    void reportsDatedByDifferentDaysOfAVisitJoinItsRange() {
+        Report range = new Report("Scholz visited France from 11 to 13 March.", FactType.VISIT, DE_FR, "2024-03-11")
+                .until("2024-03-13").by("DE");
+        Report secondDay = new Report("12日，德国总理在巴黎继续访问。", FactType.VISIT, DE_FR, "2024-03-12").by("DE");
+
+        List<EventResolver.Resolved> resolved = resolve(range, secondDay);
+        assertThat(resolved).hasSize(1);
+        assertThat(resolved.get(0).joins()).extracting(EventView.Join::agreed)
+                .containsExactly(List.of("parties", "type", "date in range"));
+    }
+
+    @Test
+    void reportsOfConsecutiveDaysDoNotChainIntoOneEvent() {
+        Report monday = new Report("Macron and Scholz met in Berlin on Monday, 8 April.", FactType.MEETING, DE_FR, "2024-04-08");
+        Report tuesday = new Report("4月9日，德法两国领导人在柏林会晤。", FactType.MEETING, DE_FR, "2024-04-09");
+        Report wednesday = new Report("The leaders met again on 10 April in Paris.", FactType.MEETING, DE_FR, "2024-04-10");
+
+        // Tuesday's is a day from both, Monday's and Wednesday's two days apart: not all three are one event.
+        assertThat(events(monday, tuesday, wednesday)).containsExactlyInAnyOrder(event(monday, tuesday), event(wednesday));
+    }
+
+    @Test
+    void oneReportRepeatingAnEncounterIsOneEventButTwoDaysOfItAreTwo() {
+        String report = "two-day summit report";
+        Report lead = new Report("9月1日，两国外长在北京举行会谈。", FactType.TALKS, CN_KZ, "2024-09-01").in(report);
+        Report again = new Report("会谈中，双方就地区局势交换意见。", FactType.TALKS, CN_KZ, "2024-09-01").in(report);
+        Report nextDay = new Report("次日，两国外长再次会见。", FactType.MEETING, CN_KZ, "2024-09-02").in(report);
+
+        assertThat(events(lead, again, nextDay)).containsExactlyInAnyOrder(event(lead, again), event(nextDay));
+        assertThat(resolve(lead, again, nextDay)).flatExtracting(EventResolver.Resolved::joins)
+                .extracting(EventView.Join::agreed).containsExactly(List.of("parties", "type", "same report, same day"));
+    }
+
+    @Test
+    void anUndatedMentionJoinsOnlyTheOneEventOfItsPlace() {
+        Report inLima = new Report("On 16 November Xi met Biden in Lima.", FactType.MEETING, List.of("CN", "US"),
+                "2024-11-16").at("Lima");
+        Report inWoodside = new Report("2023年11月15日，两国元首在伍德赛德会晤。", FactType.MEETING, List.of("CN", "US"),
+                "2023-11-15").at("伍德赛德");
+        Report recalled = new Report("The two leaders last met in Lima.", FactType.MEETING, List.of("CN", "US"), null)
+                .at("Lima");
+        Report vague = new Report("双方领导人此前曾多次会晤。", FactType.MEETING, List.of("CN", "US"), null);
+
+        assertThat(events(inLima, inWoodside, recalled, vague))
+                .containsExactlyInAnyOrder(event(inLima, recalled), event(inWoodside), event(vague));
+    }
+
+    @Test
+    void aCallOnNewYearsEveReportedTheNextDayAndWithoutYearIsOneEvent() {
+        Report local = new Report("12月31日晚，两国元首通电话，互致新年问候。", FactType.PHONE_CALL, DE_FR, "2023-12-31");
+        Report nextDay = new Report("The two leaders spoke by phone on January 1, 2024.", FactType.PHONE_CALL, DE_FR,
+                "2024-01-01");
+        Report noYear = new Report("1月1日，两国领导人通电话。", FactType.PHONE_CALL, DE_FR, "--01-01");
+
+        assertThat(events(local, nextDay, noYear)).containsExactly(event(local, nextDay, noYear));
+    }
+
+    @Test
+    void theSameReportsInAnyOrderGiveTheSameEventsWithTheSameIds() {
+        List<Fact> facts = new ArrayList<>(List.of(talksInAstana.fact(), metInAstana.fact(),
+                new Report("2023年7月3日，两国元首举行会谈。", FactType.TALKS, CN_KZ, "2023-07-03").fact(),
+                new Report("On July 3 the presidents held talks.", FactType.TALKS, CN_KZ, "--07-03").fact(),
+                new Report("习近平7月2日抵达阿斯塔纳。", FactType.VISIT, CN_KZ, "2024-07-02").fact()));
+        List<EventResolver.Resolved> expected = EventResolver.resolve(facts);
+        Random random = new Random(22);
+        for (int round = 0; round < 30; round++) {
+            Collections.shuffle(facts, random);
+            assertThat(EventResolver.resolve(facts)).as("round %d", round).isEqualTo(expected);
+        }
+    }
+}
