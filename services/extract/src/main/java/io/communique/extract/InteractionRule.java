@@ -322,12 +322,16 @@ final class InteractionRule implements Rule {
             }
             c.actor = subject;
             Events.locate(a, i, c, start);
-            c.weak = weak || BACK_REFERENCE.matcher(a.text.substring(a.clauseStart(i, start), start)).find();
+            String before = a.text.substring(a.clauseStart(i, start), start);
+            c.weak = weak || BACK_REFERENCE.matcher(before).find() || AHEAD_OF.matcher(before).find();
             Events.addPersons(a, i, c, subject, windowStart, to, start);
             out.add(c);
             return c;
         }
     }
+
+    /** "Ahead of his meeting with Putin, Modi said…": a meeting told of before it happens completes one stated elsewhere. */
+    private static final Pattern AHEAD_OF = Pattern.compile("(?i)\\b(?:ahead of|before|prior to|in preparation for)\\s+(?:his|her|their|the|a|its)?\\s*[a-z-]*\\s*$");
 
     /** A sentence whose subject is the pair told of before: "The two men, who…, met", "两国元首随后举行会谈". */
     private static final Pattern PAIR_SUBJECT = Pattern.compile(

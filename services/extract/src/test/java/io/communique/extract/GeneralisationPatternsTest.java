@@ -536,4 +536,14 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("In a video call on Monday, US President Joe Biden and Chinese President Xi Jinping discussed Taiwan.",
                 "2021-11-16")).containsExactly("PHONE_CALL CN,US");
     }
+
+    @Test
+    void aMeetingScheduledOrToldOfBeforeItHappensIsNoEvent() {
+        assertThat(Facts.keys("A meeting between Japanese Prime Minister Kishida and South Korean President Yoon is scheduled for next "
+                + "week.", "2023-03-10")).isEmpty();
+        assertThat(Facts.keys("Ahead of his meeting with Russian President Vladimir Putin, Indian Prime Minister Modi told reporters he "
+                + "wanted peace.", "2024-07-08")).isEmpty();
+        assertThat(Facts.keys("Indian Prime Minister Modi met Russian President Vladimir Putin in Moscow on Monday. Ahead of his meeting "
+                + "with Putin, Modi told reporters he wanted peace.", "2024-07-09")).containsExactly("MEETING IN,RU");
+    }
 }
