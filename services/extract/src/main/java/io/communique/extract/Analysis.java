@@ -197,7 +197,9 @@ final class Analysis {
             int gap = m.start() - previous.end();
             boolean adjacent = gap == 0 && previous.isPlace() && m.isPlace();
             boolean listed = (gap == 1 || gap == 2 && text.charAt(previous.end() + 1) == ' ') && LIST_JOINERS.contains(text.charAt(previous.end()));
-            boolean actor = m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE || m.kind() == Mention.Kind.ADJECTIVE;
+            // "在首尔与日本首相…": a country with a title after it is an actor, even after a place and 与
+            boolean actor = m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE || m.kind() == Mention.Kind.ADJECTIVE
+                    || TITLE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 25))).find();
             if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON && !actor) {
                 return locative(i, k - 1);
             }

@@ -92,7 +92,8 @@ final class InteractionRule implements Rule {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
         while (m.find()) {
             if (m.groupCount() >= 4 && m.group(4) != null) {
-                if (a.english ? bilateralSummitInEnglish(a, i, m.start()) : m.group().equals("峰会") && bilateralSummit(a, i, m.start())) {
+                if (a.english ? bilateralSummitInEnglish(a, i, m.start())
+                        : m.group().equals("峰会") && bilateralSummit(a, i, m.start()) || heldBetweenTwo(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.TALKS, false));
                 } else if (trilateral(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.MEETING, true));
@@ -156,6 +157,19 @@ final class InteractionRule implements Rule {
 
     private static final Pattern HELD_SUMMIT = Pattern.compile("(?i)(?:\\b(?:a|an|their|first|second|third)\\b[^,.;]{0,25}|[A-Z][a-z]+-[A-Z][a-z]+ )$");
     private static final Pattern VENUE_SUMMIT = Pattern.compile("(?i)\\b(?:at|during|of|for|to|after|before|ahead of) (?:the|this|a|an|their)\\b[^,.;]{0,25}$");
+
+    /** "A与B国首相C举行年度领袖会议": the other party joined by 与/同 right before the verb. */
+    private static final Pattern HELD_BEFORE = Pattern.compile("(?:与|同)[^,;。与同]{1,16}(?:举行|召开)[^,;。A-Za-z]{0,10}$");
+    private static final Pattern NOT_THE_MEETING_ITSELF = Pattern.compile("^(?:场边|期间|间隙|上|后|前|之际|时)");
+
+    /** "星国总理黄循财与马来西亚首相安华举行年度领袖会议": a summit or meeting two countries hold, with no organisation, is their talks. */
+    private static boolean heldBetweenTwo(Analysis a, int i, int position) {
+        Matcher held = HELD_BEFORE.matcher(a.text).region(a.clauseStart(i, position), position);
+        return held.find() && !a.parties(i, held.start(), held.end()).isEmpty()
+                && !NOT_THE_MEETING_ITSELF.matcher(a.text.substring(position + 2, Math.min(a.sentence(i).end(), position + 6))).find()
+                && a.mentions.get(i).stream().noneMatch(Mention::isOrganisation)
+                && a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
+    }
 
     /** "中日韩外长会议", "中俄印领导人非正式会晤": three one-character short forms, then a title, right before the noun. */
     private static boolean trilateral(Analysis a, int i, int position) {

@@ -546,4 +546,17 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("Indian Prime Minister Modi met Russian President Vladimir Putin in Moscow on Monday. Ahead of his meeting "
                 + "with Putin, Modi told reporters he wanted peace.", "2024-07-09")).containsExactly("MEETING IN,RU");
     }
+
+    @Test
+    void aMeetingTwoCountriesHoldIsTheirTalksButNotOneHostedForMany() {
+        assertThat(Facts.keys("2025年1月7日，新加坡總理黃循財與馬來西亞首相安華舉行年度領袖會議。", "2025-01-08")).containsExactly("TALKS MY,SG");
+        assertThat(Facts.keys("2024年5月30日，中国外长在苏瓦主持与10个太平洋岛国外长举行会议，澳大利亚表示关注。", "2024-05-31"))
+                .doesNotContain("TALKS AU,CN");
+    }
+
+    @Test
+    void aCountryWithATitleAfterAPlaceAndWithIsTheCounterpartNotPartOfThePlace() {
+        assertThat(Facts.of("2024年5月26日，南韓總統尹錫悅在首爾與日本首相岸田文雄舉行會談。", "2024-05-27"))
+                .singleElement().satisfies(f -> assertThat(f.location()).isEqualTo("首爾"));
+    }
 }
