@@ -105,7 +105,22 @@ final class InteractionRule implements Rule {
                 found.add(new Trigger(m.start(), m.end(), type, false));
             }
         }
+        if (found.isEmpty() && !a.english) {
+            exchangeOfViews(a, i, found);
+        }
         return mannerOfCalls(a, found);
+    }
+
+    /** "习近平同默克尔就双边关系交换意见": views exchanged with a named counterpart are a meeting, when nothing else is. */
+    private static final Pattern EXCHANGE_OF_VIEWS = Pattern.compile("(?:同|与)[^,;。]{1,30}?就[^。;]{1,40}?(交换(?:了)?意见|作出规划指引|深入交流|坦诚交流)");
+    private static final Pattern ANY_CALL = Pattern.compile("通电话|通话|视频");
+
+    private static void exchangeOfViews(Analysis a, int i, List<Trigger> found) {
+        Matcher m = Rule.matcher(EXCHANGE_OF_VIEWS, a, i);
+        if (m.find() && !ANY_CALL.matcher(a.text).find()
+                && !a.parties(i, m.start(), m.start(1)).isEmpty()) { // the counterpart named after 同/与, not "两国元首就…"
+            found.add(new Trigger(m.start(1), m.end(1), FactType.MEETING, false));
+        }
     }
 
     /** "以视频方式会见", "視像方式举行会谈": a call's manner before a meeting verb makes that meeting the call. */

@@ -559,4 +559,12 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("2024年5月26日，南韓總統尹錫悅在首爾與日本首相岸田文雄舉行會談。", "2024-05-27"))
                 .singleElement().satisfies(f -> assertThat(f.location()).isEqualTo("首爾"));
     }
+
+    @Test
+    void viewsExchangedWithNamedCounterpartsAreMeetingsUnlessTheReportIsOfACall() {
+        assertThat(Facts.keys("2017年7月5日，习近平同德国总统施泰因迈尔、总理默克尔就双边关系交换意见。", "2017-07-06"))
+                .containsExactly("MEETING CN,DE", "MEETING CN,DE");
+        assertThat(Facts.keys("2017年7月5日，习近平同默克尔通电话。习近平同默克尔就双边关系交换意见。", "2017-07-06"))
+                .containsExactly("PHONE_CALL CN,DE");
+    }
 }
