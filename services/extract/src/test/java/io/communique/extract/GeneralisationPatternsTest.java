@@ -567,4 +567,24 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2017年7月5日，习近平同默克尔通电话。习近平同默克尔就双边关系交换意见。", "2017-07-06"))
                 .containsExactly("PHONE_CALL CN,DE");
     }
+
+    @Test
+    void aJointStatementFramingTheSentenceIsIssuedByThePairToldOf() {
+        assertThat(Facts.keys("US President Trump held talks with Indian Prime Minister Modi on Monday. In a joint statement, the two "
+                + "countries called on Pakistan to act.", "2017-06-27")).containsExactly("TALKS IN,US", "STATEMENT_SIGNED IN,US");
+        assertThat(Facts.keys("The two leaders expressed grave concern about North Korea and Russia signing a treaty.", "2024-07-11"))
+                .containsExactly("AGREEMENT_SIGNED KP,RU");
+    }
+
+    @Test
+    void theCountryOfTheDatelineIsWhereTheReportWasFiled() {
+        assertThat(Facts.keys("SOCHI, Russia, Nov. 22 -- The presidents of Russia, Iran and Turkey met in the Black Sea resort on "
+                + "Wednesday.", "2017-11-22")).containsExactly("MEETING IR,RU,TR");
+    }
+
+    @Test
+    void headsOfStateAttendingAForumIncludingTheOnesNamed() {
+        assertThat(Facts.keys("2017年5月14日，“一带一路”国际合作高峰论坛在北京开幕。29个国家的元首和政府首脑出席了论坛，其中包括俄罗斯总统"
+                + "普京、土耳其总统埃尔多安。", "2017-05-15")).containsExactlyInAnyOrder("SUMMIT BRF,CN", "SUMMIT BRF,RU", "SUMMIT BRF,TR");
+    }
 }
