@@ -42,6 +42,7 @@ final class VisitRule implements Rule {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
         if (a.english) {
             hostedVisitors(a, i, out);
+            arrivals(a, i, out);
         }
         while (m.find()) {
             if (a.planned(i, m.start()) || TRAVEL.matcher(m.group()).matches() && SUMMIT_NOUN.matcher(a.sentenceText(i)).find()) {
@@ -97,6 +98,28 @@ final class VisitRule implements Rule {
             }
             Candidate c = add(a, i, hosted, guest.code(), host.code(), null, null, out);
             c.reason(0.15, "visitor " + Events.recognised(a, guest) + " hosted by " + Events.recognised(a, host));
+        }
+    }
+
+    private static final Pattern EN_ARRIVED_IN = Pattern.compile("(?i)\\b(?:arrived|arrives|landed) in (?:the )?");
+
+    /**
+     * "As PM Modi arrived in Sri Lanka, he was accorded a ceremonial welcome": arriving in a country or its capital is
+     * visiting it, unless the trip is for a summit (this sentence or the next names one) — decision 9 of the corpus notes.
+     */
+    private void arrivals(Analysis a, int i, List<Candidate> out) {
+        Matcher arrived = Rule.matcher(EN_ARRIVED_IN, a, i);
+        while (arrived.find()) {
+            Mention place = a.mentions.get(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
+            boolean country = place != null && (place.kind() == Mention.Kind.COUNTRY || place.kind() == Mention.Kind.CAPITAL);
+            boolean summit = SUMMIT_NOUN.matcher(a.sentenceText(i)).find()
+                    || i + 1 < a.sentences.size() && SUMMIT_NOUN.matcher(a.sentenceText(i + 1)).find();
+            String visitor = a.subject(i, arrived.start());
+            if (!country || summit || visitor == null || visitor.equals(place.code()) || a.planned(i, arrived.start())) {
+                continue;
+            }
+            Candidate c = add(a, i, arrived, visitor, place.code(), a.original.substring(place.start(), place.end()), place.code(), out);
+            c.reason(0.15, "arrival in " + Events.recognised(a, place));
         }
     }
 

@@ -587,4 +587,12 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2017年5月14日，“一带一路”国际合作高峰论坛在北京开幕。29个国家的元首和政府首脑出席了论坛，其中包括俄罗斯总统"
                 + "普京、土耳其总统埃尔多安。", "2017-05-15")).containsExactlyInAnyOrder("SUMMIT BRF,CN", "SUMMIT BRF,RU", "SUMMIT BRF,TR");
     }
+
+    @Test
+    void arrivingInACountryIsVisitingItUnlessForASummit() {
+        assertThat(Facts.keys("RIYADH, May 20 -- U.S. President Donald Trump arrived in Saudi Arabia on Saturday, the first stop of his "
+                + "first foreign trip.", "2017-05-20")).containsExactly("VISIT SA,US");
+        assertThat(Facts.keys("Indian Prime Minister Modi arrived in Johannesburg on Tuesday. He will attend the BRICS summit.", "2023-08-22"))
+                .isEmpty();
+    }
 }
