@@ -168,10 +168,11 @@ class InfraManifestsTest {
                     .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", String.valueOf(REPLICATION))
                     .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", String.valueOf(MIN_INSYNC_REPLICAS));
             voters.add(env.get("KAFKA_NODE_ID") + "@" + broker.getKey() + ":" + port(listeners(env.get("KAFKA_LISTENERS")).get("CONTROLLER")));
-            // What a client on the host is told must be published on the host, to that listener.
+            // What a client on the host is told must be published on the host, to that listener, and on the loopback
+            // interface only: the brokers have no authentication
             Map<String, String> advertised = listeners(env.get("KAFKA_ADVERTISED_LISTENERS"));
             assertThat(advertised.get("INTERNAL")).isEqualTo(broker.getKey() + ":" + port(listeners(env.get("KAFKA_LISTENERS")).get("INTERNAL")));
-            assertThat(texts(service.path("ports"))).contains(port(advertised.get("EXTERNAL")) + ":"
+            assertThat(texts(service.path("ports"))).contains("127.0.0.1:" + port(advertised.get("EXTERNAL")) + ":"
                     + port(listeners(env.get("KAFKA_LISTENERS")).get("EXTERNAL")));
         }
         for (JsonNode broker : brokers.values()) {
@@ -202,7 +203,8 @@ class InfraManifestsTest {
             assertThat(brokers.keySet()).allMatch(broker -> service.path("depends_on").path(broker).path("condition").asText()
                     .equals("service_healthy"), "awaited healthy");
             assertThat(config.httpHost()).isEqualTo("0.0.0.0");
-            assertThat(texts(service.path("ports"))).anyMatch(mapping -> mapping.endsWith(":" + config.httpPort()));
+            assertThat(texts(service.path("ports"))).anyMatch(mapping -> mapping.endsWith(":" + config.httpPort()))
+                    .allMatch(mapping -> mapping.startsWith("127.0.0.1:"), "published on the loopback interface only");
             URI health = URI.create(texts(service.path("healthcheck").path("test")).stream()
                     .filter(word -> word.startsWith("http")).findFirst().orElseThrow());
             assertThat(health.getPath()).isEqualTo(HEALTH_PATH);
