@@ -595,4 +595,10 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("Indian Prime Minister Modi arrived in Johannesburg on Tuesday. He will attend the BRICS summit.", "2023-08-22"))
                 .isEmpty();
     }
+
+    @Test
+    void aDayAfterTheTriggerOutranksAMonthOrYearBeforeIt() {
+        assertThat(Facts.of("Indonesia, as this year's chair, hosted the 43rd ASEAN Summit in Jakarta on Tuesday.", "2023-09-06"))
+                .singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2023-09-05"));
+    }
 }
