@@ -399,7 +399,7 @@ final class Analysis {
         for (Found f : dates.get(i)) {
             if (f.start() < position) {
                 best = f;
-            } else if ((best == null || inDateline(best) || best.date() == null && f.date() != null)
+            } else if ((best == null || (inDateline(best) || best.date() == null) && f.date() != null)
                     && f.start() - position < (english ? 100 : 40) && f.start() < clauseEnd(i, position)) {
                 return f; // "KATHMANDU, May 10 -- … signed on Thursday": the day of the event, not of the report
             }

@@ -601,4 +601,10 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("Indonesia, as this year's chair, hosted the 43rd ASEAN Summit in Jakarta on Tuesday.", "2023-09-06"))
                 .singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2023-09-05"));
     }
+
+    @Test
+    void aDatelineWithItsYearStaysTheDateWhenTheWeekdayAfterCannotBeResolved() {
+        assertThat(Facts.of("BEIJING, April 1, 2019 -- Chinese President Xi Jinping held talks with New Zealand Prime Minister "
+                + "Jacinda Ardern in Beijing on Monday.", null)).singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2019-04-01"));
+    }
 }
