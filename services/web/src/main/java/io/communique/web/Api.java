@@ -109,6 +109,7 @@ public final class Api {
                 "a topic with id"));
         router.get("/api/facts").handler(this::facts);
         router.get("/api/events").handler(this::events);
+        router.get("/api/totals").handler(new TotalsRoute(state));
         router.get("/api/events/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), EVENT_ID, state::event,
                 "an event with id"));
         router.get("/api/documents/:id").handler(this::document);
@@ -242,14 +243,19 @@ public final class Api {
                 listing.limit()));
     }
 
-    /** Event views as published, most recent first, joined into one array without parsing them again. */
+    /** Event views as published, most recent first, joined into one array without parsing them again; by topic too. */
     private void events(RoutingContext ctx) {
         Listing listing = Listing.of(ctx);
         if (listing == null) {
             return;
         }
+        String topic = ctx.queryParams().get("topic");
+        if (topic != null && !TotalsRoute.isTopicId(topic)) {
+            Problems.send(ctx, 400, "topic must be a topic id such as trade, not '" + abbreviate(topic) + "'");
+            return;
+        }
         Buffer body = Buffer.buffer().appendString("[");
-        List<byte[]> events = state.events(listing.country(), listing.type(), listing.limit());
+        List<byte[]> events = state.events(listing.country(), topic, listing.type(), listing.limit());
         for (int i = 0; i < events.size(); i++) {
             body.appendString(i == 0 ? "" : ",").appendBytes(events.get(i));
         }
