@@ -1,6 +1,6 @@
 // The live view-model: a fold of WebSocket messages (and REST loads) into what the pages show.
 // Pure apart from mutating the state object it is given; no DOM, no I/O (unit-tested).
-import type { CountryView, Fact, ServerMessage, TopicView, ViewCount } from './types';
+import type { CountryView, Fact, ServerMessage, TopicView, Totals, ViewCount } from './types';
 
 export const FEED_LIMIT = 200;
 /** How long a newly arrived fact stays highlighted, in ms. */
@@ -21,6 +21,8 @@ export interface LiveState {
   topicViews: Map<string, TopicView>;
   /** number of snapshots received (1 after the first connect; more after reconnects). */
   snapshots: number;
+  /** the server's totals (facts, events, reports…): from the snapshot, then from GET /api/totals; null before. */
+  totals: Totals | null;
 }
 
 /** What a batch changed, so the page re-renders only what it shows. */
@@ -44,6 +46,7 @@ export function emptyState(): LiveState {
     countryViews: new Map(),
     topicViews: new Map(),
     snapshots: 0,
+    totals: null,
   };
 }
 
@@ -74,6 +77,7 @@ export function parseMessage(data: unknown): ServerMessage | null {
         countries: Array.isArray(msg.countries) ? (msg.countries as never) : [],
         topics: Array.isArray(msg.topics) ? (msg.topics as never) : [],
         facts: Array.isArray(msg.facts) ? (msg.facts as Fact[]).filter(isFact) : [],
+        totals: isTotals(msg.totals) ? msg.totals : null,
       };
     case 'facts': {
       const facts = Array.isArray(msg.facts) ? (msg.facts as unknown[]).filter(isFact) : [];
@@ -101,6 +105,12 @@ function isCount(c: unknown): c is ViewCount {
     && typeof count.factCount === 'number';
 }
 
+export function isTotals(t: unknown): t is Totals {
+  const totals = t as Totals;
+  return !!t && typeof t === 'object' && typeof totals.facts === 'number' && typeof totals.events === 'number'
+    && typeof totals.reports === 'number';
+}
+
 function isFact(f: unknown): f is Fact {
   return !!f && typeof f === 'object' && typeof (f as Fact).id === 'string' && typeof (f as Fact).type === 'string';
 }
@@ -122,6 +132,7 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
       case 'snapshot': {
         state.snapshots++;
         ch.snapshot = true;
+        state.totals = msg.totals ?? null;
         ch.counts = true;
         state.countries = new Map(msg.countries.filter((c) => c && typeof c.code === 'string').map((c) => [c.code, c.factCount ?? 0]));
         state.topics = new Map(msg.topics.filter((t) => t && typeof t.id === 'string').map((t) => [t.id, t.factCount ?? 0]));

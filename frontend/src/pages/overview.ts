@@ -1,4 +1,5 @@
 // Overview: headline counters, world choropleth, live feed, ranked countries, active pairs and topics, period filter.
+import { api } from '../api';
 import { countByCountry, countByType, topPairs, topTopics, yearsOf } from '../aggregate';
 import { countryLink, emptyNote, factDetails, section, simpleBar, topicLink, typeBar } from '../components';
 import type { Ctx, Page } from '../context';
@@ -6,7 +7,7 @@ import { h, replaceChildren } from '../dom';
 import { formatCount } from '../format';
 import { WorldMap } from '../map';
 import { href, type Route } from '../router';
-import { feedFacts, isFresh, rankedCountries, rankedTopics, type Changes } from '../state';
+import { feedFacts, isFresh, isTotals, rankedCountries, rankedTopics, type Changes } from '../state';
 
 const FEED_SHOWN = 50;
 /**
@@ -83,9 +84,12 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     const signed = (byType.get('AGREEMENT_SIGNED') ?? 0) + (byType.get('STATEMENT_SIGNED') ?? 0);
     const item = (key: string, label: string, value: number) =>
       h('div', { class: 'counter', 'data-counter': key }, h('span', { class: 'counter-value' }, n(value)), h('span', { class: 'counter-label' }, label));
+    // Facts and events from the server's totals (every fact it holds), not from the facts this page loaded.
+    const totals = ctx.state.totals;
     replaceChildren(
       counters,
-      item('facts', t('facts'), facts.length),
+      item('facts', t('facts'), totals?.facts ?? facts.length),
+      item('events', t('events'), totals?.events ?? 0),
       item('countries', t('countries'), ctx.state.countries.size),
       item('topics', t('topics'), ctx.state.topics.size),
       item('visits', t('visits'), visits),
@@ -178,6 +182,26 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     renderFeed();
   }
 
+  /** Reads the totals again after facts came or went: at most once a second, the last change always counted. */
+  const totalsAc = new AbortController();
+  let totalsTimer: ReturnType<typeof setTimeout> | null = null;
+  let totalsReadAt = 0;
+  function refreshTotals(): void {
+    if (totalsTimer !== null) return;
+    totalsTimer = setTimeout(() => {
+      totalsTimer = null;
+      totalsReadAt = Date.now();
+      api
+        .totals(totalsAc.signal)
+        .then((totals) => {
+          if (!isTotals(totals)) return;
+          ctx.state.totals = totals;
+          renderCounters();
+        })
+        .catch(() => undefined); // the next change or snapshot tries again
+    }, Math.max(0, totalsReadAt + 1000 - Date.now()));
+  }
+
   renderAll();
   // Fade highlights out even when no new message arrives.
   const fadeTimer = setInterval(() => {
@@ -188,6 +212,7 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     el,
     title: t('overview'),
     update(ch: Changes) {
+      if (ch.newFacts.length || ch.retracted.length) refreshTotals();
       if (ch.snapshot || ch.counts || ch.newFacts.length || ch.retracted.length) {
         renderCounters();
         renderAggregates();
@@ -196,6 +221,8 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     },
     dispose() {
       clearInterval(fadeTimer);
+      if (totalsTimer !== null) clearTimeout(totalsTimer);
+      totalsAc.abort();
     },
   };
 }
