@@ -114,6 +114,8 @@ export interface Totals {
   facts: number;
   events: number;
   reports: number;
+  /** events by their merged type */
+  eventsByType?: Record<string, number>;
   documents?: number;
   countries?: number;
   topics?: number;

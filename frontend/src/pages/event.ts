@@ -9,6 +9,15 @@ import { href, type Route } from '../router';
 import type { Changes } from '../state';
 import type { DocumentRecord, EventView, Fact } from '../types';
 
+/** The host a report's URL names (what a reader knows an outlet by), or the URL when it has none. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
 export function eventPage(ctx: Ctx, route: Extract<Route, { page: 'event' }>): Page {
   const t = ctx.i18n.t.bind(ctx.i18n);
   const id = route.id;
@@ -39,7 +48,8 @@ export function eventPage(ctx: Ctx, route: Extract<Route, { page: 'event' }>): P
         { class: 'fact-head' },
         h('span', { class: 'report-number' }, `${index + 1}.`),
         typeBadge(ctx, r.type),
-        h('span', { class: 'report-source' }, doc?.url ? h('a', { href: doc.url, rel: 'noopener noreferrer', target: '_blank' }, doc.source ?? doc.url) : doc?.source ?? r.source ?? ''),
+        h('span', { class: 'report-source' }, doc?.url ? h('a', { href: doc.url, rel: 'noopener noreferrer', target: '_blank', title: doc.url }, hostOf(doc.url)) : doc?.source ?? r.source ?? ''),
+        doc?.url && doc.source ? h('span', { class: 'muted' }, doc.source) : null,
         doc?.published ? h('span', { class: 'muted' }, doc.published) : null,
         doc?.language ? h('span', { class: 'muted' }, doc.language) : null,
       ),
@@ -58,7 +68,7 @@ export function eventPage(ctx: Ctx, route: Extract<Route, { page: 'event' }>): P
         'div',
         { class: 'report-join' },
         join
-          ? [t('joinedWith'), ' ', h('a', { href: `#report-${join.with}`, 'data-with': join.with }, `${reportIndex(e, join.with) + 1}.`), ': ',
+          ? [t('joinedWith'), ' ', h('a', { href: `#report-${join.with}`, 'data-with': join.with }, String(reportIndex(e, join.with) + 1)), ' ', t('joinedOn'), ' ',
              h('span', { class: 'agreed' }, join.agreed.map((a) => h('span', { class: 'chip' }, a)))]
           : h('span', { class: 'muted' }, t('firstReport')),
       ),
@@ -115,7 +125,7 @@ export function eventPage(ctx: Ctx, route: Extract<Route, { page: 'event' }>): P
         'section',
         { class: 'card', 'aria-labelledby': 'rp-h' },
         h('h2', { id: 'rp-h' }, t('reportsOfEvent'), ' ', h('span', { class: 'muted' }, `(${reports.length})`)),
-        h('p', { class: 'muted' }, t('whyJoined'), ': ', t('joinedWith'), ' …'),
+        h('p', { class: 'muted' }, t('whyJoined')),
         h('ol', { id: 'event-reports', class: 'reports' }, reports.length ? reports.map((r, i) => {
           const item = reportItem(e, r, i);
           item.id = `report-${r.id}`;

@@ -77,7 +77,9 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
 
   function renderCounters(): void {
     const facts = Array.from(ctx.state.facts.values());
-    const byType = countByType(facts);
+    const totals = ctx.state.totals;
+    // Events of each type from the server's totals; only before the first totals, the facts this page loaded.
+    const byType = totals?.eventsByType ? new Map(Object.entries(totals.eventsByType)) : countByType(facts);
     const n = (x: number) => formatCount(x, ctx.i18n.lang);
     const visits = byType.get('VISIT') ?? 0;
     const meetings = (byType.get('TALKS') ?? 0) + (byType.get('MEETING') ?? 0) + (byType.get('PHONE_CALL') ?? 0) + (byType.get('SUMMIT') ?? 0);
@@ -85,7 +87,6 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     const item = (key: string, label: string, value: number) =>
       h('div', { class: 'counter', 'data-counter': key }, h('span', { class: 'counter-value' }, n(value)), h('span', { class: 'counter-label' }, label));
     // Facts and events from the server's totals (every fact it holds), not from the facts this page loaded.
-    const totals = ctx.state.totals;
     replaceChildren(
       counters,
       item('facts', t('facts'), totals?.facts ?? facts.length),

@@ -1,5 +1,8 @@
 package io.communique.web;
 
+import io.communique.model.FactType;
+
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +24,13 @@ final class EventTotals {
         }
     }
 
-    /** What one event view counts for: its parties, the topics of its reports and how many reports it has. */
-    record Counted(List<String> participants, Set<String> topics, int reports) {
+    /** What one event view counts for: its type, parties, the topics of its reports and how many reports it has. */
+    record Counted(FactType type, List<String> participants, Set<String> topics, int reports) {
     }
 
     private final Map<String, Tally> byCountry = new HashMap<>();
     private final Map<String, Tally> byTopic = new HashMap<>();
+    private final Map<FactType, Tally> byType = new EnumMap<>(FactType.class);
     private Tally all = Tally.NONE;
 
     /** Counts an event view in (sign 1) or out (sign -1): a new version of a view is the old one out, the new one in. */
@@ -34,9 +38,12 @@ final class EventTotals {
         all = all.plus(event.reports(), sign);
         event.participants().forEach(code -> add(byCountry, code, event.reports(), sign));
         event.topics().forEach(topic -> add(byTopic, topic, event.reports(), sign));
+        if (event.type() != null) {
+            add(byType, event.type(), event.reports(), sign);
+        }
     }
 
-    private static void add(Map<String, Tally> tallies, String key, int reports, int sign) {
+    private static <K> void add(Map<K, Tally> tallies, K key, int reports, int sign) {
         Tally tally = tallies.getOrDefault(key, Tally.NONE).plus(reports, sign);
         if (tally.events() == 0) {
             tallies.remove(key);
@@ -47,6 +54,15 @@ final class EventTotals {
 
     Tally all() {
         return all;
+    }
+
+    /** Events by their merged type, every type given (zero when none). */
+    Map<FactType, Integer> eventsByType() {
+        Map<FactType, Integer> events = new EnumMap<>(FactType.class);
+        for (FactType type : FactType.values()) {
+            events.put(type, byType.getOrDefault(type, Tally.NONE).events());
+        }
+        return events;
     }
 
     Tally country(String code) {

@@ -68,7 +68,7 @@ public final class LiveState {
             Set<String> topics = new TreeSet<>();
             view.reports().forEach(report -> topics.addAll(report.topics()));
             return new StoredEvent(view.id(), json, Fact.recencyKeyOf(view.date()), view.type(),
-                    new EventTotals.Counted(view.participants(), topics, view.reports().size()));
+                    new EventTotals.Counted(view.type(), view.participants(), topics, view.reports().size()));
         }
     }
 
@@ -297,13 +297,14 @@ public final class LiveState {
 
     /**
      * The totals of everything held: facts (reports), events (one per real-world occasion, with at least one
-     * report), the reports in them, documents, and the countries and topics with views.
+     * report) and how many of each type, the reports in them, documents, and the countries and topics with views.
      */
     public Map<String, Object> totals() {
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("facts", facts.size());
         totals.put("events", eventTotals.all().events());
         totals.put("reports", eventTotals.all().reports());
+        totals.put("eventsByType", eventTotals.eventsByType());
         totals.put("documents", documents.size());
         totals.put("countries", countryList().size());
         totals.put("topics", topicList().size());

@@ -84,6 +84,9 @@ class EventTotalsTest {
         assertThat(totals.path("facts").asInt()).isEqualTo(3);
         assertThat(totals.path("events").asInt()).isEqualTo(2);
         assertThat(totals.path("reports").asInt()).isEqualTo(3);
+        assertThat(totals.path("eventsByType").path("TALKS").asInt()).isEqualTo(1);
+        assertThat(totals.path("eventsByType").path("PHONE_CALL").asInt()).isEqualTo(1);
+        assertThat(totals.path("eventsByType").path("VISIT").asInt()).isZero();
 
         JsonNode russia = get("/api/totals?country=RU");
         assertThat(russia.path("country").asText()).isEqualTo("RU");
