@@ -231,6 +231,7 @@ class DashboardBrowserTest {
         assertThat(page.locator("#counterparts li[data-code=CN]")).isVisible();
         assertThat(page.locator("#visits-received li[data-fact-id]").first()).isVisible();
         assertThat(page.locator("#country-map .arc.received").first()).isAttached();
+        assertThat(page.locator("#events li[data-event-id]").first()).isVisible();
         screenshot(page, "country");
 
         Locator fact = page.locator("#facts li[data-fact-id]").first();
@@ -265,6 +266,10 @@ class DashboardBrowserTest {
         page.locator("#topics a[data-topic]").first().click();
         assertThat(page).hasURL(Pattern.compile("#/topic/[^/?]+$"));
         assertThat(page.locator("#topic-countries li[data-code]").first()).isVisible();
+        // Its events, each with the number of its reports, and the count of them all from the server's totals.
+        assertThat(page.locator("#events li[data-event-id] .report-count").first())
+                .hasAttribute("data-reports", Pattern.compile("[1-9][0-9]*"));
+        assertThat(page.locator("[data-kpi=events]")).hasText(Pattern.compile("^[1-9][0-9,]*$"));
         assertThat(page.locator("#facts li[data-fact-id]").first()).isVisible();
         screenshot(page, "topic");
 
