@@ -26,6 +26,10 @@ final class EventTotals {
 
     /** What one event view counts for: its type, parties, the topics of its reports and how many reports it has. */
     record Counted(FactType type, List<String> participants, Set<String> topics, int reports) {
+        Counted {
+            participants = List.copyOf(participants);
+            topics = Set.copyOf(topics);
+        }
     }
 
     private final Map<String, Tally> byCountry = new HashMap<>();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class LiveState {
         }
 
         static StoredEvent of(EventView view, byte[] json) {
-            Set<String> topics = new TreeSet<>();
+            Set<String> topics = new HashSet<>();
             view.reports().forEach(report -> topics.addAll(report.topics()));
             return new StoredEvent(view.id(), json, Fact.recencyKeyOf(view.date()), view.type(),
                     new EventTotals.Counted(view.type(), view.participants(), topics, view.reports().size()));
@@ -306,9 +307,14 @@ public final class LiveState {
         totals.put("reports", eventTotals.all().reports());
         totals.put("eventsByType", eventTotals.eventsByType());
         totals.put("documents", documents.size());
-        totals.put("countries", countryList().size());
-        totals.put("topics", topicList().size());
+        totals.put("countries", withFacts(countries));
+        totals.put("topics", withFacts(topics));
         return totals;
+    }
+
+    /** How many of the views count a fact: those the listings name. */
+    private static long withFacts(Map<String, StoredView> views) {
+        return views.values().stream().filter(view -> view.factCount() > 0).count();
     }
 
     /** A country's events and the reports in them, from the event views held. */
