@@ -159,14 +159,25 @@ export function eventPage(ctx: Ctx, route: Extract<Route, { page: 'event' }>): P
   }
   load();
 
+  /** Reads the event again at most once a second, however many facts of its parties arrive. */
+  let reload: ReturnType<typeof setTimeout> | null = null;
+  function scheduleLoad(): void {
+    if (reload !== null) return;
+    reload = setTimeout(() => {
+      reload = null;
+      if (!ac.signal.aborted) load();
+    }, 1000);
+  }
+
   return {
     el,
     title: t('event'),
     update(ch: Changes) {
       // A new report may join this event (or a re-extraction move one out): read the view again.
-      if (ch.snapshot || ch.newFacts.some((f) => event?.participants.every((p) => f.participants.includes(p))) || ch.retracted.length) load();
+      if (ch.snapshot || ch.newFacts.some((f) => event?.participants.every((p) => f.participants.includes(p))) || ch.retracted.length) scheduleLoad();
     },
     dispose() {
+      if (reload !== null) clearTimeout(reload);
       ac.abort();
     },
   };
