@@ -101,6 +101,11 @@ const UI = {
   max: { zh: '最多', en: 'most' },
   offMap: { zh: '地图上未显示', en: 'Not on the map' },
   streams: { zh: '数据流', en: 'Streams' },
+  apiReference: { zh: 'API 参考', en: 'API reference' },
+  apiReferenceIntro: {
+    zh: '每个接口及其参数、应答和示例，来自本服务的 OpenAPI 3.1 文档：',
+    en: 'Every endpoint with its parameters, answers and examples, from this server’s OpenAPI 3.1 document:',
+  },
   consumerGroups: { zh: '消费者组', en: 'Consumer groups' },
   partitions: { zh: '分区', en: 'partitions' },
   records: { zh: '条记录', en: 'records' },

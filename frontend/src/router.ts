@@ -1,4 +1,5 @@
-// Hash routes: #/, #/country/RU, #/topic/trade, #/event/<id>, #/network, #/document/<id>, #/ingest, #/streams, #/timelapse; optional ?query.
+// Hash routes: #/, #/country/RU, #/topic/trade, #/event/<id>, #/network, #/document/<id>, #/ingest, #/streams,
+// #/timelapse, #/api; optional ?query.
 
 export type Route =
   | { page: 'overview'; query: URLSearchParams }
@@ -10,6 +11,7 @@ export type Route =
   | { page: 'ingest'; query: URLSearchParams }
   | { page: 'streams'; query: URLSearchParams }
   | { page: 'timelapse'; query: URLSearchParams }
+  | { page: 'reference'; query: URLSearchParams }
   | { page: 'notfound'; path: string; query: URLSearchParams };
 
 function dec(s: string): string {
@@ -37,6 +39,7 @@ export function parseHash(hash: string): Route {
     if (head === 'ingest' && !arg) return { page: 'ingest', query };
     if (head === 'streams' && !arg) return { page: 'streams', query };
     if (head === 'timelapse' && !arg) return { page: 'timelapse', query };
+    if (head === 'api' && !arg) return { page: 'reference', query };
   }
   return { page: 'notfound', path: h, query };
 }
@@ -59,4 +62,5 @@ export const href = {
   ingest: () => '#/ingest',
   streams: () => '#/streams',
   timelapse: (query?: Record<string, string | null | undefined>) => withQuery('#/timelapse', query),
+  reference: () => '#/api',
 };

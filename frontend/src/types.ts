@@ -160,7 +160,8 @@ export interface Problem {
 }
 
 export type ServerMessage =
-  | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[]; totals?: Totals | null }
+  /** factTotal: every fact the server holds (absent from older servers); totals: GET /api/totals at the snapshot. */
+  | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[]; factTotal?: number; totals?: Totals | null }
   /** new facts, oldest first: the facts of one poll of the fact topic. */
   | { type: 'facts'; facts: Fact[] }
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }

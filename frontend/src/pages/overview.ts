@@ -89,7 +89,7 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     // Facts and events from the server's totals (every fact it holds), not from the facts this page loaded.
     replaceChildren(
       counters,
-      item('facts', t('facts'), totals?.facts ?? facts.length),
+      item('facts', t('facts'), ctx.state.factTotal ?? totals?.facts ?? facts.length),
       item('events', t('events'), totals?.events ?? 0),
       item('countries', t('countries'), ctx.state.countries.size),
       item('topics', t('topics'), ctx.state.topics.size),
@@ -197,6 +197,7 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
         .then((totals) => {
           if (!isTotals(totals)) return;
           ctx.state.totals = totals;
+          ctx.state.factTotal = totals.facts; // exact again, whatever live corrections counted since the snapshot
           renderCounters();
         })
         .catch(() => undefined); // the next change or snapshot tries again

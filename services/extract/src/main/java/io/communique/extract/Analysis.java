@@ -55,13 +55,14 @@ final class Analysis {
             "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
                     + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming)\\b");
     /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */
-    private static final Pattern EN_PLAN_AFTER = Pattern.compile("(?i)^.{0,40}?\\b(?:on the next|next (?:week|month|year)|later this (?:week|month|year))\\b");
+    private static final Pattern EN_PLAN_AFTER = Pattern.compile("(?i)^.{0,40}?\\b(?:on the next|next (?:week|month|year)|later this (?:week|month|year))\\b"
+            + "|^[^.;]{0,100}?\\b(?:is|are) (?:scheduled|expected|due|set|slated|planned|likely)\\b|^[^.;]{0,100}?\\bwill (?:be held|take place)\\b");
     /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯", "访日期间"). */
     private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对访";
     private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");
     /** A summit named by at most a place or an ordinal: "出席峰会", "出席汉堡峰会", "主持会议", "the summit". */
     private static final Pattern BARE_SUMMIT = Pattern.compile(
-            "(?i)^(?:出席|参加|与会|主持|共同主持|(?:co-)?chaired|hosted|attended)?(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)");
+            "(?i)^(?:出席|参加|与会|主持|共同主持|(?:co-)?chaired|hosted|attended)?(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)|^(?:出席|参加|与会)了?(?:本届|此次)?论坛");
     private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
     /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
     private static final Pattern ATTENDED_AT_END = Pattern.compile(
@@ -188,6 +189,9 @@ final class Analysis {
         List<Mention> all = mentions.get(i);
         Mention m = all.get(k);
         int sentenceStart = sentence(i).start();
+        if (english && m.end() <= datelineEnd(i)) {
+            return true; // "SOCHI, Russia, Nov. 22 -- …": where the report was filed
+        }
         if (precededByPlacePreposition(Math.max(sentenceStart, m.start() - 12), m.start())) {
             return true;
         }
@@ -196,7 +200,9 @@ final class Analysis {
             int gap = m.start() - previous.end();
             boolean adjacent = gap == 0 && previous.isPlace() && m.isPlace();
             boolean listed = (gap == 1 || gap == 2 && text.charAt(previous.end() + 1) == ' ') && LIST_JOINERS.contains(text.charAt(previous.end()));
-            boolean actor = m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE || m.kind() == Mention.Kind.ADJECTIVE;
+            // "在首尔与日本首相…": a country with a title after it is an actor, even after a place and 与
+            boolean actor = m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE || m.kind() == Mention.Kind.ADJECTIVE
+                    || TITLE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 25))).find();
             if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON && !actor) {
                 return locative(i, k - 1);
             }
@@ -204,7 +210,7 @@ final class Analysis {
         return false;
     }
 
-    private static final Pattern EN_TOPIC_BEFORE = Pattern.compile("(?i)(?<!\\bcall(?:ed|s)? )\\b(?:on|about|regarding|concerning|over|against)\\s+(?:the\\s+)?$");
+    private static final Pattern EN_TOPIC_BEFORE = Pattern.compile("(?i)(?<!\\bcall(?:ed|s)? )\\b(?:on|about|regarding|concerning|over|against|discuss(?:ed|es|ing)?)\\s+(?:the\\s+)?$");
     private static final Pattern ZH_TOPIC_AFTER = Pattern.compile("^(?:半岛)?(?:核)?(?:问题|局势|危机|冲突|战争)");
     private static final Pattern EN_LIST_GLUE = Pattern.compile("^\\s*(?:,|,? and|,? or)\\s*(?:the\\s+)?$");
 
@@ -221,11 +227,32 @@ final class Analysis {
         if (english) {
             String before = text.substring(Math.max(sentence(i).start(), m.start() - 25), m.start());
             if (EN_TOPIC_BEFORE.matcher(before).find()) {
-                return true;
+                return !actsAfterList(i, k); // "concern about North Korea and Russia signing a treaty": they act
             }
             return k > 0 && EN_LIST_GLUE.matcher(text.substring(all.get(k - 1).end(), m.start())).find() && topical(i, k - 1);
         }
         return ZH_TOPIC_AFTER.matcher(text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 6))).find();
+    }
+
+    private static final Pattern EN_DATELINE = Pattern.compile(
+            "\\s*[A-Z][A-Za-z .'-]{1,30}(?:, [A-Z][A-Za-z .'-]{1,30})?, [A-Z][a-z]{2,8}\\.? \\d{1,2}(?:, \\d{4})?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:--|—|-)");
+
+    /** Where the dateline that opens sentence i ends ("SOCHI, Russia, Nov. 22 --"), or -1. */
+    private int datelineEnd(int i) {
+        Matcher dateline = EN_DATELINE.matcher(text).region(sentence(i).start(), sentence(i).end());
+        return dateline.lookingAt() ? dateline.end() : -1;
+    }
+
+    private static final Pattern EN_GERUND_EVENT = Pattern.compile("(?i)^\\s+(?:signing|meeting|holding|visiting|agreeing)\\b");
+
+    /** Whether the list the k-th mention of sentence i starts is followed by an event verb in -ing: its parties act. */
+    private boolean actsAfterList(int i, int k) {
+        List<Mention> all = mentions.get(i);
+        int last = k;
+        while (last + 1 < all.size() && EN_LIST_GLUE.matcher(text.substring(all.get(last).end(), all.get(last + 1).start())).find()) {
+            last++;
+        }
+        return EN_GERUND_EVENT.matcher(text.substring(all.get(last).end(), Math.min(sentence(i).end(), all.get(last).end() + 20))).find();
     }
 
     /** Whether text[from, to) ends with a place preposition: "在", "赴", "in ", "to the ". Called per mention, so no regex. */

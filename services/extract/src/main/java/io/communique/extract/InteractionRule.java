@@ -24,11 +24,12 @@ final class InteractionRule implements Rule {
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:first |also |separately )?(?:to|with)\\b|\\bcall with\\b"
                     + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b|\\bvideoconference\\b"
-                    + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks)\\b)"
+                    + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks|summit)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
                     + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
-                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the )?(?:visiting )?(?-i:[A-Z])))|(\\bsummit\\b(?! meeting))");
+                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the |his |her |their )?(?:visiting )?(?:[a-z]+ )?(?-i:[A-Z]))"
+                    + "|\\bco-chaired\\b(?=[^.;]{0,40}\\b(?:bilateral|joint|intergovernmental|committee|commission|mechanism|dialogue)\\b))|(\\bsummit\\b(?! meeting))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
     private static final Pattern TRILATERAL = Pattern.compile("(?i)三方|三国|三边|trilateral|three-way");
     /** Encounters with media, business people or communities are not diplomatic events. */
@@ -91,7 +92,8 @@ final class InteractionRule implements Rule {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
         while (m.find()) {
             if (m.groupCount() >= 4 && m.group(4) != null) {
-                if (a.english ? bilateralSummitInEnglish(a, i, m.start()) : m.group().equals("峰会") && bilateralSummit(a, i, m.start())) {
+                if (a.english ? bilateralSummitInEnglish(a, i, m.start())
+                        : m.group().equals("峰会") && bilateralSummit(a, i, m.start()) || heldBetweenTwo(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.TALKS, false));
                 } else if (trilateral(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.MEETING, true));
@@ -103,7 +105,22 @@ final class InteractionRule implements Rule {
                 found.add(new Trigger(m.start(), m.end(), type, false));
             }
         }
+        if (found.isEmpty() && !a.english) {
+            exchangeOfViews(a, i, found);
+        }
         return mannerOfCalls(a, found);
+    }
+
+    /** "习近平同默克尔就双边关系交换意见": views exchanged with a named counterpart are a meeting, when nothing else is. */
+    private static final Pattern EXCHANGE_OF_VIEWS = Pattern.compile("(?:同|与)[^,;。]{1,30}?就[^。;]{1,40}?(交换(?:了)?意见|作出规划指引|深入交流|坦诚交流)");
+    private static final Pattern ANY_CALL = Pattern.compile("通电话|通话|视频");
+
+    private static void exchangeOfViews(Analysis a, int i, List<Trigger> found) {
+        Matcher m = Rule.matcher(EXCHANGE_OF_VIEWS, a, i);
+        if (m.find() && !ANY_CALL.matcher(a.text).find()
+                && !a.parties(i, m.start(), m.start(1)).isEmpty()) { // the counterpart named after 同/与, not "两国元首就…"
+            found.add(new Trigger(m.start(1), m.end(1), FactType.MEETING, false));
+        }
     }
 
     /** "以视频方式会见", "視像方式举行会谈": a call's manner before a meeting verb makes that meeting the call. */
@@ -155,6 +172,19 @@ final class InteractionRule implements Rule {
 
     private static final Pattern HELD_SUMMIT = Pattern.compile("(?i)(?:\\b(?:a|an|their|first|second|third)\\b[^,.;]{0,25}|[A-Z][a-z]+-[A-Z][a-z]+ )$");
     private static final Pattern VENUE_SUMMIT = Pattern.compile("(?i)\\b(?:at|during|of|for|to|after|before|ahead of) (?:the|this|a|an|their)\\b[^,.;]{0,25}$");
+
+    /** "A与B国首相C举行年度领袖会议": the other party joined by 与/同 right before the verb. */
+    private static final Pattern HELD_BEFORE = Pattern.compile("(?:与|同)[^,;。与同]{1,16}(?:举行|召开)[^,;。A-Za-z]{0,10}$");
+    private static final Pattern NOT_THE_MEETING_ITSELF = Pattern.compile("^(?:场边|期间|间隙|上|后|前|之际|时)");
+
+    /** "星国总理黄循财与马来西亚首相安华举行年度领袖会议": a summit or meeting two countries hold, with no organisation, is their talks. */
+    private static boolean heldBetweenTwo(Analysis a, int i, int position) {
+        Matcher held = HELD_BEFORE.matcher(a.text).region(a.clauseStart(i, position), position);
+        return held.find() && !a.parties(i, held.start(), held.end()).isEmpty()
+                && !NOT_THE_MEETING_ITSELF.matcher(a.text.substring(position + 2, Math.min(a.sentence(i).end(), position + 6))).find()
+                && a.mentions.get(i).stream().noneMatch(Mention::isOrganisation)
+                && a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
+    }
 
     /** "中日韩外长会议", "中俄印领导人非正式会晤": three one-character short forms, then a title, right before the noun. */
     private static boolean trilateral(Analysis a, int i, int position) {
@@ -321,12 +351,16 @@ final class InteractionRule implements Rule {
             }
             c.actor = subject;
             Events.locate(a, i, c, start);
-            c.weak = weak || BACK_REFERENCE.matcher(a.text.substring(a.clauseStart(i, start), start)).find();
+            String before = a.text.substring(a.clauseStart(i, start), start);
+            c.weak = weak || BACK_REFERENCE.matcher(before).find() || AHEAD_OF.matcher(before).find();
             Events.addPersons(a, i, c, subject, windowStart, to, start);
             out.add(c);
             return c;
         }
     }
+
+    /** "Ahead of his meeting with Putin, Modi said…": a meeting told of before it happens completes one stated elsewhere. */
+    private static final Pattern AHEAD_OF = Pattern.compile("(?i)\\b(?:ahead of|before|prior to|in preparation for)\\s+(?:his|her|their|the|a|its)?\\s*[a-z-]*\\s*$");
 
     /** A sentence whose subject is the pair told of before: "The two men, who…, met", "两国元首随后举行会谈". */
     private static final Pattern PAIR_SUBJECT = Pattern.compile(

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class SigningRule implements Rule {
     private static final Pattern ZH_VERB = Pattern.compile("签署|签订|签字|批准|通过|发表|发布|交换|见证");
     private static final Pattern EN_VERB = Pattern.compile(
-            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled)\\b");
+            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled|exchange(?= of))\\b");
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
     private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
@@ -56,7 +56,7 @@ final class SigningRule implements Rule {
         while (ceremony.find()) {
             verbs.add(new int[]{ceremony.start(), ceremony.end()});
         }
-        if (verbs.isEmpty() && !(a.english && continuesSignedList(a, i))) {
+        if (verbs.isEmpty() && !(a.english && (continuesSignedList(a, i) || FRAMED_BY_STATEMENT.matcher(a.sentenceText(i)).lookingAt()))) {
             return;
         }
         List<int[]> titles = new ArrayList<>();
@@ -91,7 +91,8 @@ final class SigningRule implements Rule {
                 continue;
             }
             int[] near = verbBefore(verbs, position, a.english ? 60 : 25);
-            int[] active = near == null && a.english ? listVerb(a, i, verbs, position) : near;
+            int[] inList = near == null && a.english ? listVerb(a, i, verbs, position) : near;
+            int[] active = inList == null && a.english && jointStatementFrame(a, i, noun) ? new int[]{position, position} : inList;
             int[] verb = active == null && a.english ? passiveVerbAfter(a, i, noun.end()) : active;
             boolean ceremonyAfter = CEREMONY.matcher(a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 6))).find();
             if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))
@@ -181,6 +182,18 @@ final class SigningRule implements Rule {
         boolean before = start > verb[1] && a.text.charAt(start - 1) == '、';
         boolean after = noun.end() < a.sentence(i).end() && a.text.charAt(noun.end()) == '、';
         return (before || after) && item.length() >= 3 && item.indexOf(',') < 0 ? item : null;
+    }
+
+    /** "In a joint statement, the two countries called on…": a statement the sentence is framed by was issued. */
+    private static final Pattern PAIR_SIGNS = Pattern.compile(
+            "(?i)(?:^|,)\\s*(?:the two (?:countries|sides|leaders|governments|presidents|prime ministers)|both (?:countries|sides|leaders))\\b");
+    private static final Pattern FRAMED_BY_STATEMENT = Pattern.compile("(?i)\\s*(?:In|Through) (?:a|their) joint (?:press )?(?:statement|declaration|communiqu)");
+    private static final Pattern IN_A_JOINT_STATEMENT = Pattern.compile("(?i)\\s*(?:In|Through) (?:a|their) joint (?:press )?$");
+
+    private static boolean jointStatementFrame(Analysis a, int i, Matcher noun) {
+        return STATEMENT.matcher(noun.group()).matches() && noun.start() - a.sentence(i).start() < 30
+                && IN_A_JOINT_STATEMENT.matcher(a.text.substring(a.sentence(i).start(), noun.start() + noun.group().indexOf(' ') + 1))
+                .matches();
     }
 
     /** "(MoU)" after "Memorandum of Understanding": the same document again. */
@@ -278,6 +291,18 @@ final class SigningRule implements Rule {
         Set<String> parties = new LinkedHashSet<>(outside);
         if (parties.size() < 2) {
             parties.addAll(within);
+        }
+        String carried = a.carriedSubject(i);
+        Matcher pair = PAIR_SIGNS.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
+        boolean pairSigns = pair.find() && (position < pair.start() || a.parties(i, pair.end(), position).isEmpty());
+        if (carried != null && pairSigns && a.subjectMention(i, position) == null) {
+            // "In a joint statement, the two countries called on Pakistan…": the pair told of, not who else is named
+            parties.clear();
+            parties.add(carried);
+            String partner = a.partnerOf(carried, i);
+            if (partner != null) {
+                parties.add(partner);
+            }
         }
         List<Candidate.Reason> reasons = new ArrayList<>();
         if (!parties.isEmpty()) {

@@ -123,7 +123,7 @@ final class SummitRule implements Rule {
                 if (hosting) {
                     attendees.addAll(leadersListedAfter(a, i, m.end()));
                 }
-                if (attendees.isEmpty()) {
+                if (attendees.isEmpty() && including(a, i, m.end()).isEmpty()) { // "…首脑出席了论坛,其中包括A、B": those named
                     addIfKnown(attendees, a.subject(i, m.start()));
                 }
             }

@@ -498,4 +498,101 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("On the sidelines of the SCO summit in Astana, Kazakhstan, Xi met with Turkish President Erdogan on Wednesday.",
                 "2024-07-04")).containsExactly("MEETING CN,TR");
     }
+
+    @Test
+    void beingInACapitalForAVisitIsVisitingItsCountry() {
+        assertThat(Facts.keys("South African President Cyril Ramaphosa is in Beijing for a state visit. During the visit, he will meet "
+                + "President Xi Jinping.", "2024-09-02")).containsExactly("VISIT CN,ZA");
+    }
+
+    @Test
+    void receivingOnesCounterpartAndCoChairingABilateralCommitteeAreMeetings() {
+        assertThat(Facts.keys("Egyptian President Abdel Fattah al-Sisi received his Emirati counterpart Sheikh Mohamed bin Zayed in "
+                + "Cairo on Sunday.", "2024-02-04")).containsExactly("MEETING AE,EG");
+        assertThat(Facts.keys("Vietnamese Prime Minister Pham Minh Chinh and his Chinese counterpart Li Qiang co-chaired a meeting of the "
+                + "intergovernmental committee on Tuesday.", "2024-10-15")).containsExactly("MEETING CN,VN");
+    }
+
+    @Test
+    void theVisitorQualifiedByVisitingIsTheVisitorButATripsCharacteristicIsNoVisit() {
+        List<Fact> facts = Facts.of("2024年4月17日，柬埔寨首相洪玛奈在金边会见来访的中国外长王毅。", "2024-04-18");
+
+        assertThat(Facts.keys(facts)).containsExactly("VISIT CN,KH", "MEETING CN,KH");
+        assertThat(facts.get(0).initiator()).isEqualTo("CN");
+        assertThat(Facts.keys("2024年11月20日，王毅说，习近平出访的一大特点是密集举行双边会见。", "2024-11-21")).isEmpty();
+    }
+
+    @Test
+    void theExchangeOfDocumentsTheLeadersWitnessIsASigning() {
+        assertThat(Facts.keys("Vietnamese Prime Minister Pham Minh Chinh held talks with his Lao counterpart Sonexay Siphandone in "
+                + "Vientiane on Tuesday. The two prime ministers witnessed the exchange of 10 memoranda of understanding after their talks.",
+                "2024-01-09")).containsExactly("TALKS LA,VN", "AGREEMENT_SIGNED LA,VN");
+    }
+
+    @Test
+    void aVirtualSummitIsACallAndWhatIsDiscussedIsNoParty() {
+        assertThat(Facts.keys("Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese held a virtual summit "
+                + "on Thursday.", "2022-03-21")).containsExactly("PHONE_CALL AU,IN");
+        assertThat(Facts.keys("In a video call on Monday, US President Joe Biden and Chinese President Xi Jinping discussed Taiwan.",
+                "2021-11-16")).containsExactly("PHONE_CALL CN,US");
+    }
+
+    @Test
+    void aMeetingScheduledOrToldOfBeforeItHappensIsNoEvent() {
+        assertThat(Facts.keys("A meeting between Japanese Prime Minister Kishida and South Korean President Yoon is scheduled for next "
+                + "week.", "2023-03-10")).isEmpty();
+        assertThat(Facts.keys("Ahead of his meeting with Russian President Vladimir Putin, Indian Prime Minister Modi told reporters he "
+                + "wanted peace.", "2024-07-08")).isEmpty();
+        assertThat(Facts.keys("Indian Prime Minister Modi met Russian President Vladimir Putin in Moscow on Monday. Ahead of his meeting "
+                + "with Putin, Modi told reporters he wanted peace.", "2024-07-09")).containsExactly("MEETING IN,RU");
+    }
+
+    @Test
+    void aMeetingTwoCountriesHoldIsTheirTalksButNotOneHostedForMany() {
+        assertThat(Facts.keys("2025年1月7日，新加坡總理黃循財與馬來西亞首相安華舉行年度領袖會議。", "2025-01-08")).containsExactly("TALKS MY,SG");
+        assertThat(Facts.keys("2024年5月30日，中国外长在苏瓦主持与10个太平洋岛国外长举行会议，澳大利亚表示关注。", "2024-05-31"))
+                .doesNotContain("TALKS AU,CN");
+    }
+
+    @Test
+    void aCountryWithATitleAfterAPlaceAndWithIsTheCounterpartNotPartOfThePlace() {
+        assertThat(Facts.of("2024年5月26日，南韓總統尹錫悅在首爾與日本首相岸田文雄舉行會談。", "2024-05-27"))
+                .singleElement().satisfies(f -> assertThat(f.location()).isEqualTo("首爾"));
+    }
+
+    @Test
+    void viewsExchangedWithNamedCounterpartsAreMeetingsUnlessTheReportIsOfACall() {
+        assertThat(Facts.keys("2017年7月5日，习近平同德国总统施泰因迈尔、总理默克尔就双边关系交换意见。", "2017-07-06"))
+                .containsExactly("MEETING CN,DE", "MEETING CN,DE");
+        assertThat(Facts.keys("2017年7月5日，习近平同默克尔通电话。习近平同默克尔就双边关系交换意见。", "2017-07-06"))
+                .containsExactly("PHONE_CALL CN,DE");
+    }
+
+    @Test
+    void aJointStatementFramingTheSentenceIsIssuedByThePairToldOf() {
+        assertThat(Facts.keys("US President Trump held talks with Indian Prime Minister Modi on Monday. In a joint statement, the two "
+                + "countries called on Pakistan to act.", "2017-06-27")).containsExactly("TALKS IN,US", "STATEMENT_SIGNED IN,US");
+        assertThat(Facts.keys("The two leaders expressed grave concern about North Korea and Russia signing a treaty.", "2024-07-11"))
+                .containsExactly("AGREEMENT_SIGNED KP,RU");
+    }
+
+    @Test
+    void theCountryOfTheDatelineIsWhereTheReportWasFiled() {
+        assertThat(Facts.keys("SOCHI, Russia, Nov. 22 -- The presidents of Russia, Iran and Turkey met in the Black Sea resort on "
+                + "Wednesday.", "2017-11-22")).containsExactly("MEETING IR,RU,TR");
+    }
+
+    @Test
+    void headsOfStateAttendingAForumIncludingTheOnesNamed() {
+        assertThat(Facts.keys("2017年5月14日，“一带一路”国际合作高峰论坛在北京开幕。29个国家的元首和政府首脑出席了论坛，其中包括俄罗斯总统"
+                + "普京、土耳其总统埃尔多安。", "2017-05-15")).containsExactlyInAnyOrder("SUMMIT BRF,CN", "SUMMIT BRF,RU", "SUMMIT BRF,TR");
+    }
+
+    @Test
+    void arrivingInACountryIsVisitingItUnlessForASummit() {
+        assertThat(Facts.keys("RIYADH, May 20 -- U.S. President Donald Trump arrived in Saudi Arabia on Saturday, the first stop of his "
+                + "first foreign trip.", "2017-05-20")).containsExactly("VISIT SA,US");
+        assertThat(Facts.keys("Indian Prime Minister Modi arrived in Johannesburg on Tuesday. He will attend the BRICS summit.", "2023-08-22"))
+                .isEmpty();
+    }
 }
