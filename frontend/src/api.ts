@@ -1,5 +1,5 @@
 // REST client (same origin). Errors are application/problem+json.
-import type { CountryCount, CountryView, DocumentRecord, Fact, IngestResult, Labels, Problem, TopicCount, TopicView } from './types';
+import type { CountryCount, CountryView, DocumentRecord, EventTally, EventView, Fact, IngestResult, Labels, Problem, TopicCount, TopicView, Totals } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -28,6 +28,13 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 
 const enc = encodeURIComponent;
 
+function query(q: Record<string, string | number | undefined | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const qs = p.toString();
+  return qs ? '?' + qs : '';
+}
+
 export const api = {
   labels: (signal?: AbortSignal) => getJson<Labels>('api/labels', signal),
   countries: (signal?: AbortSignal) => getJson<CountryCount[]>('api/countries', signal),
@@ -35,11 +42,13 @@ export const api = {
   topics: (signal?: AbortSignal) => getJson<TopicCount[]>('api/topics', signal),
   topic: (id: string, signal?: AbortSignal) => getJson<TopicView>(`api/topics/${enc(id)}`, signal),
   document: (id: string, signal?: AbortSignal) => getJson<DocumentRecord>(`api/documents/${enc(id)}`, signal),
+  event: (id: string, signal?: AbortSignal) => getJson<EventView>(`api/events/${enc(id)}`, signal),
+  events: (q: { country?: string; topic?: string; type?: string; limit?: number }, signal?: AbortSignal) =>
+    getJson<EventView[]>(`api/events${query(q)}`, signal),
+  totals: (signal?: AbortSignal) => getJson<Totals>('api/totals', signal),
+  tally: (q: { country: string } | { topic: string }, signal?: AbortSignal) => getJson<EventTally>(`api/totals${query(q)}`, signal),
   facts: (q: { country?: string; type?: string; since?: string; limit?: number; document?: string }, signal?: AbortSignal) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
-    const qs = p.toString();
-    return getJson<Fact[]>(`api/facts${qs ? '?' + qs : ''}`, signal);
+    return getJson<Fact[]>(`api/facts${query(q)}`, signal);
   },
   async ingest(body: { text: string; published?: string; language?: string; url?: string }, token?: string): Promise<IngestResult> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };

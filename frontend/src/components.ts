@@ -133,12 +133,13 @@ export function section(title: string, id: string | null, ...children: (Node | n
 }
 
 /**
- * "All facts (12)", or "Latest facts (50 / 3,000)" when a view carries only its most recent facts besides its total.
+ * "All facts (12)", or "Latest facts (50 / 3,000)" when a view carries only its most recent facts besides its total;
+ * "All reports"/"Latest reports" on pages that list events first.
  */
-export function factsHeading(ctx: Ctx, shown: number, total: number | null | undefined): (HTMLElement | string)[] {
+export function factsHeading(ctx: Ctx, shown: number, total: number | null | undefined, what: 'Facts' | 'Reports' = 'Facts'): (HTMLElement | string)[] {
   const all = typeof total !== 'number' || total <= shown;
   const count = all ? formatCount(shown, ctx.i18n.lang) : `${formatCount(shown, ctx.i18n.lang)} / ${formatCount(total, ctx.i18n.lang)}`;
-  return [ctx.i18n.t(all ? 'allFacts' : 'latestFacts'), ' ', h('span', { class: 'muted' }, `(${count})`)];
+  return [ctx.i18n.t(`${all ? 'all' : 'latest'}${what}`), ' ', h('span', { class: 'muted' }, `(${count})`)];
 }
 
 export function emptyNote(ctx: Ctx): HTMLElement {

@@ -197,6 +197,8 @@ function pageFor(r: Route): Page | Promise<Page> {
       return import('./pages/topic').then((m) => m.topicPage(ctx, r));
     case 'network':
       return import('./pages/network').then((m) => m.networkPage(ctx, r));
+    case 'event':
+      return import('./pages/event').then((m) => m.eventPage(ctx, r));
     case 'document':
       return import('./pages/document').then((m) => m.documentPage(ctx, r));
     case 'ingest':

@@ -1,5 +1,5 @@
-// Hash routes: #/, #/country/RU, #/topic/trade, #/network, #/document/<id>, #/ingest, #/streams, #/timelapse, #/api;
-// optional ?query.
+// Hash routes: #/, #/country/RU, #/topic/trade, #/event/<id>, #/network, #/document/<id>, #/ingest, #/streams,
+// #/timelapse, #/api; optional ?query.
 
 export type Route =
   | { page: 'overview'; query: URLSearchParams }
@@ -7,6 +7,7 @@ export type Route =
   | { page: 'topic'; id: string; query: URLSearchParams }
   | { page: 'network'; query: URLSearchParams }
   | { page: 'document'; id: string; query: URLSearchParams }
+  | { page: 'event'; id: string; query: URLSearchParams }
   | { page: 'ingest'; query: URLSearchParams }
   | { page: 'streams'; query: URLSearchParams }
   | { page: 'timelapse'; query: URLSearchParams }
@@ -33,6 +34,7 @@ export function parseHash(hash: string): Route {
     if (head === 'country' && arg) return { page: 'country', code: arg.toUpperCase(), query };
     if (head === 'topic' && arg) return { page: 'topic', id: arg, query };
     if (head === 'document' && arg) return { page: 'document', id: arg, query };
+    if (head === 'event' && arg) return { page: 'event', id: arg, query };
     if (head === 'network' && !arg) return { page: 'network', query };
     if (head === 'ingest' && !arg) return { page: 'ingest', query };
     if (head === 'streams' && !arg) return { page: 'streams', query };
@@ -55,6 +57,7 @@ export const href = {
   country: (code: string) => `#/country/${encodeURIComponent(code)}`,
   topic: (id: string) => `#/topic/${encodeURIComponent(id)}`,
   network: (query?: Record<string, string | null | undefined>) => withQuery('#/network', query),
+  event: (id: string) => `#/event/${encodeURIComponent(id)}`,
   document: (id: string, factId?: string) => withQuery(`#/document/${encodeURIComponent(id)}`, { fact: factId }),
   ingest: () => '#/ingest',
   streams: () => '#/streams',

@@ -1,6 +1,6 @@
 // The live view-model: a fold of WebSocket messages (and REST loads) into what the pages show.
 // Pure apart from mutating the state object it is given; no DOM, no I/O (unit-tested).
-import type { CountryView, Fact, ServerMessage, TopicView, ViewCount } from './types';
+import type { CountryView, Fact, ServerMessage, TopicView, Totals, ViewCount } from './types';
 
 export const FEED_LIMIT = 200;
 /** How long a newly arrived fact stays highlighted, in ms. */
@@ -27,6 +27,8 @@ export interface LiveState {
    * counts once more until the next snapshot.)
    */
   factTotal: number | null;
+  /** the server's totals (facts, events, reports…): from the snapshot, then from GET /api/totals; null before. */
+  totals: Totals | null;
 }
 
 /** What a batch changed, so the page re-renders only what it shows. */
@@ -51,6 +53,7 @@ export function emptyState(): LiveState {
     topicViews: new Map(),
     snapshots: 0,
     factTotal: null,
+    totals: null,
   };
 }
 
@@ -82,6 +85,7 @@ export function parseMessage(data: unknown): ServerMessage | null {
         topics: Array.isArray(msg.topics) ? (msg.topics as never) : [],
         facts: Array.isArray(msg.facts) ? (msg.facts as Fact[]).filter(isFact) : [],
         factTotal: typeof msg.factTotal === 'number' ? msg.factTotal : undefined,
+        totals: isTotals(msg.totals) ? msg.totals : null,
       };
     case 'facts': {
       const facts = Array.isArray(msg.facts) ? (msg.facts as unknown[]).filter(isFact) : [];
@@ -109,6 +113,12 @@ function isCount(c: unknown): c is ViewCount {
     && typeof count.factCount === 'number';
 }
 
+export function isTotals(t: unknown): t is Totals {
+  const totals = t as Totals;
+  return !!t && typeof t === 'object' && typeof totals.facts === 'number' && typeof totals.events === 'number'
+    && typeof totals.reports === 'number';
+}
+
 function isFact(f: unknown): f is Fact {
   return !!f && typeof f === 'object' && typeof (f as Fact).id === 'string' && typeof (f as Fact).type === 'string';
 }
@@ -131,6 +141,7 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
         state.snapshots++;
         state.factTotal = msg.factTotal ?? null;
         ch.snapshot = true;
+        state.totals = msg.totals ?? null;
         ch.counts = true;
         state.countries = new Map(msg.countries.filter((c) => c && typeof c.code === 'string').map((c) => [c.code, c.factCount ?? 0]));
         state.topics = new Map(msg.topics.filter((t) => t && typeof t.id === 'string').map((t) => [t.id, t.factCount ?? 0]));

@@ -74,6 +74,12 @@ export interface CountryView {
   statements: FactRef[];
   topics: KeyCount[];
   facts: Fact[];
+  /** facts (reports) involving it; `facts` lists the most recent */
+  reportCount?: number;
+  visitsMadeCount?: number;
+  visitsReceivedCount?: number;
+  agreementsCount?: number;
+  statementsCount?: number;
 }
 
 export interface TopicView {
@@ -81,6 +87,44 @@ export interface TopicView {
   factCount: number;
   countries: KeyCount[];
   facts: Fact[];
+  reportCount?: number;
+}
+
+/** One real-world event and every report of it (GET /api/events/{id}; see docs/events.md). */
+export interface EventView {
+  id: string;
+  type?: FactType | string | null;
+  participants: string[];
+  initiator?: string | null;
+  persons?: string[];
+  date?: string | null;
+  endDate?: string | null;
+  location?: string | null;
+  title?: string | null;
+  documentCount?: number;
+  reports: Fact[];
+  /** fields the reports disagree on, with every value given */
+  conflicts: { field: string; values: string[] }[];
+  /** why each report after the first is in the event: the report it agrees with best, and on what */
+  joins: { report: string; with: string; agreed: string[] }[];
+}
+
+/** GET /api/totals: counters from everything the server holds. */
+export interface Totals {
+  facts: number;
+  events: number;
+  reports: number;
+  /** events by their merged type */
+  eventsByType?: Record<string, number>;
+  documents?: number;
+  countries?: number;
+  topics?: number;
+}
+
+/** GET /api/totals?country= or ?topic=: one country's or topic's events and the reports in them. */
+export interface EventTally {
+  events: number;
+  reports: number;
 }
 
 export interface DocumentRecord {
@@ -116,8 +160,8 @@ export interface Problem {
 }
 
 export type ServerMessage =
-  /** factTotal: every fact the server holds (absent from older servers). */
-  | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[]; factTotal?: number }
+  /** factTotal: every fact the server holds (absent from older servers); totals: GET /api/totals at the snapshot. */
+  | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[]; factTotal?: number; totals?: Totals | null }
   /** new facts, oldest first: the facts of one poll of the fact topic. */
   | { type: 'facts'; facts: Fact[] }
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }

@@ -19,6 +19,15 @@ describe('applyMessages', () => {
     expect(s.feed).toEqual(['a', 'b']);
     expect(s.fresh.size).toBe(0); // snapshot facts are not "new"
     expect(s.snapshots).toBe(1);
+    expect(s.totals).toBeNull();
+  });
+
+  it('keeps the totals of the server from the snapshot, whatever facts the page loaded', () => {
+    const s = emptyState();
+    applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [fact('a')], totals: { facts: 300020, events: 120000, reports: 300000 } }], 0);
+    mergeFacts(s, [fact('b'), fact('c')]);
+    expect(s.totals?.facts).toBe(300020);
+    expect(s.facts.size).toBe(3);
   });
 
   it('counts every fact the server holds from the snapshot on, not the facts the page loaded', () => {
@@ -114,7 +123,9 @@ describe('parseMessage', () => {
     expect(parseMessage(JSON.stringify({ type: 'facts', facts: [fact('a'), { nope: 1 }, fact('b')] }))).toEqual({
       type: 'facts', facts: [fact('a'), fact('b')],
     });
-    expect(parseMessage(JSON.stringify({ type: 'snapshot' }))).toEqual({ type: 'snapshot', countries: [], topics: [], facts: [] });
+    expect(parseMessage(JSON.stringify({ type: 'snapshot' }))).toEqual({ type: 'snapshot', countries: [], topics: [], facts: [], totals: null });
+    expect(parseMessage(JSON.stringify({ type: 'snapshot', totals: { facts: 300020, events: 120000, reports: 300020 } }))).toMatchObject({ totals: { facts: 300020, events: 120000 } });
+    expect(parseMessage(JSON.stringify({ type: 'snapshot', totals: { facts: 'many' } }))).toMatchObject({ totals: null });
     expect(parseMessage(JSON.stringify({ type: 'view', kind: 'topic', key: 'trade', view: { id: 'trade' } }))?.type).toBe('view');
     expect(parseMessage(JSON.stringify({ type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 4 }, { kind: 'planet', key: 'x', factCount: 1 }] }))).toEqual({
       type: 'counts', counts: [{ kind: 'country', key: 'RU', factCount: 4 }],

@@ -1,5 +1,6 @@
 // Country page: counterparts ranked by type, visits made/received on a map with arcs, talks and meetings,
-// statements and agreements with titles, topics, a timeline, and every fact expandable to its evidence.
+// statements and agreements with titles, topics, a timeline, its events (each occasion once, with its number of
+// reports; counted by the server's totals) and its latest reports expandable to their evidence.
 import { ApiError, api } from '../api';
 import { countryLink, emptyNote, errorNote, factDetails, factRefItem, factsHeading, topicLink, typeBar, typeLegend } from '../components';
 import type { Ctx, Page } from '../context';
@@ -10,7 +11,8 @@ import { WorldMap, type Arc } from '../map';
 import { href, type Route } from '../router';
 import { isFresh, type Changes } from '../state';
 import { timelineSvg } from '../timeline';
-import { FACT_TYPES, type CountryView, type Fact, type FactRef } from '../types';
+import { FACT_TYPES, type CountryView, type EventTally, type Fact, type FactRef } from '../types';
+import { eventsCard } from '../eventlist';
 
 const MEETING_TYPES = new Set(['TALKS', 'MEETING', 'PHONE_CALL', 'SUMMIT']);
 
@@ -21,6 +23,14 @@ export function countryPage(ctx: Ctx, route: Extract<Route, { page: 'country' }>
   const body = h('div', { class: 'country-body' }, h('p', { class: 'muted' }, t('loading')));
   const el = h('div', { class: 'page country', 'data-code': code }, body);
   let view: CountryView | null = ctx.state.countryViews.get(code) ?? null;
+  const n = (x: number) => formatCount(x, ctx.i18n.lang);
+  // Counters from the totals of every event view (one per occasion), not from the facts this page lists.
+  const kpiEvents = h('strong', { 'data-kpi': 'events' }, '…');
+  const kpiReports = h('strong', { 'data-kpi': 'reports' }, '…');
+  const events = eventsCard(ctx, { country: code }, ac.signal, (tally: EventTally) => {
+    kpiEvents.textContent = n(tally.events);
+    kpiReports.textContent = n(tally.reports);
+  });
 
   const map = new WorldMap({
     id: 'country-map',
@@ -73,10 +83,11 @@ export function countryPage(ctx: Ctx, route: Extract<Route, { page: 'country' }>
         h(
           'div',
           { class: 'kpis' },
-          h('span', null, h('strong', { 'data-kpi': 'facts' }, formatCount(v.factCount ?? facts.length, ctx.i18n.lang)), ' ', t('facts')),
-          h('span', null, h('strong', null, String(counterparts.length)), ' ', t('counterparts')),
-          h('span', null, h('strong', null, String(v.visitsMade?.length ?? 0)), ' ', t('visitsMade')),
-          h('span', null, h('strong', null, String(v.visitsReceived?.length ?? 0)), ' ', t('visitsReceived')),
+          h('span', null, kpiEvents, ' ', t('events')),
+          h('span', null, kpiReports, ' ', t('reports')),
+          h('span', null, h('strong', null, n(counterparts.length)), ' ', t('counterparts')),
+          h('span', null, h('strong', { 'data-kpi': 'visits-made' }, n(v.visitsMadeCount ?? v.visitsMade?.length ?? 0)), ' ', t('visitsMade')),
+          h('span', null, h('strong', { 'data-kpi': 'visits-received' }, n(v.visitsReceivedCount ?? v.visitsReceived?.length ?? 0)), ' ', t('visitsReceived')),
         ),
       ),
       h(
@@ -85,6 +96,7 @@ export function countryPage(ctx: Ctx, route: Extract<Route, { page: 'country' }>
         h(
           'div',
           { class: 'col' },
+          events.el,
           h(
             'section',
             { class: 'card', 'aria-labelledby': 'cmap-h' },
@@ -96,7 +108,7 @@ export function countryPage(ctx: Ctx, route: Extract<Route, { page: 'country' }>
           h(
             'section',
             { class: 'card', 'aria-labelledby': 'facts-h' },
-            h('h2', { id: 'facts-h' }, factsHeading(ctx, facts.length, v.factCount)),
+            h('h2', { id: 'facts-h' }, factsHeading(ctx, facts.length, v.reportCount ?? v.factCount, 'Reports')),
             h('ul', { id: 'facts', class: 'facts' }, facts.length ? facts.map((f) => factDetails(ctx, f, { open: open.has(f.id), fresh: isFresh(ctx.state, f.id, ctx.now()) })) : h('li', null, emptyNote(ctx))),
           ),
         ),
@@ -154,11 +166,13 @@ export function countryPage(ctx: Ctx, route: Extract<Route, { page: 'country' }>
 
   if (view) render(view);
   load();
+  events.refresh();
 
   return {
     el,
     title: ctx.i18n.country(code),
     update(ch: Changes) {
+      if (ch.countryViews.has(code) || ch.snapshot || ch.retracted.length) events.refresh();
       if (ch.countryViews.has(code)) {
         view = ctx.state.countryViews.get(code) ?? view;
         if (view) keepFocus(el, () => render(view!));

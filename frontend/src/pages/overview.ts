@@ -1,4 +1,5 @@
 // Overview: headline counters, world choropleth, live feed, ranked countries, active pairs and topics, period filter.
+import { api } from '../api';
 import { countByCountry, countByType, topPairs, topTopics, yearsOf } from '../aggregate';
 import { countryLink, emptyNote, factDetails, section, simpleBar, topicLink, typeBar } from '../components';
 import type { Ctx, Page } from '../context';
@@ -6,7 +7,7 @@ import { h, replaceChildren } from '../dom';
 import { formatCount } from '../format';
 import { WorldMap } from '../map';
 import { href, type Route } from '../router';
-import { feedFacts, isFresh, rankedCountries, rankedTopics, type Changes } from '../state';
+import { feedFacts, isFresh, isTotals, rankedCountries, rankedTopics, type Changes } from '../state';
 
 const FEED_SHOWN = 50;
 /**
@@ -76,16 +77,20 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
 
   function renderCounters(): void {
     const facts = Array.from(ctx.state.facts.values());
-    const byType = countByType(facts);
+    const totals = ctx.state.totals;
+    // Events of each type from the server's totals; only before the first totals, the facts this page loaded.
+    const byType = totals?.eventsByType ? new Map(Object.entries(totals.eventsByType)) : countByType(facts);
     const n = (x: number) => formatCount(x, ctx.i18n.lang);
     const visits = byType.get('VISIT') ?? 0;
     const meetings = (byType.get('TALKS') ?? 0) + (byType.get('MEETING') ?? 0) + (byType.get('PHONE_CALL') ?? 0) + (byType.get('SUMMIT') ?? 0);
     const signed = (byType.get('AGREEMENT_SIGNED') ?? 0) + (byType.get('STATEMENT_SIGNED') ?? 0);
     const item = (key: string, label: string, value: number) =>
       h('div', { class: 'counter', 'data-counter': key }, h('span', { class: 'counter-value' }, n(value)), h('span', { class: 'counter-label' }, label));
+    // Facts and events from the server's totals (every fact it holds), not from the facts this page loaded.
     replaceChildren(
       counters,
-      item('facts', t('facts'), ctx.state.factTotal ?? facts.length),
+      item('facts', t('facts'), ctx.state.factTotal ?? totals?.facts ?? facts.length),
+      item('events', t('events'), totals?.events ?? 0),
       item('countries', t('countries'), ctx.state.countries.size),
       item('topics', t('topics'), ctx.state.topics.size),
       item('visits', t('visits'), visits),
@@ -178,6 +183,27 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     renderFeed();
   }
 
+  /** Reads the totals again after facts came or went: at most once a second, the last change always counted. */
+  const totalsAc = new AbortController();
+  let totalsTimer: ReturnType<typeof setTimeout> | null = null;
+  let totalsReadAt = 0;
+  function refreshTotals(): void {
+    if (totalsTimer !== null) return;
+    totalsTimer = setTimeout(() => {
+      totalsTimer = null;
+      totalsReadAt = Date.now();
+      api
+        .totals(totalsAc.signal)
+        .then((totals) => {
+          if (!isTotals(totals)) return;
+          ctx.state.totals = totals;
+          ctx.state.factTotal = totals.facts; // exact again, whatever live corrections counted since the snapshot
+          renderCounters();
+        })
+        .catch(() => undefined); // the next change or snapshot tries again
+    }, Math.max(0, totalsReadAt + 1000 - Date.now()));
+  }
+
   renderAll();
   // Fade highlights out even when no new message arrives.
   const fadeTimer = setInterval(() => {
@@ -188,6 +214,7 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     el,
     title: t('overview'),
     update(ch: Changes) {
+      if (ch.newFacts.length || ch.retracted.length) refreshTotals();
       if (ch.snapshot || ch.counts || ch.newFacts.length || ch.retracted.length) {
         renderCounters();
         renderAggregates();
@@ -196,6 +223,8 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     },
     dispose() {
       clearInterval(fadeTimer);
+      if (totalsTimer !== null) clearTimeout(totalsTimer);
+      totalsAc.abort();
     },
   };
 }

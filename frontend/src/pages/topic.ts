@@ -1,4 +1,5 @@
-// Topic page: which countries raise it, over time, with the facts.
+// Topic page: which countries raise it, over time, its events (each occasion once, with its number of reports;
+// counted by the server's totals) and its latest reports.
 import { countByYear } from '../aggregate';
 import { countryLink, emptyNote, errorNote, factDetails, factsHeading, simpleBar } from '../components';
 import type { Ctx, Page } from '../context';
@@ -7,7 +8,9 @@ import { I18n } from '../i18n';
 import type { Route } from '../router';
 import { isFresh, type Changes } from '../state';
 import { api } from '../api';
-import type { Fact, TopicView } from '../types';
+import type { EventTally, Fact, TopicView } from '../types';
+import { eventsCard } from '../eventlist';
+import { formatCount } from '../format';
 
 export function yearBars(ctx: Ctx, facts: Fact[]): SVGSVGElement | HTMLElement {
   const data = countByYear(facts);
@@ -36,6 +39,12 @@ export function topicPage(ctx: Ctx, route: Extract<Route, { page: 'topic' }>): P
   const body = h('div', null, h('p', { class: 'muted' }, t('loading')));
   const el = h('div', { class: 'page topic', 'data-topic': id }, body);
   let view: TopicView | null = ctx.state.topicViews.get(id) ?? null;
+  const kpiEvents = h('strong', { 'data-kpi': 'events' }, '…');
+  const kpiReports = h('strong', { 'data-kpi': 'reports' }, '…');
+  const events = eventsCard(ctx, { topic: id }, ac.signal, (tally: EventTally) => {
+    kpiEvents.textContent = formatCount(tally.events, ctx.i18n.lang);
+    kpiReports.textContent = formatCount(tally.reports, ctx.i18n.lang);
+  });
 
   function render(v: TopicView): void {
     const open = new Set(Array.from(el.querySelectorAll('details[open]')).map((d) => d.closest('[data-fact-id]')?.getAttribute('data-fact-id')));
@@ -50,7 +59,7 @@ export function topicPage(ctx: Ctx, route: Extract<Route, { page: 'topic' }>): P
         { class: 'page-head' },
         h('h1', null, ctx.i18n.topic(id)),
         h('span', { class: 'sub' }, otherName !== ctx.i18n.topic(id) ? otherName : '', ' ', h('code', null, id)),
-        h('div', { class: 'kpis' }, h('span', null, h('strong', null, String(v.factCount ?? facts.length)), ' ', t('facts'))),
+        h('div', { class: 'kpis' }, h('span', null, kpiEvents, ' ', t('events')), h('span', null, kpiReports, ' ', t('reports'))),
       ),
       h(
         'div',
@@ -58,11 +67,12 @@ export function topicPage(ctx: Ctx, route: Extract<Route, { page: 'topic' }>): P
         h(
           'div',
           { class: 'col' },
+          events.el,
           h('section', { class: 'card', 'aria-labelledby': 'ot-h' }, h('h2', { id: 'ot-h' }, t('overTime')), yearBars(ctx, facts)),
           h(
             'section',
             { class: 'card', 'aria-labelledby': 'tf-h' },
-            h('h2', { id: 'tf-h' }, factsHeading(ctx, facts.length, v.factCount)),
+            h('h2', { id: 'tf-h' }, factsHeading(ctx, facts.length, v.reportCount ?? v.factCount, 'Reports')),
             h('ul', { id: 'facts', class: 'facts' }, facts.length ? facts.map((f) => factDetails(ctx, f, { open: open.has(f.id), fresh: isFresh(ctx.state, f.id, ctx.now()) })) : h('li', null, emptyNote(ctx))),
           ),
         ),
@@ -101,11 +111,13 @@ export function topicPage(ctx: Ctx, route: Extract<Route, { page: 'topic' }>): P
   }
   if (view) render(view);
   load();
+  events.refresh();
 
   return {
     el,
     title: ctx.i18n.topic(id),
     update(ch: Changes) {
+      if (ch.topicViews.has(id) || ch.snapshot || ch.retracted.length) events.refresh();
       if (ch.topicViews.has(id)) {
         view = ctx.state.topicViews.get(id) ?? view;
         if (view) keepFocus(el, () => render(view!));

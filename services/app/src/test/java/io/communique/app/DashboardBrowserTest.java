@@ -13,6 +13,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.ReducedMotion;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.model.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,10 +33,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,6 +84,18 @@ class DashboardBrowserTest {
             {"2017-11-21", "11月20日，国务院总理李克强在北京同巴西总统罗塞夫举行会谈。双方签署了经济合作协定。"},
             {"2019-06-06", "6月5日，国家主席习近平在北京人民大会堂同肯尼亚总统肯雅塔举行会谈。"},
     };
+    /**
+     * One occasion reported twice, written for this test: in Chinese on the day, in English the next day, which dates
+     * it by that day ("on Wednesday") and names the place in English. The resolver makes one event of them, with the
+     * date and the place as disagreements.
+     */
+    static final List<Map<String, String>> CHILE_TALKS = List.of(
+            Map.of("published", "2024-11-05", "language", "zh",
+                    "url", "https://news.example/zh/cn-cl-talks",
+                    "text", "新华社北京11月5日电 11月5日，国家主席习近平在北京人民大会堂同智利总统博里奇举行会谈。两国元首同意加强合作。"),
+            Map.of("published", "2024-11-06", "language", "en",
+                    "url", "https://news.example/en/cn-cl-talks",
+                    "text", "Chinese President Xi Jinping held talks with Chilean President Gabriel Boric in Beijing on Wednesday."));
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -217,6 +232,7 @@ class DashboardBrowserTest {
         assertThat(page.locator("#counterparts li[data-code=CN]")).isVisible();
         assertThat(page.locator("#visits-received li[data-fact-id]").first()).isVisible();
         assertThat(page.locator("#country-map .arc.received").first()).isAttached();
+        assertThat(page.locator("#events li[data-event-id]").first()).isVisible();
         screenshot(page, "country");
 
         Locator fact = page.locator("#facts li[data-fact-id]").first();
@@ -251,6 +267,10 @@ class DashboardBrowserTest {
         page.locator("#topics a[data-topic]").first().click();
         assertThat(page).hasURL(Pattern.compile("#/topic/[^/?]+$"));
         assertThat(page.locator("#topic-countries li[data-code]").first()).isVisible();
+        // Its events, each with the number of its reports, and the count of them all from the server's totals.
+        assertThat(page.locator("#events li[data-event-id] .report-count").first())
+                .hasAttribute("data-reports", Pattern.compile("[1-9][0-9]*"));
+        assertThat(page.locator("[data-kpi=events]")).hasText(Pattern.compile("^[1-9][0-9,]*$"));
         assertThat(page.locator("#facts li[data-fact-id]").first()).isVisible();
         screenshot(page, "topic");
 
@@ -466,6 +486,63 @@ class DashboardBrowserTest {
         return page;
     }
 
+    @Test
+    @Order(10)
+    void anEventPageShowsEveryReportOfOneOccasionInTwoLanguagesWhyTheyAreOneAndWhereTheyDisagree() throws Exception {
+        String zh = postReport(CHILE_TALKS.get(0)).get(0);
+        String en = postReport(CHILE_TALKS.get(1)).get(0);
+        // The event view is resolved from the routed facts after they are accepted: wait until it holds both reports.
+        Await.until("one event of Chile with both reports", Duration.ofSeconds(30), () -> {
+            JsonNode events = Json.MAPPER.readTree(get("/api/events?country=CL"));
+            return events.size() == 1 && events.get(0).path("reports").size() == 2;
+        });
+
+        // Chile's page lists the occasion once, with its two reports beside it; its counters are the server's totals.
+        Page page = openLive("/#/country/CL");
+        Locator event = page.locator("#events li[data-event-id]");
+        assertThat(event).hasCount(1);
+        assertThat(event.locator(".report-count")).hasAttribute("data-reports", "2");
+        assertThat(page.locator("[data-kpi=events]")).hasText("1");
+        assertThat(page.locator("[data-kpi=reports]")).hasText("2");
+        String eventId = event.getAttribute("data-event-id");
+        event.locator("a.event-link").click();
+        assertThat(page).hasURL(Pattern.compile("#/event/" + eventId + "$"));
+
+        // The event, both reports with their sources and cited sentences, why the English one joined, the disagreements.
+        assertThat(page.locator("#event-report-count")).hasAttribute("data-count", "2");
+        assertThat(page.locator("#event-summary [data-field=type]")).hasText("Talks");
+        Locator reports = page.locator("#event-reports li.report");
+        assertThat(reports).hasCount(2);
+        Locator chinese = page.locator("#event-reports li[data-fact-id=\"" + zh + "\"]");
+        Locator english = page.locator("#event-reports li[data-fact-id=\"" + en + "\"]");
+        assertThat(chinese.locator("mark.cited")).containsText("同智利总统博里奇举行会谈");
+        assertThat(english.locator("mark.cited")).hasText("Chinese President Xi Jinping held talks with Chilean President"
+                + " Gabriel Boric in Beijing on Wednesday.");
+        assertThat(chinese.locator(".report-source a")).hasText("news.example");
+        assertThat(chinese.locator(".report-source a")).hasAttribute("href", CHILE_TALKS.get(0).get("url"));
+        assertThat(english.locator(".report-source a")).hasAttribute("href", CHILE_TALKS.get(1).get("url"));
+        assertThat(chinese.locator(".report-fields [data-field=date]")).containsText("2024");
+        assertThat(english.locator(".report-join .agreed")).containsText("date ±1 day");
+        Locator dates = page.locator("#event-conflicts li[data-field=date]");
+        assertThat(dates).containsText("2024-11-05");
+        assertThat(dates).containsText("2024-11-06");
+        Locator places = page.locator("#event-conflicts li[data-field=location]");
+        assertThat(places).containsText("北京");
+        assertThat(places).containsText("Beijing");
+        screenshot(page, "event");
+
+        // A report links to its document, the sentence marked there.
+        english.locator("a.doc-link").click();
+        assertThat(page.locator("#doc-text mark[data-fact-ids~=\"" + en + "\"]").first()).isVisible();
+
+        // The overview counts every fact the server holds, not those the page loaded, and the events beside them.
+        JsonNode totals = Json.MAPPER.readTree(get("/api/totals"));
+        Page overview = openLive("/");
+        assertThat(overview.locator("[data-counter=facts] .counter-value")).hasText(String.format(Locale.US, "%,d", totals.path("facts").asInt()));
+        assertThat(overview.locator("[data-counter=events] .counter-value")).hasText(String.format(Locale.US, "%,d", totals.path("events").asInt()));
+        assertThat(pageProblems).isEmpty();
+    }
+
     /** Posts the report through the ingest page's form and waits until every accepted fact has arrived. */
     private List<String> post(Page page, String report, String published) {
         page.locator("#ingest-token").fill(app.apiToken());
@@ -480,9 +557,14 @@ class DashboardBrowserTest {
         return facts.all().stream().map(fact -> fact.getAttribute("data-fact-id")).toList();
     }
 
-    /** Posts a report with its published date (JSON, as the ingest page does); returns its fact ids. */
+    /** Posts a Chinese report with its published date (JSON, as the ingest page does); returns its fact ids. */
     private static List<String> postPublished(String published, String text) throws IOException, InterruptedException {
-        String body = Json.MAPPER.writeValueAsString(Map.of("text", text, "published", published, "language", "zh"));
+        return postReport(Map.of("text", text, "published", published, "language", "zh"));
+    }
+
+    /** Posts a report as {@code POST /api/documents} takes it in JSON (text, published, language, url); returns its fact ids. */
+    private static List<String> postReport(Map<String, String> report) throws IOException, InterruptedException {
+        String body = Json.MAPPER.writeValueAsString(report);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + app.httpPort() + "/api/documents"))
                 .header("Content-Type", "application/json")
@@ -494,12 +576,20 @@ class DashboardBrowserTest {
         return ids;
     }
 
+    /** A GET of the app's API; fails unless it answers 200. */
+    private static String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
     /** Every script the overview loaded, gzipped as a server would send it: within the budget, and no other page's. */
     private static void assertOverviewScriptsWithinBudget(BrowserContext context, Page page) throws IOException {
         @SuppressWarnings("unchecked")
         List<String> scripts = (List<String>) page.evaluate("() => performance.getEntriesByType('resource')"
                 + ".map(e => e.name).filter(n => /\\.js(\\?|$)/.test(n))");
-        assertThat(scripts).isNotEmpty().noneMatch(url -> url.matches(".*/(country|topic|network|document|ingest|streams|timelapse)-[^/]*\\.js"));
+        assertThat(scripts).isNotEmpty().noneMatch(url -> url.matches(".*/(country|topic|event|eventlist|network|document|ingest|streams|timelapse)-[^/]*\\.js"));
         long gzipped = 0;
         for (String url : scripts) {
             APIResponse response = context.request().get(url);

@@ -121,6 +121,7 @@ public final class Api {
         router.get("/api/export/facts").handler(new FactExport(state, workers));
         router.get("/api/updates").handler(new FactUpdates(state, workers));
         router.get("/api/events").handler(this::events);
+        router.get("/api/totals").handler(new TotalsRoute(state));
         router.get("/api/events/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), EVENT_ID, state::event,
                 "an event with id"));
         router.get("/api/documents/:id").handler(this::document);
@@ -254,14 +255,19 @@ public final class Api {
                 listing.limit()));
     }
 
-    /** Event views as published, most recent first, joined into one array without parsing them again. */
+    /** Event views as published, most recent first, joined into one array without parsing them again; by topic too. */
     private void events(RoutingContext ctx) {
         Listing listing = Listing.of(ctx);
         if (listing == null) {
             return;
         }
+        String topic = ctx.queryParams().get("topic");
+        if (topic != null && !TotalsRoute.isTopicId(topic)) {
+            Problems.send(ctx, 400, "topic must be a topic id such as trade, not '" + abbreviate(topic) + "'");
+            return;
+        }
         Buffer body = Buffer.buffer().appendString("[");
-        List<byte[]> events = state.events(listing.country(), listing.type(), listing.limit());
+        List<byte[]> events = state.events(listing.country(), topic, listing.type(), listing.limit());
         for (int i = 0; i < events.size(); i++) {
             body.appendString(i == 0 ? "" : ",").appendBytes(events.get(i));
         }

@@ -25,9 +25,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -59,8 +61,21 @@ public final class LiveState implements FactSource {
     private final TreeSet<StoredEvent> recentEvents = new TreeSet<>(Comparator.comparing(StoredEvent::recency).reversed()
             .thenComparing(StoredEvent::id));
 
-    /** An event view as published, with what listings filter and sort it by. */
-    private record StoredEvent(String id, byte[] json, String recency, FactType type, List<String> participants) {
+    /** Events and reports per country and topic, from the event views held. */
+    private final EventTotals eventTotals = new EventTotals();
+
+    /** An event view as published, with what listings filter, sort and count it by. */
+    private record StoredEvent(String id, byte[] json, String recency, FactType type, EventTotals.Counted counted) {
+        List<String> participants() {
+            return counted.participants();
+        }
+
+        static StoredEvent of(EventView view, byte[] json) {
+            Set<String> topics = new HashSet<>();
+            view.reports().forEach(report -> topics.addAll(report.topics()));
+            return new StoredEvent(view.id(), json, Fact.recencyKeyOf(view.date()), view.type(),
+                    new EventTotals.Counted(view.type(), view.participants(), topics, view.reports().size()));
+        }
     }
 
     /** What applying a record changed that WebSocket clients are told about. */
@@ -156,11 +171,13 @@ public final class LiveState implements FactSource {
         StoredEvent previous = events.remove(view == null ? key : view.id());
         if (previous != null) {
             recentEvents.remove(previous);
+            eventTotals.count(previous.counted(), -1);
         }
         if (view != null && !view.reports().isEmpty()) {
-            StoredEvent event = new StoredEvent(view.id(), json, Fact.recencyKeyOf(view.date()), view.type(), view.participants());
+            StoredEvent event = StoredEvent.of(view, json);
             events.put(view.id(), event);
             recentEvents.add(event);
+            eventTotals.count(event.counted(), 1);
         }
         return null;
     }
@@ -222,7 +239,7 @@ public final class LiveState implements FactSource {
         return feed;
     }
 
-    /** The snapshot a new WebSocket client starts from: listings, the live feed and the number of facts held. */
+    /** The snapshot a new WebSocket client starts from: listings, the live feed, the number of facts held and the {@link #totals}. */
     public String snapshot() {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("type", "snapshot");
@@ -230,6 +247,7 @@ public final class LiveState implements FactSource {
         snapshot.put("topics", topicList());
         snapshot.put("facts", feed());
         snapshot.put("factTotal", facts.size());
+        snapshot.put("totals", totals());
         return Json.write(snapshot);
     }
 
@@ -280,16 +298,62 @@ public final class LiveState implements FactSource {
 
     /** Published event views, most recent first, of the country and type when given (null matches any). */
     public List<byte[]> events(String country, FactType type, int limit) {
+        return events(country, null, type, limit);
+    }
+
+    /** Published event views, most recent first, of the country, topic and type when given (null matches any). */
+    public List<byte[]> events(String country, String topic, FactType type, int limit) {
         List<byte[]> result = new ArrayList<>();
         for (StoredEvent event : recentEvents) {
             if (result.size() >= limit) {
                 break;
             }
-            if ((country == null || event.participants().contains(country)) && (type == null || event.type() == type)) {
+            if ((country == null || event.participants().contains(country))
+                    && (topic == null || event.counted().topics().contains(topic))
+                    && (type == null || event.type() == type)) {
                 result.add(event.json());
             }
         }
         return result;
+    }
+
+    /**
+     * The totals of everything held: facts (reports), events (one per real-world occasion, with at least one
+     * report) and how many of each type, the reports in them, documents, and the countries and topics with views.
+     */
+    public Map<String, Object> totals() {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("facts", facts.size());
+        totals.put("events", eventTotals.all().events());
+        totals.put("reports", eventTotals.all().reports());
+        totals.put("eventsByType", eventTotals.eventsByType());
+        totals.put("documents", documents.size());
+        totals.put("countries", withFacts(countries));
+        totals.put("topics", withFacts(topics));
+        return totals;
+    }
+
+    /** How many of the views count a fact: those the listings name. */
+    private static long withFacts(Map<String, StoredView> views) {
+        return views.values().stream().filter(view -> view.factCount() > 0).count();
+    }
+
+    /** A country's events and the reports in them, from the event views held. */
+    public Map<String, Object> countryTotals(String code) {
+        return tally("country", code, eventTotals.country(code));
+    }
+
+    /** A topic's events (those with a report that mentions it) and the reports in them. */
+    public Map<String, Object> topicTotals(String id) {
+        return tally("topic", id, eventTotals.topic(id));
+    }
+
+    private static Map<String, Object> tally(String keyName, String key, EventTotals.Tally tally) {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put(keyName, key);
+        totals.put("events", tally.events());
+        totals.put("reports", tally.reports());
+        return totals;
     }
 
     public Document document(String id) {
