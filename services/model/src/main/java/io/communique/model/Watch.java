@@ -1,5 +1,7 @@
 package io.communique.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 
 /**
@@ -36,6 +38,7 @@ public record Watch(String id, String name, List<String> countries, List<String>
     }
 
     /** Whether the watch names no criterion at all (such a watch is refused: it would match every fact). */
+    @JsonIgnore
     public boolean isEmpty() {
         return countries.isEmpty() && pair.isEmpty() && types.isEmpty() && topics.isEmpty() && persons.isEmpty();
     }

@@ -71,6 +71,7 @@ class ContractsTest {
         Watch watch = sampleWatch();
         assertThat(validator.problems(Topics.WATCHES, Json.bytes(watch))).isEmpty();
         assertThat(Json.read(Json.bytes(watch), Watch.class)).isEqualTo(watch);
+        assertThat(Json.write(watch)).doesNotContain("empty");
         assertThat(Json.write(watch.withoutSecret())).doesNotContain("s3cret").contains("https://example.org/hook");
         Fact fact = sampleFact();
         Alert alert = new Alert(Ids.alertId(watch.id(), fact.id()), watch.id(), watch.name(), "2026-12-07T20:00:01Z", fact);

@@ -30,6 +30,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,8 @@ import java.util.regex.Pattern;
 
 /** The HTTP API and the dashboard's static files: {@link #router()} builds every route, so tests can serve it alone. */
 public final class Api {
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9+]{1,7}");
-    private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9-]{1,64}");
+    static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9+]{1,7}");
+    static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final int DEFAULT_LIMIT = 100;
@@ -62,6 +63,7 @@ public final class Api {
     private final WebVerticle.Options options;
     private final WriteGuard writeGuard;
     private final Supplier<Future<Map<String, Object>>> streams;
+    private final List<ApiRoutes> features = new ArrayList<>();
 
     /** @param streams the topics and consumer groups as Kafka's Admin API sees them now */
     public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, WebVerticle.Options options,
@@ -74,6 +76,12 @@ public final class Api {
         this.options = options;
         this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime),
                 new RateLimiter(options.authFailuresPerMinute(), System::nanoTime));
+    }
+
+    /** Adds a feature's routes (see {@link ApiRoutes}), mounted by {@link #router()}. */
+    Api with(ApiRoutes routes) {
+        features.add(routes);
+        return this;
     }
 
     public Router router() {
@@ -92,7 +100,7 @@ public final class Api {
         });
         if (!options.allowedOrigins().isEmpty()) {
             router.route("/api/*").handler(CorsHandler.create().addOrigins(List.copyOf(options.allowedOrigins()))
-                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE))
                     .allowedHeaders(Set.of("Authorization", "Content-Type")));
         }
         router.post("/api/documents").handler(writeGuard);
@@ -126,6 +134,7 @@ public final class Api {
         router.get("/api/schemas").handler(ctx -> json(ctx, Topics.ALL.stream().map(spec -> Map.of(
                 "topic", spec.name(), "schema", "/api/schemas/" + spec.name())).toList()));
         router.get("/api/schemas/:topic").handler(this::schema);
+        features.forEach(feature -> feature.mount(router, writeGuard));
         router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "no such endpoint: " + ctx.request().path()));
         router.route().handler(ctx -> {
             // The page names its hashed assets: it must always be fresh, while the assets can be kept for good.
