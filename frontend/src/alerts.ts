@@ -72,7 +72,7 @@ export class AlertBadge {
     const unseen = this.list.unseen;
     this.button.setAttribute('aria-expanded', String(!this.panel.hidden));
     this.button.setAttribute('aria-label', `${this.i18n.t('alerts')}: ${unseen}`);
-    replaceChildren(this.button, `🔔 ${this.i18n.t('alerts')}`,
+    replaceChildren(this.button, this.i18n.t('alerts'),
       unseen > 0 ? h('span', { class: 'badge', 'data-count': unseen }, String(unseen)) : null);
     const perm = permission();
     const notify =
