@@ -106,6 +106,11 @@ const UI = {
   notifyAsk: { zh: '启用浏览器通知', en: 'Turn on browser notifications' },
   notifyOn: { zh: '浏览器通知已启用', en: 'Browser notifications are on' },
   notifyDenied: { zh: '浏览器通知已被拒绝', en: 'Browser notifications are blocked' },
+  apiReference: { zh: 'API 参考', en: 'API reference' },
+  apiReferenceIntro: {
+    zh: '每个接口及其参数、应答和示例，来自本服务的 OpenAPI 3.1 文档：',
+    en: 'Every endpoint with its parameters, answers and examples, from this server’s OpenAPI 3.1 document:',
+  },
   consumerGroups: { zh: '消费者组', en: 'Consumer groups' },
   partitions: { zh: '分区', en: 'partitions' },
   records: { zh: '条记录', en: 'records' },

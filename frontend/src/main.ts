@@ -135,6 +135,7 @@ function renderShell(): void {
     [href.ingest(), i18n.t('ingest'), ['ingest']],
     [href.timelapse(), i18n.t('timelapse'), ['timelapse']],
     [href.streams(), i18n.t('streams'), ['streams']],
+    [href.reference(), i18n.t('apiReference'), ['reference']],
   ];
   replaceChildren(
     nav,
@@ -207,6 +208,8 @@ function pageFor(r: Route): Page | Promise<Page> {
       return import('./pages/streams').then((m) => m.streamsPage(ctx));
     case 'timelapse':
       return import('./pages/timelapse').then((m) => m.timelapsePage(ctx, r));
+    case 'reference':
+      return import('./pages/reference').then((m) => m.referencePage(ctx));
     default:
       return notFoundPage(ctx, r);
   }

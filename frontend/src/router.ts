@@ -1,4 +1,5 @@
-// Hash routes: #/, #/country/RU, #/topic/trade, #/network, #/document/<id>, #/ingest, #/streams, #/timelapse; optional ?query.
+// Hash routes: #/, #/country/RU, #/topic/trade, #/network, #/document/<id>, #/ingest, #/streams, #/timelapse, #/api;
+// optional ?query.
 
 export type Route =
   | { page: 'overview'; query: URLSearchParams }
@@ -9,6 +10,7 @@ export type Route =
   | { page: 'ingest'; query: URLSearchParams }
   | { page: 'streams'; query: URLSearchParams }
   | { page: 'timelapse'; query: URLSearchParams }
+  | { page: 'reference'; query: URLSearchParams }
   | { page: 'notfound'; path: string; query: URLSearchParams };
 
 function dec(s: string): string {
@@ -35,6 +37,7 @@ export function parseHash(hash: string): Route {
     if (head === 'ingest' && !arg) return { page: 'ingest', query };
     if (head === 'streams' && !arg) return { page: 'streams', query };
     if (head === 'timelapse' && !arg) return { page: 'timelapse', query };
+    if (head === 'api' && !arg) return { page: 'reference', query };
   }
   return { page: 'notfound', path: h, query };
 }
@@ -56,4 +59,5 @@ export const href = {
   ingest: () => '#/ingest',
   streams: () => '#/streams',
   timelapse: (query?: Record<string, string | null | undefined>) => withQuery('#/timelapse', query),
+  reference: () => '#/api',
 };

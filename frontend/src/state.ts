@@ -21,6 +21,12 @@ export interface LiveState {
   topicViews: Map<string, TopicView>;
   /** number of snapshots received (1 after the first connect; more after reconnects). */
   snapshots: number;
+  /**
+   * Every fact the server holds: its total at the latest snapshot, plus the live facts new to the page, minus the
+   * retractions since. Null from a server that does not send it. (A live correction of a fact the page never loaded
+   * counts once more until the next snapshot.)
+   */
+  factTotal: number | null;
 }
 
 /** What a batch changed, so the page re-renders only what it shows. */
@@ -44,6 +50,7 @@ export function emptyState(): LiveState {
     countryViews: new Map(),
     topicViews: new Map(),
     snapshots: 0,
+    factTotal: null,
   };
 }
 
@@ -74,6 +81,7 @@ export function parseMessage(data: unknown): ServerMessage | null {
         countries: Array.isArray(msg.countries) ? (msg.countries as never) : [],
         topics: Array.isArray(msg.topics) ? (msg.topics as never) : [],
         facts: Array.isArray(msg.facts) ? (msg.facts as Fact[]).filter(isFact) : [],
+        factTotal: typeof msg.factTotal === 'number' ? msg.factTotal : undefined,
       };
     case 'facts': {
       const facts = Array.isArray(msg.facts) ? (msg.facts as unknown[]).filter(isFact) : [];
@@ -126,6 +134,7 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
     switch (msg.type) {
       case 'snapshot': {
         state.snapshots++;
+        state.factTotal = msg.factTotal ?? null;
         ch.snapshot = true;
         ch.counts = true;
         state.countries = new Map(msg.countries.filter((c) => c && typeof c.code === 'string').map((c) => [c.code, c.factCount ?? 0]));
@@ -150,6 +159,7 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
         for (const fact of msg.facts) {
           const f = normaliseFact(fact);
           const known = state.feed.includes(f.id);
+          if (state.factTotal !== null && !state.facts.has(f.id)) state.factTotal++;
           state.facts.set(f.id, f);
           if (!known) {
             state.feed.unshift(f.id);
@@ -195,6 +205,7 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
       case 'retraction': {
         // The views no longer count it; the counts and views that change with it come as their own messages.
         const shown = state.facts.delete(msg.id) || state.feed.includes(msg.id);
+        if (state.factTotal !== null) state.factTotal = Math.max(0, state.factTotal - 1);
         state.feed = state.feed.filter((id) => id !== msg.id);
         state.fresh.delete(msg.id);
         if (shown) ch.retracted.push(msg.id);

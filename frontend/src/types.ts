@@ -116,7 +116,8 @@ export interface Problem {
 }
 
 export type ServerMessage =
-  | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[] }
+  /** factTotal: every fact the server holds (absent from older servers). */
+  | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[]; factTotal?: number }
   /** new facts, oldest first: the facts of one poll of the fact topic. */
   | { type: 'facts'; facts: Fact[] }
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }

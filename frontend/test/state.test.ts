@@ -21,6 +21,18 @@ describe('applyMessages', () => {
     expect(s.snapshots).toBe(1);
   });
 
+  it('counts every fact the server holds from the snapshot on, not the facts the page loaded', () => {
+    const s = emptyState();
+    applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [fact('a')], factTotal: 300020 }], 0);
+    mergeFacts(s, [fact('b')]);
+    applyMessages(s, [{ type: 'facts', facts: [fact('c'), fact('b', { date: '2017-07-04' })] }], 1000);
+    expect(s.factTotal).toBe(300021); // c is new; b, a correction of a loaded fact, is not
+    applyMessages(s, [{ type: 'retraction', id: 'a' }], 2000);
+    expect(s.factTotal).toBe(300020);
+    applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [] }], 3000);
+    expect(s.factTotal).toBeNull(); // a server that does not say
+  });
+
   it('prepends live facts once, marks them fresh, and expires the mark', () => {
     const s = emptyState();
     applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [fact('a')] }], 0);

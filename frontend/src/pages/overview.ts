@@ -85,7 +85,7 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
       h('div', { class: 'counter', 'data-counter': key }, h('span', { class: 'counter-value' }, n(value)), h('span', { class: 'counter-label' }, label));
     replaceChildren(
       counters,
-      item('facts', t('facts'), facts.length),
+      item('facts', t('facts'), ctx.state.factTotal ?? facts.length),
       item('countries', t('countries'), ctx.state.countries.size),
       item('topics', t('topics'), ctx.state.topics.size),
       item('visits', t('visits'), visits),

@@ -2,11 +2,15 @@ package io.communique.app;
 
 import io.communique.bench.BenchCommand;
 import io.communique.extract.ExtractCommand;
+import io.communique.replay.ExportCommand;
 import io.communique.replay.ReplayCommand;
 import io.communique.replay.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -15,11 +19,14 @@ import java.util.concurrent.CountDownLatch;
         description = "Diplomatic fact events from news reports, event-sourced on Apache Kafka.%n"
                 + "With no command: serve the dashboard and API (see 'serve --help').",
         subcommands = {Main.Serve.class, ExtractCommand.class, BenchCommand.class, ReplayCommand.class, TailCommand.class,
-                AdminCommand.class})
+                ExportCommand.class, AdminCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        // JSON lines and CSV are UTF-8 whatever the platform's default charset (POSIX locales make it ASCII).
+        System.exit(new CommandLine(new Main())
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .execute(args));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.communique.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -427,6 +428,34 @@ class DashboardBrowserTest {
         page.locator("#theme-toggle").click(); // auto -> light
         page.locator("#theme-toggle").click(); // light -> dark, whatever the system's scheme
         assertThat(page.locator("html")).hasAttribute("data-theme", "dark");
+        assertThat(pageProblems).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void theApiReferenceRendersEveryOperationOfTheOpenApiDocumentFromThisServerAlone() throws Exception {
+        JsonNode document = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + app.httpPort() + "/api/openapi.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        int operations = 0;
+        for (JsonNode path : document.get("paths")) {
+            operations += path.size();
+        }
+        List<String> foreign = new CopyOnWriteArrayList<>();
+        String origin = "http://127.0.0.1:" + app.httpPort() + "/";
+        context.onRequest(request -> {
+            if (!request.url().startsWith(origin) && !request.url().startsWith("data:")) {
+                foreign.add(request.url());
+            }
+        });
+        Page page = openLive("/#/api");
+        assertThat(page.locator("header nav a[href=\"#/api\"]")).hasAttribute("aria-current", "page");
+        assertThat(page.locator("#api-reference .opblock")).hasCount(operations);
+        Locator export = page.locator("#api-reference #operations-export-exportFacts");
+        assertThat(export).isVisible();
+        export.locator(".opblock-summary").click();
+        assertThat(export.locator(".parameters")).containsText("until");
+        screenshot(page, "api-reference");
+        assertThat(foreign).as("requests to other origins").isEmpty();
         assertThat(pageProblems).isEmpty();
     }
 

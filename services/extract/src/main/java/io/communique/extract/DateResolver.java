@@ -30,7 +30,8 @@ final class DateResolver {
 
         /** "YYYY-MM" for resolving office holders, or null. */
         String yearMonth() {
-            return year == null ? null : String.format("%04d-%02d", year, month == null ? 6 : month);
+            int m = month == null ? 6 : month;
+            return year == null ? null : year + (m < 10 ? "-0" : "-") + m; // called per mention: no String.format
         }
     }
 

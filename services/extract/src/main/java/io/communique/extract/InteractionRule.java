@@ -24,11 +24,12 @@ final class InteractionRule implements Rule {
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:first |also |separately )?(?:to|with)\\b|\\bcall with\\b"
                     + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b|\\bvideoconference\\b"
-                    + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks)\\b)"
+                    + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks|summit)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
                     + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
-                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the )?(?:visiting )?(?-i:[A-Z])))|(\\bsummit\\b(?! meeting))");
+                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the |his |her |their )?(?:visiting )?(?:[a-z]+ )?(?-i:[A-Z]))"
+                    + "|\\bco-chaired\\b(?=[^.;]{0,40}\\b(?:bilateral|joint|intergovernmental|committee|commission|mechanism|dialogue)\\b))|(\\bsummit\\b(?! meeting))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
     private static final Pattern TRILATERAL = Pattern.compile("(?i)三方|三国|三边|trilateral|three-way");
     /** Encounters with media, business people or communities are not diplomatic events. */

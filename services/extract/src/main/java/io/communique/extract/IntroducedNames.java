@@ -37,18 +37,20 @@ final class IntroducedNames {
         names.sort(Comparator.comparingInt(String::length).reversed()); // longest first: "Anura Kumara Dissanayake"
         for (int i = 0; i < a.sentences.size(); i++) {
             List<Mention> found = new ArrayList<>(a.mentions.get(i));
+            int offset = a.sentence(i).start();
+            String sentence = a.sentenceText(i); // searched alone: indexOf on the whole text would scan to its end
             for (String name : names) {
-                int from = a.sentence(i).start();
+                int from = 0;
                 int at;
-                while ((at = a.text.indexOf(name, from)) >= 0 && at + name.length() <= a.sentence(i).end()) {
-                    int start = at, end = at + name.length();
+                while ((at = sentence.indexOf(name, from)) >= 0) {
+                    int start = offset + at, end = start + name.length();
                     boolean wholeWord = !latinLetter(name.charAt(0))
                             || (start == 0 || !latinLetter(a.text.charAt(start - 1))) && (end == a.text.length() || !latinLetter(a.text.charAt(end)));
                     if (wholeWord && found.stream().noneMatch(m -> m.start() < end && start < m.end())) {
                         Introduced person = codes.get(name);
                         found.add(new Mention(person.code(), start, end, Mention.Kind.PERSON, name, person.fullName()));
                     }
-                    from = end;
+                    from = at + name.length();
                 }
             }
             found.sort(Comparator.comparingInt(Mention::start));

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class SigningRule implements Rule {
     private static final Pattern ZH_VERB = Pattern.compile("签署|签订|签字|批准|通过|发表|发布|交换|见证");
     private static final Pattern EN_VERB = Pattern.compile(
-            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled)\\b");
+            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled|exchange(?= of))\\b");
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
     private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * "arrived in B on a visit". The destination is the host; the visitor, the initiator, is the other party.
  */
 final class VisitRule implements Rule {
-    private static final Pattern ZH = Pattern.compile("互访|访问|访华|出访|到访|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
+    private static final Pattern ZH = Pattern.compile("互访|访问|访华|出访|到访|来访(?=的)|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
     private static final Pattern EN = Pattern.compile(
             "(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b|\\btour of\\b|\\btrave(?:l|ll)ed to\\b|\\bflew to\\b");
     /** Travelling to a summit is not visiting its host ("flew to Hamburg for the G20 summit"). */
@@ -28,6 +28,9 @@ final class VisitRule implements Rule {
     private static final Pattern EN_DESTINATION = Pattern.compile("(?i)(?:\\bto|\\bvisited|\\bin|\\bof)\\s+(?:the\\s+)?$");
     private static final Pattern EN_ARRIVAL = Pattern.compile("(?i)\\b(?:arrived|arrives|arriving|landed) (?:here |in |at )?$");
     private static final Pattern VISITING = Pattern.compile("(?i)visiting");
+    /** "President Ramaphosa is in Beijing for a state visit": the place the visitor is in, then the visit. */
+    private static final Pattern EN_HERE_FOR_VISIT = Pattern.compile("(?i)\\s*,?\\s*(?:on|for) (?:a|an|his|her|their|the)\\b[^.;,]{0,25}?\\bvisit");
+    private static final Pattern EN_BEING_IN = Pattern.compile("(?i)\\b(?:is|are|was|were|arrived|arrives|landed) (?:now |currently )?in (?:the )?$");
     private static final Pattern VISITING_DESCRIPTION = Pattern.compile(
             "^\\s+(?:dignitary|leader|statesman|president|premier|prime minister|guest|delegation|head of state|monarch|king)\\b");
     /** "is visiting India": the verb, not the adjective of "received visiting President X". */
@@ -59,7 +62,7 @@ final class VisitRule implements Rule {
                     Candidate c = add(a, i, m, visitorCode, host, null, null, out);
                     visitorReason(a, c, visitor);
                     c.reason(-0.05, "host " + host + " completed from context");
-                    c.weak = !VISITING.matcher(m.group()).matches();
+                    c.weak = !attributive(a, m);
                 }
             }
             for (Mention destination : destinations) {
@@ -112,6 +115,12 @@ final class VisitRule implements Rule {
         }
     }
 
+    /** "received visiting X", "会见到访的X": the visit qualifies the visitor, so it is stated, not referred to. */
+    private static boolean attributive(Analysis a, Matcher trigger) {
+        return VISITING.matcher(trigger.group()).matches()
+                || !a.english && a.text.startsWith("的", trigger.end()) && (trigger.group().equals("到访") || trigger.group().equals("来访"));
+    }
+
     private static void visitorReason(Analysis a, Candidate c, Mention visitor) {
         if (visitor != null) {
             c.reason(0.15, "visitor " + Events.recognised(a, visitor));
@@ -153,7 +162,9 @@ final class VisitRule implements Rule {
             boolean justAfterTrigger = m.start() >= end && m.start() - end <= (a.english ? 30 : 2)
                     && (a.english ? EN_DESTINATION.matcher(before).find() : a.text.substring(end, m.start()).matches("了?"));
             boolean shortForm = m.start() == start + 1 && m.end() <= end; // 访华
-            boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find();
+            boolean arrival = m.end() <= start && (a.english ? EN_ARRIVAL : ZH_ARRIVAL).matcher(before).find()
+                    || a.english && m.end() <= start && EN_HERE_FOR_VISIT.matcher(a.text.substring(m.end(), end)).matches()
+                    && EN_BEING_IN.matcher(before).find();
             // "对X进行访问" names the destination outright; other cues count only without it
             boolean cue = towardsFrom >= 0 ? towardsList : justAfterTrigger || shortForm || arrival;
             boolean possessive = a.text.startsWith("'s", m.end()) || a.text.substring(m.start(), m.end()).endsWith("'s");
@@ -191,6 +202,12 @@ final class VisitRule implements Rule {
      */
     private static Mention visitor(Analysis a, int i, Matcher trigger, List<Mention> destinations) {
         String before = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 8), trigger.start());
+        if (!a.english && attributive(a, trigger)) { // "会见到访的中国外长王毅": the visitor follows 的
+            Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 12));
+            if (next != null && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
+                return next;
+            }
+        }
         if (VISITING.matcher(trigger.group()).matches() && !PROGRESSIVE.matcher(before).find()) {
             Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 30));
             boolean adjacent = next != null && a.text.substring(trigger.end(), next.start()).matches("\\s*(?:the\\s+)?");

@@ -51,8 +51,7 @@ class BilateralEventsTest {
     void talksBetweenTwoLeadersNamedByPersonAndCountry() {
         List<Fact> facts = Facts.of("国务院总理李强在人民大会堂同来访的德国总理朔尔茨举行会谈。", "2024-04-16");
 
-        assertThat(facts).singleElement().satisfies(f -> {
-            assertThat(f.type()).isEqualTo(FactType.TALKS);
+        assertThat(Facts.ofType(facts, FactType.TALKS)).singleElement().satisfies(f -> {
             assertThat(f.participants()).containsExactly("CN", "DE");
             assertThat(f.persons()).containsExactly("李强", "朔尔茨");
         });

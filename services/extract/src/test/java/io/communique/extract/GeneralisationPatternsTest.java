@@ -498,4 +498,42 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("On the sidelines of the SCO summit in Astana, Kazakhstan, Xi met with Turkish President Erdogan on Wednesday.",
                 "2024-07-04")).containsExactly("MEETING CN,TR");
     }
+
+    @Test
+    void beingInACapitalForAVisitIsVisitingItsCountry() {
+        assertThat(Facts.keys("South African President Cyril Ramaphosa is in Beijing for a state visit. During the visit, he will meet "
+                + "President Xi Jinping.", "2024-09-02")).containsExactly("VISIT CN,ZA");
+    }
+
+    @Test
+    void receivingOnesCounterpartAndCoChairingABilateralCommitteeAreMeetings() {
+        assertThat(Facts.keys("Egyptian President Abdel Fattah al-Sisi received his Emirati counterpart Sheikh Mohamed bin Zayed in "
+                + "Cairo on Sunday.", "2024-02-04")).containsExactly("MEETING AE,EG");
+        assertThat(Facts.keys("Vietnamese Prime Minister Pham Minh Chinh and his Chinese counterpart Li Qiang co-chaired a meeting of the "
+                + "intergovernmental committee on Tuesday.", "2024-10-15")).containsExactly("MEETING CN,VN");
+    }
+
+    @Test
+    void theVisitorQualifiedByVisitingIsTheVisitorButATripsCharacteristicIsNoVisit() {
+        List<Fact> facts = Facts.of("2024年4月17日，柬埔寨首相洪玛奈在金边会见来访的中国外长王毅。", "2024-04-18");
+
+        assertThat(Facts.keys(facts)).containsExactly("VISIT CN,KH", "MEETING CN,KH");
+        assertThat(facts.get(0).initiator()).isEqualTo("CN");
+        assertThat(Facts.keys("2024年11月20日，王毅说，习近平出访的一大特点是密集举行双边会见。", "2024-11-21")).isEmpty();
+    }
+
+    @Test
+    void theExchangeOfDocumentsTheLeadersWitnessIsASigning() {
+        assertThat(Facts.keys("Vietnamese Prime Minister Pham Minh Chinh held talks with his Lao counterpart Sonexay Siphandone in "
+                + "Vientiane on Tuesday. The two prime ministers witnessed the exchange of 10 memoranda of understanding after their talks.",
+                "2024-01-09")).containsExactly("TALKS LA,VN", "AGREEMENT_SIGNED LA,VN");
+    }
+
+    @Test
+    void aVirtualSummitIsACallAndWhatIsDiscussedIsNoParty() {
+        assertThat(Facts.keys("Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese held a virtual summit "
+                + "on Thursday.", "2022-03-21")).containsExactly("PHONE_CALL AU,IN");
+        assertThat(Facts.keys("In a video call on Monday, US President Joe Biden and Chinese President Xi Jinping discussed Taiwan.",
+                "2021-11-16")).containsExactly("PHONE_CALL CN,US");
+    }
 }

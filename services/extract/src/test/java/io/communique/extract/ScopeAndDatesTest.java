@@ -26,7 +26,8 @@ class ScopeAndDatesTest {
         List<Fact> facts = Facts.of("习近平昨天同来访的巴西总统卢拉举行会谈。", "2023-04-15");
 
         assertThat(facts).extracting(Fact::type, Fact::participants, Fact::date)
-                .containsExactly(tuple(FactType.TALKS, List.of("BR", "CN"), "2023-04-14"));
+                .containsExactly(tuple(FactType.VISIT, List.of("BR", "CN"), "2023-04-14"), // 来访的: the visit under way
+                        tuple(FactType.TALKS, List.of("BR", "CN"), "2023-04-14"));
     }
 
     @Test

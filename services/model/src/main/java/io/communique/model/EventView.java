@@ -41,7 +41,7 @@ public record EventView(
         persons = List.copyOf(persons);
         reports = List.copyOf(reports);
         conflicts = List.copyOf(conflicts);
-        joins = List.copyOf(joins);
+        joins = joins == null ? List.of() : List.copyOf(joins); // views published before the resolver have none
     }
 
     /**

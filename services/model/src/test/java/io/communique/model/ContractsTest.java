@@ -88,4 +88,13 @@ class ContractsTest {
     void everyTopicHasASchema() {
         Topics.ALL.forEach(spec -> assertThat(Schemas.of(spec.name())).as(spec.name()).contains("\"$schema\""));
     }
+
+    @Test
+    void anEventViewPublishedBeforeJoinsExistedReadsWithNoJoins() throws Exception {
+        String older = "{\"id\":\"e1\",\"type\":\"TALKS\",\"participants\":[\"CN\",\"FR\"],\"persons\":[],\"documentCount\":0,\"reports\":[],\"conflicts\":[]}";
+
+        EventView view = Json.MAPPER.readValue(older, EventView.class);
+
+        assertThat(view.joins()).isEmpty();
+    }
 }

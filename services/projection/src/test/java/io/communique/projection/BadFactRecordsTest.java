@@ -1,10 +1,7 @@
 package io.communique.projection;
 
-import io.communique.broker.EmbeddedKafka;
 import io.communique.kafka.BadValues;
 import io.communique.kafka.DeadLetters;
-import io.communique.kafka.KafkaSettings;
-import io.communique.kafka.TopicAdmin;
 import io.communique.model.CloudEvents;
 import io.communique.model.EventCodes;
 import io.communique.model.Evidence;
@@ -14,21 +11,15 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
-import io.vertx.core.Vertx;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -49,30 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadFactRecordsTest {
     private static final String COUNTRY_GROUP = "communique-projection-country";
 
-    @TempDir
-    static Path data;
-    private static EmbeddedKafka kafka;
-    private static KafkaSettings settings;
-    private static Vertx vertx;
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(data.resolve("kafka"), 0);
-        settings = new KafkaSettings(kafka.bootstrapServers());
-        vertx = Vertx.vertx();
-        TopicAdmin.ensureTopics(vertx, settings, Topics.ALL).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        vertx.deployVerticle(new ProjectionVerticle(settings, 100)).toCompletionStage().toCompletableFuture()
-                .get(60, TimeUnit.SECONDS);
-        producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        producer.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        kafka.close();
-    }
+    @RegisterExtension
+    static final RunningProjection projection = new RunningProjection();
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(BadValues.class)
@@ -86,7 +55,7 @@ class BadFactRecordsTest {
 
         assertCountryViewLists(country, before, after);
         assertDeadLetteredOnce(FactRouter.GROUP, Topics.FACTS, badAt, bad);
-        awaitTrue("the router's lag back to 0", 30, () -> groupLag(settings.bootstrapServers(), FactRouter.GROUP, Topics.FACTS) == 0);
+        awaitTrue("the router's lag back to 0", 30, () -> groupLag(projection.settings.bootstrapServers(), FactRouter.GROUP, Topics.FACTS) == 0);
         Thread.sleep(1500); // a replaying consumer would letter it again within its 1 s retry delay
         assertDeadLetteredOnce(FactRouter.GROUP, Topics.FACTS, badAt, bad);
     }
@@ -103,7 +72,7 @@ class BadFactRecordsTest {
         assertCountryViewLists(country, before, after);
         assertDeadLetteredOnce(COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY, badAt, bad);
         awaitTrue("the country projection's lag back to 0", 30,
-                () -> groupLag(settings.bootstrapServers(), COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY) == 0);
+                () -> groupLag(projection.settings.bootstrapServers(), COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY) == 0);
         Thread.sleep(1500);
         assertDeadLetteredOnce(COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY, badAt, bad);
     }
@@ -115,7 +84,7 @@ class BadFactRecordsTest {
 
     private static void assertCountryViewLists(String country, Fact... facts) throws Exception {
         awaitTrue("the country view of " + country + " listing the good facts", 30, () -> {
-            List<ConsumerRecord<String, byte[]>> views = readAll(settings.bootstrapServers(), Topics.VIEWS_COUNTRY).stream()
+            List<ConsumerRecord<String, byte[]>> views = readAll(projection.settings.bootstrapServers(), Topics.VIEWS_COUNTRY).stream()
                     .filter(view -> country.equals(view.key()) && view.value() != null).toList();
             if (views.isEmpty()) {
                 return false;
@@ -127,8 +96,8 @@ class BadFactRecordsTest {
 
     private static void assertDeadLetteredOnce(String consumer, String topic, RecordMetadata at, BadValues bad) throws Exception {
         String origin = where(topic, at.partition(), at.offset());
-        awaitTrue("a letter for " + origin, 30, () -> letters(settings.bootstrapServers(), consumer).containsKey(origin));
-        List<ConsumerRecord<String, byte[]>> letters = letters(settings.bootstrapServers(), consumer).get(origin);
+        awaitTrue("a letter for " + origin, 30, () -> letters(projection.settings.bootstrapServers(), consumer).containsKey(origin));
+        List<ConsumerRecord<String, byte[]>> letters = letters(projection.settings.bootstrapServers(), consumer).get(origin);
         assertThat(letters).as("letters for " + origin).hasSize(1);
         ConsumerRecord<String, byte[]> letter = letters.get(0);
         assertThat(header(letter, DeadLetters.KIND)).isEqualTo(bad.kind().code());
@@ -137,7 +106,7 @@ class BadFactRecordsTest {
     }
 
     private static RecordMetadata send(ProducerRecord<String, byte[]> record) throws Exception {
-        return producer.send(record).get();
+        return projection.producer.send(record).get();
     }
 
     private static ProducerRecord<String, byte[]> fact(String topic, String key, Fact fact) {

@@ -1,8 +1,5 @@
 package io.communique.projection;
 
-import io.communique.broker.EmbeddedKafka;
-import io.communique.kafka.KafkaSettings;
-import io.communique.kafka.TopicAdmin;
 import io.communique.model.CloudEvents;
 import io.communique.model.EventIds;
 import io.communique.model.EventView;
@@ -13,18 +10,13 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
-import io.vertx.core.Vertx;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,30 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class EventViewsTest {
-    @TempDir
-    static Path data;
-    private static EmbeddedKafka kafka;
-    private static KafkaSettings settings;
-    private static Vertx vertx;
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(data.resolve("kafka"), 0);
-        settings = new KafkaSettings(kafka.bootstrapServers());
-        vertx = Vertx.vertx();
-        TopicAdmin.ensureTopics(vertx, settings, Topics.ALL).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        vertx.deployVerticle(new ProjectionVerticle(settings, 100)).toCompletionStage().toCompletableFuture()
-                .get(60, TimeUnit.SECONDS);
-        producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        producer.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        kafka.close();
-    }
+    @RegisterExtension
+    static final RunningProjection projection = new RunningProjection();
 
     @Test
     void reportsOfOneEncounterAreOneEventUntilAReExtractionMovesOneToAnotherDay() throws Exception {
@@ -95,7 +65,7 @@ class EventViewsTest {
     /** The latest view of every event id that has one: tombstones remove. */
     private static Map<String, EventView> liveEvents() {
         Map<String, EventView> live = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : readAll(settings.bootstrapServers(), Topics.VIEWS_EVENT)) {
+        for (ConsumerRecord<String, byte[]> record : readAll(projection.settings.bootstrapServers(), Topics.VIEWS_EVENT)) {
             if (record.value() == null) {
                 live.remove(record.key());
             } else {
@@ -108,7 +78,7 @@ class EventViewsTest {
     private static void send(Fact fact, String type) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact));
         record.headers().add(CloudEvents.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        projection.producer.send(record).get();
     }
 
     /** A fact between China and Kazakhstan as the extractor gives it; its document is the sentence. */

@@ -161,7 +161,7 @@ final class Replay {
         return printed;
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, KafkaSettings settings, String topic) {
+    static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka, KafkaSettings settings, String topic) {
         Map<String, List<PartitionInfo>> topics;
         try {
             topics = kafka.listTopics(TIMEOUT);
@@ -182,7 +182,7 @@ final class Replay {
         kafka.pause(all.stream().filter(partition -> !reading.contains(partition)).toList());
     }
 
-    private static ReplayException unreachable(KafkaSettings settings, KafkaException e) {
+    static ReplayException unreachable(KafkaSettings settings, KafkaException e) {
         String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
         return new ReplayException(ExitCodes.KAFKA_UNREACHABLE, "Kafka at " + settings.bootstrapServers()
                 + " is unreachable (" + reason + "); set --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS");

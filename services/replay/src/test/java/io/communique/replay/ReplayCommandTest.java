@@ -244,7 +244,7 @@ class ReplayCommandTest {
         return run(new ReplayCommand(), all.toArray(String[]::new));
     }
 
-    private static Run run(Object command, String... args) {
+    static Run run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = execute(command, out, err, args);

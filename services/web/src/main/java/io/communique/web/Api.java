@@ -7,6 +7,7 @@ import io.communique.ingest.SourceStatus;
 import io.communique.ingest.Utf8;
 import io.communique.ingest.web.ArticleFetcher;
 import io.communique.model.Document;
+import io.communique.model.FactQuery;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.Schemas;
@@ -14,6 +15,7 @@ import io.communique.model.Topics;
 import io.communique.projection.ProjectionVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.DecodeException;
@@ -31,7 +33,6 @@ import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ import java.util.regex.Pattern;
 
 /** The HTTP API and the dashboard's static files: {@link #router()} builds every route, so tests can serve it alone. */
 public final class Api {
-    static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9+]{1,7}");
-    static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Pattern CODE = FactFilters.CODE;
+    private static final Pattern TOPIC_ID = FactFilters.TOPIC_ID;
     private static final Pattern DOCUMENT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
     private static final int DEFAULT_LIMIT = 100;
@@ -52,6 +53,8 @@ public final class Api {
     private static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json";
     private static final String TEXT = "text/plain";
+    /** Every route below, described; OpenApiTest holds the two together. */
+    static final String OPENAPI_RESOURCE = "/openapi/communique.openapi.json";
     /** Documents come from strangers: the dashboard may run only its own scripts. */
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -64,6 +67,10 @@ public final class Api {
     private final WriteGuard writeGuard;
     private final Supplier<Future<Map<String, Object>>> streams;
     private final List<ApiRoutes> features = new ArrayList<>();
+    /** Encodes exports and update pages off the event loop. */
+    private final WorkerExecutor workers;
+    /** The OpenAPI document, read once from the classpath on a worker thread. */
+    private final Future<Buffer> openApi;
 
     /** @param streams the topics and consumer groups as Kafka's Admin API sees them now */
     public Api(Vertx vertx, LiveState state, Supplier<Health> health, LiveClients clients, WebVerticle.Options options,
@@ -74,6 +81,8 @@ public final class Api {
         this.health = health;
         this.clients = clients;
         this.options = options;
+        this.workers = vertx.createSharedWorkerExecutor("communique-export", 2);
+        this.openApi = workers.executeBlocking(() -> Buffer.buffer(Resources.bytes(OPENAPI_RESOURCE)));
         this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime),
                 new RateLimiter(options.authFailuresPerMinute(), System::nanoTime));
     }
@@ -101,7 +110,8 @@ public final class Api {
         if (!options.allowedOrigins().isEmpty()) {
             router.route("/api/*").handler(CorsHandler.create().addOrigins(List.copyOf(options.allowedOrigins()))
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE))
-                    .allowedHeaders(Set.of("Authorization", "Content-Type")));
+                    .allowedHeaders(Set.of("Authorization", "Content-Type"))
+                    .exposedHeaders(Set.of(FactExport.CURSOR_HEADER)));
         }
         router.post("/api/documents").handler(writeGuard);
         // A route of its own: Vert.x runs body handlers before any other handler of their route.
@@ -116,6 +126,8 @@ public final class Api {
         router.get("/api/topics/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), TOPIC_ID, state::topic,
                 "a topic with id"));
         router.get("/api/facts").handler(this::facts);
+        router.get("/api/export/facts").handler(new FactExport(state, workers));
+        router.get("/api/updates").handler(new FactUpdates(state, workers));
         router.get("/api/events").handler(this::events);
         router.get("/api/events/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), EVENT_ID, state::event,
                 "an event with id"));
@@ -134,7 +146,9 @@ public final class Api {
         router.get("/api/schemas").handler(ctx -> json(ctx, Topics.ALL.stream().map(spec -> Map.of(
                 "topic", spec.name(), "schema", "/api/schemas/" + spec.name())).toList()));
         router.get("/api/schemas/:topic").handler(this::schema);
-        features.forEach(feature -> feature.mount(router, writeGuard));
+        router.get("/api/openapi.json").handler(ctx -> openApi
+                .onSuccess(document -> ctx.response().putHeader("Content-Type", JSON).end(document))
+                .onFailure(error -> Problems.send(ctx, 500, "the OpenAPI document is missing: " + error.getMessage())));
         router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "no such endpoint: " + ctx.request().path()));
         router.route().handler(ctx -> {
             // The page names its hashed assets: it must always be fresh, while the assets can be kept for good.
@@ -200,11 +214,8 @@ public final class Api {
                 Problems.send(ctx, 400, "country must be a code such as RU or G20, not '" + abbreviate(country) + "'");
                 return null;
             }
-            FactType factType;
-            try {
-                factType = type == null ? null : FactType.valueOf(type);
-            } catch (IllegalArgumentException e) {
-                Problems.send(ctx, 400, "type must be one of " + Arrays.toString(FactType.values()));
+            FactType factType = FactFilters.type(ctx, type);
+            if (type != null && factType == null) {
                 return null;
             }
             int max;
@@ -247,7 +258,7 @@ public final class Api {
             Problems.send(ctx, 400, "offset must be a whole number from 0");
             return;
         }
-        json(ctx, state.facts(new LiveState.FactQuery(listing.country(), listing.type(), since, documentId), skip,
+        json(ctx, state.facts(new FactQuery(listing.country(), listing.type(), null, since, null, documentId), skip,
                 listing.limit()));
     }
 
@@ -394,7 +405,7 @@ public final class Api {
             Problems.send(ctx, 400, "speed must be a whole number of days per second from 1 to " + TimeLapse.MAX_SPEED);
             return;
         }
-        TimeLapse lapse = new TimeLapse(state.facts(new LiveState.FactQuery(null, null, null, null), 0, Integer.MAX_VALUE),
+        TimeLapse lapse = new TimeLapse(state.facts(FactQuery.ALL, 0, Integer.MAX_VALUE),
                 LocalDate.parse(from), LocalDate.parse(to), daysPerSecond);
         ctx.request().toWebSocket().onSuccess(socket -> {
             socket.setWriteQueueMaxSize(options.maxClientQueueBytes());
@@ -409,7 +420,7 @@ public final class Api {
                             .put("detail", "send {\"action\": \"play\"|\"pause\"|\"speed\"|\"seek\", \"value\": …}").encode());
                 }
             });
-        });
+        }).onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
     }
 
     /** Sends in order; a client that cannot keep up with its own time-lapse is closed rather than buffered. */
@@ -454,7 +465,7 @@ public final class Api {
         ctx.response().putHeader("Content-Type", JSON).end(Buffer.buffer(Json.bytes(value)));
     }
 
-    private static boolean isDate(String value) {
+    static boolean isDate(String value) {
         try {
             LocalDate.parse(value);
             return true;

@@ -7,11 +7,15 @@ import io.communique.model.CountryView;
 import io.communique.model.Document;
 import io.communique.model.EventView;
 import io.communique.model.Fact;
+import io.communique.model.FactCursor;
+import io.communique.model.FactQuery;
 import io.communique.model.FactReader;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.TopicView;
 import io.communique.model.Topics;
+
+import io.vertx.core.Future;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,14 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * What the web tier serves, kept current from the topics it follows: views as the exact bytes the projection
  * published, facts and documents by id. Applying a record tells which live message (if any) clients should get.
  * Not thread-safe: the web verticle's event loop owns it.
  */
-public final class LiveState {
+public final class LiveState implements FactSource {
     /** How many of the latest facts a new client gets. */
     static final int FEED_LENGTH = 50;
 
@@ -44,6 +47,8 @@ public final class LiveState {
     private final TreeSet<Fact> recentFacts = new TreeSet<>(Comparator.comparing(Fact::recencyKey).reversed()
             .thenComparing(Fact::id));
     private final Map<String, Fact> facts = new HashMap<>();
+    /** Where each fact last changed in the fact topic: the updates feed. */
+    private final FactChanges changes = new FactChanges();
     /** Ids of the latest facts in the order they first arrived, newest last: the live feed. */
     private final ArrayDeque<String> arrivals = new ArrayDeque<>();
     private final Map<String, Document> documents = new HashMap<>();
@@ -84,10 +89,25 @@ public final class LiveState {
      * @param eventType the record's CloudEvents type ({@code ce_type}), which tells retractions from facts; or null
      */
     public Change apply(String topic, String key, byte[] value, String eventType) {
+        return apply(topic, 0, topic.equals(Topics.FACTS) ? changes.end(0) : -1, key, value, eventType);
+    }
+
+    /**
+     * {@link #apply(String, String, byte[], String)} for a record read at this place of its topic: a fact record's
+     * place is what the updates feed's cursors count in. (Records without a place count as the next of partition 0.)
+     */
+    public Change apply(String topic, int partition, long offset, String key, byte[] value, String eventType) {
         return switch (topic) {
-            case Topics.FACTS -> CloudEvents.isRetraction(eventType)
-                    ? retract(FactReader.read(value).id())
-                    : applyFact(FactReader.read(value), value);
+            case Topics.FACTS -> {
+                Fact fact = FactReader.read(value);
+                Change change = CloudEvents.isRetraction(eventType) ? retract(fact.id()) : applyFact(fact, value);
+                if (change == null) {
+                    changes.read(partition, offset);
+                } else {
+                    changes.changed(fact.id(), partition, offset, change instanceof Message);
+                }
+                yield change;
+            }
             case Topics.DOCUMENTS -> {
                 Document document = Json.read(value, Document.class);
                 documents.putIfAbsent(document.id(), document); // the first receipt is the one that counts
@@ -202,13 +222,14 @@ public final class LiveState {
         return feed;
     }
 
-    /** The snapshot a new WebSocket client starts from: listings and the live feed. */
+    /** The snapshot a new WebSocket client starts from: listings, the live feed and the number of facts held. */
     public String snapshot() {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("type", "snapshot");
         snapshot.put("countries", countryList());
         snapshot.put("topics", topicList());
         snapshot.put("facts", feed());
+        snapshot.put("factTotal", facts.size());
         return Json.write(snapshot);
     }
 
@@ -275,17 +296,6 @@ public final class LiveState {
         return documents.get(id);
     }
 
-    /** Filters of a fact listing; null fields match any fact. */
-    public record FactQuery(String country, FactType type, String since, String documentId) implements Predicate<Fact> {
-        @Override
-        public boolean test(Fact fact) {
-            return (country == null || fact.involves(country))
-                    && (type == null || fact.type() == type)
-                    && (since == null || (fact.date() != null && !fact.date().startsWith("--") && fact.date().compareTo(since) >= 0))
-                    && (documentId == null || fact.documentId().equals(documentId));
-        }
-    }
-
     /**
      * Facts matching the query, most recent first, from the {@code offset}-th on: the order never depends on arrival,
      * so pages follow each other (older facts than a bounded view lists are paged this way).
@@ -302,5 +312,40 @@ public final class LiveState {
             }
         }
         return result;
+    }
+    /** How many facts one {@link #facts(FactQuery, Fact, int)} call looks at, at most, on the event loop. */
+    static final int SCAN_LIMIT = 20_000;
+
+    @Override
+    public Future<Page> facts(FactQuery query, Fact after, int max) {
+        List<Fact> page = new ArrayList<>();
+        int scanned = 0;
+        Fact last = after;
+        for (Fact fact : after == null ? recentFacts : recentFacts.tailSet(after, false)) {
+            if (page.size() == max || scanned == SCAN_LIMIT) {
+                return Future.succeededFuture(new Page(page, last));
+            }
+            scanned++;
+            last = fact;
+            if (query.test(fact)) {
+                page.add(fact);
+            }
+        }
+        return Future.succeededFuture(new Page(page, null));
+    }
+
+    @Override
+    public Future<Updates> updates(FactCursor since, int max) {
+        FactChanges.Page page = changes.since(since, max);
+        List<Update> list = new ArrayList<>(page.changed().size());
+        for (FactChanges.Changed changed : page.changed()) {
+            list.add(new Update(changed.kind(), changed.id(), facts.get(changed.id())));
+        }
+        return Future.succeededFuture(new Updates(list, page.next(), page.more()));
+    }
+
+    @Override
+    public FactCursor cursor() {
+        return changes.cursor();
     }
 }

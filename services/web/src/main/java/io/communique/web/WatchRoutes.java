@@ -156,7 +156,7 @@ final class WatchRoutes implements ApiRoutes {
             }
         });
         List<String> topics = items(body, "topics", value -> {
-            if (!Api.TOPIC_ID.matcher(value).matches()) {
+            if (!FactFilters.TOPIC_ID.matcher(value).matches()) {
                 throw new IllegalArgumentException("topics must be topic ids such as belt-and-road, not '"
                         + Api.abbreviate(value) + "'");
             }
@@ -211,7 +211,7 @@ final class WatchRoutes implements ApiRoutes {
     }
 
     private static String code(String value) {
-        if (!Api.CODE.matcher(value).matches()) {
+        if (!FactFilters.CODE.matcher(value).matches()) {
             throw new IllegalArgumentException("'" + Api.abbreviate(value) + "' is no country or organisation code such as RU or G20");
         }
         return value;

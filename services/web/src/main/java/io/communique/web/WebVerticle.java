@@ -167,7 +167,8 @@ public final class WebVerticle extends VerticleBase {
                     continue;
                 }
                 LiveState.Change change = BadRecord.shape(() ->
-                        state.apply(record.topic(), record.key(), record.value(), eventType(record)));
+                        state.apply(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
+                                eventType(record)));
                 if (change instanceof LiveState.NewFact fact) {
                     pendingFacts.add(fact.json());
                 } else if (change instanceof LiveState.NewView view) {
