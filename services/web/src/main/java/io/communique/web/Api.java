@@ -149,6 +149,7 @@ public final class Api {
         router.get("/api/openapi.json").handler(ctx -> openApi
                 .onSuccess(document -> ctx.response().putHeader("Content-Type", JSON).end(document))
                 .onFailure(error -> Problems.send(ctx, 500, "the OpenAPI document is missing: " + error.getMessage())));
+        features.forEach(feature -> feature.mount(router, writeGuard));
         router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "no such endpoint: " + ctx.request().path()));
         router.route().handler(ctx -> {
             // The page names its hashed assets: it must always be fresh, while the assets can be kept for good.
