@@ -58,7 +58,14 @@ final class WatchRoutes implements ApiRoutes {
         router.post("/api/watches").handler(writeGuard);
         router.post("/api/watches").handler(new ContentTypeGuard(List.of(JSON)));
         router.delete("/api/watches/:id").handler(writeGuard);
-        router.post("/api/watches").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES)).handler(this::create);
+        router.post("/api/watches").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES)).handler(this::create)
+                .failureHandler(ctx -> {
+                    if (ctx.statusCode() == 413) {
+                        Problems.send(ctx, 413, "a watch is at most " + MAX_BODY_BYTES + " bytes");
+                    } else {
+                        ctx.next();
+                    }
+                });
         router.get("/api/watches").handler(ctx -> json(ctx, 200, state.watches()));
         router.get("/api/watches/:id").handler(this::one);
         router.delete("/api/watches/:id").handler(this::delete);

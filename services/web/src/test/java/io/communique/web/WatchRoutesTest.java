@@ -110,6 +110,9 @@ class WatchRoutesTest {
         assertThat(post("{\"countries\": [\"CN\"], \"webhook\": {\"url\": \"file:///etc/passwd\"}}", TOKEN).body())
                 .contains("only http and https");
         assertThat(post("[1]", TOKEN).statusCode()).isEqualTo(400);
+        HttpResponse<String> tooLarge = post("{\"persons\": [\"" + "x".repeat(20_000) + "\"]}", TOKEN);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("a watch is at most 16384 bytes");
         assertThat(get("/api/alerts?limit=0").statusCode()).isEqualTo(400);
     }
 
