@@ -101,6 +101,11 @@ const UI = {
   max: { zh: '最多', en: 'most' },
   offMap: { zh: '地图上未显示', en: 'Not on the map' },
   streams: { zh: '数据流', en: 'Streams' },
+  alerts: { zh: '提醒', en: 'Alerts' },
+  noAlerts: { zh: '打开页面以来没有新的提醒。', en: 'No new alerts since this page was opened.' },
+  notifyAsk: { zh: '启用浏览器通知', en: 'Turn on browser notifications' },
+  notifyOn: { zh: '浏览器通知已启用', en: 'Browser notifications are on' },
+  notifyDenied: { zh: '浏览器通知已被拒绝', en: 'Browser notifications are blocked' },
   apiReference: { zh: 'API 参考', en: 'API reference' },
   apiReferenceIntro: {
     zh: '每个接口及其参数、应答和示例，来自本服务的 OpenAPI 3.1 文档：',

@@ -1,5 +1,6 @@
 // Boot: shell (header, connection indicator, language/theme), router, live socket, batched rendering.
 import './style.css';
+import { AlertBadge } from './alerts';
 import { api } from './api';
 import { Batcher } from './batcher';
 import { errorNote } from './components';
@@ -113,6 +114,7 @@ const connection = h('span', { id: 'connection', 'data-state': 'connecting', rol
 const langButton = h('button', { type: 'button', id: 'lang-toggle', class: 'tool' });
 const themeButton = h('button', { type: 'button', id: 'theme-toggle', class: 'tool' });
 const nav = h('nav', { 'aria-label': 'Main' });
+const alertBadge = new AlertBadge(i18n);
 const skip = h('a', { class: 'skip', href: '#/' });
 skip.addEventListener('click', (ev) => {
   ev.preventDefault();
@@ -142,6 +144,7 @@ function renderShell(): void {
     ),
   );
   renderConnection();
+  alertBadge.render();
 }
 
 function renderConnection(): void {
@@ -175,7 +178,7 @@ const header = h(
   skip,
   h('a', { class: 'brand', href: '#/' }, 'Communiqué'),
   nav,
-  h('div', { class: 'tools' }, connection, langButton, themeButton),
+  h('div', { class: 'tools' }, alertBadge.el, connection, langButton, themeButton),
 );
 
 const app = byId('app') ?? document.body;
@@ -266,7 +269,8 @@ window.addEventListener('hashchange', () => {
 
 // The socket and the labels first, so both are on their way while the page is built.
 socket = new LiveSocket(wsUrl(location), {
-  onMessage: (msg) => batcher.push(msg),
+  // Alerts go to the badge at once: they are few, and nothing of the page's state changes with them.
+  onMessage: (msg) => (msg.type === 'alert' ? alertBadge.receive(msg.alert) : batcher.push(msg)),
   onState: (s, retryIn) => {
     conn = { state: s, retryIn };
     renderConnection();

@@ -1,6 +1,6 @@
 // The live view-model: a fold of WebSocket messages (and REST loads) into what the pages show.
 // Pure apart from mutating the state object it is given; no DOM, no I/O (unit-tested).
-import type { CountryView, Fact, ServerMessage, TopicView, Totals, ViewCount } from './types';
+import type { Alert, CountryView, Fact, ServerMessage, TopicView, Totals, ViewCount } from './types';
 
 export const FEED_LIMIT = 200;
 /** How long a newly arrived fact stays highlighted, in ms. */
@@ -102,6 +102,11 @@ export function parseMessage(data: unknown): ServerMessage | null {
     }
     case 'retraction':
       return typeof msg.id === 'string' ? { type: 'retraction', id: msg.id } : null;
+    case 'alert': {
+      const alert = msg.alert as Alert | undefined;
+      return alert && typeof alert === 'object' && typeof alert.id === 'string' && typeof alert.watchName === 'string'
+        && isFact(alert.fact) ? { type: 'alert', alert: { ...alert, fact: normaliseFact(alert.fact) } } : null;
+    }
     default:
       return null;
   }

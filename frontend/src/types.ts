@@ -169,7 +169,18 @@ export type ServerMessage =
   /** views changed that this page does not watch: their new counts only. */
   | { type: 'counts'; counts: ViewCount[] }
   /** a fact a newer extraction no longer finds. */
-  | { type: 'retraction'; id: string };
+  | { type: 'retraction'; id: string }
+  /** a new fact matched a watch (see docs/api.md, Watches and alerts). */
+  | { type: 'alert'; alert: Alert };
+
+/** An alert as on communique.alerts.v1: a fact that matched a watch. */
+export interface Alert {
+  id: string;
+  watchId: string;
+  watchName: string;
+  acceptedAt: string;
+  fact: Fact;
+}
 
 export interface ViewCount {
   kind: 'country' | 'topic';

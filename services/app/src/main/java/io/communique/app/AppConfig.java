@@ -1,5 +1,6 @@
 package io.communique.app;
 
+import io.communique.alert.WebhookOptions;
 import io.communique.ingest.Sources;
 import io.communique.ingest.web.FetchOptions;
 import io.communique.kafka.KafkaDefaults;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
  * @param embeddedKafkaPort     the embedded broker's port; 0 picks a free one
  * @param viewRecent            {@code VIEW_RECENT}: how many of the most recent facts each list of a view holds
  * @param allowedHosts          {@code ALLOWED_HOSTS}: the Host header names the web role answers (see {@link #allowedHosts})
+ * @param webhooks              how alerts reach webhooks (see {@link Webhooks})
  */
 public record AppConfig(
         String httpHost,
@@ -41,7 +43,23 @@ public record AppConfig(
         Map<String, String> kafkaClientProperties,
         LiveSources liveSources,
         Set<Role> roles,
-        int viewRecent) {
+        int viewRecent,
+        Webhooks webhooks) {
+
+    /**
+     * Alert webhooks (see docs/operations.md, "Watches and alerts"); their URLs pass the article fetcher's guard, so
+     * {@code ALLOW_PRIVATE_URLS} decides about loopback and private networks for them too.
+     *
+     * @param timeoutMs      {@code WEBHOOK_TIMEOUT_MS}: one POST must be answered within this
+     * @param retries        {@code WEBHOOK_RETRIES}: attempts after the first, before the alert is dead-lettered
+     * @param firstBackoffMs {@code WEBHOOK_BACKOFF_MS}: the wait before the first retry, doubled before each next one
+     */
+    public record Webhooks(long timeoutMs, int retries, long firstBackoffMs) {
+        /** The alerting's options, with the live sources' private-network setting. */
+        public WebhookOptions options(LiveSources liveSources) {
+            return new WebhookOptions(timeoutMs, retries, firstBackoffMs, liveSources.allowPrivateUrls());
+        }
+    }
 
     /** What an instance does; any number of instances share the work through Kafka. */
     public enum Role {
@@ -99,7 +117,9 @@ public record AppConfig(
                         booleanValue(env, "ALLOW_PRIVATE_URLS"), intValue(env, "FETCH_TIMEOUT_MS", 15_000),
                         intValue(env, "MAX_FETCH_BYTES", 5 * 1024 * 1024)),
                 roles(env.get("ROLES")),
-                positive(env, "VIEW_RECENT", CountryView.RECENT));
+                positive(env, "VIEW_RECENT", CountryView.RECENT),
+                new Webhooks(positive(env, "WEBHOOK_TIMEOUT_MS", 5000), notNegative(env, "WEBHOOK_RETRIES", 3),
+                        notNegative(env, "WEBHOOK_BACKOFF_MS", 1000)));
     }
 
     /**
@@ -165,14 +185,14 @@ public record AppConfig(
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {
@@ -187,6 +207,14 @@ public record AppConfig(
         int value = intValue(env, name, fallback);
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    private static int notNegative(Map<String, String> env, String name, int fallback) {
+        int value = intValue(env, name, fallback);
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, not " + value);
         }
         return value;
     }

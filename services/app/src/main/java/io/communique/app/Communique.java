@@ -1,5 +1,6 @@
 package io.communique.app;
 
+import io.communique.alert.AlertVerticle;
 import io.communique.broker.EmbeddedKafka;
 import io.communique.extract.Extractor;
 import io.communique.ingest.DocumentRepair;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A running Communiqué: the embedded broker (unless an external cluster is configured), the topics, and the
- * projection, web and ingest verticles. {@link #start} returns once the seeds are in Kafka and the API listens.
+ * projection (with the alerting), web and ingest verticles. {@link #start} returns once the seeds are in Kafka and the API listens.
  */
 public final class Communique implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Communique.class);
@@ -32,12 +33,14 @@ public final class Communique implements AutoCloseable {
     private final Vertx vertx;
     private final WebVerticle web;
     private final ProjectionVerticle projection;
+    private final AlertVerticle alerts;
     private final IngestVerticle ingest;
     private final String bootstrapServers;
     private final String apiToken;
 
     private Communique(EmbeddedKafka broker, Vertx vertx, WebVerticle web, ProjectionVerticle projection,
-                       IngestVerticle ingest, String bootstrapServers, String apiToken) {
+                       AlertVerticle alerts, IngestVerticle ingest, String bootstrapServers, String apiToken) {
+        this.alerts = alerts;
         this.broker = broker;
         this.vertx = vertx;
         this.web = web;
@@ -71,15 +74,19 @@ public final class Communique implements AutoCloseable {
                 config.allowedOrigins(), config.allowedHosts())) : null;
         ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION)
                 ? new ProjectionVerticle(settings, config.viewRecent()) : null;
+        // Alerting follows the fact log like the projection, so it runs with that role.
+        AlertVerticle alerts = roles.contains(AppConfig.Role.PROJECTION)
+                ? new AlertVerticle(settings, config.webhooks().options(config.liveSources())) : null;
         IngestVerticle ingest = roles.contains(AppConfig.Role.INGEST)
                 ? new IngestVerticle(settings, config.seedsDir(), new Extractor()) : null;
-        Communique app = new Communique(broker, vertx, web, projection, ingest, bootstrap, apiToken);
+        Communique app = new Communique(broker, vertx, web, projection, alerts, ingest, bootstrap, apiToken);
         LOG.info("Roles: {}", roles);
         try {
             // Projection first (views current), then web (serves them), then ingest (new documents flow in).
             Future<?> started = TopicAdmin.ensureTopics(vertx, settings, Topics.ALL);
             if (projection != null) {
-                started = started.compose(v -> vertx.deployVerticle(projection));
+                started = started.compose(v -> vertx.deployVerticle(projection))
+                        .compose(v -> vertx.deployVerticle(alerts));
             }
             if (web != null) {
                 started = started.compose(v -> vertx.deployVerticle(web));
@@ -110,6 +117,11 @@ public final class Communique implements AutoCloseable {
     /** Facts the projection folded since this start: after a restart, only those past its checkpoint. */
     public long projectionFactsFolded() {
         return projection == null ? 0 : projection.factsFolded();
+    }
+
+    /** Alerts raised since this start (0 without the projection role, which runs the alerting). */
+    public long alertsRaised() {
+        return alerts == null ? 0 : alerts.alertsRaised();
     }
 
     /** What the repair of documents recorded without their facts did since this start (zeros without the ingest role). */

@@ -487,7 +487,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void anEventPageShowsEveryReportOfOneOccasionInTwoLanguagesWhyTheyAreOneAndWhereTheyDisagree() throws Exception {
         String zh = postReport(CHILE_TALKS.get(0)).get(0);
         String en = postReport(CHILE_TALKS.get(1)).get(0);
@@ -540,6 +540,46 @@ class DashboardBrowserTest {
         Page overview = openLive("/");
         assertThat(overview.locator("[data-counter=facts] .counter-value")).hasText(String.format(Locale.US, "%,d", totals.path("facts").asInt()));
         assertThat(overview.locator("[data-counter=events] .counter-value")).hasText(String.format(Locale.US, "%,d", totals.path("events").asInt()));
+    }
+
+    /** Talks with a country no other test reports, for the alerts of a watch on it. */
+    static final String PERU_TALKS = "2019年4月29日，国家主席习近平在北京人民大会堂同秘鲁总统比斯卡拉举行会谈。";
+
+    @Test
+    @Order(12)
+    void aWatchsAlertLightsTheBadgeOfAnOpenPageItsPanelListsItAndWithPermissionItIsABrowserNotification()
+            throws Exception {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.httpPort() + "/api/watches"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + app.apiToken())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Peru\", \"countries\": [\"PE\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        // The user said yes to notifications; the page's Notification is the browser's, its titles also noted here.
+        context.grantPermissions(List.of("notifications"));
+        context.addInitScript("(() => { const Real = window.Notification; window.__notified = [];"
+                + " window.Notification = class extends Real { constructor(title, options) { super(title, options);"
+                + " window.__notified.push(title); } }; })()");
+        Page page = openLive("/");
+        Locator badge = page.locator("#alerts-badge");
+        assertThat(badge).isVisible();
+        assertThat(badge.locator(".badge")).hasCount(0);
+
+        List<String> factIds = postPublished("2019-04-29", PERU_TALKS);
+        assertThat(factIds).isNotEmpty();
+        assertThat(badge.locator(".badge")).hasText("1");
+        assertThat(badge).hasAttribute("aria-label", "Alerts: 1");
+        page.waitForFunction("() => window.__notified.length === 1");
+        assertThat(page.evaluate("() => window.__notified[0]")).isEqualTo("Alerts: Peru");
+
+        badge.click();
+        Locator panel = page.locator("#alerts-panel");
+        assertThat(panel).isVisible();
+        assertThat(panel.locator("li[data-alert]")).hasCount(1);
+        assertThat(panel.locator("li[data-alert]").first()).containsText("Peru");
+        assertThat(panel).containsText("Browser notifications are on");
+        assertThat(badge.locator(".badge")).hasCount(0);
+        screenshot(page, "alerts");
         assertThat(pageProblems).isEmpty();
     }
 

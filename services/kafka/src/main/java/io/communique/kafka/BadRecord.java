@@ -22,6 +22,8 @@ public final class BadRecord extends RuntimeException {
         UNKNOWN_TYPE("unknown-type"),
         /** The extractor threw on the document. */
         EXTRACTION_FAILED("extraction-failed"),
+        /** A webhook did not take the alert, whatever the retries (or its URL is refused). */
+        DELIVERY_FAILED("delivery-failed"),
         /** Anything else that failed on this record alone (a bug meeting unusual input). */
         PROCESSING_FAILED("processing-failed");
 

@@ -18,6 +18,8 @@ public final class CloudEvents {
      * remove it by id. Same topic, same schema, told apart by this type only.
      */
     public static final String FACT_RETRACTED_TYPE = "io.communique.fact.retracted.v1";
+    /** An alert: a fact that matched a watch (value: {@link Alert}). */
+    public static final String ALERT_TYPE = "io.communique.alert.v1";
     public static final String TYPE_HEADER = "ce_type";
     public static final String CONTENT_TYPE = "application/json";
 
@@ -46,6 +48,20 @@ public final class CloudEvents {
             headers.put("ce_time", document.receivedAt());
         }
         headers.put("ce_dataschema", "/api/schemas/" + Topics.FACTS);
+        headers.put("content-type", CONTENT_TYPE);
+        return headers;
+    }
+
+    /** Headers of an alert record: id = alert id, source = its watch, subject = the fact id, time = fact accepted. */
+    public static Map<String, String> alertHeaders(Alert alert) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ce_specversion", SPEC_VERSION);
+        headers.put("ce_id", alert.id());
+        headers.put("ce_source", "/communique/watches/" + alert.watchId());
+        headers.put(TYPE_HEADER, ALERT_TYPE);
+        headers.put("ce_subject", alert.fact().id());
+        headers.put("ce_time", alert.acceptedAt());
+        headers.put("ce_dataschema", "/api/schemas/" + Topics.ALERTS);
         headers.put("content-type", CONTENT_TYPE);
         return headers;
     }

@@ -33,6 +33,8 @@ public final class Topics {
      * report of the same parties together, where the event resolver decides which of them are one event.
      */
     public static final String FACTS_BY_PARTIES = "communique.facts.by-parties.v1";
+    /** Partitions of {@link #FACTS}, and of {@link #ALERTS}, whose alerts lie on the partition number of their fact. */
+    public static final int FACT_PARTITIONS = 3;
     /** Partitions of the routed fact topics and their view topics: the most projection instances that share work. */
     public static final int PROJECTION_PARTITIONS = 6;
     /**
@@ -42,6 +44,15 @@ public final class Topics {
     public static final int MAX_FACT_BYTES = 256 * 1024;
     /** Raw documents from any producer, {text, published?, language?, url?, source?}; ingested like a POST. */
     public static final String DOCUMENTS_RAW = "communique.documents.raw.v1";
+
+    /** Watches (what users want alerts about); compacted, key = watch id, a tombstone deletes one. */
+    public static final String WATCHES = "communique.watches.v1";
+    /**
+     * Alerts: a fact that matched a watch; compacted, key = alert id ({@link Ids#alertId}), CloudEvents binary-mode
+     * headers. An alert is written to the partition number its fact has on {@link #FACTS} (same partition count), so
+     * the instance that reads a fact partition finds there every alert already raised for it.
+     */
+    public static final String ALERTS = "communique.alerts.v1";
 
     private static final Map<String, String> KEEP_FOREVER = Map.of("cleanup.policy", "delete", "retention.ms", "-1");
     /**
@@ -53,7 +64,7 @@ public final class Topics {
 
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(DOCUMENTS, 3, KEEP_FOREVER),
-            new TopicSpec(FACTS, 3, KEEP_FOREVER),
+            new TopicSpec(FACTS, FACT_PARTITIONS, KEEP_FOREVER),
             new TopicSpec(VIEWS_COUNTRY, PROJECTION_PARTITIONS, COMPACTED),
             new TopicSpec(VIEWS_TOPIC, PROJECTION_PARTITIONS, COMPACTED),
             new TopicSpec(VIEWS_EVENT, PROJECTION_PARTITIONS, COMPACTED),
@@ -62,6 +73,8 @@ public final class Topics {
             new TopicSpec(FACTS_BY_PARTIES, PROJECTION_PARTITIONS, KEEP_FOREVER, FACTS),
             new TopicSpec(DLQ, 1, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000))),
             // Input only: once ingested, a raw document lives on in DOCUMENTS, so a week covers any outage.
+            new TopicSpec(WATCHES, 1, Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1")),
+            new TopicSpec(ALERTS, FACT_PARTITIONS, Map.of("cleanup.policy", "compact")),
             new TopicSpec(DOCUMENTS_RAW, 3, Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000))));
 
     /** The spec of a topic by name, or null when it is not one of ours. */

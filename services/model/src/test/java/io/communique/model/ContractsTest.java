@@ -60,6 +60,30 @@ class ContractsTest {
         assertThat(validator.problems(Topics.DOCUMENTS, Json.bytes(document))).isEmpty();
     }
 
+    static Watch sampleWatch() {
+        return new Watch("0123456789abcdef0123456789abcdef", "China and Russia talk", List.of(), List.of("CN", "RU"),
+                List.of(FactType.TALKS), List.of(), List.of("普京"), new Watch.Webhook("https://example.org/hook", "s3cret"),
+                "2026-12-07T20:00:00Z");
+    }
+
+    @Test
+    void watchAndAlertMatchTheirSchemasAndTheAlertIdIsTheWatchAndFact() {
+        Watch watch = sampleWatch();
+        assertThat(validator.problems(Topics.WATCHES, Json.bytes(watch))).isEmpty();
+        assertThat(Json.read(Json.bytes(watch), Watch.class)).isEqualTo(watch);
+        assertThat(Json.write(watch)).doesNotContain("empty");
+        assertThat(Json.write(watch.withoutSecret())).doesNotContain("s3cret").contains("https://example.org/hook");
+        Fact fact = sampleFact();
+        Alert alert = new Alert(Ids.alertId(watch.id(), fact.id()), watch.id(), watch.name(), "2026-12-07T20:00:01Z", fact);
+        assertThat(validator.problems(Topics.ALERTS, Json.bytes(alert))).isEmpty();
+        assertThat(alert.id()).hasSize(32).isEqualTo(Ids.alertId(watch.id(), fact.id()))
+                .isNotEqualTo(Ids.alertId(watch.id(), Ids.factId(fact.documentId(), FactType.TALKS, fact.participants(), null, 0)));
+        assertThat(CloudEvents.alertHeaders(alert)).containsEntry("ce_id", alert.id())
+                .containsEntry("ce_type", CloudEvents.ALERT_TYPE).containsEntry("ce_subject", fact.id());
+        String badPair = Json.write(watch).replace("[\"CN\",\"RU\"]", "[\"CN\",\"RU\",\"US\"]");
+        assertThat(validator.problems(Topics.WATCHES, badPair.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+    }
+
     @Test
     void everyTopicHasASchema() {
         Topics.ALL.forEach(spec -> assertThat(Schemas.of(spec.name())).as(spec.name()).contains("\"$schema\""));

@@ -32,6 +32,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,7 @@ public final class Api {
     private final WebVerticle.Options options;
     private final WriteGuard writeGuard;
     private final Supplier<Future<Map<String, Object>>> streams;
+    private final List<ApiRoutes> features = new ArrayList<>();
     /** Encodes exports and update pages off the event loop. */
     private final WorkerExecutor workers;
     /** The OpenAPI document, read once from the classpath on a worker thread. */
@@ -85,6 +87,12 @@ public final class Api {
                 new RateLimiter(options.authFailuresPerMinute(), System::nanoTime));
     }
 
+    /** Adds a feature's routes (see {@link ApiRoutes}), mounted by {@link #router()}. */
+    Api with(ApiRoutes routes) {
+        features.add(routes);
+        return this;
+    }
+
     public Router router() {
         Router router = Router.router(vertx);
         router.route().handler(new HostGuard(options.allowedHosts())); // every request and upgrade, before all else
@@ -101,7 +109,7 @@ public final class Api {
         });
         if (!options.allowedOrigins().isEmpty()) {
             router.route("/api/*").handler(CorsHandler.create().addOrigins(List.copyOf(options.allowedOrigins()))
-                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE))
                     .allowedHeaders(Set.of("Authorization", "Content-Type"))
                     .exposedHeaders(Set.of(FactExport.CURSOR_HEADER)));
         }
@@ -142,6 +150,7 @@ public final class Api {
         router.get("/api/openapi.json").handler(ctx -> openApi
                 .onSuccess(document -> ctx.response().putHeader("Content-Type", JSON).end(document))
                 .onFailure(error -> Problems.send(ctx, 500, "the OpenAPI document is missing: " + error.getMessage())));
+        features.forEach(feature -> feature.mount(router, writeGuard));
         router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "no such endpoint: " + ctx.request().path()));
         router.route().handler(ctx -> {
             // The page names its hashed assets: it must always be fresh, while the assets can be kept for good.

@@ -13,12 +13,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.producer.KafkaProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,8 @@ public final class WebVerticle extends VerticleBase {
      * megabytes a second under load) that shared their fetches and their 500-record polls.
      */
     private static final List<List<String>> FOLLOWED = List.of(List.of(Topics.FACTS),
-            List.of(Topics.DOCUMENTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT));
+            List.of(Topics.DOCUMENTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT),
+            WatchState.TOPICS);
     private static final long HEALTH_CHECK_MS = 2000;
     private static final long PING_MS = 30_000;
     /**
@@ -75,6 +78,10 @@ public final class WebVerticle extends VerticleBase {
     private final KafkaSettings settings;
     private final Options options;
     private final LiveState state = new LiveState();
+    private final WatchState watches = new WatchState();
+    /** Whether alerts read now are new: the alert topic was read up to where it stood at start. */
+    private boolean alertsLive;
+    private KafkaProducer<String, byte[]> producer;
     /** Views not yet sent, the latest version per view, by the name clients watch it by ("country/RU"). */
     private final Map<String, LiveState.NewView> pendingViews = new LinkedHashMap<>();
     /** Facts not yet sent. */
@@ -102,7 +109,9 @@ public final class WebVerticle extends VerticleBase {
         vertx.setPeriodic(PING_MS, id -> clients.ping());
         vertx.setPeriodic(VIEW_FLUSH_MS, id -> flushViews());
         Streams streams = new Streams(admin, System::currentTimeMillis);
-        Api api = new Api(vertx, state, () -> health, clients, options, streams::snapshot);
+        producer = KafkaProducer.create(vertx, settings.producer());
+        Api api = new Api(vertx, state, () -> health, clients, options, streams::snapshot)
+                .with(new WatchRoutes(watches, producer, Instant::now));
         HttpServerOptions serverOptions = new HttpServerOptions()
                 .setHost(options.host())
                 .setPort(options.port())
@@ -111,7 +120,12 @@ public final class WebVerticle extends VerticleBase {
                 .setMaxWebSocketMessageSize(64 * 1024);
         List<Future<TopicFollower>> starting = FOLLOWED.stream()
                 .map(topics -> TopicFollower.start(vertx, settings, topics, this::onRecords)
-                        .onSuccess(followers::add))
+                        .onSuccess(followers::add)
+                        .onSuccess(follower -> {
+                            if (topics == WatchState.TOPICS) {
+                                follower.caughtUp().onSuccess(v -> alertsLive = true);
+                            }
+                        }))
                 .toList();
         return Future.all(starting)
                 .compose(started -> {
@@ -127,7 +141,8 @@ public final class WebVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return Future.join(followers.stream().map(TopicFollower::close).toList()).eventually(admin::close);
+        return Future.join(followers.stream().map(TopicFollower::close).toList()).eventually(admin::close)
+                .eventually(producer::close);
     }
 
     /** The port actually listened on. */
@@ -144,6 +159,13 @@ public final class WebVerticle extends VerticleBase {
         for (KafkaConsumerRecord<String, byte[]> record : records) {
             try {
                 check(record.record());
+                if (WatchState.TOPICS.contains(record.topic())) {
+                    String alert = watches.apply(record.topic(), record.key(), record.value());
+                    if (alert != null && alertsLive) {
+                        clients.broadcast(alert);
+                    }
+                    continue;
+                }
                 LiveState.Change change = BadRecord.shape(() ->
                         state.apply(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
                                 eventType(record)));

@@ -6,15 +6,18 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.communique.kafka.KafkaSettings;
 import io.communique.model.Json;
 import io.communique.model.SchemaValidator;
 import io.communique.model.Schemas;
-import io.vertx.core.Future;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Route;
 import io.communique.model.Topics;
+import io.communique.model.Watch;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Route;
+import io.vertx.kafka.client.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +25,14 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import static io.communique.web.ApiTest.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +48,17 @@ class OpenApiTest {
     static HttpServer server;
     /** Holds the document's own examples, so the routes it describes with them answer with them. */
     static final LiveState state = new LiveState();
+    static final WatchState watches = new WatchState();
+    static KafkaProducer<String, byte[]> producer;
     static JsonNode document;
 
     @BeforeAll
     static void serveTheApi() throws Exception {
         vertx = Vertx.vertx();
-        server = ApiTest.serve(vertx, state, ApiTest.options(0));
+        // A producer of a broker that is not there: the routes are listed and answer (401, 404), nothing is written.
+        producer = KafkaProducer.create(vertx, new KafkaSettings("127.0.0.1:1").producer());
+        server = vertx.createHttpServer().requestHandler(api().router()).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         HttpResponse<String> response = get("/api/openapi.json");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -61,6 +71,14 @@ class OpenApiTest {
             JsonNode example = example(paths, view[0]);
             state.apply(view[1], example.path("code").asText(example.path("id").asText()), Json.bytes(example), null);
         }
+        watches.put(Json.read(Json.bytes(example(paths, "/api/watches/{id}")), Watch.class));
+    }
+
+    /** The API as the web verticle serves it: with the watch routes. */
+    static Api api() {
+        return new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null), new LiveClients(1024 * 1024),
+                ApiTest.options(0), () -> Future.failedFuture("no Kafka"))
+                .with(new WatchRoutes(watches, producer, Instant::now));
     }
 
     static JsonNode example(JsonNode paths, String path) {
@@ -94,8 +112,7 @@ class OpenApiTest {
 
     /** "GET /api/countries/{code}" for every route with a method and a whole path (not the guards and fallbacks). */
     static Set<String> served() {
-        Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null),
-                new LiveClients(1024), ApiTest.options(0), () -> Future.failedFuture("no Kafka"));
+        Api api = api();
         Set<String> served = new TreeSet<>();
         for (Route route : api.router().getRoutes()) {
             if (route.methods() == null || route.methods().isEmpty()) {
@@ -178,7 +195,8 @@ class OpenApiTest {
         }
         assertThat(problems).isEmpty();
         assertThat(checked).as("topics whose values have examples").containsExactlyInAnyOrder(Topics.FACTS,
-                Topics.DOCUMENTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT);
+                Topics.DOCUMENTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT, Topics.WATCHES,
+                Topics.ALERTS);
     }
 
     /** The topic whose schema a {@code $ref} names, or null. */
