@@ -1,5 +1,5 @@
 // REST client (same origin). Errors are application/problem+json.
-import type { CountryCount, CountryView, DocumentRecord, EventTally, EventView, Fact, IngestResult, Labels, Problem, TopicCount, TopicView, Totals } from './types';
+import type { CountryCount, CountryView, DocumentRecord, EventTally, EventView, Fact, IngestResult, Labels, NewWatch, Problem, TopicCount, TopicView, Totals, Watch } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -26,6 +26,16 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await res.json()) as T;
 }
 
+/** A write with the API token (Authorization: Bearer); a problem+json answer becomes an ApiError. */
+async function send(method: 'POST' | 'DELETE', path: string, token: string | undefined, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError(res.status, await problemOf(res));
+  return res;
+}
+
 const enc = encodeURIComponent;
 
 function query(q: Record<string, string | number | undefined | null>): string {
@@ -49,6 +59,12 @@ export const api = {
   tally: (q: { country: string } | { topic: string }, signal?: AbortSignal) => getJson<EventTally>(`api/totals${query(q)}`, signal),
   facts: (q: { country?: string; type?: string; since?: string; limit?: number; document?: string }, signal?: AbortSignal) => {
     return getJson<Fact[]>(`api/facts${query(q)}`, signal);
+  },
+  watches: (signal?: AbortSignal) => getJson<Watch[]>('api/watches', signal),
+  /** 201 with the watch, its webhook's secret shown this once. */
+  createWatch: async (body: NewWatch, token?: string) => (await (await send('POST', 'api/watches', token, body)).json()) as Watch,
+  deleteWatch: async (id: string, token?: string): Promise<void> => {
+    await send('DELETE', `api/watches/${enc(id)}`, token);
   },
   async ingest(body: { text: string; published?: string; language?: string; url?: string }, token?: string): Promise<IngestResult> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };

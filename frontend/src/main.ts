@@ -135,6 +135,7 @@ function renderShell(): void {
     [href.ingest(), i18n.t('ingest'), ['ingest']],
     [href.timelapse(), i18n.t('timelapse'), ['timelapse']],
     [href.streams(), i18n.t('streams'), ['streams']],
+    [href.watches(), i18n.t('watches'), ['watches']],
     [href.reference(), i18n.t('apiReference'), ['reference']],
   ];
   replaceChildren(
@@ -210,6 +211,8 @@ function pageFor(r: Route): Page | Promise<Page> {
       return import('./pages/streams').then((m) => m.streamsPage(ctx));
     case 'timelapse':
       return import('./pages/timelapse').then((m) => m.timelapsePage(ctx, r));
+    case 'watches':
+      return import('./pages/watches').then((m) => m.watchesPage(ctx));
     case 'reference':
       return import('./pages/reference').then((m) => m.referencePage(ctx));
     default:

@@ -1,5 +1,5 @@
 // Hash routes: #/, #/country/RU, #/topic/trade, #/event/<id>, #/network, #/document/<id>, #/ingest, #/streams,
-// #/timelapse, #/api; optional ?query.
+// #/timelapse, #/watches, #/api; optional ?query.
 
 export type Route =
   | { page: 'overview'; query: URLSearchParams }
@@ -11,6 +11,7 @@ export type Route =
   | { page: 'ingest'; query: URLSearchParams }
   | { page: 'streams'; query: URLSearchParams }
   | { page: 'timelapse'; query: URLSearchParams }
+  | { page: 'watches'; query: URLSearchParams }
   | { page: 'reference'; query: URLSearchParams }
   | { page: 'notfound'; path: string; query: URLSearchParams };
 
@@ -39,6 +40,7 @@ export function parseHash(hash: string): Route {
     if (head === 'ingest' && !arg) return { page: 'ingest', query };
     if (head === 'streams' && !arg) return { page: 'streams', query };
     if (head === 'timelapse' && !arg) return { page: 'timelapse', query };
+    if (head === 'watches' && !arg) return { page: 'watches', query };
     if (head === 'api' && !arg) return { page: 'reference', query };
   }
   return { page: 'notfound', path: h, query };
@@ -62,5 +64,6 @@ export const href = {
   ingest: () => '#/ingest',
   streams: () => '#/streams',
   timelapse: (query?: Record<string, string | null | undefined>) => withQuery('#/timelapse', query),
+  watches: () => '#/watches',
   reference: () => '#/api',
 };

@@ -173,6 +173,30 @@ export type ServerMessage =
   /** a new fact matched a watch (see docs/api.md, Watches and alerts). */
   | { type: 'alert'; alert: Alert };
 
+/** A watch as GET /api/watches serves it (the webhook's secret only in the answer to its creation). */
+export interface Watch {
+  id: string;
+  name: string;
+  countries: string[];
+  pair: string[];
+  types: string[];
+  topics: string[];
+  persons: string[];
+  webhook: { url: string; secret?: string | null } | null;
+  createdAt: string;
+}
+
+/** The body of POST /api/watches. */
+export interface NewWatch {
+  name?: string;
+  countries?: string[];
+  pair?: string[];
+  types?: string[];
+  topics?: string[];
+  persons?: string[];
+  webhook?: { url: string; secret?: string };
+}
+
 /** An alert as on communique.alerts.v1: a fact that matched a watch. */
 export interface Alert {
   id: string;

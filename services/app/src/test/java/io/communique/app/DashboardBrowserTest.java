@@ -583,6 +583,64 @@ class DashboardBrowserTest {
         assertThat(pageProblems).isEmpty();
     }
 
+    /** Talks with a country no other test reports, for the watch this test creates on the Watches page. */
+    static final String MONGOLIA_TALKS = "2019年4月25日，国家主席习近平在北京同蒙古国总统巴特图勒嘎举行会谈。";
+
+    @Test
+    @Order(13)
+    void aWatchCreatedOnTheWatchesPageIsListedAlertsOnItsReportAndIsDeletedWithTheSessionsToken() throws Exception {
+        Page page = openLive("/");
+        page.locator("header nav a[href='#/watches']").click();
+        assertThat(page).hasURL(Pattern.compile("#/watches$"));
+        assertThat(page.locator("#watch-form")).isVisible();
+        Locator badge = page.locator("#alerts-badge");
+        assertThat(badge.locator(".badge")).hasCount(0);
+
+        // A wrong token: the server's 401 problem, and no watch.
+        page.locator("#watch-name").fill("Mongolia");
+        page.locator("#watch-countries").fill("mn");
+        page.locator("#watch-token").fill("not-the-token");
+        page.locator("#watch-submit").click();
+        Locator status = page.locator("#watch-status");
+        assertThat(status).hasClass(Pattern.compile("\\berror\\b"));
+        assertThat(status).containsText("401");
+        assertThat(status).containsText("A valid access token is required");
+        assertThat(page.locator("#watches li[data-watch-id]").filter(new Locator.FilterOptions().setHasText("Mongolia")))
+                .hasCount(0);
+
+        // The right token, but half a pair: the server's 400 says what is wrong.
+        page.locator("#watch-token").fill(app.apiToken());
+        page.locator("#watch-pair-a").fill("CN");
+        page.locator("#watch-submit").click();
+        assertThat(status).containsText("400");
+        assertThat(status).containsText("pair must name two different countries");
+
+        page.locator("#watch-pair-a").fill("");
+        page.locator("#watch-submit").click();
+        assertThat(status).containsText("Watch created: Mongolia");
+        Locator watch = page.locator("#watches-list li[data-watch-id]").filter(new Locator.FilterOptions().setHasText("Mongolia"));
+        assertThat(watch).hasCount(1);
+        assertThat(watch.locator("[data-field=countries] a[data-code=MN]")).isVisible();
+        assertThat(watch.locator("[data-field=createdAt] time")).isVisible();
+        String id = watch.getAttribute("data-watch-id");
+        assertThat(get("/api/watches")).contains(id);
+        // The token is kept for this tab only: never in localStorage nor in the URL.
+        assertThat(page.evaluate("() => sessionStorage.getItem('communique.session-token')")).isEqualTo(app.apiToken());
+        assertThat(page.evaluate("() => JSON.stringify(localStorage)").toString()).doesNotContain(app.apiToken());
+        assertThat(page.url()).doesNotContain(app.apiToken());
+
+        List<String> factIds = postPublished("2019-04-25", MONGOLIA_TALKS);
+        assertThat(factIds).isNotEmpty();
+        assertThat(badge.locator(".badge")).hasText("1");
+        screenshot(page, "watches");
+
+        watch.locator("button.watch-delete").click();
+        assertThat(status).containsText("Watch deleted: Mongolia");
+        assertThat(page.locator("#watches li[data-watch-id=\"" + id + "\"]")).hasCount(0);
+        assertThat(get("/api/watches")).doesNotContain(id);
+        assertThat(pageProblems).isEmpty();
+    }
+
     /** Posts the report through the ingest page's form and waits until every accepted fact has arrived. */
     private List<String> post(Page page, String report, String published) {
         page.locator("#ingest-token").fill(app.apiToken());
