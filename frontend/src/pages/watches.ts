@@ -166,8 +166,8 @@ export function watchesPage(ctx: Ctx): Page {
     { class: 'page watches' },
     h('div', { class: 'page-head' }, h('h1', null, t('watches'))),
     h('p', { class: 'muted' }, t('watchesIntro')),
-    section(t('newWatch'), 'new-watch', form),
     section(t('watches'), 'watches-section', list),
+    section(t('newWatch'), 'new-watch', form),
   );
 
   return {

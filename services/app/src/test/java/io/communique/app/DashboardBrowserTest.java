@@ -632,6 +632,7 @@ class DashboardBrowserTest {
         List<String> factIds = postPublished("2019-04-25", MONGOLIA_TALKS);
         assertThat(factIds).isNotEmpty();
         assertThat(badge.locator(".badge")).hasText("1");
+        page.evaluate("() => window.scrollTo(0, 0)");
         screenshot(page, "watches");
 
         watch.locator("button.watch-delete").click();
