@@ -1,9 +1,6 @@
 package io.communique.web;
 
-import io.communique.broker.EmbeddedKafka;
 import io.communique.kafka.BadValues;
-import io.communique.kafka.KafkaSettings;
-import io.communique.kafka.TopicAdmin;
 import io.communique.model.CloudEvents;
 import io.communique.model.CountryView;
 import io.communique.model.Document;
@@ -14,15 +11,10 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,14 +23,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static io.communique.kafka.TopicChecks.awaitTrue;
+import static io.communique.web.RunningWeb.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,32 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BadFollowedRecordsTest {
-    @TempDir
-    static Path data;
-    private static EmbeddedKafka kafka;
-    private static Vertx vertx;
-    private static WebVerticle web;
-    private static KafkaProducer<String, byte[]> producer;
+    @RegisterExtension
+    static final RunningWeb running = new RunningWeb();
     private static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(data.resolve("kafka"), 0);
-        KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers());
-        vertx = Vertx.vertx();
-        await(TopicAdmin.ensureTopics(vertx, settings, Topics.ALL));
-        web = new WebVerticle(settings, new WebVerticle.Options("127.0.0.1", 0, 1024 * 1024, 1024 * 1024, 2000,
-                "test-token-0123456789", 0, 0, Set.of(), Set.of("127.0.0.1")));
-        await(vertx.deployVerticle(web));
-        producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        producer.close();
-        await(vertx.close());
-        kafka.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(BadValues.class)
@@ -81,7 +48,7 @@ class BadFollowedRecordsTest {
         String country = "W" + (char) ('A' + bad.ordinal());
         Fact before = talks(country, 1), after = talks(country, 2);
         String key = "CN|" + country;
-        long skipped = web.skippedRecords();
+        long skipped = running.web.skippedRecords();
         send(fact(key, before));
         send(bad.record(Topics.FACTS, key, Json.bytes(before), Topics.MAX_FACT_BYTES));
         send(fact(key, after));
@@ -94,7 +61,7 @@ class BadFollowedRecordsTest {
     @EnumSource(value = BadValues.class, names = {"NULL_VALUE", "NOT_JSON", "TRAILING_CONTENT", "WRONG_SHAPE"})
     void aBadDocumentRecordIsSkippedOnceAndTheDocumentsAroundItAreServed(BadValues bad) throws Exception {
         Document before = document(bad + " before"), after = document(bad + " after");
-        long skipped = web.skippedRecords();
+        long skipped = running.web.skippedRecords();
         send(new ProducerRecord<>(Topics.DOCUMENTS, before.id(), Json.bytes(before)));
         send(bad.record(Topics.DOCUMENTS, "bad-" + bad, Json.bytes(before), Integer.MAX_VALUE));
         send(new ProducerRecord<>(Topics.DOCUMENTS, after.id(), Json.bytes(after)));
@@ -109,7 +76,7 @@ class BadFollowedRecordsTest {
     void aBadViewRecordIsSkippedOnceAndTheNextVersionOfTheViewIsServed(BadValues bad) throws Exception {
         String country = "V" + (char) ('A' + bad.ordinal());
         Fact first = talks(country, 1), second = talks(country, 2);
-        long skipped = web.skippedRecords();
+        long skipped = running.web.skippedRecords();
         send(new ProducerRecord<>(Topics.VIEWS_COUNTRY, country, Json.bytes(view(country, first))));
         send(bad.record(Topics.VIEWS_COUNTRY, country, Json.bytes(view(country, first)), Integer.MAX_VALUE));
         send(new ProducerRecord<>(Topics.VIEWS_COUNTRY, country, Json.bytes(view(country, first, second))));
@@ -121,20 +88,20 @@ class BadFollowedRecordsTest {
     @Test
     void aViewTombstoneRemovesTheViewAndIsNoFault() throws Exception {
         String country = "VZ";
-        long skipped = web.skippedRecords();
+        long skipped = running.web.skippedRecords();
         send(new ProducerRecord<>(Topics.VIEWS_COUNTRY, country, Json.bytes(view(country, talks(country, 1)))));
         awaitServed("/api/countries/" + country, talks(country, 1).id());
         send(new ProducerRecord<>(Topics.VIEWS_COUNTRY, country, null));
 
         awaitTrue("the view removed", 30, () -> get("/api/countries/" + country).statusCode() == 404);
-        awaitTrue("the followers' lag back to 0", 30, () -> await(web.lag()) == 0);
-        assertThat(web.skippedRecords()).isEqualTo(skipped);
+        awaitTrue("the followers' lag back to 0", 30, () -> await(running.web.lag()) == 0);
+        assertThat(running.web.skippedRecords()).isEqualTo(skipped);
     }
 
     private static void assertSkippedOnceAndCaughtUp(long skippedBefore) throws Exception {
-        awaitTrue("the followers' lag back to 0", 30, () -> await(web.lag()) == 0);
+        awaitTrue("the followers' lag back to 0", 30, () -> await(running.web.lag()) == 0);
         Thread.sleep(1500); // a follower reading the batch again would skip it again within its retry delay
-        assertThat(web.skippedRecords()).as("records skipped").isEqualTo(skippedBefore + 1);
+        assertThat(running.web.skippedRecords()).as("records skipped").isEqualTo(skippedBefore + 1);
     }
 
     private static void awaitServed(String path, String... ids) throws Exception {
@@ -145,12 +112,12 @@ class BadFollowedRecordsTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.web.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static void send(ProducerRecord<String, byte[]> record) throws Exception {
-        producer.send(record).get();
+        running.producer.send(record).get();
     }
 
     private static ProducerRecord<String, byte[]> fact(String key, Fact fact) {
@@ -178,7 +145,4 @@ class BadFollowedRecordsTest {
                 new ExtractorInfo("rules", "1"));
     }
 
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    }
 }

@@ -1,9 +1,6 @@
 package io.communique.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.communique.broker.EmbeddedKafka;
-import io.communique.kafka.KafkaSettings;
-import io.communique.kafka.TopicAdmin;
 import io.communique.model.CloudEvents;
 import io.communique.model.Evidence;
 import io.communique.model.ExtractorInfo;
@@ -12,15 +9,10 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,9 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static io.communique.kafka.TopicChecks.awaitTrue;
+import static io.communique.web.RunningWeb.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,33 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class UpdatesFeedTest {
-    @TempDir
-    static Path data;
-    static EmbeddedKafka kafka;
-    static Vertx vertx;
-    static WebVerticle web;
-    static KafkaProducer<String, byte[]> producer;
+    @RegisterExtension
+    static final RunningWeb running = new RunningWeb();
     static final HttpClient http = HttpClient.newHttpClient();
     static final String[] COUNTERPARTS = {"RU", "US", "EG", "BR", "FR", "DE", "JP"};
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(data.resolve("kafka"), 0);
-        KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers());
-        vertx = Vertx.vertx();
-        await(TopicAdmin.ensureTopics(vertx, settings, Topics.ALL));
-        web = new WebVerticle(settings, new WebVerticle.Options("127.0.0.1", 0, 1024 * 1024, 1024 * 1024, 2000,
-                "test-token-0123456789", 0, 0, Set.of(), Set.of("127.0.0.1")));
-        await(vertx.deployVerticle(web));
-        producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        producer.close();
-        await(vertx.close());
-        kafka.close();
-    }
 
     /** A client's copy: the facts by id, and the cursor it asks from next. */
     static final class Copy {
@@ -222,21 +190,18 @@ class UpdatesFeedTest {
         for (Fact fact : facts) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact));
             record.headers().add(CloudEvents.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
-            producer.send(record);
+            running.producer.send(record);
         }
-        producer.flush();
+        running.producer.flush();
     }
 
     static void awaitCaughtUp() throws Exception {
-        awaitTrue("the web caught up with the fact topic", 60, () -> await(web.lag()) == 0);
+        awaitTrue("the web caught up with the fact topic", 60, () -> await(running.web.lag()) == 0);
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.web.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    }
 }

@@ -1,8 +1,5 @@
 package io.communique.web;
 
-import io.communique.broker.EmbeddedKafka;
-import io.communique.kafka.KafkaSettings;
-import io.communique.kafka.TopicAdmin;
 import io.communique.kafka.TopicChecks;
 import io.communique.model.Alert;
 import io.communique.model.Evidence;
@@ -13,26 +10,18 @@ import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
 import io.communique.model.Watch;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -46,30 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WatchRoutesTest {
-    private static final String TOKEN = "test-token-0123456789";
-    @TempDir
-    static Path data;
-    private static EmbeddedKafka kafka;
-    private static Vertx vertx;
-    private static WebVerticle web;
+    private static final String TOKEN = RunningWeb.TOKEN;
+    @RegisterExtension
+    static final RunningWeb running = new RunningWeb(100);
     private static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(data.resolve("kafka"), 0);
-        KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers());
-        vertx = Vertx.vertx();
-        await(TopicAdmin.ensureTopics(vertx, settings, Topics.ALL));
-        web = new WebVerticle(settings, new WebVerticle.Options("127.0.0.1", 0, 1024 * 1024, 1024 * 1024, 2000,
-                TOKEN, 0, 100, Set.of(), Set.of("127.0.0.1")));
-        await(vertx.deployVerticle(web));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        await(vertx.close());
-        kafka.close();
-    }
 
     @Test
     void aWatchCreatedWithTheTokenIsOnTheTopicListedWithoutItsSecretAndDeletedByATombstone() throws Exception {
@@ -83,7 +52,7 @@ class WatchRoutesTest {
         assertThat(watch.pair()).containsExactly("CN", "RU");
         assertThat(watch.webhook().secret()).hasSize(64);
 
-        List<ConsumerRecord<String, byte[]>> records = TopicChecks.readAll(kafka.bootstrapServers(), Topics.WATCHES);
+        List<ConsumerRecord<String, byte[]>> records = TopicChecks.readAll(running.kafka.bootstrapServers(), Topics.WATCHES);
         assertThat(records).extracting(ConsumerRecord::key).contains(watch.id());
         assertThat(Json.read(records.get(records.size() - 1).value(), Watch.class)).isEqualTo(watch);
 
@@ -94,7 +63,7 @@ class WatchRoutesTest {
 
         assertThat(delete(watch.id(), null).statusCode()).isEqualTo(401);
         assertThat(delete(watch.id(), TOKEN).statusCode()).isEqualTo(204);
-        List<ConsumerRecord<String, byte[]>> after = TopicChecks.readAll(kafka.bootstrapServers(), Topics.WATCHES);
+        List<ConsumerRecord<String, byte[]>> after = TopicChecks.readAll(running.kafka.bootstrapServers(), Topics.WATCHES);
         assertThat(after.get(after.size() - 1).key()).isEqualTo(watch.id());
         assertThat(after.get(after.size() - 1).value()).isNull();
         assertThat(get("/api/watches/" + watch.id()).statusCode()).isEqualTo(404);
@@ -119,7 +88,7 @@ class WatchRoutesTest {
     @Test
     void anAlertOnTheTopicReachesWebSocketClientsAndTheListing() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        TestSockets.connect(vertx.createWebSocketClient(), web.port(), received::add);
+        TestSockets.connect(running.vertx.createWebSocketClient(), running.web.port(), received::add);
         awaitTrue("the snapshot", 10, () -> !received.isEmpty());
         String doc = Ids.documentId("alert test");
         Fact fact = new Fact(Ids.factId(doc, FactType.TALKS, List.of("CN", "RU"), "2026-12-07", 0), doc, "test",
@@ -127,10 +96,7 @@ class WatchRoutesTest {
                 new Evidence("talks", 0, 5), new ExtractorInfo("rules", "1"));
         String watchId = "e".repeat(32);
         Alert alert = new Alert(Ids.alertId(watchId, fact.id()), watchId, "CN–RU", "2026-12-07T20:00:00Z", fact);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                new HashMap<>(new KafkaSettings(kafka.bootstrapServers()).producer()))) {
-            producer.send(new ProducerRecord<>(Topics.ALERTS, 0, alert.id(), Json.bytes(alert))).get();
-        }
+        running.producer.send(new ProducerRecord<>(Topics.ALERTS, 0, alert.id(), Json.bytes(alert))).get();
         awaitTrue("the alert on the WebSocket", 10, () -> received.stream().anyMatch(m -> m.contains(alert.id())));
         JsonObject message = new JsonObject(received.stream().filter(m -> m.contains(alert.id())).findFirst().orElseThrow());
         assertThat(message.getString("type")).isEqualTo("alert");
@@ -161,10 +127,7 @@ class WatchRoutesTest {
     }
 
     private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + web.port() + path);
+        return URI.create("http://127.0.0.1:" + running.web.port() + path);
     }
 
-    private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    }
 }
