@@ -217,7 +217,7 @@ final class InteractionRule implements Rule {
         List<Mention> listed = new ArrayList<>(counterparts);
         listed.add(subject);
         listed.sort(java.util.Comparator.comparingInt(Mention::start));
-        if (listed.get(listed.size() - 1).end() > trigger || WITH_BEFORE_VERB.matcher(a.text.substring(listed.get(listed.size() - 1).end(), trigger)).find()) {
+        if (listed.get(listed.size() - 1).end() > trigger || LIST_WITH.matcher(a.text.substring(listed.get(listed.size() - 1).end(), trigger)).find()) {
             return false;
         }
         for (int k = 1; k < listed.size(); k++) {
@@ -228,7 +228,6 @@ final class InteractionRule implements Rule {
         return true;
     }
 
-    private static final Pattern WITH_BEFORE_VERB = Pattern.compile("(?i)同|与|跟|\\bwith\\b");
 
     private static boolean isShortForm(Mention m) {
         return m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() == 1;

@@ -108,6 +108,7 @@ final class SummitRule implements Rule {
             }
             Set<String> attendees = new LinkedHashSet<>();
             Set<String> chairedBy = new LinkedHashSet<>();
+            Set<String> namedAfter = including(a, i, m.end());
             if (passiveHosting(a, i, m)) {
                 Mention chair = a.firstParty(i, m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
                 if (chair != null) {
@@ -123,11 +124,11 @@ final class SummitRule implements Rule {
                 if (hosting) {
                     attendees.addAll(leadersListedAfter(a, i, m.end()));
                 }
-                if (attendees.isEmpty() && including(a, i, m.end()).isEmpty()) { // "…首脑出席了论坛,其中包括A、B": those named
+                if (attendees.isEmpty() && namedAfter.isEmpty()) { // "…首脑出席了论坛,其中包括A、B": those named
                     addIfKnown(attendees, a.subject(i, m.start()));
                 }
             }
-            attendees.addAll(including(a, i, m.end()));
+            attendees.addAll(namedAfter);
             Set<String> hosts = !chairedBy.isEmpty() ? chairedBy : hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
             for (String country : attendees) {
                 if (country.equals(organisation)) {
