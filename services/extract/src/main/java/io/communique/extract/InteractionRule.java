@@ -27,7 +27,8 @@ final class InteractionRule implements Rule {
                     + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks|summit)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
-                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
+                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\bsat down with\\b|\\bconferred with\\b"
+                    + "|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}(?:interaction|encounter|bilateral)s? with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
                     + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the |his |her |their )?(?:visiting )?(?:[a-z]+ )?(?-i:[A-Z]))"
                     + "|\\bco-chaired\\b(?=[^.;]{0,40}\\b(?:bilateral|joint|intergovernmental|committee|commission|mechanism|dialogue)\\b))|(\\bsummit\\b(?! meeting))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
@@ -108,7 +109,21 @@ final class InteractionRule implements Rule {
         if (found.isEmpty() && !a.english) {
             exchangeOfViews(a, i, found);
         }
+        found.removeIf(t -> attendedByVideo(a, i, t));
         return mannerOfCalls(a, found);
+    }
+
+    /** "普京以视频方式出席", "以视频方式、莫迪…出席", "joined the summit via video": how a leader attended, not a call. */
+    private static final Pattern ATTENDANCE_AFTER = Pattern.compile("(?i)^[^。;]{0,40}?(?:出席|参加|与会|参会)|^[^.;]{0,60}?\\b(?:attend(?:ed|s)?|took part|joined|participat(?:ed|es))\\b");
+    private static final Pattern ATTENDANCE_BEFORE = Pattern.compile("(?i)(?:出席|参加|attend(?:ed|s)?|took part in|joined|participated in)[^,.;。]{0,60}$");
+
+    private static boolean attendedByVideo(Analysis a, int i, Trigger t) {
+        if (t.type() != FactType.PHONE_CALL || !CALL_MANNER.matcher(a.text.substring(t.start(), t.end())).matches()) {
+            return false;
+        }
+        String after = a.text.substring(t.end(), a.sentence(i).end());
+        String before = a.text.substring(a.sentence(i).start(), t.start());
+        return ATTENDANCE_AFTER.matcher(after).find() || ATTENDANCE_BEFORE.matcher(before).find();
     }
 
     /** "习近平同默克尔就双边关系交换意见": views exchanged with a named counterpart are a meeting, when nothing else is. */

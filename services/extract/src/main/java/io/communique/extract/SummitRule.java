@@ -183,8 +183,12 @@ final class SummitRule implements Rule {
         return PASSIVE_ATTENDANCE.matcher(a.text.substring(m.start(), Math.min(a.sentence(i).end(), m.end() + 3))).find();
     }
 
-    /** "…29位外国元首和政府首脑出席,其中包括A、B和C", "attended by 20 leaders, including A and B": the attendees named after. */
-    private static final Pattern INCLUDING = Pattern.compile("(?i)^[^,;。]{0,12}[,，]\\s*(?:其中)?包括|^[^,;。]{0,40}?,?\\s*\\bincluding\\b");
+    /**
+     * "…29位外国元首和政府首脑出席,其中包括A、B和C", "attended by 20 leaders, including A and B", "attended the summit
+     * alongside A and B": the attendees named after.
+     */
+    private static final Pattern INCLUDING = Pattern.compile(
+            "(?i)^[^,;。]{0,12}[,，]\\s*(?:其中)?包括|^[^,;。]{0,40}?,?\\s*\\b(?:including|alongside|along with|together with)\\b");
 
     private static Set<String> including(Analysis a, int i, int from) {
         Matcher m = INCLUDING.matcher(a.text).region(from, a.sentence(i).end());

@@ -101,6 +101,14 @@ final class VisitRule implements Rule {
         }
     }
 
+    private static final Pattern MEETING_NOUN = Pattern.compile("(?i)\\bmeetings?\\b|会议|会晤");
+
+    /** A summit, or an organisation's meeting ("for the APEC meeting"). */
+    private static boolean forSummit(Analysis a, int s) {
+        return SUMMIT_NOUN.matcher(a.sentenceText(s)).find()
+                || a.mentions.get(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
+    }
+
     private static final Pattern EN_ARRIVED_IN = Pattern.compile("(?i)\\b(?:arrived|arrives|landed) in (?:the )?");
 
     /**
@@ -112,8 +120,7 @@ final class VisitRule implements Rule {
         while (arrived.find()) {
             Mention place = a.mentions.get(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
             boolean country = place != null && (place.kind() == Mention.Kind.COUNTRY || place.kind() == Mention.Kind.CAPITAL);
-            boolean summit = SUMMIT_NOUN.matcher(a.sentenceText(i)).find()
-                    || i + 1 < a.sentences.size() && SUMMIT_NOUN.matcher(a.sentenceText(i + 1)).find();
+            boolean summit = forSummit(a, i) || i + 1 < a.sentences.size() && forSummit(a, i + 1);
             String visitor = a.subject(i, arrived.start());
             if (!country || summit || visitor == null || visitor.equals(place.code()) || a.planned(i, arrived.start())) {
                 continue;

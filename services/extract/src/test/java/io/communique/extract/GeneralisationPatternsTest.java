@@ -607,4 +607,54 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("BEIJING, April 1, 2019 -- Chinese President Xi Jinping held talks with New Zealand Prime Minister "
                 + "Jacinda Ardern in Beijing on Monday.", null)).singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2019-04-01"));
     }
+
+    @Test
+    void aOneCharacterShortFormStandsForTheCountryOfThatInitialTheReportNames() {
+        assertThat(Facts.keys("2025年5月8日，国家主席习近平同巴西总统卢拉举行会谈。两国元首共同签署并发表了《中巴关于深化全面战略伙伴关系的联合声明》。",
+                "2025-05-08")).containsExactly("TALKS BR,CN", "STATEMENT_SIGNED BR,CN");
+        assertThat(Facts.keys("2025年5月8日，国家主席习近平同巴基斯坦总理夏巴兹举行会谈。双方发表了《中巴联合声明》。", "2025-05-08"))
+                .containsExactly("TALKS CN,PK", "STATEMENT_SIGNED CN,PK");
+    }
+
+    @Test
+    void aRunningTotalSinceAYearIsNoSigning() {
+        assertThat(Facts.keys("French President Emmanuel Macron held talks with Indian Prime Minister Narendra Modi on Tuesday. "
+                + "Modi said India and France had signed more than 40 agreements since 1998.", "2025-05-07")).containsExactly("TALKS FR,IN");
+        assertThat(Facts.keys("2025年5月8日，国家主席习近平同巴西总统卢拉举行会谈。建交以来，两国签署了100多项合作协议。", "2025-05-08"))
+                .containsExactly("TALKS BR,CN");
+    }
+
+    @Test
+    void roadmapsPlansAndProtocolsAreSignedDocuments() {
+        assertThat(Facts.keys("French President Emmanuel Macron held talks with Indian Prime Minister Narendra Modi on Tuesday. "
+                + "Macron and Modi signed the Horizon 2047 roadmap.", "2025-05-07")).containsExactly("TALKS FR,IN", "AGREEMENT_SIGNED FR,IN");
+        assertThat(Facts.keys("2025年5月8日，国家主席习近平同巴西总统卢拉举行会谈。会谈后，两国元首共同见证签署共建“一带一路”倡议同“新工业计划”对接"
+                + "合作规划。", "2025-05-08")).containsExactly("TALKS BR,CN", "AGREEMENT_SIGNED BR,CN");
+    }
+
+    @Test
+    void attendingASummitByVideoIsNoCall() {
+        assertThat(Facts.keys("2023年8月23日，金砖国家领导人第十五次会晤在约翰内斯堡举行。南非总统拉马福萨主持会晤，巴西总统卢拉、俄罗斯总统普京以视频方式、"
+                + "印度总理莫迪出席。", "2023-08-24")).containsExactlyInAnyOrder("SUMMIT BRICS,ZA", "SUMMIT BR,BRICS", "SUMMIT BRICS,RU", "SUMMIT BRICS,IN");
+    }
+
+    @Test
+    void leadersAttendingASummitAlongsideTheSubjectAttendItToo() {
+        assertThat(Facts.keys("President Joko Widodo on Tuesday attended the East Asia Summit in Jakarta, alongside Chinese Premier Li Qiang "
+                + "and US Vice President Kamala Harris.", "2023-09-07")).containsExactlyInAnyOrder("SUMMIT EAS,ID", "SUMMIT CN,EAS", "SUMMIT EAS,US");
+    }
+
+    @Test
+    void sittingDownWithAndBriefInteractionsAreMeetings() {
+        assertThat(Facts.keys("The Turkish president also sat down with German Chancellor Olaf Scholz in Berlin on Friday.", "2023-11-18"))
+                .containsExactly("MEETING DE,TR");
+        assertThat(Facts.keys("Prime Minister Narendra Modi on Saturday had a brief interaction with US President Joe Biden at the summit venue.",
+                "2023-09-10")).containsExactly("MEETING IN,US");
+    }
+
+    @Test
+    void arrivingForAnOrganisationsMeetingIsNoVisit() {
+        assertThat(Facts.keys("Chinese President Xi Jinping arrived in Lima on Thursday for the APEC meeting. On the sidelines, he met "
+                + "with Chilean President Gabriel Boric.", "2024-11-15")).containsExactly("MEETING CL,CN");
+    }
 }
