@@ -53,10 +53,12 @@ final class Analysis {
     private static final Pattern INVITATION = Pattern.compile("应[^,;应]{1,40}?邀请?");
     private static final Pattern EN_PLAN = Pattern.compile(
             "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
-                    + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming)\\b");
+                    + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
+                    + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes)\\b");
     /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */
     private static final Pattern EN_PLAN_AFTER = Pattern.compile("(?i)^.{0,40}?\\b(?:on the next|next (?:week|month|year)|later this (?:week|month|year))\\b"
-            + "|^[^.;]{0,100}?\\b(?:is|are) (?:scheduled|expected|due|set|slated|planned|likely)\\b|^[^.;]{0,100}?\\bwill (?:be held|take place)\\b");
+            + "|^[^.;]{0,100}?\\b(?:is|are) (?:scheduled|expected|due|set|slated|planned|likely)\\b|^[^.;]{0,100}?\\bwill (?:be held|take place)\\b"
+            + "|^[^.;]{0,100}?\\b(?:set|slated|due) to (?:take place|be held|begin|start|open)\\b");
     /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯", "访日期间"). */
     private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对访";
     private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");

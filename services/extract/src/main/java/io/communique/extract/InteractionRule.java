@@ -51,8 +51,15 @@ final class InteractionRule implements Rule {
     private record Trigger(int start, int end, FactType type, boolean trilateral) {
     }
 
+    /** "同四国领导人深入坦诚交换看法", "同往访国领导人举行会谈": the leaders of every country of the tour. */
+    private static final Pattern TOUR_LEADERS = Pattern.compile(
+            "同(?:([两二三四五六七八九十])|往访|出访|各)国(?:领导人|元首)[^。;]{0,24}?(会谈|会见|会晤|交换(?:了)?(?:意见|看法)|深入交流|坦诚交流)");
+
     @Override
     public void apply(Analysis a, int i, List<Candidate> out) {
+        if (!a.english) {
+            leadersOfTheTour(a, i, out);
+        }
         List<Trigger> triggers = triggers(a, i);
         boolean call = triggers.stream().anyMatch(t -> t.type() == FactType.PHONE_CALL);
         int windowStart = a.sentence(i).start();
@@ -71,6 +78,28 @@ final class InteractionRule implements Rule {
                 emit(a, i, t, windowStart, windowEnd, out);
             }
         }
+    }
+
+    private static void leadersOfTheTour(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(TOUR_LEADERS, a, i);
+        if (!m.find() || a.planned(i, m.start())) {
+            return;
+        }
+        Trip.Tour tour = Trip.of(out);
+        if (tour == null || m.group(1) != null && countOf(m.group(1)) != tour.hosts().size()) {
+            return;
+        }
+        FactType type = m.group(2).equals("会谈") ? FactType.TALKS : FactType.MEETING;
+        for (Set<String> pair : tour.pairs()) {
+            Candidate c = Events.create(a, i, type, pair, m.start(2), m.end(2));
+            c.reason(0.0, "counterparts: the leaders of every country of the tour (" + m.group() + ")");
+            c.actor = tour.visitor();
+            out.add(c);
+        }
+    }
+
+    private static int countOf(String numeral) {
+        return numeral.equals("两") ? 2 : "一二三四五六七八九十".indexOf(numeral) + 1;
     }
 
     /** "通过通电话和互致信函保持着良好沟通", "maintained regular contact by phone": a habit, not an event. */
@@ -106,6 +135,9 @@ final class InteractionRule implements Rule {
                 found.add(new Trigger(m.start(), m.end(), type, false));
             }
         }
+        if (!a.english) {
+            bareMeetVerbs(a, i, found);
+        }
         if (found.isEmpty() && !a.english) {
             exchangeOfViews(a, i, found);
         }
@@ -124,6 +156,26 @@ final class InteractionRule implements Rule {
         String after = a.text.substring(t.end(), a.sentence(i).end());
         String before = a.text.substring(a.sentence(i).start(), t.start());
         return ATTENDANCE_AFTER.matcher(after).find() || ATTENDANCE_BEFORE.matcher(before).find();
+    }
+
+    /**
+     * "王毅见斐济总理…后": a bare 见 between a person and a party named right after it is a meeting (headline and
+     * Hong Kong style); never inside 会见, 看见, 意见, 见证 and the like, which either are triggers already or mean no meeting.
+     */
+    private static void bareMeetVerbs(Analysis a, int i, List<Trigger> found) {
+        List<Mention> mentions = a.mentions.get(i);
+        for (int p = a.sentence(i).start(); p < a.sentence(i).end(); p++) {
+            int at = p;
+            if (a.text.charAt(at) != '见' || found.stream().anyMatch(t -> t.start() <= at && at < t.end())) {
+                continue;
+            }
+            boolean personBefore = mentions.stream().anyMatch(m -> m.end() == at && m.kind() == Mention.Kind.PERSON);
+            boolean partyAfter = mentions.stream().anyMatch(m -> m.start() == at + 1 && m.isParty());
+            if (personBefore && partyAfter) {
+                found.add(new Trigger(at, at + 1, FactType.MEETING, false));
+                found.sort(java.util.Comparator.comparingInt(Trigger::start));
+            }
+        }
     }
 
     /** "习近平同默克尔就双边关系交换意见": views exchanged with a named counterpart are a meeting, when nothing else is. */

@@ -96,6 +96,10 @@ final class SigningRule implements Rule {
                 continue;
             }
             int[] near = verbBefore(verbs, position, a.english ? 60 : 25, titles);
+            if (near == null && !a.english) { // "签署涉及经贸、能源、金融等多个领域的60份合作协议": one modifier, no clause between
+                int[] far = verbBefore(verbs, position, 50, titles);
+                near = far != null && a.text.substring(far[1], position).matches("[^,;。]*") ? far : null;
+            }
             int[] inList = near == null && a.english ? listVerb(a, i, verbs, position) : near;
             int[] active = inList == null && a.english && jointStatementFrame(a, i, noun) ? new int[]{position, position} : inList;
             int[] verb = active == null && a.english ? passiveVerbAfter(a, i, noun.end()) : active;
@@ -336,6 +340,19 @@ final class SigningRule implements Rule {
             }
         }
         String actor = a.subject(i, position);
+        Trip.Tour tour = parties.isEmpty() && Trip.OVER_THE_TOUR.matcher(a.sentenceText(i)).find() ? Trip.of(out) : null;
+        if (tour != null) { // "访问期间总共签署60份合作协议" over a tour of four countries: a batch with each
+            Optional<Candidate> first = Optional.empty();
+            for (Set<String> hostPair : tour.pairs()) {
+                Candidate c = Events.create(a, i, type, hostPair, position, cue);
+                c.reason(0.0, "signatories: the visitor and each host of the tour, " + String.join(", ", hostPair));
+                c.title = title;
+                c.actor = tour.visitor();
+                out.add(c);
+                first = first.isPresent() ? first : Optional.of(c);
+            }
+            return first;
+        }
         if (parties.isEmpty()) {
             if (actor != null) {
                 parties.add(actor);

@@ -42,6 +42,7 @@ final class VisitRule implements Rule {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
         if (a.english) {
             hostedVisitors(a, i, out);
+            appraisedVisits(a, i, out);
             arrivals(a, i, out);
         }
         while (m.find()) {
@@ -98,6 +99,25 @@ final class VisitRule implements Rule {
             }
             Candidate c = add(a, i, hosted, guest.code(), host.code(), null, null, out);
             c.reason(0.15, "visitor " + Events.recognised(a, guest) + " hosted by " + Events.recognised(a, host));
+        }
+    }
+
+    /** "Subianto hailed the Vietnamese leader's visit", "thanked Lula for his visit": the host appraises a visit made. */
+    private static final Pattern APPRAISED_VISIT = Pattern.compile(
+            "(?i)\\b(?:hailed|welcomed|praised|lauded|appreciated|thanked)\\b[^.;]{0,60}?['’]s (?:state |official |working )?visit\\b"
+                    + "|\\bthanked\\b[^.;]{0,50}?\\bfor (?:his|her|their|the) (?:state |official |working )?visit\\b");
+
+    private void appraisedVisits(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(APPRAISED_VISIT, a, i);
+        while (m.find()) {
+            Mention host = a.subjectMention(i, m.start());
+            Mention named = a.firstParty(i, m.start(), m.end());
+            String visitor = named != null ? named.code() : host == null ? null : a.partnerOf(host.code(), i);
+            if (host == null || visitor == null || visitor.equals(host.code()) || a.planned(i, m.start())) {
+                continue;
+            }
+            Candidate c = add(a, i, m, visitor, host.code(), null, null, out);
+            c.reason(0.10, "visit by " + visitor + " appraised by its host " + Events.recognised(a, host));
         }
     }
 

@@ -657,4 +657,50 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("Chinese President Xi Jinping arrived in Lima on Thursday for the APEC meeting. On the sidelines, he met "
                 + "with Chilean President Gabriel Boric.", "2024-11-15")).containsExactly("MEETING CL,CN");
     }
+
+    @Test
+    void whatATourSummaryCountsHappenedWithEachCountryVisited() {
+        List<String> keys = Facts.keys("2024年6月20日至26日，国务院总理李强对新西兰、澳大利亚、马来西亚进行正式访问。在7天的访问中，李强同三国领导人深入"
+                + "交换看法。访问期间共签署涉及贸易、教育、科技等多个领域的40余份合作文件。", "2024-06-27");
+
+        assertThat(keys).containsExactlyInAnyOrder("VISIT CN,NZ", "VISIT AU,CN", "VISIT CN,MY",
+                "MEETING CN,NZ", "MEETING AU,CN", "MEETING CN,MY",
+                "AGREEMENT_SIGNED CN,NZ", "AGREEMENT_SIGNED AU,CN", "AGREEMENT_SIGNED CN,MY");
+    }
+
+    @Test
+    void aBareSeeBetweenAPersonAndALeaderIsAMeeting() {
+        assertThat(Facts.keys("2024年5月28日，王毅见斐济总理兰布卡后表示，中方愿同斐方加强合作。", "2024-05-28")).containsExactly("MEETING CN,FJ");
+    }
+
+    @Test
+    void aMeetingOfAFormatNamedByItsMembersIsThatFormatsSummit() {
+        assertThat(Facts.keys("2024年5月28日，国务委员兼外长王毅在苏瓦主持与10个太平洋岛国外长举行的会议。", "2024-05-28"))
+                .containsExactly("SUMMIT CN,CPIC");
+    }
+
+    @Test
+    void aHostAppraisingAVisitStatesIt() {
+        assertThat(Facts.keys("Egyptian President Abdel Fattah al-Sisi met Indian Prime Minister Narendra Modi in Cairo on Sunday. "
+                + "Sisi thanked Modi for his visit.", "2023-06-25")).containsExactly("MEETING EG,IN", "VISIT EG,IN");
+    }
+
+    @Test
+    void aLeaderNamedInFullIsNamedBySurnameLater() {
+        assertThat(Facts.keys("JAKARTA, March 10 -- The President of Indonesia, Prabowo Subianto, received Vietnamese President Luong Cuong "
+                + "on Monday. President Subianto hailed the Vietnamese leader's visit.", "2025-03-10")).containsExactly("MEETING ID,VN", "VISIT ID,VN");
+    }
+
+    @Test
+    void aCurrencyIsNoCountry() {
+        assertThat(Facts.keys("Indonesian President Prabowo Subianto met Vietnamese President Luong Cuong on Monday. He applauded the "
+                + "agreements inked worth US$2 billion.", "2025-03-10")).containsExactly("MEETING ID,VN", "AGREEMENT_SIGNED ID,VN");
+    }
+
+    @Test
+    void summitTalksSetToTakePlaceOrBeingArrangedAreNoEvents() {
+        assertThat(Facts.keys("Gyeongju, Oct 26 -- President Lee Jae-myung hosts the APEC gathering this week, with summit talks with US "
+                + "President Donald Trump set to take place. Consultations are underway to arrange a meeting with Japan's Prime Minister.",
+                "2026-10-26")).isEmpty();
+    }
 }
