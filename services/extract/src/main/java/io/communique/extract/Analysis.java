@@ -420,11 +420,18 @@ final class Analysis {
     Integer backgroundYear(int i, int position) {
         Integer year = null;
         for (Found f : dates.get(i)) {
-            if (f.year() != null && (f.start() < position || year == null)) {
+            if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f)) {
                 year = f.year();
             }
         }
         return year != null && !year.equals(ref.year()) ? year : null;
+    }
+
+    private static final Pattern ANNIVERSARY = Pattern.compile("(?i)anniversary|周年");
+
+    /** "the visit coincides with the 70th anniversary of ties (December 30, 1955–2025)": when ties began, not the event. */
+    private boolean anniversaryOrigin(int i, Found f) {
+        return ANNIVERSARY.matcher(text.substring(sentence(i).start(), f.start())).find();
     }
 
     /**
