@@ -59,6 +59,8 @@ final class InteractionRule implements Rule {
     public void apply(Analysis a, int i, List<Candidate> out) {
         if (!a.english) {
             leadersOfTheTour(a, i, out);
+        } else {
+            meetingsListedAfterward(a, i, out);
         }
         List<Trigger> triggers = triggers(a, i);
         boolean call = triggers.stream().anyMatch(t -> t.type() == FactType.PHONE_CALL);
@@ -95,6 +97,29 @@ final class InteractionRule implements Rule {
             c.reason(0.0, "counterparts: the leaders of every country of the tour (" + m.group() + ")");
             c.actor = tour.visitor();
             out.add(c);
+        }
+    }
+
+    /** "He also held four bilateral meetings. These were with the leaders of A, B and C.": one meeting with each. */
+    private static final Pattern THESE_WERE_WITH = Pattern.compile("(?i)^\\s*(?:These|Those|They|The (?:meetings|talks))\\s+(?:were|included)\\s+(?:held\\s+)?(?:with\\b|meetings with\\b)");
+    private static final Pattern MEETINGS_BEFORE = Pattern.compile("(?i)\\b(meetings|talks)\\b");
+
+    private static void meetingsListedAfterward(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(THESE_WERE_WITH, a, i);
+        Matcher before = i == 0 ? null : MEETINGS_BEFORE.matcher(a.sentenceText(i - 1));
+        String subject = m.lookingAt() && before != null && before.find() ? a.subject(i, m.end()) : null;
+        if (subject == null) {
+            return;
+        }
+        FactType type = before.group(1).equalsIgnoreCase("talks") ? FactType.TALKS : FactType.MEETING;
+        for (Mention counterpart : a.parties(i, m.end(), a.sentence(i).end())) {
+            if (!counterpart.code().equals(subject) && out.stream().noneMatch(c -> c.sentence == i && c.participants.contains(counterpart.code()))) {
+                Candidate c = Events.create(a, i, type, List.of(subject, counterpart.code()), m.start(), m.end());
+                c.reason(0.05, "subject " + subject + " carried over; the " + before.group(1) + " of the sentence before, listed");
+                c.reason(0.20, "counterpart " + Events.recognised(a, counterpart));
+                c.actor = subject;
+                out.add(c);
+            }
         }
     }
 

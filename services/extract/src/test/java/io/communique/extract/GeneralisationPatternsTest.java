@@ -703,4 +703,11 @@ class GeneralisationPatternsTest {
                 + "President Donald Trump set to take place. Consultations are underway to arrange a meeting with Japan's Prime Minister.",
                 "2026-10-26")).isEmpty();
     }
+
+    @Test
+    void meetingsCountedInOneSentenceAndListedInTheNextAreOneWithEach() {
+        assertThat(Facts.keys("Prime Minister Lee Hsien Loong attended the ASEAN Summit in Bangkok on Saturday. He also held three bilateral "
+                + "meetings. These were with the leaders of Thailand, Indonesia and Vietnam.", "2019-06-23"))
+                .containsExactly("SUMMIT ASEAN,SG", "MEETING SG,TH", "MEETING ID,SG", "MEETING SG,VN");
+    }
 }
