@@ -100,6 +100,16 @@ final class InteractionRule implements Rule {
         }
     }
 
+    /** "met with ASEAN Secretary-General Lim Jock Hoi", "会见联合国秘书长古特雷斯": the organisation its head speaks for. */
+    private static final Pattern HEAD_OF_ORGANISATION = Pattern.compile("(?i)^\\s*(?:Secretary[- ]General|秘书长|Director[- ]General|总干事)");
+
+    private static List<Mention> organisationHeads(Analysis a, int i, int from, int to) {
+        return a.mentions.get(i).stream()
+                .filter(m -> m.isOrganisation() && m.start() >= from && m.end() <= to
+                        && HEAD_OF_ORGANISATION.matcher(a.text.substring(m.end(), a.sentence(i).end())).lookingAt())
+                .toList();
+    }
+
     /** "He also held four bilateral meetings. These were with the leaders of A, B and C.": one meeting with each. */
     private static final Pattern THESE_WERE_WITH = Pattern.compile("(?i)^\\s*(?:These|Those|They|The (?:meetings|talks))\\s+(?:were|included)\\s+(?:held\\s+)?(?:with\\b|meetings with\\b)");
     private static final Pattern MEETINGS_BEFORE = Pattern.compile("(?i)\\b(meetings|talks)\\b");
@@ -365,6 +375,9 @@ final class InteractionRule implements Rule {
             if (!m.code().equals(subject) && !pairAsSubject) { // "The two men … met … over the invasion of Ukraine": the pair told of
                 counterparts.putIfAbsent(m.code(), m);
             }
+        }
+        for (Mention m : organisationHeads(a, i, Math.max(windowStart, start), to)) {
+            counterparts.putIfAbsent(m.code(), m);
         }
         List<Candidate.Reason> reasons = new ArrayList<>();
         boolean weak = false;

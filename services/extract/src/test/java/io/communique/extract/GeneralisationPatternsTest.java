@@ -710,4 +710,11 @@ class GeneralisationPatternsTest {
                 + "meetings. These were with the leaders of Thailand, Indonesia and Vietnam.", "2019-06-23"))
                 .containsExactly("SUMMIT ASEAN,SG", "MEETING SG,TH", "MEETING ID,SG", "MEETING SG,VN");
     }
+
+    @Test
+    void meetingTheHeadOfAnOrganisationIsMeetingTheOrganisation() {
+        assertThat(Facts.keys("Vietnamese President Nguyen Xuan Phuc met with ASEAN Secretary-General Lim Jock Hoi in Jakarta on Friday.",
+                "2021-04-24")).containsExactly("MEETING ASEAN,VN");
+        assertThat(Facts.keys("2024年5月8日，国家主席习近平在人民大会堂会见联合国秘书长古特雷斯。", "2024-05-08")).containsExactly("MEETING CN,UN");
+    }
 }
