@@ -230,16 +230,23 @@ final class SigningRule implements Rule {
         int[] verb = verbBefore(verbs, position, 400);
         if (verb != null) {
             String between = a.text.substring(verb[1], position);
-            return between.indexOf(':') >= 0 ? verb : null;
+            return between.indexOf(':') >= 0 || documentList(between) ? verb : null;
         }
         return continuesSignedList(a, i) ? new int[]{position, position} : null;
+    }
+
+    private static final Pattern LIST_ITEM_BREAK = Pattern.compile("(?i)\\b(?:which|who|while|whereas|but|after|before|as|during|when)\\b");
+
+    /** "signed an agreement on X, an agreement on Y and a memorandum on Z": documents, and only documents, listed before. */
+    private static boolean documentList(String between) {
+        return DOCUMENT.matcher(between).find() && !LIST_ITEM_BREAK.matcher(between).find();
     }
 
     /** The sentence splitter cuts a list at its semicolons: whether sentence i is an item of a list of signed documents. */
     private static boolean continuesSignedList(Analysis a, int i) {
         for (int s = i - 1; s >= 0 && s >= i - 12 && a.text.charAt(a.sentence(s).end() - 1) == ';'; s--) {
             Matcher signed = EN_VERB.matcher(a.sentenceText(s));
-            if (signed.find() && a.sentenceText(s).indexOf(':', signed.end()) >= 0) {
+            if (signed.find() && (a.sentenceText(s).indexOf(':', signed.end()) >= 0 || documentList(a.sentenceText(s).substring(signed.end())))) {
                 return true;
             }
         }
@@ -256,6 +263,19 @@ final class SigningRule implements Rule {
 
     private static String verbCue(Analysis a, int[] verb) {
         return "explicit verb " + a.original.substring(verb[0], verb[1]);
+    }
+
+    private static final Pattern AT_ORGANISATION = Pattern.compile("(?i)(?:\\bat the|\\bwith the|在|同|与)\\s*$");
+    private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(?i)summit|sidelines|margins|峰会|会晤|期间");
+
+    /** An organisation a single country signs at or with ("at the United Nations", "同联合国"), outside any summit. */
+    private static Mention signedAtOrganisation(Analysis a, int i, int position) {
+        if (SUMMIT_CONTEXT.matcher(a.sentenceText(i)).find()) {
+            return null;
+        }
+        return a.mentions.get(i).stream().filter(m -> m.isOrganisation() && Math.abs(m.start() - position) <= 50
+                && AT_ORGANISATION.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 12), m.start())).find())
+                .findFirst().orElse(null);
     }
 
     private static FactType classify(String title) {
@@ -361,6 +381,11 @@ final class SigningRule implements Rule {
                 a.documentCodes().stream().limit(2).forEach(parties::add); // "the two presidents signed…"
                 reasons.add(new Candidate.Reason(0.0, "signatories: the countries the report names most, " + String.join(", ", parties)));
             }
+        }
+        Mention atOrganisation = parties.size() == 1 ? signedAtOrganisation(a, i, position) : null;
+        if (atOrganisation != null) { // "Russia signed the treaty at the United Nations headquarters": [RU, UN]
+            parties.add(atOrganisation.code());
+            reasons.add(new Candidate.Reason(0.05, "signed at the organisation " + Events.recognised(a, atOrganisation)));
         }
         boolean organisationOnly = parties.size() == 1 && !parties.iterator().next().matches("[A-Z]{2}");
         if (parties.size() == 1 && !organisationOnly && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))

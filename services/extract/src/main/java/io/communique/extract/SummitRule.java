@@ -24,7 +24,7 @@ final class SummitRule implements Rule {
                     + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
                     + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b)");
-    private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum");
+    private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum|leaders['’]? meeting");
     private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
     /** A summit's opening, holding or closing as the main verb (not "闭幕后", "举行之际"). */

@@ -717,4 +717,27 @@ class GeneralisationPatternsTest {
                 "2021-04-24")).containsExactly("MEETING ASEAN,VN");
         assertThat(Facts.keys("2024年5月8日，国家主席习近平在人民大会堂会见联合国秘书长古特雷斯。", "2024-05-08")).containsExactly("MEETING CN,UN");
     }
+
+    @Test
+    void documentsListedAfterOneVerbAreOneEventEach() {
+        String talks = "Japanese Prime Minister Fumio Kishida held talks with Philippine President Ferdinand Marcos Jr. in Manila on Friday. ";
+        assertThat(Facts.keys(talks + "The two sides signed an agreement on defence logistics, an agreement on official security assistance "
+                + "and a memorandum on disaster risk reduction.", "2023-11-04")).containsExactly("TALKS JP,PH",
+                "AGREEMENT_SIGNED JP,PH", "AGREEMENT_SIGNED JP,PH", "AGREEMENT_SIGNED JP,PH");
+        assertThat(Facts.keys(talks + "The two sides signed a Reciprocal Access Agreement; an agreement on official security assistance; "
+                + "and a memorandum of cooperation on disaster risk reduction.", "2023-11-04")).containsExactly("TALKS JP,PH",
+                "AGREEMENT_SIGNED JP,PH", "AGREEMENT_SIGNED JP,PH", "AGREEMENT_SIGNED JP,PH");
+    }
+
+    @Test
+    void aTreatyOneCountrySignsAtAnOrganisationIsSignedWithIt() {
+        assertThat(Facts.keys("Russia formally signed the treaty at the United Nations headquarters in New York on Monday.", "2023-11-14"))
+                .containsExactly("AGREEMENT_SIGNED RU,UN");
+    }
+
+    @Test
+    void anEconomicLeadersMeetingIsASummit() {
+        assertThat(Facts.keys("Leaders of the 21 APEC economies gathered in San Francisco for the annual APEC Economic Leaders' Meeting on "
+                + "Thursday, hosted by US President Joe Biden.", "2023-11-17")).containsExactly("SUMMIT APEC,US");
+    }
 }
