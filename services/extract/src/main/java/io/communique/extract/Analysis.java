@@ -32,7 +32,7 @@ final class Analysis {
     private final List<Mention>[] partiesBySentence;
 
     private static final Pattern ZH_PLAN = Pattern.compile(
-            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|下次|下一次|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席");
+            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|下次|下一次|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席|预定|预订");
     /** A plan stated earlier in the sentence ("李强将会见普京,同梅德韦杰夫举行会晤") still governs later clauses. */
     private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于");
     private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
@@ -54,7 +54,7 @@ final class Analysis {
     private static final Pattern EN_PLAN = Pattern.compile(
             "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
                     + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
-                    + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes)\\b");
+                    + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes|no)\\b");
     /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */
     private static final Pattern EN_PLAN_AFTER = Pattern.compile("(?i)^.{0,40}?\\b(?:on the next|next (?:week|month|year)|later this (?:week|month|year))\\b"
             + "|^[^.;]{0,100}?\\b(?:is|are) (?:scheduled|expected|due|set|slated|planned|likely)\\b|^[^.;]{0,100}?\\bwill (?:be held|take place)\\b"
@@ -153,6 +153,18 @@ final class Analysis {
         return lead.matches("(?s).*(与|同|跟|和|with )$") && carriedSubject[i] != null ? null : first;
     }
 
+    private static final Pattern FRONTED_PLACE_BEFORE = Pattern.compile("(?i)^\\s*(?:在|于|In|While in|During (?:his|her|the) (?:stay|visit) in)\\s*(?:the\\s+)?$");
+    private static final Pattern FRONTED_PLACE_AFTER = Pattern.compile("^\\s*(?:期间)?\\s*[,，]");
+
+    /** "在纳米比亚，王毅会见总统姆本巴", "In Chad, Wang met President Deby": the country a tour's paragraph is set in. */
+    Mention frontedCountry(int i) {
+        return mentions.get(i).stream().findFirst()
+                .filter(m -> m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() > 1 || m.kind() == Mention.Kind.CAPITAL)
+                .filter(m -> FRONTED_PLACE_BEFORE.matcher(text.substring(sentence(i).start(), m.start())).matches()
+                        && FRONTED_PLACE_AFTER.matcher(text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 4))).lookingAt())
+                .orElse(null);
+    }
+
     Mention firstParty(int i, int from, int to) {
         List<Mention> found = parties(i, from, to);
         return found.isEmpty() ? null : found.get(0);
@@ -236,8 +248,10 @@ final class Analysis {
         return ZH_TOPIC_AFTER.matcher(text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 6))).find();
     }
 
+    /** "SOCHI, Russia, Nov. 22 --", and without a date: "RAROTONGA, Cook Islands (AP) —", "ISTANBUL —". */
     private static final Pattern EN_DATELINE = Pattern.compile(
-            "\\s*[A-Z][A-Za-z .'-]{1,30}(?:, [A-Z][A-Za-z .'-]{1,30})?, [A-Z][a-z]{2,8}\\.? \\d{1,2}(?:, \\d{4})?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:--|—|-)");
+            "\\s*[A-Z][A-Za-z .'-]{1,30}(?:, [A-Z][A-Za-z .'-]{1,30})?, [A-Z][a-z]{2,8}\\.? \\d{1,2}(?:, \\d{4})?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:--|—|-)"
+                    + "|\\s*[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:, [A-Z][A-Za-z .'-]{1,30})?\\s*(?:\\([^)]{1,30}\\)\\s*)?(?:--|—|-)");
 
     /** Where the dateline that opens sentence i ends ("SOCHI, Russia, Nov. 22 --"), or -1. */
     private int datelineEnd(int i) {
@@ -292,11 +306,14 @@ final class Analysis {
         return false;
     }
 
+    /** "Modi to visit Cyprus, attend G7 summit": a headline's bare infinitive after its named subject announces a plan. */
+    private static final Pattern HEADLINE_INFINITIVE = Pattern.compile("^\\s*(?:[A-Z][\\w.'’-]*\\s+){1,4}to\\s+$");
+
     /** Whether the trigger at position is stated as a plan, wish, invitation or negation within its clause. */
     boolean planned(int i, int triggerStart) {
         int from = clauseStart(i, triggerStart);
         String window = text.substring(Math.max(from, triggerStart - (english ? 80 : 30)), triggerStart);
-        if ((english ? EN_PLAN : ZH_PLAN).matcher(window).find()) {
+        if ((english ? EN_PLAN : ZH_PLAN).matcher(window).find() || english && HEADLINE_INFINITIVE.matcher(window).find()) {
             return true;
         }
         if (english) {

@@ -125,16 +125,16 @@ final class Gazetteer {
         return dropTitlesAfterCountries(found);
     }
 
-    /** The longest lexicon name at i; a Latin name is a whole word, and "US$", "S$" are currencies, not countries. */
+    /** The longest lexicon name at i; a Latin name is a whole Latin word ("APEC领导人"), and "US$", "S$" are currencies. */
     private Mention longestAt(String text, int i, int to, String month) {
         List<Entry> candidates = byFirstChar.get(text.charAt(i));
-        if (candidates == null || (isLatin(text.charAt(i)) && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+        if (candidates == null || (isLatin(text.charAt(i)) && i > 0 && isLatinOrDigit(text.charAt(i - 1)))) {
             return null;
         }
         for (Entry entry : candidates) {
             int end = i + entry.name().length();
             if (end <= to && text.startsWith(entry.name(), i)
-                    && (!isLatin(text.charAt(i)) || end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '$')) {
+                    && (!isLatin(text.charAt(i)) || end == text.length() || !isLatinOrDigit(text.charAt(end)) && text.charAt(end) != '$')) {
                 if (entry.kind() == Kind.PERSON) {
                     PersonLexicon.Term term = PersonLexicon.resolve(entry.terms(), month);
                     return new Mention(term.code(), i, end, Kind.PERSON, entry.name(), term.canonicalName());
@@ -147,6 +147,11 @@ final class Gazetteer {
 
     private static boolean isLatin(char c) {
         return c < 0x250 && Character.isLetter(c);
+    }
+
+    /** A Latin name ends at anything but a Latin letter or digit: "APEC领导人" names APEC. */
+    private static boolean isLatinOrDigit(char c) {
+        return isLatin(c) || Character.isDigit(c);
     }
 
     private void addShortForms(List<Mention> found, String text, int from, int to) {

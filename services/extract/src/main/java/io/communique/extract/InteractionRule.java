@@ -24,7 +24,8 @@ final class InteractionRule implements Rule {
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:first |also |separately )?(?:to|with)\\b|\\bcall with\\b"
                     + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b|\\bvideoconference\\b"
-                    + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks|summit)\\b)"
+                    + "|\\b(?:tele)?phoned\\b|\\bdiall?ed\\b|\\bvirtual (?:meeting|talks|summit)\\b"
+                    + "|\\bspeaking (?:to|with)\\b(?=[^.;]*\\b(?:call|phone)\\b)|(?<=\\b(?:call|phone)\\b[^.;]{0,120})\\bspeaking (?:to|with)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
                     + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\bsat down with\\b|\\bconferred with\\b"
@@ -71,7 +72,7 @@ final class InteractionRule implements Rule {
                 windowStart = triggers.get(k - 1).end(); // "会谈会见": adjacent triggers share their counterparts
             }
             int windowEnd = k + 1 < triggers.size() ? Math.min(triggers.get(k + 1).start(), a.clauseEnd(i, t.end())) : a.clauseEnd(i, t.end());
-            if ((call && t.type() != FactType.PHONE_CALL) || a.planned(i, t.start()) || nonState(a, i, t)) {
+            if ((call && t.type() != FactType.PHONE_CALL) || a.planned(i, t.start()) || nonState(a, i, t) || counted(a, i, t)) {
                 continue;
             }
             if (t.trilateral()) {
@@ -82,9 +83,18 @@ final class InteractionRule implements Rule {
         }
     }
 
+    /** "举行了10多场会见会谈", "10多场双边会见": a number of encounters is an aggregate, no event ("多场会谈会见" with one counterpart is). */
+    private static boolean counted(Analysis a, int i, Trigger t) {
+        String before = a.text.substring(Math.max(a.sentence(i).start(), t.start() - 8), t.start());
+        return !a.english && AGGREGATE.matcher(before).find();
+    }
+
+    /** "举行了10多场会见会谈": a count of encounters is an aggregate, no event. */
+    private static final Pattern AGGREGATE = Pattern.compile("(?:\\d+|[一二三四五六七八九十几数]+)多?场");
+
     private static void leadersOfTheTour(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(TOUR_LEADERS, a, i);
-        if (!m.find() || a.planned(i, m.start())) {
+        if (!m.find() || a.planned(i, m.start()) || AGGREGATE.matcher(m.group()).find()) {
             return;
         }
         Trip.Tour tour = Trip.of(out);
@@ -181,7 +191,8 @@ final class InteractionRule implements Rule {
     }
 
     /** "普京以视频方式出席", "以视频方式、莫迪…出席", "joined the summit via video": how a leader attended, not a call. */
-    private static final Pattern ATTENDANCE_AFTER = Pattern.compile("(?i)^[^。;]{0,40}?(?:出席|参加|与会|参会)|^[^.;]{0,60}?\\b(?:attend(?:ed|s)?|took part|joined|participat(?:ed|es))\\b");
+    private static final Pattern ATTENDANCE_AFTER = Pattern.compile(
+            "(?i)^[^。;]{0,40}?(?:出席|参加|与会|参会|主持(?=[^。;]{0,30}(?:会议|峰会|论坛)))|^[^.;]{0,60}?\\b(?:attend(?:ed|s)?|took part|joined|participat(?:ed|es)|(?:co-)?chaired)\\b");
     private static final Pattern ATTENDANCE_BEFORE = Pattern.compile("(?i)(?:出席|参加|attend(?:ed|s)?|took part in|joined|participated in)[^,.;。]{0,60}$");
 
     private static boolean attendedByVideo(Analysis a, int i, Trigger t) {
@@ -341,6 +352,10 @@ final class InteractionRule implements Rule {
         if (after.startsWith("期间")) {
             return true;
         }
+        String before = a.text.substring(Math.max(a.sentence(i).start(), start - 3), start);
+        if (before.endsWith("场边") || before.endsWith("边") || before.endsWith("双边")) {
+            return false; // "APEC峰会场边会晤", "峰会期间的双边会晤": a meeting beside the summit
+        }
         int clause = a.clauseStart(i, start);
         for (Mention m : a.mentions.get(i)) {
             if (m.end() <= start && m.start() >= clause && start - m.end() <= 15
@@ -391,6 +406,11 @@ final class InteractionRule implements Rule {
         }
         reasons.add(subjectMention != null ? new Candidate.Reason(0.10, "subject " + Events.recognised(a, subjectMention))
                 : new Candidate.Reason(0.05, "subject " + subject + " carried over from an earlier sentence"));
+        Mention setIn = counterparts.isEmpty() ? a.frontedCountry(i) : null;
+        if (setIn != null && !setIn.code().equals(subject)) {
+            counterparts.put(setIn.code(), null);
+            reasons.add(new Candidate.Reason(0.10, "counterpart " + setIn.code() + ": the country the sentence is set in"));
+        }
         if (counterparts.isEmpty()) {
             String partner = a.partnerOf(subject, i);
             if (partner == null) {

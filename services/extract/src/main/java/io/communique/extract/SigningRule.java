@@ -44,9 +44,10 @@ final class SigningRule implements Rule {
                     + "|since (?:19|20)\\d\\d|over the (?:past|last) |over the years");
     /** "建交以来，两国签署了…", "Since 2014, the two countries have signed…": a period, not an occasion. */
     private static final Pattern SINCE_BEFORE = Pattern.compile("(?i)以来[,，]|多年来|\\bsince (?:19|20)\\d\\d\\b|\\bover the (?:past|last|years)\\b");
-    /** All the leaders of a summit sign together: the document is the organisation's. */
+    /** All the leaders of a summit sign together ("六国元首签署", "The leaders adopted"): the document is the organisation's. */
     private static final Pattern ALL_MEMBERS = Pattern.compile(
-            "(?i)与会(?:各国)?领导人|各成员国(?:领导人|元首)|成员国元首|all (?:the )?(?:member states|leaders)|leaders of (?:all )?the member states");
+            "(?i)与会(?:各国)?领导人|各成员国(?:领导人|元首)|成员国元首|all (?:the )?(?:member states|leaders)|leaders of (?:all )?the member states"
+                    + "|[三四五六七八九十]+国(?:元首|领导人)|(?:^|\\. |\\s)(?-i:The) leaders\\b(?! of)");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
 
     @Override

@@ -53,6 +53,31 @@ final class SummitRule implements Rule {
         delegations(a, i, out);
         if (!a.english) {
             hostedAtPlace(a, i, out);
+            hostedBy(a, i, out);
+        }
+    }
+
+    /** "本届APEC领导人非正式会议由秘鲁主办": the host named after 由. */
+    private static final Pattern HOSTED_BY = Pattern.compile("由([^,;。由]{2,12}?)(?:主办|承办|主持)");
+
+    private static void hostedBy(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(HOSTED_BY, a, i);
+        while (m.find()) {
+            String organisation = a.organisation(i, m.start());
+            Mention host = a.mentions.get(i).stream()
+                    .filter(x -> x.start() >= m.start(1) && x.end() <= m.end(1) && (x.kind() == Mention.Kind.COUNTRY || x.kind() == Mention.Kind.CAPITAL))
+                    .findFirst().orElse(null);
+            boolean known = host != null && out.stream().anyMatch(c -> c.sentence == i && c.type == FactType.SUMMIT && c.participants.contains(host.code()));
+            if (organisation == null || host == null || known || a.planned(i, m.start())
+                    || !SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find()) {
+                continue;
+            }
+            Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(host.code(), organisation), m.start(), m.end());
+            c.reason(0.20, "host " + Events.recognised(a, host) + " named after 由");
+            c.initiator = host.code();
+            c.actor = host.code();
+            c.organisation = organisation;
+            out.add(c);
         }
     }
 
@@ -102,7 +127,7 @@ final class SummitRule implements Rule {
             int from = previousEnd;
             previousEnd = m.end();
             String organisation = a.organisation(i, m.start());
-            if (organisation == null || a.planned(i, m.start()) || !refersToSummit(a, i, m, hosting)
+            if (organisation == null || a.planned(i, m.start()) || !refersToSummit(a, i, m, hosting) || sidelineMeeting(a, i, m)
                     || (subjectOnly && insideMeetingObject(a, i, m.start())) || onDeparture(a, i, m.start())) {
                 continue;
             }
@@ -239,6 +264,13 @@ final class SummitRule implements Rule {
     }
 
     /** The verb must concern a summit: a summit noun or an organisation right after it, or "峰会期间". */
+    /** "在利马举行APEC峰会场边会晤": what is held is a meeting beside the summit, not the summit. */
+    private static final Pattern SIDELINE_MEETING = Pattern.compile("^[^,;。]{0,20}?(?:场边|边上|期间)(?:的)?(?:双边)?(?:会晤|会见|会谈)");
+
+    private static boolean sidelineMeeting(Analysis a, int i, Matcher m) {
+        return m.group(2) != null && SIDELINE_MEETING.matcher(a.text.substring(m.end(), a.sentence(i).end())).find();
+    }
+
     private static boolean refersToSummit(Analysis a, int i, Matcher m, boolean hosting) {
         if (m.group().endsWith("期间")) {
             return true;

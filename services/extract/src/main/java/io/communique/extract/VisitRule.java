@@ -129,7 +129,7 @@ final class VisitRule implements Rule {
                 || a.mentions.get(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
     }
 
-    private static final Pattern EN_ARRIVED_IN = Pattern.compile("(?i)\\b(?:arrived|arrives|landed) in (?:the )?");
+    private static final Pattern EN_ARRIVED_IN = Pattern.compile("(?i)\\b(?:arrived|arrives|landed|touched down) in (?:the )?|\\b(?:jetted|flew) into (?:the )?");
 
     /**
      * "As PM Modi arrived in Sri Lanka, he was accorded a ceremonial welcome": arriving in a country or its capital is
@@ -232,8 +232,19 @@ final class VisitRule implements Rule {
             if (cue && found.stream().noneMatch(f -> f.code().equals(m.code()))) {
                 found.add(m); // "抵达莫斯科…访问俄罗斯": one destination country named twice is one visit
             }
+            Mention previous = k == 0 ? null : all.get(k - 1);
+            if (!cue && previous != null && found.contains(previous) && listedAfter(a, previous, m)
+                    && found.stream().noneMatch(f -> f.code().equals(m.code()))) {
+                found.add(m); // "访问纳米比亚、刚果共和国、乍得和尼日利亚", "visited Egypt and Ghana": every country listed
+            }
         }
         return found;
+    }
+
+    private static final Pattern LIST_GLUE = Pattern.compile("(?i)\\s*(?:、|,|，|和|及|以及|,? and)\\s*(?:the\\s+)?");
+
+    private static boolean listedAfter(Analysis a, Mention previous, Mention m) {
+        return m.start() >= previous.end() && LIST_GLUE.matcher(a.text.substring(previous.end(), m.start())).matches();
     }
 
     private static Mention placeAfterIn(Analysis a, int i, int from) {

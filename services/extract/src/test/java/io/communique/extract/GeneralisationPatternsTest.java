@@ -740,4 +740,63 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("Leaders of the 21 APEC economies gathered in San Francisco for the annual APEC Economic Leaders' Meeting on "
                 + "Thursday, hosted by US President Joe Biden.", "2023-11-17")).containsExactly("SUMMIT APEC,US");
     }
+
+    @Test
+    void everyCountryListedAfterAVisitVerbIsVisited() {
+        assertThat(Facts.keys("2025年1月5日至11日，外交部长王毅应邀访问纳米比亚、刚果共和国、乍得和尼日利亚。", "2025-01-11"))
+                .containsExactly("VISIT CN,NA", "VISIT CG,CN", "VISIT CN,TD", "VISIT CN,NG");
+        assertThat(Facts.keys("NAIROBI, May 3 -- Japanese Prime Minister Fumio Kishida, who visited Egypt and Ghana earlier in the trip, "
+                + "arrived in Kenya on Wednesday.", "2023-05-03")).containsExactlyInAnyOrder("VISIT JP,KE", "VISIT EG,JP", "VISIT GH,JP");
+    }
+
+    @Test
+    void aSentenceSetInACountryMeetsThatCountrysLeaders() {
+        assertThat(Facts.keys("2025年1月5日至11日，外交部长王毅访问纳米比亚和乍得。在乍得，王毅会见代比总统。", "2025-01-11"))
+                .contains("MEETING CN,TD").doesNotContain("MEETING CN,NA");
+    }
+
+    @Test
+    void theHostNamedAfterYouIsTheSummitsHost() {
+        assertThat(Facts.keys("2024年11月17日电 本届APEC领导人非正式会议由秘鲁主办，15日至16日在利马举行。国家主席习近平出席。", "2024-11-17"))
+                .containsExactlyInAnyOrder("SUMMIT APEC,PE", "SUMMIT APEC,CN");
+    }
+
+    @Test
+    void aMeetingBesideASummitIsNoSummit() {
+        assertThat(Facts.keys("2024年11月16日，习近平与美国总统拜登在利马举行APEC峰会场边会晤。", "2024-11-17")).containsExactly("MEETING CN,US");
+    }
+
+    @Test
+    void negationsPlansAndHeadlineInfinitivesAreNoEvents() {
+        assertThat(Facts.keys("There was no bilateral meeting between Jaishankar and Bhutto Zardari, Indian officials said.", "2023-05-05")).isEmpty();
+        assertThat(Facts.keys("拜登预定16日与习近平会晤。", "2024-11-14")).isEmpty();
+        assertThat(Facts.keys("Modi to visit Cyprus, attend G7 summit in Canada on three-nation tour", "2025-06-14")).isEmpty();
+    }
+
+    @Test
+    void coChairingASummitByVideoIsNoCallAndCountingEncountersIsNoEvent() {
+        assertThat(Facts.keys("2020年8月24日，国务院总理李克强在北京以视频方式同老挝总理通伦共同主持澜沧江-湄公河合作第三次领导人会议。", "2020-08-24"))
+                .noneMatch(k -> k.startsWith("PHONE_CALL"));
+        assertThat(Facts.keys("2025年1月5日至11日，外交部长王毅访问纳米比亚和乍得。此访期间，他同两国领导人举行了10多场会见会谈。", "2025-01-11"))
+                .containsExactly("VISIT CN,NA", "VISIT CN,TD");
+    }
+
+    @Test
+    void westGermanyIsGermanyNotSpain() {
+        assertThat(Facts.keys("1963年1月22日，法国总统戴高乐与西德总理阿登纳在巴黎签署《爱丽舍条约》。", "2023-01-22")).containsExactly("AGREEMENT_SIGNED DE,FR");
+    }
+
+    @Test
+    void allTheLeadersOfASummitAdoptingADocumentMakeItTheOrganisations() {
+        assertThat(Facts.keys("2024年7月4日，上海合作组织峰会在阿斯塔纳举行。峰会期间，六国元首共同签署《阿斯塔纳宣言》。", "2024-07-05"))
+                .contains("STATEMENT_SIGNED SCO");
+        assertThat(Facts.keys("KUALA LUMPUR, May 26 -- The 46th ASEAN Summit opened on Monday. The leaders adopted the Kuala Lumpur Declaration "
+                + "on ASEAN 2045.", "2025-05-26")).contains("STATEMENT_SIGNED ASEAN");
+    }
+
+    @Test
+    void aDatelineWithAnAgencyAndNoDateIsWhereTheReportWasFiled() {
+        assertThat(Facts.keys("RAROTONGA, Cook Islands (AP) — Australia and Tuvalu signed a treaty on Friday.", "2023-11-10"))
+                .containsExactly("AGREEMENT_SIGNED AU,TV");
+    }
 }
