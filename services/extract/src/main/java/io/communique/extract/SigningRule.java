@@ -48,6 +48,8 @@ final class SigningRule implements Rule {
     private static final Pattern ALL_MEMBERS = Pattern.compile(
             "(?i)与会(?:各国)?领导人|各成员国(?:领导人|元首)|成员国元首|all (?:the )?(?:member states|leaders)|leaders of (?:all )?the member states"
                     + "|[三四五六七八九十]+国(?:元首|领导人)|(?:^|\\. |\\s)(?-i:The) leaders\\b(?! of)");
+    /** "the New Delhi Leaders' Declaration", 《…领导人…宣言》: a summit's document by its very name. */
+    private static final Pattern SUMMIT_DOCUMENT = Pattern.compile("(?i)leaders['’]? declaration|领导人[^《》]{0,8}宣言|峰会[^《》]{0,4}宣言");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
 
     @Override
@@ -345,7 +347,8 @@ final class SigningRule implements Rule {
         if (!parties.isEmpty()) {
             reasons.add(new Candidate.Reason(0.10, "signatories named in the sentence: " + String.join(", ", parties)));
         }
-        if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
+        if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find() || SUMMIT_DOCUMENT.matcher(title != null ? title
+                : a.text.substring(Math.max(a.sentence(i).start(), position - 20), Math.min(a.sentence(i).end(), position + 15))).find()) {
             String organisation = a.lastOrganisation(i);
             if (organisation != null) { // "习近平同与会各国领导人共同签署《阿斯塔纳宣言》": the summit's document
                 parties.clear();

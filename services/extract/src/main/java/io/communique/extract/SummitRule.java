@@ -21,15 +21,15 @@ final class SummitRule implements Rule {
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
                     + "|\\b(?:was|were) (?:also )?among the (?:leaders|heads of state|participants|attendees)\\b"
-                    + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b"
+                    + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b|\\brepresented (?:their|his|her|its) countr(?:y|ies)\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
-                    + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b)");
+                    + "|(\\bhosted\\b|\\b(?:is|was) hosting\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b)");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum|leaders['’]? meeting");
     private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
     /** A summit's opening, holding or closing as the main verb (not "闭幕后", "举行之际"). */
     private static final Pattern HELD = Pattern.compile("(开幕|闭幕|举行|召开)(?!后|前|之际|时|期间|的)");
-    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会议|会晤|对话会|论坛|summit|forum|meeting)");
+    private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?(?:[\\w-]+\\s+)?[^,;]{0,4}(?:峰会|会议|会晤|对话会|论坛|summit|forum|meeting)");
     /** "…, attended by the leaders of A, B and C": the attendees follow the verb. */
     private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^(?:attended by\\b|in the presence of\\b|brought together\\b|出席[^,;。]{0,6}的(?:还)?有)");
     /** "The summit opened in Riyadh, chaired by King Salman": the chair follows the verb. */
@@ -283,7 +283,7 @@ final class SummitRule implements Rule {
         }
         if (hosting) {
             // "举行会晤/会谈" is bilateral: only a chair's verb takes a bare summit noun ("主持会议")
-            return organisationAfter || m.group().matches("主持|主办|hosted|chaired") && HOSTED_NOUN.matcher(after).find();
+            return organisationAfter || m.group().matches("主持|主办|hosted|chaired|(?:is|was) hosting") && HOSTED_NOUN.matcher(after).find();
         }
         if (NEEDS_SUMMIT_NOUN.matcher(m.group()).matches()) {
             return SUMMIT_NOUN.matcher(after).find();

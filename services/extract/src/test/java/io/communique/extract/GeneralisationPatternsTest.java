@@ -799,4 +799,15 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("RAROTONGA, Cook Islands (AP) — Australia and Tuvalu signed a treaty on Friday.", "2023-11-10"))
                 .containsExactly("AGREEMENT_SIGNED AU,TV");
     }
+
+    @Test
+    void leadersAmongTheAttendeesRepresentingTheirCountriesOrHostingTheSummitAttendIt() {
+        List<String> keys = Facts.keys("NEW DELHI, Sept 9 -- The G20 summit opened in New Delhi on Saturday. Brazilian President Lula, British Prime "
+                + "Minister Rishi Sunak and French President Emmanuel Macron were among the leaders attending the summit. Indian Prime Minister "
+                + "Narendra Modi, who is hosting the two-day summit, announced that the New Delhi Leaders' Declaration had been adopted. "
+                + "Chinese Premier Li Qiang and Russian Foreign Minister Sergey Lavrov represented their countries.", "2023-09-09");
+
+        assertThat(keys).containsExactlyInAnyOrder("SUMMIT BR,G20", "SUMMIT G20,GB", "SUMMIT FR,G20", "SUMMIT G20,IN",
+                "STATEMENT_SIGNED G20", "SUMMIT CN,G20", "SUMMIT G20,RU");
+    }
 }
