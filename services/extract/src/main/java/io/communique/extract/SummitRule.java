@@ -42,6 +42,8 @@ final class SummitRule implements Rule {
     private static final Pattern DELEGATION_AFTER = Pattern.compile("(?i)^(?:'s)?\\s+delegation\\b|^\\s+(?:was|were|is|are) represented\\b");
     /** Verbs that speak of a summit only with a summit noun after them ("joined NATO" is membership, not attendance). */
     private static final Pattern NEEDS_SUMMIT_NOUN = Pattern.compile("(?i)addressed|joined|gathered|spoke at|delivered.*");
+    /** A meeting of the report's organisation named before its attendees ("The meeting was attended by…", "会议"). */
+    private static final Pattern MEETING_NOUN = Pattern.compile("(?i)\\bmeeting\\b|会议");
     private static final Pattern HEADED = Pattern.compile("(?i)\\b(?:headed|led|heads|leads|represented)\\b");
     private static final Pattern MEETING_IN_SENTENCE = Pattern.compile("(?i)会见|会谈|会面|\\bmet\\b|\\bmeetings? with\\b|\\btalks with\\b");
     private static final Pattern LEADERS_AFTER = Pattern.compile("^[^,;]{0,3}(?:等国)?(?:领导人|代表|leaders)");
@@ -288,17 +290,18 @@ final class SummitRule implements Rule {
         if (NEEDS_SUMMIT_NOUN.matcher(m.group()).matches()) {
             return SUMMIT_NOUN.matcher(after).find();
         }
-        if (organisationAfter || SUMMIT_NOUN.matcher(after).find()) {
-            return true;
+        if (organisationAfter || SUMMIT_NOUN.matcher(after).find() || m.group().startsWith("represented")) {
+            return true; // "Li Qiang and Lavrov represented their countries": at the summit of the report
         }
-        if (passive(a, i, m)) { // "the summit, attended by …", "出席会议的有…": the summit is named before the attendees
-            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.end())).find();
+        if (passive(a, i, m)) { // "the summit, attended by …", "The meeting was attended by …": named before the attendees
+            return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.end())).find()
+                    || MEETING_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.end())).find();
         }
         // "…主持会议,A、B、C领导人出席。": attending, with nothing named after, the meeting named before in the sentence
         // or, when the verb ends the sentence, in an earlier one (the caller found its organisation)
         String before = a.text.substring(a.sentence(i).start(), m.start());
         return after.matches("(?s)^\\s*(?:(?:并|and )[^,;。.]{0,12})?(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find()
-                || after.matches("(?s)^\\s*[。.]?\\s*$");
+                || after.matches("(?s)^\\s*(?:as (?:an? )?(?:observer|guest|special guest)s?\\s*)?[。.]?\\s*$");
     }
 
     /** "…举行对话会,金砖国家和埃及、墨西哥领导人共商…": the guests listed after the host's verb. */

@@ -810,4 +810,12 @@ class GeneralisationPatternsTest {
         assertThat(keys).containsExactlyInAnyOrder("SUMMIT BR,G20", "SUMMIT G20,GB", "SUMMIT FR,G20", "SUMMIT G20,IN",
                 "STATEMENT_SIGNED G20", "SUMMIT CN,G20", "SUMMIT G20,RU");
     }
+
+    @Test
+    void theMeetingOfAnOrganisationNamedBeforeIsAttendedByThoseListedAfter() {
+        assertThat(Facts.keys("GOA, May 5 -- External Affairs Minister S Jaishankar on Friday chaired the meeting of the Council of Foreign Ministers "
+                + "of the Shanghai Cooperation Organisation (SCO) in Goa. The meeting was attended by Russian Foreign Minister Sergey Lavrov and "
+                + "the foreign ministers of Kazakhstan and Uzbekistan.", "2023-05-05"))
+                .contains("SUMMIT IN,SCO", "SUMMIT RU,SCO", "SUMMIT KZ,SCO", "SUMMIT SCO,UZ");
+    }
 }
