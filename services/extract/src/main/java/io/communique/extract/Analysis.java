@@ -229,6 +229,12 @@ final class Analysis {
     private static final Pattern ZH_TOPIC_AFTER = Pattern.compile("^(?:半岛)?(?:核)?(?:问题|局势|危机|冲突|战争)");
     private static final Pattern EN_LIST_GLUE = Pattern.compile("^\\s*(?:,|,? and|,? or)\\s*(?:the\\s+)?$");
 
+    /** An adjective before a lower-case noun that names no people who act: "Syrian national dialogue", "Ukrainian grain". */
+    private static final Pattern ADJECTIVE_OF_A_THING = Pattern.compile("\\s+(?!(?:president|presidents|prime|premier|leader|leaders|leadership"
+            + "|counterpart|counterparts|side|sides|delegation|delegations|government|governments|officials?|authorities|foreign|minister|ministers"
+            + "|king|queen|emir|chancellor|crown|head|heads|envoy|envoys|ambassador|host|hosts|state|guest|guests|visitor|dignitary|statesman"
+            + "|monarch|sultan|vice|deputy|defence|defense|trade|team|army|navy|military|troops|people|nationals|parliament|lawmakers|and|or)\\b)[a-z]");
+
     /**
      * Whether the k-th mention of sentence i is what is talked about, not who talks: "held talks on Syria and Ukraine",
      * "pressure on North Korea", "就乌克兰问题", "台湾问题".
@@ -238,6 +244,9 @@ final class Analysis {
         Mention m = all.get(k);
         if (m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE) {
             return false;
+        }
+        if (english && m.kind() == Mention.Kind.ADJECTIVE && ADJECTIVE_OF_A_THING.matcher(text).region(m.end(), sentence(i).end()).lookingAt()) {
+            return true; // "a Syrian national dialogue congress", "Ukrainian grain": a country's thing, not its people
         }
         if (english) {
             String before = text.substring(Math.max(sentence(i).start(), m.start() - 25), m.start());

@@ -22,12 +22,17 @@ final class ScriptConverter {
                 }
             }
         }
-        for (char c = '\u00C0'; c <= '\u024F'; c++) {
-            String base = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
-            if (base.length() > 1 && base.charAt(0) < 0x80 && Character.isLetter(base.charAt(0))) {
-                map[c] = base.charAt(0);
+        // Latin letters with diacritics, Vietnamese ones with two included ("Việt Nam", "Hà Nội" = "Viet Nam", "Ha Noi")
+        for (char[] range : new char[][]{{'\u00C0', '\u024F'}, {'\u1E00', '\u1EFF'}}) {
+            for (char c = range[0]; c <= range[1]; c++) {
+                String base = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+                if (base.length() > 1 && base.charAt(0) < 0x80 && Character.isLetter(base.charAt(0))) {
+                    map[c] = base.charAt(0);
+                }
             }
         }
+        map['đ'] = 'd'; // a letter of its own, not d with a mark, so NFD leaves it
+        map['Đ'] = 'D';
         // Full-width forms: the rules are written against ASCII punctuation and digits.
         for (char c = '！'; c <= '～'; c++) {
             map[c] = (char) (c - 0xFEE0);

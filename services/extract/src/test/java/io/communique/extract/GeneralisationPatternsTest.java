@@ -818,4 +818,16 @@ class GeneralisationPatternsTest {
                 + "the foreign ministers of Kazakhstan and Uzbekistan.", "2023-05-05"))
                 .contains("SUMMIT IN,SCO", "SUMMIT RU,SCO", "SUMMIT KZ,SCO", "SUMMIT SCO,UZ");
     }
+
+    @Test
+    void aCountrysThingsAreNoPartiesItsPeopleAre() {
+        assertThat(Facts.keys("SOCHI, Nov. 22 -- The presidents of Russia, Iran and Turkey met in Sochi on Wednesday and agreed to back a "
+                + "Syrian national dialogue congress.", "2017-11-22")).containsExactly("MEETING IR,RU,TR");
+    }
+
+    @Test
+    void vietnameseSpellingsWithTheirMarksNameTheirPlaces() {
+        assertThat(Facts.keys("HÀ NỘI — Việt Nam and New Zealand signed an agreement on education on Wednesday.", "2025-02-26"))
+                .containsExactly("AGREEMENT_SIGNED NZ,VN");
+    }
 }
