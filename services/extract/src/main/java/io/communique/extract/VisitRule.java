@@ -43,6 +43,7 @@ final class VisitRule implements Rule {
         if (a.english) {
             hostedVisitors(a, i, out);
             appraisedVisits(a, i, out);
+            namedVisits(a, i, out);
             arrivals(a, i, out);
         }
         while (m.find()) {
@@ -94,7 +95,8 @@ final class VisitRule implements Rule {
             boolean welcomed = hosted.group().toLowerCase(java.util.Locale.ROOT).startsWith("welcomed");
             if (guest == null || guest.start() != hosted.end() || host == null || host.code().equals(guest.code())
                     || SUMMIT_NOUN.matcher(after).find() || a.planned(i, hosted.start())
-                    || welcomed && !WELCOMED_TO.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()) {
+                    || welcomed && !WELCOMED_TO.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()
+                    && !A_VISIT.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()) {
                 continue;
             }
             Candidate c = add(a, i, hosted, guest.code(), host.code(), null, null, out);
@@ -121,6 +123,48 @@ final class VisitRule implements Rule {
         }
     }
 
+    /**
+     * A visit named as a thing the visitor has: "Merkel's visit had been postponed", "on the Australian leg of a four-nation
+     * tour", "Abe began the tour in the Philippines". The host is the country named with it, else the report's other party.
+     */
+    private static final Pattern POSSESSED_VISIT = Pattern.compile("(?i)['’]s (?:(?:state|official|working|first|two-day|three-day|four-day|brief) )*(?:visit|trip)\\b");
+    private static final Pattern LEG_OF_TOUR = Pattern.compile("(?i)\\bleg of (?:a|his|her|the|their) (?:[\\w-]+ ){0,2}(?:tour|trip|visit)\\b");
+    private static final Pattern BEGAN_TOUR_IN = Pattern.compile("(?i)\\b(?:began|started|ended|concluded|wrapped up) (?:the|his|her|a|their) (?:[\\w-]+ ){0,2}(?:tour|trip|visit) in (?:the )?");
+
+    private void namedVisits(Analysis a, int i, List<Candidate> out) {
+        Matcher possessed = Rule.matcher(POSSESSED_VISIT, a, i);
+        while (possessed.find()) {
+            int at = possessed.start();
+            Mention visitor = a.mentions.get(i).stream().filter(m -> m.end() == at && m.isParty()).findFirst().orElse(null);
+            Mention destination = placeAfterIn(a, i, possessed.end());
+            String host = destination != null ? destination.code() : visitor == null ? null : a.partnerOf(visitor.code(), i);
+            if (visitor != null && host != null && !host.equals(visitor.code()) && !a.planned(i, at)) {
+                Candidate c = add(a, i, possessed, visitor.code(), host, null, null, out);
+                c.reason(0.10, "the visit of " + Events.recognised(a, visitor));
+            }
+        }
+        Matcher leg = Rule.matcher(LEG_OF_TOUR, a, i);
+        while (leg.find()) {
+            int at = leg.start();
+            Mention host = a.mentions.get(i).stream().filter(m -> m.end() < at && at - m.end() <= 2 && m.isParty()).findFirst().orElse(null);
+            String visitor = a.subject(i, host == null ? at : host.start());
+            if (host != null && visitor != null && !visitor.equals(host.code()) && !a.planned(i, at)) {
+                Candidate c = add(a, i, leg, visitor, host.code(), null, null, out);
+                c.reason(0.15, "the " + Events.recognised(a, host) + " leg of a tour");
+            }
+        }
+        Matcher began = Rule.matcher(BEGAN_TOUR_IN, a, i);
+        while (began.find()) {
+            int end = began.end();
+            Mention place = a.mentions.get(i).stream().filter(m -> m.start() == end && m.kind() != Mention.Kind.ORGANISATION).findFirst().orElse(null);
+            String visitor = a.subject(i, began.start());
+            if (place != null && visitor != null && !visitor.equals(place.code()) && !a.planned(i, began.start())) {
+                Candidate c = add(a, i, began, visitor, place.code(), a.original.substring(place.start(), place.end()), place.code(), out);
+                c.reason(0.15, "a tour begun or ended in " + Events.recognised(a, place));
+            }
+        }
+    }
+
     private static final Pattern MEETING_NOUN = Pattern.compile("(?i)\\bmeetings?\\b|会议|会晤");
 
     /** A summit, or an organisation's meeting ("for the APEC meeting"). */
@@ -128,6 +172,9 @@ final class VisitRule implements Rule {
         return SUMMIT_NOUN.matcher(a.sentenceText(s)).find()
                 || a.mentions.get(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
     }
+
+    /** "…, at the start of a visit", "for a two-day visit": the sentence calls the stay a visit. */
+    private static final Pattern A_VISIT = Pattern.compile("(?i)\\b(?:an?|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)\\b");
 
     private static final Pattern EN_ARRIVED_IN = Pattern.compile("(?i)\\b(?:arrived|arrives|landed|touched down) in (?:the )?|\\b(?:jetted|flew) into (?:the )?");
 
@@ -139,7 +186,9 @@ final class VisitRule implements Rule {
         Matcher arrived = Rule.matcher(EN_ARRIVED_IN, a, i);
         while (arrived.find()) {
             Mention place = a.mentions.get(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
-            boolean country = place != null && (place.kind() == Mention.Kind.COUNTRY || place.kind() == Mention.Kind.CAPITAL);
+            boolean forAVisit = A_VISIT.matcher(a.text.substring(arrived.end(), a.sentence(i).end())).find();
+            boolean country = place != null && (place.kind() == Mention.Kind.COUNTRY || place.kind() == Mention.Kind.CAPITAL
+                    || place.kind() == Mention.Kind.CITY && forAVisit); // "arrived in Ahmedabad for a two-day visit"
             boolean summit = forSummit(a, i) || i + 1 < a.sentences.size() && forSummit(a, i + 1);
             String visitor = a.subject(i, arrived.start());
             if (!country || summit || visitor == null || visitor.equals(place.code()) || a.planned(i, arrived.start())) {

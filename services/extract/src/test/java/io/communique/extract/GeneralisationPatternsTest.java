@@ -830,4 +830,19 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("HÀ NỘI — Việt Nam and New Zealand signed an agreement on education on Wednesday.", "2025-02-26"))
                 .containsExactly("AGREEMENT_SIGNED NZ,VN");
     }
+
+    @Test
+    void visitsNamedAsTheVisitorsThingOrAsLegsOfATour() {
+        assertThat(Facts.keys("VERSAILLES, May 29 -- French President Emmanuel Macron received Russian President Vladimir Putin on Monday. "
+                + "Putin's visit coincided with an exhibition at the palace.", "2017-05-29")).containsExactly("MEETING FR,RU", "VISIT FR,RU");
+        assertThat(Facts.keys("SYDNEY, Jan. 14 -- Japanese Prime Minister Shinzo Abe held talks with Australian Prime Minister Malcolm Turnbull "
+                + "on Saturday, on the Australian leg of a four-nation tour. Abe began the tour in the Philippines.", "2017-01-14"))
+                .containsExactlyInAnyOrder("TALKS AU,JP", "VISIT AU,JP", "VISIT JP,PH");
+    }
+
+    @Test
+    void welcomingALeaderAtTheStartOfAVisitHostsIt() {
+        assertThat(Facts.keys("PARIS, July 13 -- French President Emmanuel Macron welcomed U.S. President Donald Trump at the Invalides on "
+                + "Thursday, at the start of a visit timed for the Bastille Day parade.", "2017-07-13")).containsExactly("VISIT FR,US");
+    }
 }
