@@ -44,8 +44,8 @@ final class VisitRule implements Rule {
             hostedVisitors(a, i, out);
             appraisedVisits(a, i, out);
             namedVisits(a, i, out);
-            arrivals(a, i, out);
         }
+        arrivals(a, i, out);
         while (m.find()) {
             if (a.planned(i, m.start()) || TRAVEL.matcher(m.group()).matches() && SUMMIT_NOUN.matcher(a.sentenceText(i)).find()) {
                 continue;
@@ -176,6 +176,8 @@ final class VisitRule implements Rule {
     /** "…, at the start of a visit", "for a two-day visit": the sentence calls the stay a visit. */
     private static final Pattern A_VISIT = Pattern.compile("(?i)\\b(?:an?|his|her|their) (?:[\\w-]+ ){0,2}(?:visit|trip)\\b");
 
+    /** "习近平乘专机抵达布达佩斯": arriving in a country or its capital, as in English. */
+    private static final Pattern ZH_ARRIVED_IN = Pattern.compile("(?:抵达|飞抵|到达)");
     private static final Pattern EN_ARRIVED_IN = Pattern.compile("(?i)\\b(?:arrived|arrives|landed|touched down) in (?:the )?|\\b(?:jetted|flew) into (?:the )?");
 
     /**
@@ -183,7 +185,7 @@ final class VisitRule implements Rule {
      * visiting it, unless the trip is for a summit (this sentence or the next names one) — decision 9 of the corpus notes.
      */
     private void arrivals(Analysis a, int i, List<Candidate> out) {
-        Matcher arrived = Rule.matcher(EN_ARRIVED_IN, a, i);
+        Matcher arrived = Rule.matcher(a.english ? EN_ARRIVED_IN : ZH_ARRIVED_IN, a, i);
         while (arrived.find()) {
             Mention place = a.mentions.get(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
             boolean forAVisit = A_VISIT.matcher(a.text.substring(arrived.end(), a.sentence(i).end())).find();

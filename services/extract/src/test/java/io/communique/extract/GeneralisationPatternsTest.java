@@ -845,4 +845,10 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("PARIS, July 13 -- French President Emmanuel Macron welcomed U.S. President Donald Trump at the Invalides on "
                 + "Thursday, at the start of a visit timed for the Bastille Day parade.", "2017-07-13")).containsExactly("VISIT FR,US");
     }
+
+    @Test
+    void arrivingInACapitalIsVisitingInChineseTooUnlessForASummit() {
+        assertThat(Facts.keys("2024年5月8日，国家主席习近平乘专机抵达莫斯科。", "2024-05-09")).containsExactly("VISIT CN,RU");
+        assertThat(Facts.keys("2024年10月21日，国家主席习近平乘专机抵达喀山。他将出席金砖国家领导人第十六次会晤。", "2024-10-22")).isEmpty();
+    }
 }
