@@ -94,7 +94,65 @@ final class EventResolver {
                 events.remove(tentative);
             }
         }
+        recalled(events);
         return events.stream().map(Event::resolved).sorted(Comparator.comparing(Resolved::id)).toList();
+    }
+
+    /** How far back a report's undated mention looks for the occasion it recalls: "last year", "last November". */
+    static final int RECALL_DAYS = 400;
+
+    /**
+     * The last pass: an event that only undated reports tell of ("the two presidents met last November", "the
+     * return visit for Yoon's March visit") joins the last event of its family before the day of the report that
+     * mentions it — the latest day that report dates anything of these parties, standing for its publication date —
+     * at least two days before (not the report's own occasion) and at most {@link #RECALL_DAYS} days. An event that
+     * contradicts the mention (type, direction, a title), names a place in the mention's script other than its
+     * place, or does not name every person the mention names in their script, is passed over for the one before it;
+     * of two events on the same last day, neither is chosen. Signed documents are not recalled: an undated document
+     * is mostly an old one ("reaffirmed the 1998 declaration"). A report that dates nothing of these parties has no
+     * day to count back from, and its mentions stay apart.
+     */
+    private static void recalled(List<Event> events) {
+        Map<String, LocalDate> reportDays = new HashMap<>();
+        Map<Family, java.util.TreeMap<Long, List<Event>>> dated = new HashMap<>();
+        for (Event event : events) {
+            LocalDate last = null;
+            for (Report report : event.reports) {
+                if (report.date().precision() == 0) {
+                    reportDays.merge(report.fact().documentId(), report.date().end(),
+                            (a, b) -> a.isAfter(b) ? a : b);
+                    last = last == null || report.date().end().isAfter(last) ? report.date().end() : last;
+                }
+            }
+            if (last != null) {
+                dated.computeIfAbsent(Family.of(event.reports.get(0).fact().type()), f -> new java.util.TreeMap<>())
+                        .computeIfAbsent(last.toEpochDay(), d -> new ArrayList<>()).add(event);
+            }
+        }
+        for (Event mention : List.copyOf(events)) {
+            Family family = Family.of(mention.reports.get(0).fact().type());
+            if (family == Family.SIGNING || mention.reports.stream().anyMatch(report -> report.date().precision() != 2)) {
+                continue;
+            }
+            LocalDate day = mention.reports.stream().map(report -> reportDays.get(report.fact().documentId()))
+                    .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+            java.util.TreeMap<Long, List<Event>> byDay = dated.get(family);
+            if (day == null || byDay == null) {
+                continue;
+            }
+            for (List<Event> sameDay : byDay.subMap(day.toEpochDay() - RECALL_DAYS, true, day.toEpochDay() - 2, true)
+                    .descendingMap().values()) {
+                List<Event> fitting = sameDay.stream().filter(event -> event.recalledBy(mention)).toList();
+                if (fitting.size() == 1) {
+                    Event into = fitting.get(0);
+                    into.join(mention, into.recall(mention, day));
+                    events.remove(mention);
+                }
+                if (!fitting.isEmpty()) {
+                    break;
+                }
+            }
+        }
     }
 
     /**
@@ -274,6 +332,54 @@ final class EventResolver {
             joins.addAll(other.joins);
         }
 
+        /**
+         * Whether an undated mention can be this earlier event: no report contradicts it, no place in the mention's
+         * script here differs from its place, and every person it names in a script this event names persons in is
+         * named here too.
+         */
+        boolean recalledBy(Event mention) {
+            for (Report report : mention.reports) {
+                for (Report mine : reports) {
+                    if (agree(mine, report) == null) {
+                        return false;
+                    }
+                }
+                if (report.place() != null) {
+                    Character.UnicodeScript script = script(report.place());
+                    if (reports.stream().anyMatch(mine -> mine.place() != null && script(mine.place()) == script)
+                            && reports.stream().noneMatch(mine -> report.place().equals(mine.place()))) {
+                        return false;
+                    }
+                }
+                for (String person : report.fact().persons()) {
+                    Character.UnicodeScript script = script(person);
+                    List<String> named = reports.stream().flatMap(mine -> mine.fact().persons().stream())
+                            .filter(name -> script(name) == script).toList();
+                    if (!named.isEmpty() && named.stream().noneMatch(name -> samePerson(name, person))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Why a mention recalled this event: the family, and the place and persons where they agree. */
+        Agreement recall(Event mention, LocalDate day) {
+            Report report = mention.reports.get(0);
+            Report with = reports.stream().filter(mine -> mine.fact().type() == report.fact().type()).findFirst()
+                    .orElse(reports.get(0));
+            List<String> agreed = new ArrayList<>(List.of("parties",
+                    with.fact().type() == report.fact().type() ? "type" : "type family",
+                    "last before the report's day " + day));
+            if (report.place() != null && reports.stream().anyMatch(mine -> report.place().equals(mine.place()))) {
+                agreed.add("location");
+            }
+            if (!report.fact().persons().isEmpty()) {
+                agreed.add("persons");
+            }
+            return new Agreement(report.fact(), with.fact(), agreed, Long.MAX_VALUE, true, true);
+        }
+
         /** Named after its first report in the canonical order: the same reports give the same id. */
         Resolved resolved() {
             Report first = reports.stream().min(CANONICAL).orElseThrow();
@@ -364,6 +470,27 @@ final class EventResolver {
     }
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** The script of a name's first letter: names and places are compared only within one script. */
+    private static Character.UnicodeScript script(String text) {
+        return text.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of).findFirst()
+                .orElse(Character.UnicodeScript.COMMON);
+    }
+
+    /**
+     * Whether two names of one script are one person: in Chinese one contains the other (岸田 in 岸田文雄), in
+     * Latin letters they share a word of two letters or more ("Xi" in "Xi Jinping", "Biden" in "Joe Biden").
+     */
+    private static boolean samePerson(String a, String b) {
+        String x = Normalizer.normalize(a, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String y = Normalizer.normalize(b, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        if (script(x) == Character.UnicodeScript.HAN) {
+            String p = NOT_WORD.matcher(x).replaceAll(""), q = NOT_WORD.matcher(y).replaceAll("");
+            return p.length() >= 2 && q.length() >= 2 && (p.contains(q) || q.contains(p));
+        }
+        Set<String> words = new HashSet<>(List.of(NOT_WORD.split(x)));
+        return List.of(NOT_WORD.split(y)).stream().anyMatch(word -> word.length() >= 2 && words.contains(word));
+    }
 
     /** NFKC, lower case, letters and digits only: quotes, 《》 and spacing differ freely; null for none. */
     private static String normalised(String text) {

@@ -26,39 +26,45 @@ class EventResolverTest {
 
     /** A report's fact as the extractor gives it: its document is the sentence, unless named. */
     private record Report(String sentence, String document, FactType type, List<String> parties, String date,
-                          String endDate, String initiator, String location, String title, String dateRule) {
+                          String endDate, String initiator, String location, String title, String dateRule,
+                          List<String> persons) {
         Report(String sentence, FactType type, List<String> parties, String date) {
-            this(sentence, sentence, type, parties, date, null, null, null, null, "absolute");
+            this(sentence, sentence, type, parties, date, null, null, null, null, "absolute", List.of());
         }
 
         Report in(String document) {
-            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, dateRule);
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, dateRule, persons);
         }
 
         Report at(String place) {
-            return new Report(sentence, document, type, parties, date, endDate, initiator, place, title, dateRule);
+            return new Report(sentence, document, type, parties, date, endDate, initiator, place, title, dateRule, persons);
         }
 
         Report titled(String name) {
-            return new Report(sentence, document, type, parties, date, endDate, initiator, location, name, dateRule);
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, name, dateRule, persons);
         }
 
         Report until(String end) {
-            return new Report(sentence, document, type, parties, date, end, initiator, location, title, dateRule);
+            return new Report(sentence, document, type, parties, date, end, initiator, location, title, dateRule, persons);
         }
 
         Report by(String code) {
-            return new Report(sentence, document, type, parties, date, endDate, code, location, title, dateRule);
+            return new Report(sentence, document, type, parties, date, endDate, code, location, title, dateRule, persons);
         }
 
         Report datedBy(String rule) {
-            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, rule);
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, rule, persons);
+        }
+
+        Report naming(String... names) {
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, dateRule,
+                    List.of(names));
         }
 
         Fact fact() {
             String doc = Ids.documentId(document);
             Fact fact = new Fact(Ids.factId(doc, type, parties, date, sentence.hashCode()), doc, "test", type, parties,
-                    initiator, List.of(), date, endDate, location, title, List.of(), 0.9,
+                    initiator, persons, date, endDate, location, title, List.of(), 0.9,
                     new Evidence(sentence, 0, sentence.length()), new ExtractorInfo("rules", "test"), null, null, null,
                     new Provenance(date == null ? null : dateRule, List.of(), null));
             return EventIds.link(fact, 0);
@@ -201,6 +207,90 @@ class EventResolverTest {
 
         assertThat(events(inLima, inWoodside, recalled, vague))
                 .containsExactlyInAnyOrder(event(inLima, recalled), event(inWoodside), event(vague));
+    }
+
+    private static final List<String> CN_US = List.of("CN", "US");
+    private final Report inWoodside = new Report("2023年11月15日，两国元首在伍德赛德会晤。", FactType.MEETING, CN_US,
+            "2023-11-15").at("伍德赛德").naming("习近平", "拜登");
+    private final Report inBali = new Report("Xi Jinping and Joe Biden met in Bali on Monday, 14 November.",
+            FactType.TALKS, CN_US, "2022-11-14").at("Bali").naming("Xi Jinping", "Joe Biden");
+
+    /** A report of a later day of the same parties: what it dates stands for its day. */
+    private static Report callOf(String document, String date) {
+        return new Report("The two presidents spoke by phone on " + date + ".", FactType.PHONE_CALL, CN_US, date)
+                .in(document);
+    }
+
+    @Test
+    void anUndatedMentionRecallsTheLastEncounterBeforeItsReportsDay() {
+        Report call = callOf("call report", "2024-04-02");
+        Report lastMet = new Report("The two leaders last met in person in November near San Francisco.",
+                FactType.MEETING, CN_US, null).in("call report");
+
+        assertThat(events(inBali, inWoodside, call, lastMet))
+                .containsExactlyInAnyOrder(event(inBali), event(inWoodside, lastMet), event(call));
+        EventResolver.Resolved woodside = resolve(inBali, inWoodside, call, lastMet).stream()
+                .filter(event -> event.reports().size() == 2).findFirst().orElseThrow();
+        assertThat(woodside.joins()).containsExactly(new EventView.Join(lastMet.fact().id(), inWoodside.fact().id(),
+                List.of("parties", "type", "last before the report's day 2024-04-02")));
+    }
+
+    @Test
+    void aMentionNamingAnotherPlaceOrPersonPassesOverTheLastEncounterForTheOneBeforeOrNone() {
+        Report talks2022 = new Report("Xi Jinping and Joe Biden held talks on Monday, 14 November 2022.",
+                FactType.TALKS, CN_US, "2022-11-14").naming("Xi Jinping", "Joe Biden");
+        Report inLima = new Report("Xi and Biden met in Lima on 16 November.", FactType.MEETING, CN_US, "2023-11-16")
+                .at("Lima").naming("Xi", "Biden");
+        Report lateNovember = callOf("december report", "2023-12-01");
+        Report lastInBali = new Report("Before that, Biden and Xi had met face to face in Bali.", FactType.MEETING,
+                CN_US, null).in("december report").at("Bali").naming("Biden", "Xi");
+        Report governor = new Report("Governor Newsom met Xi during his trip to China.", FactType.MEETING, CN_US, null)
+                .in("december report").naming("Newsom", "Xi");
+
+        // Lima is not Bali: the talks 382 days before are the ones; no encounter names the governor.
+        assertThat(events(talks2022, inLima, lateNovember, lastInBali, governor)).containsExactlyInAnyOrder(
+                event(talks2022, lastInBali), event(inLima), event(lateNovember), event(governor));
+    }
+
+    @Test
+    void anUndatedMentionStaysApartWithoutAReportDayOrAnEncounterWithinAboutAYear() {
+        Report twoYearsOn = callOf("a report two years on", "2025-02-10");
+        Report metThen = new Report("两国元首上一次面对面会晤是在去年。", FactType.MEETING, CN_US, null)
+                .in("a report two years on");
+        Report noDay = new Report("双方领导人此前曾在伍德赛德以外多次会晤。", FactType.MEETING, CN_US, null);
+        Report undatedTreaty = new Report("两国重申此前签署的联合声明。", FactType.STATEMENT_SIGNED, CN_US, null)
+                .in("a report two years on");
+        Report statement = new Report("两国发表联合声明。", FactType.STATEMENT_SIGNED, CN_US, "2024-11-20");
+
+        // 2023-11-15 is more than 400 days before 10 February 2025; the second report dates nothing; an undated
+        // signed document is not recalled.
+        assertThat(events(inBali, inWoodside, twoYearsOn, metThen, noDay, undatedTreaty, statement))
+                .containsExactlyInAnyOrder(event(inBali), event(inWoodside), event(twoYearsOn), event(metThen),
+                        event(noDay), event(undatedTreaty), event(statement));
+    }
+
+    @Test
+    void anUndatedReturnVisitRecallsTheLastVisitInItsDirectionAndTwoOnOneDayAreNeither() {
+        Report macronInBerlin = new Report("Macron arrived in Berlin on 3 March for a state visit.", FactType.VISIT,
+                DE_FR, "2024-03-03").by("FR");
+        Report scholzInParis = new Report("Scholz visited Paris on 20 April 2024.", FactType.VISIT, DE_FR, "2024-04-20")
+                .by("DE").in("april report");
+        Report returned = new Report("朔尔茨此访是对马克龙春季访德的回访。", FactType.VISIT, DE_FR, null).by("FR")
+                .in("april report");
+        Report earlierScholz = new Report("Scholz was in Paris on 1 April.", FactType.VISIT, DE_FR, "2024-04-01")
+                .by("DE");
+
+        // The later visit the other way (Scholz's of 1 April) is passed over.
+        assertThat(events(macronInBerlin, earlierScholz, scholzInParis, returned)).containsExactlyInAnyOrder(
+                event(macronInBerlin, returned), event(earlierScholz), event(scholzInParis));
+
+        Report germanVisit = new Report("Scholz arrived in Paris on 3 March.", FactType.VISIT, DE_FR, "2024-03-03")
+                .by("DE");
+        Report frenchVisit = new Report("3月3日，法国外长抵达柏林访问。", FactType.VISIT, DE_FR, "2024-03-03").by("FR");
+        Report visitedEarlier = new Report("双方领导人此前已互访。", FactType.VISIT, DE_FR, null).in("april report");
+        // Two visits of the last day, one each way: the mention, which gives no direction, could be either.
+        assertThat(events(germanVisit, frenchVisit, scholzInParis, visitedEarlier)).containsExactlyInAnyOrder(
+                event(germanVisit), event(frenchVisit), event(scholzInParis), event(visitedEarlier));
     }
 
     @Test
