@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   <li>their types are of one family: talks and meetings are one encounter, signed statements and agreements one
  *       signing; visits, calls and summits are each their own (the talks held during a visit stay apart from it);</li>
  *   <li>their dates agree: full dates within a day (time zones; a day of a range counts), a date without year by
- *       its month and day, an undated report only by its place (or a signed document's title), never by nothing;</li>
+ *       its month and day (a day off only beside a report of its very day), an undated report only by its place (or
+ *       a signed document's title), never by nothing;</li>
  *   <li>signed documents' titles agree where both have one: the same letters, or — in two scripts — the same kind of
  *       document by a small bilingual lexicon (联合声明 = joint statement);</li>
  *   <li>a visit's direction is the same where both give it;</li>
@@ -43,7 +44,8 @@ import java.util.regex.Pattern;
  * </ul>
  * A join that rests on weak evidence (no year, no date, a title only by its kind, a document untitled in one of the
  * reports) is made only when each of the two is the only one the other agrees with: a report of "2 April" joins the
- * only 2 April call of the pair, not one of the 2 April calls of two years.
+ * only 2 April call of the pair, not one of the 2 April calls of two years. Last, an event that only undated reports
+ * tell of joins the last event of its family before the day of the report that mentions it (see {@code recalled}).
  */
 final class EventResolver {
     private EventResolver() {
@@ -435,7 +437,9 @@ final class EventResolver {
             }
             agreed.add(a.date().label(b.date(), apart));
             weak |= a.date().precision() != b.date().precision();
-            positive = true;
+            // A day without year one day off is the day before or after in any year: no evidence on its own, only
+            // beside a report of its very day (a call on New Year's Eve, dated by either side's day).
+            positive |= a.date().precision() == b.date().precision() || apart == 0;
         } else {
             weak = true; // undated: only a place or a title tells, and only where one event alone has it
             positive |= samePlace;

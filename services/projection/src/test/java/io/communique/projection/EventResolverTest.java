@@ -304,6 +304,18 @@ class EventResolverTest {
     }
 
     @Test
+    void aDayWithoutYearOneDayOffAnotherYearsSummitStaysApart() {
+        List<String> gulf = List.of("GCC", "SA");
+        Report riyadh2019 = new Report("The Gulf leaders opened their summit in Riyadh on Tuesday, 10 December 2019.",
+                FactType.SUMMIT, gulf, "2019-12-10").at("Riyadh");
+        Report ninthNoYear = new Report("12月9日，峰会在利雅得举行。", FactType.SUMMIT, gulf, "--12-09").at("利雅得");
+        Report tenthNoYear = new Report("12月10日，海合会峰会开幕。", FactType.SUMMIT, gulf, "--12-10");
+
+        assertThat(events(riyadh2019, ninthNoYear)).containsExactlyInAnyOrder(event(riyadh2019), event(ninthNoYear));
+        assertThat(events(riyadh2019, tenthNoYear)).containsExactly(event(riyadh2019, tenthNoYear));
+    }
+
+    @Test
     void theSameReportsInAnyOrderGiveTheSameEventsWithTheSameIds() {
         List<Fact> facts = new ArrayList<>(List.of(talksInAstana.fact(), metInAstana.fact(),
                 new Report("2023年7月3日，两国元首举行会谈。", FactType.TALKS, CN_KZ, "2023-07-03").fact(),
