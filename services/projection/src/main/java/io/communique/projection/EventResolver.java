@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -116,7 +118,7 @@ final class EventResolver {
      */
     private static void recalled(List<Event> events) {
         Map<String, LocalDate> reportDays = new HashMap<>();
-        Map<Family, java.util.TreeMap<Long, List<Event>>> dated = new HashMap<>();
+        Map<Family, TreeMap<Long, List<Event>>> dated = new HashMap<>();
         for (Event event : events) {
             LocalDate last = null;
             for (Report report : event.reports) {
@@ -127,7 +129,7 @@ final class EventResolver {
                 }
             }
             if (last != null) {
-                dated.computeIfAbsent(Family.of(event.reports.get(0).fact().type()), f -> new java.util.TreeMap<>())
+                dated.computeIfAbsent(Family.of(event.reports.get(0).fact().type()), f -> new TreeMap<>())
                         .computeIfAbsent(last.toEpochDay(), d -> new ArrayList<>()).add(event);
             }
         }
@@ -138,7 +140,7 @@ final class EventResolver {
             }
             LocalDate day = mention.reports.stream().map(report -> reportDays.get(report.fact().documentId()))
                     .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-            java.util.TreeMap<Long, List<Event>> byDay = dated.get(family);
+            TreeMap<Long, List<Event>> byDay = dated.get(family);
             if (day == null || byDay == null) {
                 continue;
             }
@@ -414,8 +416,8 @@ final class EventResolver {
             }
             weak = title != TitleAgreement.SAME;
             positive = title == TitleAgreement.SAME;
-            if (title.label(a) != null) {
-                agreed.add(title.label(a));
+            if (title.label(a, b) != null) {
+                agreed.add(title.label(a, b));
             }
         }
         boolean samePlace = a.place() != null && a.place().equals(b.place());
@@ -592,10 +594,18 @@ final class EventResolver {
                 Map.entry("joint statement", List.of("联合声明", "聯合聲明", "jointstatement")),
                 Map.entry("joint declaration", List.of("联合宣言", "聯合宣言", "共同宣言", "jointdeclaration")),
                 Map.entry("joint communiqué", List.of("联合公报", "聯合公報", "jointcommuniqué", "jointcommunique")),
+                Map.entry("declaration", List.of("宣言", "declaration")),
                 Map.entry("memorandum", List.of("备忘录", "備忘錄", "memorandum")),
                 Map.entry("action plan", List.of("行动计划", "行動計劃", "行動計畫", "actionplan")),
                 Map.entry("treaty", List.of("条约", "條約", "treaty")),
                 Map.entry("agreement", List.of("协定", "协议", "協定", "協議", "agreement")));
+
+        /**
+         * The kinds that translations render as one another: one outlet's 联合公报 is another's "joint statement",
+         * and a 宣言 a "declaration" or "joint declaration".
+         */
+        private static final Set<String> JOINT_TEXTS = Set.of("joint statement", "joint declaration",
+                "joint communiqué", "declaration");
 
         static TitleAgreement of(Report a, Report b) {
             if (a.title() == null || b.title() == null) {
@@ -604,16 +614,18 @@ final class EventResolver {
             if (a.title().equals(b.title())) {
                 return SAME;
             }
-            String kind = kind(a.title());
-            return kind != null && kind.equals(kind(b.title())) && chinese(a.title()) != chinese(b.title())
-                    ? SAME_KIND : DIFFERENT;
+            String kind = kind(a.title()), other = kind(b.title());
+            boolean sameKind = kind != null && (kind.equals(other)
+                    || JOINT_TEXTS.contains(kind) && JOINT_TEXTS.contains(other));
+            return sameKind && chinese(a.title()) != chinese(b.title()) ? SAME_KIND : DIFFERENT;
         }
 
         /** What the event view says they agreed on; null when the titles tell nothing. */
-        String label(Report a) {
+        String label(Report a, Report b) {
             return switch (this) {
                 case SAME -> "title";
-                case SAME_KIND -> "title kind: " + kind(a.title());
+                case SAME_KIND -> "title kind: " + String.join(" = ",
+                        new TreeSet<>(List.of(kind(a.title()), kind(b.title()))));
                 case UNTITLED, DIFFERENT -> null;
             };
         }

@@ -150,6 +150,26 @@ class EventResolverTest {
     }
 
     @Test
+    void aCommuniqueInChineseIsTheJointStatementInEnglishButNotInTheSameScript() {
+        List<String> deFr = DE_FR;
+        Report communique = new Report("两国领导人8月5日签署《德法联合公报》。", FactType.STATEMENT_SIGNED, deFr,
+                "2024-08-05").titled("德法联合公报");
+        Report statement = new Report("The leaders signed a Joint Statement on 5 August.", FactType.STATEMENT_SIGNED,
+                deFr, "2024-08-05").titled("Joint Statement");
+        assertThat(events(communique, statement)).containsExactly(event(communique, statement));
+        assertThat(resolve(communique, statement).get(0).joins()).singleElement().extracting(EventView.Join::agreed)
+                .isEqualTo(List.of("parties", "type", "title kind: joint communiqué = joint statement", "date"));
+
+        Report declaration = new Report("同日，双方还发表《德法联合声明》。", FactType.STATEMENT_SIGNED, deFr, "2024-08-05")
+                .titled("德法联合声明");
+        Report treaty = new Report("They also signed a treaty on 5 August.", FactType.AGREEMENT_SIGNED, deFr,
+                "2024-08-05").titled("Treaty of Friendship");
+        // Two Chinese titles of one day are two texts; a treaty is no communiqué.
+        assertThat(events(communique, declaration, treaty))
+                .containsExactlyInAnyOrder(event(communique), event(declaration), event(treaty));
+    }
+
+    @Test
     void aVisitAndTheTalksHeldDuringItAndTwoVisitsInOppositeDirectionsStayApart() {
         Report visit = new Report("7月2日至4日，习近平对哈萨克斯坦进行国事访问。", FactType.VISIT, CN_KZ, "2024-07-02")
                 .until("2024-07-04").by("CN");
