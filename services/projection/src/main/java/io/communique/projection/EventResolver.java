@@ -109,7 +109,8 @@ final class EventResolver {
      * The last pass: an event that only undated reports tell of ("the two presidents met last November", "the
      * return visit for Yoon's March visit") joins the last event of its family before the day of the report that
      * mentions it — the latest day that report dates anything of these parties, standing for its publication date —
-     * at least two days before (not the report's own occasion) and at most {@link #RECALL_DAYS} days. An event that
+     * at least two days before (not the report's own occasion) and at most {@link #RECALL_DAYS} days, and in the
+     * months and years the mention's sentence names without a day ("last November", "3月访日", "2022年"). An event that
      * contradicts the mention (type, direction, a title), names a place in the mention's script other than its
      * place, or does not name every person the mention names in their script, is passed over for the one before it;
      * of two events on the same last day, neither is chosen. Signed documents are not recalled: an undated document
@@ -141,12 +142,16 @@ final class EventResolver {
             LocalDate day = mention.reports.stream().map(report -> reportDays.get(report.fact().documentId()))
                     .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
             TreeMap<Long, List<Event>> byDay = dated.get(family);
+            List<Period> periods = mention.reports.stream()
+                    .map(report -> Period.of(report.fact().evidence() == null ? null : report.fact().evidence().text()))
+                    .filter(Objects::nonNull).toList();
             if (day == null || byDay == null) {
                 continue;
             }
             for (List<Event> sameDay : byDay.subMap(day.toEpochDay() - RECALL_DAYS, true, day.toEpochDay() - 2, true)
                     .descendingMap().values()) {
-                List<Event> fitting = sameDay.stream().filter(event -> event.recalledBy(mention)).toList();
+                List<Event> fitting = sameDay.stream()
+                        .filter(event -> event.recalledBy(mention) && periods.stream().allMatch(event::within)).toList();
                 if (fitting.size() == 1) {
                     Event into = fitting.get(0);
                     into.join(mention, into.recall(mention, day));
@@ -367,6 +372,12 @@ final class EventResolver {
             return true;
         }
 
+        /** Whether some full date of this event falls in the months and years a mention names. */
+        boolean within(Period period) {
+            return reports.stream().filter(report -> report.date().precision() == 0)
+                    .anyMatch(report -> period.touches(report.date().start(), report.date().end()));
+        }
+
         /** Why a mention recalled this event: the family, and the place and persons where they agree. */
         Agreement recall(Event mention, LocalDate day) {
             Report report = mention.reports.get(0);
@@ -476,6 +487,53 @@ final class EventResolver {
     }
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /**
+     * The years and months (without a day) a mention's sentence names — "their 2018 meeting", "last November",
+     * "3月访日", "去年十一月" — which the occasion it recalls must fall in: empty sets name none.
+     */
+    record Period(Set<Integer> years, Set<Integer> months) {
+        private static final Pattern YEAR = Pattern.compile("(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])");
+        private static final Pattern CHINESE_MONTH = Pattern.compile(
+                "(?<![0-9一二三四五六七八九十])([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?![0-9一二三四五六七八九十]+[日号號])");
+        private static final Pattern ENGLISH_MONTH = Pattern.compile(
+                "(?<![0-9] )\\b(January|February|March|April|May|June|July|August|September|October|November|December"
+                        + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b\\.?+(?! ?[0-9]{1,2}\\b)");
+        private static final List<String> ENGLISH = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                "sep", "oct", "nov", "dec");
+        private static final String CHINESE = "一二三四五六七八九十";
+
+        /** The period a sentence names; null when it names none. */
+        static Period of(String sentence) {
+            if (sentence == null) {
+                return null;
+            }
+            Set<Integer> years = new TreeSet<>(), months = new TreeSet<>();
+            YEAR.matcher(sentence).results().forEach(year -> years.add(Integer.parseInt(year.group(1))));
+            CHINESE_MONTH.matcher(sentence).results().forEach(month -> {
+                String number = month.group(1);
+                int value = Character.isDigit(number.charAt(0)) ? Integer.parseInt(number)
+                        : number.length() == 1 ? CHINESE.indexOf(number) + 1 : 10 + CHINESE.indexOf(number.charAt(1)) + 1;
+                if (value >= 1 && value <= 12) {
+                    months.add(value);
+                }
+            });
+            ENGLISH_MONTH.matcher(sentence).results().forEach(month ->
+                    months.add(ENGLISH.indexOf(month.group(1).substring(0, 3).toLowerCase(Locale.ROOT)) + 1));
+            return years.isEmpty() && months.isEmpty() ? null : new Period(years, months);
+        }
+
+        /** Whether a span of days falls partly in the period. */
+        boolean touches(LocalDate start, LocalDate end) {
+            for (LocalDate day = start.withDayOfMonth(1); !day.isAfter(end); day = day.plusMonths(1)) {
+                if ((years.isEmpty() || years.contains(day.getYear()))
+                        && (months.isEmpty() || months.contains(day.getMonthValue()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** The script of a name's first letter: names and places are compared only within one script. */
     private static Character.UnicodeScript script(String text) {

@@ -273,6 +273,31 @@ class EventResolverTest {
     }
 
     @Test
+    void aMentionNamingAMonthOrAYearRecallsOnlyAnOccasionInIt() {
+        Report inMarch = new Report("3月5日，两国元首在北京会晤。", FactType.MEETING, CN_US, "2023-03-05");
+        Report inJune = new Report("The presidents met again on 20 June 2023.", FactType.MEETING, CN_US, "2023-06-20");
+        Report october = callOf("october report", "2023-10-10");
+        Report marchMeeting = new Report("双方领导人3月的会晤为关系回暖奠定了基础。", FactType.MEETING, CN_US, null)
+                .in("october report");
+        Report forum = new Report("They first met at a 2007 forum.", FactType.MEETING, CN_US, null).in("october report");
+
+        assertThat(events(inMarch, inJune, october, marchMeeting, forum)).containsExactlyInAnyOrder(
+                event(inMarch, marchMeeting), event(inJune), event(october), event(forum));
+    }
+
+    @Test
+    void theMonthsAndYearsASentenceNamesWithoutADay() {
+        assertThat(EventResolver.Period.of("The two presidents met in person last November."))
+                .isEqualTo(new EventResolver.Period(Set.of(), Set.of(11)));
+        assertThat(EventResolver.Period.of("They met on 14 November 2022, and again in Sept. 2023."))
+                .isEqualTo(new EventResolver.Period(Set.of(2022, 2023), Set.of(9)));
+        assertThat(EventResolver.Period.of("去年十一月两国元首在2018年7月以来首次会晤。"))
+                .isEqualTo(new EventResolver.Period(Set.of(2018), Set.of(7, 11)));
+        assertThat(EventResolver.Period.of("12月9日，两国元首通电话；Nov. 14 and March 3 too.")).isNull();
+        assertThat(EventResolver.Period.of("双方此前曾多次会晤。")).isNull();
+    }
+
+    @Test
     void anUndatedMentionStaysApartWithoutAReportDayOrAnEncounterWithinAboutAYear() {
         Report twoYearsOn = callOf("a report two years on", "2025-02-10");
         Report metThen = new Report("两国元首上一次面对面会晤是在去年。", FactType.MEETING, CN_US, null)
