@@ -151,7 +151,7 @@ final class EventResolver {
             for (List<Event> sameDay : byDay.subMap(day.toEpochDay() - RECALL_DAYS, true, day.toEpochDay() - 2, true)
                     .descendingMap().values()) {
                 List<Event> fitting = sameDay.stream()
-                        .filter(event -> event.recalledBy(mention) && periods.stream().allMatch(event::within)).toList();
+                        .filter(event -> periods.stream().allMatch(event::within) && event.recalledBy(mention)).toList();
                 if (fitting.size() == 1) {
                     Event into = fitting.get(0);
                     into.join(mention, into.recall(mention, day));
@@ -360,11 +360,18 @@ final class EventResolver {
                         return false;
                     }
                 }
-                for (String person : report.fact().persons()) {
-                    Character.UnicodeScript script = script(person);
-                    List<String> named = reports.stream().flatMap(mine -> mine.fact().persons().stream())
-                            .filter(name -> script(name) == script).toList();
-                    if (!named.isEmpty() && named.stream().noneMatch(name -> samePerson(name, person))) {
+                for (Name person : report.persons()) {
+                    boolean namedInScript = false;
+                    boolean found = false;
+                    for (Report mine : reports) {
+                        for (Name name : mine.persons()) {
+                            if (name.script() == person.script()) {
+                                namedInScript = true;
+                                found |= name.same(person);
+                            }
+                        }
+                    }
+                    if (namedInScript && !found) {
                         return false;
                     }
                 }
@@ -479,10 +486,10 @@ final class EventResolver {
     }
 
     /** A report with what the rules compare, read once. */
-    private record Report(Fact fact, When date, String place, String title) {
+    private record Report(Fact fact, When date, String place, String title, List<Name> persons) {
         static Report of(Fact fact) {
             return new Report(fact, When.of(fact.date(), fact.endDate()), normalised(fact.location()),
-                    normalised(fact.title()));
+                    normalised(fact.title()), fact.persons().stream().map(Name::of).toList());
         }
     }
 
@@ -542,18 +549,29 @@ final class EventResolver {
     }
 
     /**
-     * Whether two names of one script are one person: in Chinese one contains the other (岸田 in 岸田文雄), in
-     * Latin letters they share a word of two letters or more ("Xi" in "Xi Jinping", "Biden" in "Joe Biden").
+     * A person's name as written, read once: its script, its letters and its words. Two names of one script are one
+     * person when, in Chinese, one contains the other (岸田 in 岸田文雄) or, in Latin letters, they share a word of two
+     * letters or more ("Xi" in "Xi Jinping", "Biden" in "Joe Biden").
      */
-    private static boolean samePerson(String a, String b) {
-        String x = Normalizer.normalize(a, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String y = Normalizer.normalize(b, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        if (script(x) == Character.UnicodeScript.HAN) {
-            String p = NOT_WORD.matcher(x).replaceAll(""), q = NOT_WORD.matcher(y).replaceAll("");
-            return p.length() >= 2 && q.length() >= 2 && (p.contains(q) || q.contains(p));
+    private record Name(Character.UnicodeScript script, String letters, Set<String> words) {
+        static Name of(String name) {
+            String lower = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            Set<String> words = new HashSet<>();
+            for (String word : NOT_WORD.split(lower)) {
+                if (word.length() >= 2) {
+                    words.add(word);
+                }
+            }
+            return new Name(EventResolver.script(lower), NOT_WORD.matcher(lower).replaceAll(""), words);
         }
-        Set<String> words = new HashSet<>(List.of(NOT_WORD.split(x)));
-        return List.of(NOT_WORD.split(y)).stream().anyMatch(word -> word.length() >= 2 && words.contains(word));
+
+        boolean same(Name other) {
+            if (script == Character.UnicodeScript.HAN) {
+                return letters.length() >= 2 && other.letters.length() >= 2
+                        && (letters.contains(other.letters) || other.letters.contains(letters));
+            }
+            return words.stream().anyMatch(other.words::contains);
+        }
     }
 
     /** NFKC, lower case, letters and digits only: quotes, 《》 and spacing differ freely; null for none. */
