@@ -115,7 +115,8 @@ final class EventResolver {
      * place, or does not name every person the mention names in their script, is passed over for the one before it;
      * of two events on the same last day, neither is chosen. Signed documents are not recalled: an undated document
      * is mostly an old one ("reaffirmed the 1998 declaration"). A report that dates nothing of these parties has no
-     * day to count back from, and its mentions stay apart.
+     * day to count back from, and its mentions stay apart; one that gives a day without year counts back from the
+     * event that day joined ("4月2日" of a call dated 2 April 2024 by another outlet).
      */
     private static void recalled(List<Event> events) {
         Map<String, LocalDate> reportDays = new HashMap<>();
@@ -130,6 +131,11 @@ final class EventResolver {
                 }
             }
             if (last != null) {
+                for (Report report : event.reports) {
+                    if (report.date().precision() == 1) { // a day without year, in the year of the event it joined
+                        reportDays.merge(report.fact().documentId(), last, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                }
                 dated.computeIfAbsent(Family.of(event.reports.get(0).fact().type()), f -> new TreeMap<>())
                         .computeIfAbsent(last.toEpochDay(), d -> new ArrayList<>()).add(event);
             }

@@ -256,6 +256,21 @@ class EventResolverTest {
     }
 
     @Test
+    void aReportWithoutYearCountsBackFromTheDatedEventItsDayJoined() {
+        Report call = callOf("an outlet's report", "2024-04-02");
+        Report callNoYear = new Report("4月2日晚，两国元首通电话。", FactType.PHONE_CALL, CN_US, "--04-02")
+                .in("a report without year");
+        Report november = new Report("习近平指出，去年11月，两国元首成功会晤。", FactType.MEETING, CN_US, null)
+                .in("a report without year").naming("习近平");
+
+        assertThat(events(inBali, inWoodside, call, callNoYear, november)).containsExactlyInAnyOrder(
+                event(inBali), event(inWoodside, november), event(call, callNoYear));
+        // Alone, the report without year has no year to count back from.
+        assertThat(events(inBali, inWoodside, callNoYear, november)).containsExactlyInAnyOrder(
+                event(inBali), event(inWoodside), event(callNoYear), event(november));
+    }
+
+    @Test
     void aMentionNamingAnotherPlaceOrPersonPassesOverTheLastEncounterForTheOneBeforeOrNone() {
         Report talks2022 = new Report("Xi Jinping and Joe Biden held talks on Monday, 14 November 2022.",
                 FactType.TALKS, CN_US, "2022-11-14").naming("Xi Jinping", "Joe Biden");
