@@ -380,8 +380,13 @@ class EventResolverTest {
         List<Fact> facts = new ArrayList<>(List.of(talksInAstana.fact(), metInAstana.fact(),
                 new Report("2023年7月3日，两国元首举行会谈。", FactType.TALKS, CN_KZ, "2023-07-03").fact(),
                 new Report("On July 3 the presidents held talks.", FactType.TALKS, CN_KZ, "--07-03").fact(),
-                new Report("习近平7月2日抵达阿斯塔纳。", FactType.VISIT, CN_KZ, "2024-07-02").fact()));
+                new Report("习近平7月2日抵达阿斯塔纳。", FactType.VISIT, CN_KZ, "2024-07-02").fact(),
+                new Report("两国元首去年7月在阿斯塔纳以外会晤过。", FactType.MEETING, CN_KZ, null).in("later report").fact(),
+                new Report("The two presidents spoke by phone on 1 March 2025.", FactType.PHONE_CALL, CN_KZ,
+                        "2025-03-01").in("later report").fact()));
         List<EventResolver.Resolved> expected = EventResolver.resolve(facts);
+        assertThat(expected).flatExtracting(EventResolver.Resolved::joins).extracting(EventView.Join::agreed)
+                .contains(List.of("parties", "type", "last before the report's day 2025-03-01"));
         Random random = new Random(22);
         for (int round = 0; round < 30; round++) {
             Collections.shuffle(facts, random);
