@@ -113,13 +113,16 @@ final class EventResolver {
      * months and years the mention's sentence names without a day ("last November", "3月访日", "2022年"). An event that
      * contradicts the mention (type, direction, a title), names a place in the mention's script other than its
      * place, or does not name every person the mention names in their script, is passed over for the one before it;
-     * of two events on the same last day, neither is chosen. Signed documents are not recalled: an undated document
+     * of two events on the same last day, neither is chosen. When the mention's report also dates an occasion of its
+     * kind on its day (which the mention may be, undated), a named month or year or the same place must say it is an
+     * earlier one. Signed documents are not recalled: an undated document
      * is mostly an old one ("reaffirmed the 1998 declaration"). A report that dates nothing of these parties has no
      * day to count back from, and its mentions stay apart; one that gives a day without year counts back from the
      * event that day joined ("4月2日" of a call dated 2 April 2024 by another outlet).
      */
     private static void recalled(List<Event> events) {
         Map<String, LocalDate> reportDays = new HashMap<>();
+        Map<String, List<Map.Entry<Report, LocalDate>>> datedByDocument = new HashMap<>();
         Map<Family, TreeMap<Long, List<Event>>> dated = new HashMap<>();
         for (Event event : events) {
             LocalDate last = null;
@@ -134,6 +137,10 @@ final class EventResolver {
                 for (Report report : event.reports) {
                     if (report.date().precision() == 1) { // a day without year, in the year of the event it joined
                         reportDays.merge(report.fact().documentId(), last, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                    if (report.date().precision() < 2) {
+                        datedByDocument.computeIfAbsent(report.fact().documentId(), d -> new ArrayList<>())
+                                .add(Map.entry(report, report.date().precision() == 0 ? report.date().end() : last));
                     }
                 }
                 dated.computeIfAbsent(Family.of(event.reports.get(0).fact().type()), f -> new TreeMap<>())
@@ -154,10 +161,18 @@ final class EventResolver {
             if (day == null || byDay == null) {
                 continue;
             }
+            // The report also dates an occasion of this kind on its day, which the mention may be without its date
+            // ("会谈中，双方…"): only a named month or year, or the same place, says it is an earlier one.
+            boolean ownOccasion = mention.reports.stream().anyMatch(report ->
+                    datedByDocument.getOrDefault(report.fact().documentId(), List.of()).stream().anyMatch(own ->
+                            Family.of(own.getKey().fact().type()) == family && !own.getValue().isBefore(day.minusDays(1))
+                                    && agree(own.getKey(), report) != null));
+            boolean named = !periods.isEmpty();
             for (List<Event> sameDay : byDay.subMap(day.toEpochDay() - RECALL_DAYS, true, day.toEpochDay() - 2, true)
                     .descendingMap().values()) {
                 List<Event> fitting = sameDay.stream()
-                        .filter(event -> periods.stream().allMatch(event::within) && event.recalledBy(mention)).toList();
+                        .filter(event -> periods.stream().allMatch(event::within) && event.recalledBy(mention)
+                                && (!ownOccasion || named || event.sharesPlace(mention))).toList();
                 if (fitting.size() == 1) {
                     Event into = fitting.get(0);
                     into.join(mention, into.recall(mention, day));
@@ -383,6 +398,12 @@ final class EventResolver {
                 }
             }
             return true;
+        }
+
+        /** Whether a report of the mention names the place a report of this event names. */
+        boolean sharesPlace(Event mention) {
+            return mention.reports.stream().anyMatch(report -> report.place() != null
+                    && reports.stream().anyMatch(mine -> report.place().equals(mine.place())));
         }
 
         /** Whether some full date of this event falls in the months and years a mention names. */

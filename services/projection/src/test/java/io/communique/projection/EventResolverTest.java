@@ -301,6 +301,18 @@ class EventResolverTest {
     }
 
     @Test
+    void aMentionThatMayBeItsReportsOwnTalksRecallsOnlyByANamedMonthOrPlace() {
+        Report talks = new Report("2023年11月15日，两国元首举行会谈。", FactType.TALKS, CN_US, "2023-11-15")
+                .in("talks report");
+        Report during = new Report("会谈中，双方就两国关系交换了意见。", FactType.TALKS, CN_US, null).in("talks report");
+        Report lastYear = new Report("两国元首去年11月曾会晤。", FactType.MEETING, CN_US, null).in("talks report");
+
+        // Bali, 2022-11-14, is within 400 days; the undated talks are the report's own, the named November is Bali.
+        assertThat(events(inBali, talks, during, lastYear)).containsExactlyInAnyOrder(
+                event(inBali, lastYear), event(talks), event(during));
+    }
+
+    @Test
     void theMonthsAndYearsASentenceNamesWithoutADay() {
         assertThat(EventResolver.Period.of("The two presidents met in person last November."))
                 .isEqualTo(new EventResolver.Period(Set.of(), Set.of(11)));
