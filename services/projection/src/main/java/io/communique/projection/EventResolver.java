@@ -718,7 +718,7 @@ final class EventResolver {
                 return SAME;
             }
             String kind = kind(a.title()), other = kind(b.title());
-            boolean sameKind = kind != null && (kind.equals(other)
+            boolean sameKind = kind != null && other != null && (kind.equals(other)
                     || JOINT_TEXTS.contains(kind) && JOINT_TEXTS.contains(other));
             return sameKind && chinese(a.title()) != chinese(b.title()) ? SAME_KIND : DIFFERENT;
         }

@@ -164,6 +164,10 @@ class EventResolverTest {
                 .titled("德法联合声明");
         Report treaty = new Report("They also signed a treaty on 5 August.", FactType.AGREEMENT_SIGNED, deFr,
                 "2024-08-05").titled("Treaty of Friendship");
+        Report roadmap = new Report("8月5日，双方通过《合作路线图》。", FactType.AGREEMENT_SIGNED, deFr, "2024-08-05")
+                .titled("合作路线图");
+        // A title of no kind in the lexicon matches no title in another script.
+        assertThat(events(roadmap, statement)).containsExactlyInAnyOrder(event(roadmap), event(statement));
         // Two Chinese titles of one day are two texts; a treaty is no communiqué.
         assertThat(events(communique, declaration, treaty))
                 .containsExactlyInAnyOrder(event(communique), event(declaration), event(treaty));
