@@ -115,10 +115,10 @@ final class EventResolver {
      * place, or does not name every person the mention names in their script, is passed over for the one before it;
      * of two events on the same last day, neither is chosen. When the mention's report also dates an occasion of its
      * kind on its day (which the mention may be, undated), a named month or year or the same place must say it is an
-     * earlier one. Signed documents are not recalled: an undated document
-     * is mostly an old one ("reaffirmed the 1998 declaration"). A report that dates nothing of these parties has no
-     * day to count back from, and its mentions stay apart; one that gives a day without year counts back from the
-     * event that day joined ("4月2日" of a call dated 2 April 2024 by another outlet).
+     * earlier one. Signed documents are not recalled: an undated document is mostly an old one ("reaffirmed the 1998
+     * declaration"). A report that dates nothing of these parties has no day to count back from, and its mentions
+     * stay apart; one that gives a day without year counts back from the event that day joined ("4月2日" of a call
+     * dated 2 April 2024 by another outlet).
      */
     private static void recalled(List<Event> events) {
         Map<String, LocalDate> reportDays = new HashMap<>();
@@ -412,7 +412,7 @@ final class EventResolver {
                     .anyMatch(report -> period.touches(report.date().start(), report.date().end()));
         }
 
-        /** Why a mention recalled this event: the family, and the place and persons where they agree. */
+        /** Why a mention recalled this event: its day, and the type, place and persons where they agree. */
         Agreement recall(Event mention, LocalDate day) {
             Report report = mention.reports.get(0);
             Report with = reports.stream().filter(mine -> mine.fact().type() == report.fact().type()).findFirst()
@@ -423,7 +423,9 @@ final class EventResolver {
             if (report.place() != null && reports.stream().anyMatch(mine -> report.place().equals(mine.place()))) {
                 agreed.add("location");
             }
-            if (!report.fact().persons().isEmpty()) {
+            if (report.persons().stream().anyMatch(person -> reports.stream()
+                    .anyMatch(mine -> mine.persons().stream().anyMatch(name -> name.script() == person.script()
+                            && name.same(person))))) {
                 agreed.add("persons");
             }
             return new Agreement(report.fact(), with.fact(), agreed, Long.MAX_VALUE, true, true);

@@ -289,6 +289,10 @@ class EventResolverTest {
         // Lima is not Bali: the talks 382 days before are the ones; no encounter names the governor.
         assertThat(events(talks2022, inLima, lateNovember, lastInBali, governor)).containsExactlyInAnyOrder(
                 event(talks2022, lastInBali), event(inLima), event(lateNovember), event(governor));
+        assertThat(resolve(talks2022, inLima, lateNovember, lastInBali, governor))
+                .flatExtracting(EventResolver.Resolved::joins).containsExactly(new EventView.Join(lastInBali.fact().id(),
+                        talks2022.fact().id(), List.of("parties", "type family",
+                        "last before the report's day 2023-12-01", "persons")));
     }
 
     @Test
