@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
  *   <li>their types are of one family: talks and meetings are one encounter, signed statements and agreements one
  *       signing; visits, calls and summits are each their own (the talks held during a visit stay apart from it);</li>
  *   <li>their dates agree: full dates within a day (time zones; a day of a range counts), a date without year by
- *       its month and day, an undated report only by its place (or a signed document's title), never by nothing;</li>
+ *       its month and day (a day off only beside a report of its very day), an undated report only by its place (or
+ *       a signed document's title), never by nothing;</li>
  *   <li>signed documents' titles agree where both have one: the same letters, or — in two scripts — the same kind of
  *       document by a small bilingual lexicon (联合声明 = joint statement);</li>
  *   <li>a visit's direction is the same where both give it;</li>
@@ -43,7 +46,8 @@ import java.util.regex.Pattern;
  * </ul>
  * A join that rests on weak evidence (no year, no date, a title only by its kind, a document untitled in one of the
  * reports) is made only when each of the two is the only one the other agrees with: a report of "2 April" joins the
- * only 2 April call of the pair, not one of the 2 April calls of two years.
+ * only 2 April call of the pair, not one of the 2 April calls of two years. Last, an event that only undated reports
+ * tell of joins the last event of its family before the day of the report that mentions it (see {@code recalled}).
  */
 final class EventResolver {
     private EventResolver() {
@@ -94,7 +98,91 @@ final class EventResolver {
                 events.remove(tentative);
             }
         }
+        recalled(events);
         return events.stream().map(Event::resolved).sorted(Comparator.comparing(Resolved::id)).toList();
+    }
+
+    /** How far back a report's undated mention looks for the occasion it recalls: "last year", "last November". */
+    static final int RECALL_DAYS = 400;
+
+    /**
+     * The last pass: an event that only undated reports tell of ("the two presidents met last November", "the
+     * return visit for Yoon's March visit") joins the last event of its family before the day of the report that
+     * mentions it — the latest day that report dates anything of these parties, standing for its publication date —
+     * at least two days before (not the report's own occasion) and at most {@link #RECALL_DAYS} days, and in the
+     * months and years the mention's sentence names without a day ("last November", "3月访日", "2022年"). An event that
+     * contradicts the mention (type, direction, a title), names a place in the mention's script other than its
+     * place, or does not name every person the mention names in their script, is passed over for the one before it;
+     * of two events on the same last day, neither is chosen. When the mention's report also dates an occasion of its
+     * kind on its day (which the mention may be, undated), a named month or year or the same place must say it is an
+     * earlier one. Signed documents are not recalled: an undated document is mostly an old one ("reaffirmed the 1998
+     * declaration"). A report that dates nothing of these parties has no day to count back from, and its mentions
+     * stay apart; one that gives a day without year counts back from the event that day joined ("4月2日" of a call
+     * dated 2 April 2024 by another outlet).
+     */
+    private static void recalled(List<Event> events) {
+        Map<String, LocalDate> reportDays = new HashMap<>();
+        Map<String, List<Map.Entry<Report, LocalDate>>> datedByDocument = new HashMap<>();
+        Map<Family, TreeMap<Long, List<Event>>> dated = new HashMap<>();
+        for (Event event : events) {
+            LocalDate last = null;
+            for (Report report : event.reports) {
+                if (report.date().precision() == 0) {
+                    reportDays.merge(report.fact().documentId(), report.date().end(),
+                            (a, b) -> a.isAfter(b) ? a : b);
+                    last = last == null || report.date().end().isAfter(last) ? report.date().end() : last;
+                }
+            }
+            if (last != null) {
+                for (Report report : event.reports) {
+                    if (report.date().precision() == 1) { // a day without year, in the year of the event it joined
+                        reportDays.merge(report.fact().documentId(), last, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                    if (report.date().precision() < 2) {
+                        datedByDocument.computeIfAbsent(report.fact().documentId(), d -> new ArrayList<>())
+                                .add(Map.entry(report, report.date().precision() == 0 ? report.date().end() : last));
+                    }
+                }
+                dated.computeIfAbsent(Family.of(event.reports.get(0).fact().type()), f -> new TreeMap<>())
+                        .computeIfAbsent(last.toEpochDay(), d -> new ArrayList<>()).add(event);
+            }
+        }
+        for (Event mention : List.copyOf(events)) {
+            Family family = Family.of(mention.reports.get(0).fact().type());
+            if (family == Family.SIGNING || mention.reports.stream().anyMatch(report -> report.date().precision() != 2)) {
+                continue;
+            }
+            LocalDate day = mention.reports.stream().map(report -> reportDays.get(report.fact().documentId()))
+                    .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+            TreeMap<Long, List<Event>> byDay = dated.get(family);
+            List<Period> periods = mention.reports.stream()
+                    .map(report -> Period.of(report.fact().evidence() == null ? null : report.fact().evidence().text()))
+                    .filter(Objects::nonNull).toList();
+            if (day == null || byDay == null) {
+                continue;
+            }
+            // The report also dates an occasion of this kind on its day, which the mention may be without its date
+            // ("会谈中，双方…"): only a named month or year, or the same place, says it is an earlier one.
+            boolean ownOccasion = mention.reports.stream().anyMatch(report ->
+                    datedByDocument.getOrDefault(report.fact().documentId(), List.of()).stream().anyMatch(own ->
+                            Family.of(own.getKey().fact().type()) == family && !own.getValue().isBefore(day.minusDays(1))
+                                    && agree(own.getKey(), report) != null));
+            boolean named = !periods.isEmpty();
+            for (List<Event> sameDay : byDay.subMap(day.toEpochDay() - RECALL_DAYS, true, day.toEpochDay() - 2, true)
+                    .descendingMap().values()) {
+                List<Event> fitting = sameDay.stream()
+                        .filter(event -> periods.stream().allMatch(event::within) && event.recalledBy(mention)
+                                && (!ownOccasion || named || event.sharesPlace(mention))).toList();
+                if (fitting.size() == 1) {
+                    Event into = fitting.get(0);
+                    into.join(mention, into.recall(mention, day));
+                    events.remove(mention);
+                }
+                if (!fitting.isEmpty()) {
+                    break;
+                }
+            }
+        }
     }
 
     /**
@@ -274,6 +362,75 @@ final class EventResolver {
             joins.addAll(other.joins);
         }
 
+        /**
+         * Whether an undated mention can be this earlier event: no report contradicts it, no place in the mention's
+         * script here differs from its place, and every person it names in a script this event names persons in is
+         * named here too.
+         */
+        boolean recalledBy(Event mention) {
+            for (Report report : mention.reports) {
+                for (Report mine : reports) {
+                    if (agree(mine, report) == null) {
+                        return false;
+                    }
+                }
+                if (report.place() != null) {
+                    Character.UnicodeScript script = script(report.place());
+                    if (reports.stream().anyMatch(mine -> mine.place() != null && script(mine.place()) == script)
+                            && reports.stream().noneMatch(mine -> report.place().equals(mine.place()))) {
+                        return false;
+                    }
+                }
+                for (Name person : report.persons()) {
+                    boolean namedInScript = false;
+                    boolean found = false;
+                    for (Report mine : reports) {
+                        for (Name name : mine.persons()) {
+                            if (name.script() == person.script()) {
+                                namedInScript = true;
+                                found |= name.same(person);
+                            }
+                        }
+                    }
+                    if (namedInScript && !found) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Whether a report of the mention names the place a report of this event names. */
+        boolean sharesPlace(Event mention) {
+            return mention.reports.stream().anyMatch(report -> report.place() != null
+                    && reports.stream().anyMatch(mine -> report.place().equals(mine.place())));
+        }
+
+        /** Whether some full date of this event falls in the months and years a mention names. */
+        boolean within(Period period) {
+            return reports.stream().filter(report -> report.date().precision() == 0)
+                    .anyMatch(report -> period.touches(report.date().start(), report.date().end()));
+        }
+
+        /** Why a mention recalled this event: its day, and the type, place and persons where they agree. */
+        Agreement recall(Event mention, LocalDate day) {
+            Report report = mention.reports.get(0);
+            Report with = reports.stream().filter(mine -> mine.fact().type() == report.fact().type()).findFirst()
+                    .orElse(reports.get(0));
+            List<String> agreed = new ArrayList<>(List.of("parties",
+                    with.fact().type() == report.fact().type() ? "type" : "type family",
+                    "last before the report's day " + day));
+            if (report.place() != null && reports.stream().anyMatch(mine -> report.place().equals(mine.place()))) {
+                agreed.add("location");
+            }
+            if (report.persons().stream().anyMatch(person -> reports.stream()
+                    .anyMatch(mine -> mine.persons().stream().anyMatch(name -> name.script() == person.script()
+                            && name.same(person))))) {
+                agreed.add("persons");
+            }
+            return new Agreement(report.fact(), with.fact(), agreed, Long.MAX_VALUE, true, true);
+        }
+
         /** Named after its first report in the canonical order: the same reports give the same id. */
         Resolved resolved() {
             Report first = reports.stream().min(CANONICAL).orElseThrow();
@@ -306,8 +463,8 @@ final class EventResolver {
             }
             weak = title != TitleAgreement.SAME;
             positive = title == TitleAgreement.SAME;
-            if (title.label(a) != null) {
-                agreed.add(title.label(a));
+            if (title.label(a, b) != null) {
+                agreed.add(title.label(a, b));
             }
         }
         boolean samePlace = a.place() != null && a.place().equals(b.place());
@@ -329,7 +486,9 @@ final class EventResolver {
             }
             agreed.add(a.date().label(b.date(), apart));
             weak |= a.date().precision() != b.date().precision();
-            positive = true;
+            // A day without year one day off is the day before or after in any year: no evidence on its own, only
+            // beside a report of its very day (a call on New Year's Eve, dated by either side's day).
+            positive |= a.date().precision() == b.date().precision() || apart == 0;
         } else {
             weak = true; // undated: only a place or a title tells, and only where one event alone has it
             positive |= samePlace;
@@ -356,14 +515,93 @@ final class EventResolver {
     }
 
     /** A report with what the rules compare, read once. */
-    private record Report(Fact fact, When date, String place, String title) {
+    private record Report(Fact fact, When date, String place, String title, List<Name> persons) {
         static Report of(Fact fact) {
             return new Report(fact, When.of(fact.date(), fact.endDate()), normalised(fact.location()),
-                    normalised(fact.title()));
+                    normalised(fact.title()), fact.persons().stream().map(Name::of).toList());
         }
     }
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /**
+     * The years and months (without a day) a mention's sentence names — "their 2018 meeting", "last November",
+     * "3月访日", "去年十一月" — which the occasion it recalls must fall in: empty sets name none.
+     */
+    record Period(Set<Integer> years, Set<Integer> months) {
+        private static final Pattern YEAR = Pattern.compile("(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])");
+        private static final Pattern CHINESE_MONTH = Pattern.compile(
+                "(?<![0-9一二三四五六七八九十])([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?![0-9一二三四五六七八九十]+[日号號])");
+        private static final Pattern ENGLISH_MONTH = Pattern.compile(
+                "(?<![0-9] )\\b(January|February|March|April|May|June|July|August|September|October|November|December"
+                        + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b\\.?+(?! ?[0-9]{1,2}\\b)");
+        private static final List<String> ENGLISH = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                "sep", "oct", "nov", "dec");
+        private static final String CHINESE = "一二三四五六七八九十";
+
+        /** The period a sentence names; null when it names none. */
+        static Period of(String sentence) {
+            if (sentence == null) {
+                return null;
+            }
+            Set<Integer> years = new TreeSet<>(), months = new TreeSet<>();
+            YEAR.matcher(sentence).results().forEach(year -> years.add(Integer.parseInt(year.group(1))));
+            CHINESE_MONTH.matcher(sentence).results().forEach(month -> {
+                String number = month.group(1);
+                int value = Character.isDigit(number.charAt(0)) ? Integer.parseInt(number)
+                        : number.length() == 1 ? CHINESE.indexOf(number) + 1 : 10 + CHINESE.indexOf(number.charAt(1)) + 1;
+                if (value >= 1 && value <= 12) {
+                    months.add(value);
+                }
+            });
+            ENGLISH_MONTH.matcher(sentence).results().forEach(month ->
+                    months.add(ENGLISH.indexOf(month.group(1).substring(0, 3).toLowerCase(Locale.ROOT)) + 1));
+            return years.isEmpty() && months.isEmpty() ? null : new Period(years, months);
+        }
+
+        /** Whether a span of days falls partly in the period. */
+        boolean touches(LocalDate start, LocalDate end) {
+            for (LocalDate day = start.withDayOfMonth(1); !day.isAfter(end); day = day.plusMonths(1)) {
+                if ((years.isEmpty() || years.contains(day.getYear()))
+                        && (months.isEmpty() || months.contains(day.getMonthValue()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The script of a name's first letter: names and places are compared only within one script. */
+    private static Character.UnicodeScript script(String text) {
+        return text.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of).findFirst()
+                .orElse(Character.UnicodeScript.COMMON);
+    }
+
+    /**
+     * A person's name as written, read once: its script, its letters and its words. Two names of one script are one
+     * person when, in Chinese, one contains the other (岸田 in 岸田文雄) or, in Latin letters, they share a word of two
+     * letters or more ("Xi" in "Xi Jinping", "Biden" in "Joe Biden").
+     */
+    private record Name(Character.UnicodeScript script, String letters, Set<String> words) {
+        static Name of(String name) {
+            String lower = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            Set<String> words = new HashSet<>();
+            for (String word : NOT_WORD.split(lower)) {
+                if (word.length() >= 2) {
+                    words.add(word);
+                }
+            }
+            return new Name(EventResolver.script(lower), NOT_WORD.matcher(lower).replaceAll(""), words);
+        }
+
+        boolean same(Name other) {
+            if (script == Character.UnicodeScript.HAN) {
+                return letters.length() >= 2 && other.letters.length() >= 2
+                        && (letters.contains(other.letters) || other.letters.contains(letters));
+            }
+            return words.stream().anyMatch(other.words::contains);
+        }
+    }
 
     /** NFKC, lower case, letters and digits only: quotes, 《》 and spacing differ freely; null for none. */
     private static String normalised(String text) {
@@ -461,10 +699,18 @@ final class EventResolver {
                 Map.entry("joint statement", List.of("联合声明", "聯合聲明", "jointstatement")),
                 Map.entry("joint declaration", List.of("联合宣言", "聯合宣言", "共同宣言", "jointdeclaration")),
                 Map.entry("joint communiqué", List.of("联合公报", "聯合公報", "jointcommuniqué", "jointcommunique")),
+                Map.entry("declaration", List.of("宣言", "declaration")),
                 Map.entry("memorandum", List.of("备忘录", "備忘錄", "memorandum")),
                 Map.entry("action plan", List.of("行动计划", "行動計劃", "行動計畫", "actionplan")),
                 Map.entry("treaty", List.of("条约", "條約", "treaty")),
                 Map.entry("agreement", List.of("协定", "协议", "協定", "協議", "agreement")));
+
+        /**
+         * The kinds that translations render as one another: one outlet's 联合公报 is another's "joint statement",
+         * and a 宣言 a "declaration" or "joint declaration".
+         */
+        private static final Set<String> JOINT_TEXTS = Set.of("joint statement", "joint declaration",
+                "joint communiqué", "declaration");
 
         static TitleAgreement of(Report a, Report b) {
             if (a.title() == null || b.title() == null) {
@@ -473,16 +719,18 @@ final class EventResolver {
             if (a.title().equals(b.title())) {
                 return SAME;
             }
-            String kind = kind(a.title());
-            return kind != null && kind.equals(kind(b.title())) && chinese(a.title()) != chinese(b.title())
-                    ? SAME_KIND : DIFFERENT;
+            String kind = kind(a.title()), other = kind(b.title());
+            boolean sameKind = kind != null && other != null && (kind.equals(other)
+                    || JOINT_TEXTS.contains(kind) && JOINT_TEXTS.contains(other));
+            return sameKind && chinese(a.title()) != chinese(b.title()) ? SAME_KIND : DIFFERENT;
         }
 
         /** What the event view says they agreed on; null when the titles tell nothing. */
-        String label(Report a) {
+        String label(Report a, Report b) {
             return switch (this) {
                 case SAME -> "title";
-                case SAME_KIND -> "title kind: " + kind(a.title());
+                case SAME_KIND -> "title kind: " + String.join(" = ",
+                        new TreeSet<>(List.of(kind(a.title()), kind(b.title()))));
                 case UNTITLED, DIFFERENT -> null;
             };
         }

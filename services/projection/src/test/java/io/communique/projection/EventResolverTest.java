@@ -26,39 +26,45 @@ class EventResolverTest {
 
     /** A report's fact as the extractor gives it: its document is the sentence, unless named. */
     private record Report(String sentence, String document, FactType type, List<String> parties, String date,
-                          String endDate, String initiator, String location, String title, String dateRule) {
+                          String endDate, String initiator, String location, String title, String dateRule,
+                          List<String> persons) {
         Report(String sentence, FactType type, List<String> parties, String date) {
-            this(sentence, sentence, type, parties, date, null, null, null, null, "absolute");
+            this(sentence, sentence, type, parties, date, null, null, null, null, "absolute", List.of());
         }
 
         Report in(String document) {
-            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, dateRule);
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, dateRule, persons);
         }
 
         Report at(String place) {
-            return new Report(sentence, document, type, parties, date, endDate, initiator, place, title, dateRule);
+            return new Report(sentence, document, type, parties, date, endDate, initiator, place, title, dateRule, persons);
         }
 
         Report titled(String name) {
-            return new Report(sentence, document, type, parties, date, endDate, initiator, location, name, dateRule);
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, name, dateRule, persons);
         }
 
         Report until(String end) {
-            return new Report(sentence, document, type, parties, date, end, initiator, location, title, dateRule);
+            return new Report(sentence, document, type, parties, date, end, initiator, location, title, dateRule, persons);
         }
 
         Report by(String code) {
-            return new Report(sentence, document, type, parties, date, endDate, code, location, title, dateRule);
+            return new Report(sentence, document, type, parties, date, endDate, code, location, title, dateRule, persons);
         }
 
         Report datedBy(String rule) {
-            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, rule);
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, rule, persons);
+        }
+
+        Report naming(String... names) {
+            return new Report(sentence, document, type, parties, date, endDate, initiator, location, title, dateRule,
+                    List.of(names));
         }
 
         Fact fact() {
             String doc = Ids.documentId(document);
             Fact fact = new Fact(Ids.factId(doc, type, parties, date, sentence.hashCode()), doc, "test", type, parties,
-                    initiator, List.of(), date, endDate, location, title, List.of(), 0.9,
+                    initiator, persons, date, endDate, location, title, List.of(), 0.9,
                     new Evidence(sentence, 0, sentence.length()), new ExtractorInfo("rules", "test"), null, null, null,
                     new Provenance(date == null ? null : dateRule, List.of(), null));
             return EventIds.link(fact, 0);
@@ -144,6 +150,30 @@ class EventResolverTest {
     }
 
     @Test
+    void aCommuniqueInChineseIsTheJointStatementInEnglishButNotInTheSameScript() {
+        List<String> deFr = DE_FR;
+        Report communique = new Report("两国领导人8月5日签署《德法联合公报》。", FactType.STATEMENT_SIGNED, deFr,
+                "2024-08-05").titled("德法联合公报");
+        Report statement = new Report("The leaders signed a Joint Statement on 5 August.", FactType.STATEMENT_SIGNED,
+                deFr, "2024-08-05").titled("Joint Statement");
+        assertThat(events(communique, statement)).containsExactly(event(communique, statement));
+        assertThat(resolve(communique, statement).get(0).joins()).singleElement().extracting(EventView.Join::agreed)
+                .isEqualTo(List.of("parties", "type", "title kind: joint communiqué = joint statement", "date"));
+
+        Report declaration = new Report("同日，双方还发表《德法联合声明》。", FactType.STATEMENT_SIGNED, deFr, "2024-08-05")
+                .titled("德法联合声明");
+        Report treaty = new Report("They also signed a treaty on 5 August.", FactType.AGREEMENT_SIGNED, deFr,
+                "2024-08-05").titled("Treaty of Friendship");
+        Report roadmap = new Report("8月5日，双方通过《合作路线图》。", FactType.AGREEMENT_SIGNED, deFr, "2024-08-05")
+                .titled("合作路线图");
+        // A title of no kind in the lexicon matches no title in another script.
+        assertThat(events(roadmap, statement)).containsExactlyInAnyOrder(event(roadmap), event(statement));
+        // Two Chinese titles of one day are two texts; a treaty is no communiqué.
+        assertThat(events(communique, declaration, treaty))
+                .containsExactlyInAnyOrder(event(communique), event(declaration), event(treaty));
+    }
+
+    @Test
     void aVisitAndTheTalksHeldDuringItAndTwoVisitsInOppositeDirectionsStayApart() {
         Report visit = new Report("7月2日至4日，习近平对哈萨克斯坦进行国事访问。", FactType.VISIT, CN_KZ, "2024-07-02")
                 .until("2024-07-04").by("CN");
@@ -203,6 +233,146 @@ class EventResolverTest {
                 .containsExactlyInAnyOrder(event(inLima, recalled), event(inWoodside), event(vague));
     }
 
+    private static final List<String> CN_US = List.of("CN", "US");
+    private final Report inWoodside = new Report("2023年11月15日，两国元首在伍德赛德会晤。", FactType.MEETING, CN_US,
+            "2023-11-15").at("伍德赛德").naming("习近平", "拜登");
+    private final Report inBali = new Report("Xi Jinping and Joe Biden met in Bali on Monday, 14 November.",
+            FactType.TALKS, CN_US, "2022-11-14").at("Bali").naming("Xi Jinping", "Joe Biden");
+
+    /** A report of a later day of the same parties: what it dates stands for its day. */
+    private static Report callOf(String document, String date) {
+        return new Report("The two presidents spoke by phone on " + date + ".", FactType.PHONE_CALL, CN_US, date)
+                .in(document);
+    }
+
+    @Test
+    void anUndatedMentionRecallsTheLastEncounterBeforeItsReportsDay() {
+        Report call = callOf("call report", "2024-04-02");
+        Report lastMet = new Report("The two leaders last met in person in November near San Francisco.",
+                FactType.MEETING, CN_US, null).in("call report");
+
+        assertThat(events(inBali, inWoodside, call, lastMet))
+                .containsExactlyInAnyOrder(event(inBali), event(inWoodside, lastMet), event(call));
+        EventResolver.Resolved woodside = resolve(inBali, inWoodside, call, lastMet).stream()
+                .filter(event -> event.reports().size() == 2).findFirst().orElseThrow();
+        assertThat(woodside.joins()).containsExactly(new EventView.Join(lastMet.fact().id(), inWoodside.fact().id(),
+                List.of("parties", "type", "last before the report's day 2024-04-02")));
+    }
+
+    @Test
+    void aReportWithoutYearCountsBackFromTheDatedEventItsDayJoined() {
+        Report call = callOf("an outlet's report", "2024-04-02");
+        Report callNoYear = new Report("4月2日晚，两国元首通电话。", FactType.PHONE_CALL, CN_US, "--04-02")
+                .in("a report without year");
+        Report november = new Report("习近平指出，去年11月，两国元首成功会晤。", FactType.MEETING, CN_US, null)
+                .in("a report without year").naming("习近平");
+
+        assertThat(events(inBali, inWoodside, call, callNoYear, november)).containsExactlyInAnyOrder(
+                event(inBali), event(inWoodside, november), event(call, callNoYear));
+        // Alone, the report without year has no year to count back from.
+        assertThat(events(inBali, inWoodside, callNoYear, november)).containsExactlyInAnyOrder(
+                event(inBali), event(inWoodside), event(callNoYear), event(november));
+    }
+
+    @Test
+    void aMentionNamingAnotherPlaceOrPersonPassesOverTheLastEncounterForTheOneBeforeOrNone() {
+        Report talks2022 = new Report("Xi Jinping and Joe Biden held talks on Monday, 14 November 2022.",
+                FactType.TALKS, CN_US, "2022-11-14").naming("Xi Jinping", "Joe Biden");
+        Report inLima = new Report("Xi and Biden met in Lima on 16 November.", FactType.MEETING, CN_US, "2023-11-16")
+                .at("Lima").naming("Xi", "Biden");
+        Report lateNovember = callOf("december report", "2023-12-01");
+        Report lastInBali = new Report("Before that, Biden and Xi had met face to face in Bali.", FactType.MEETING,
+                CN_US, null).in("december report").at("Bali").naming("Biden", "Xi");
+        Report governor = new Report("Governor Newsom met Xi during his trip to China.", FactType.MEETING, CN_US, null)
+                .in("december report").naming("Newsom", "Xi");
+
+        // Lima is not Bali: the talks 382 days before are the ones; no encounter names the governor.
+        assertThat(events(talks2022, inLima, lateNovember, lastInBali, governor)).containsExactlyInAnyOrder(
+                event(talks2022, lastInBali), event(inLima), event(lateNovember), event(governor));
+        assertThat(resolve(talks2022, inLima, lateNovember, lastInBali, governor))
+                .flatExtracting(EventResolver.Resolved::joins).containsExactly(new EventView.Join(lastInBali.fact().id(),
+                        talks2022.fact().id(), List.of("parties", "type family",
+                        "last before the report's day 2023-12-01", "persons")));
+    }
+
+    @Test
+    void aMentionNamingAMonthOrAYearRecallsOnlyAnOccasionInIt() {
+        Report inMarch = new Report("3月5日，两国元首在北京会晤。", FactType.MEETING, CN_US, "2023-03-05");
+        Report inJune = new Report("The presidents met again on 20 June 2023.", FactType.MEETING, CN_US, "2023-06-20");
+        Report october = callOf("october report", "2023-10-10");
+        Report marchMeeting = new Report("双方领导人3月的会晤为关系回暖奠定了基础。", FactType.MEETING, CN_US, null)
+                .in("october report");
+        Report forum = new Report("They first met at a 2007 forum.", FactType.MEETING, CN_US, null).in("october report");
+
+        assertThat(events(inMarch, inJune, october, marchMeeting, forum)).containsExactlyInAnyOrder(
+                event(inMarch, marchMeeting), event(inJune), event(october), event(forum));
+    }
+
+    @Test
+    void aMentionThatMayBeItsReportsOwnTalksRecallsOnlyByANamedMonthOrPlace() {
+        Report talks = new Report("2023年11月15日，两国元首举行会谈。", FactType.TALKS, CN_US, "2023-11-15")
+                .in("talks report");
+        Report during = new Report("会谈中，双方就两国关系交换了意见。", FactType.TALKS, CN_US, null).in("talks report");
+        Report lastYear = new Report("两国元首去年11月曾会晤。", FactType.MEETING, CN_US, null).in("talks report");
+
+        // Bali, 2022-11-14, is within 400 days; the undated talks are the report's own, the named November is Bali.
+        assertThat(events(inBali, talks, during, lastYear)).containsExactlyInAnyOrder(
+                event(inBali, lastYear), event(talks), event(during));
+    }
+
+    @Test
+    void theMonthsAndYearsASentenceNamesWithoutADay() {
+        assertThat(EventResolver.Period.of("The two presidents met in person last November."))
+                .isEqualTo(new EventResolver.Period(Set.of(), Set.of(11)));
+        assertThat(EventResolver.Period.of("They met on 14 November 2022, and again in Sept. 2023."))
+                .isEqualTo(new EventResolver.Period(Set.of(2022, 2023), Set.of(9)));
+        assertThat(EventResolver.Period.of("去年十一月两国元首在2018年7月以来首次会晤。"))
+                .isEqualTo(new EventResolver.Period(Set.of(2018), Set.of(7, 11)));
+        assertThat(EventResolver.Period.of("12月9日，两国元首通电话；Nov. 14 and March 3 too.")).isNull();
+        assertThat(EventResolver.Period.of("双方此前曾多次会晤。")).isNull();
+    }
+
+    @Test
+    void anUndatedMentionStaysApartWithoutAReportDayOrAnEncounterWithinAboutAYear() {
+        Report twoYearsOn = callOf("a report two years on", "2025-02-10");
+        Report metThen = new Report("两国元首上一次面对面会晤是在去年。", FactType.MEETING, CN_US, null)
+                .in("a report two years on");
+        Report noDay = new Report("双方领导人此前曾在伍德赛德以外多次会晤。", FactType.MEETING, CN_US, null);
+        Report undatedTreaty = new Report("两国重申此前签署的联合声明。", FactType.STATEMENT_SIGNED, CN_US, null)
+                .in("a report two years on");
+        Report statement = new Report("两国发表联合声明。", FactType.STATEMENT_SIGNED, CN_US, "2024-11-20");
+
+        // 2023-11-15 is more than 400 days before 10 February 2025; the second report dates nothing; an undated
+        // signed document is not recalled.
+        assertThat(events(inBali, inWoodside, twoYearsOn, metThen, noDay, undatedTreaty, statement))
+                .containsExactlyInAnyOrder(event(inBali), event(inWoodside), event(twoYearsOn), event(metThen),
+                        event(noDay), event(undatedTreaty), event(statement));
+    }
+
+    @Test
+    void anUndatedReturnVisitRecallsTheLastVisitInItsDirectionAndTwoOnOneDayAreNeither() {
+        Report macronInBerlin = new Report("Macron arrived in Berlin on 3 March for a state visit.", FactType.VISIT,
+                DE_FR, "2024-03-03").by("FR");
+        Report scholzInParis = new Report("Scholz visited Paris on 20 April 2024.", FactType.VISIT, DE_FR, "2024-04-20")
+                .by("DE").in("april report");
+        Report returned = new Report("朔尔茨此访是对马克龙春季访德的回访。", FactType.VISIT, DE_FR, null).by("FR")
+                .in("april report");
+        Report earlierScholz = new Report("Scholz was in Paris on 1 April.", FactType.VISIT, DE_FR, "2024-04-01")
+                .by("DE");
+
+        // The later visit the other way (Scholz's of 1 April) is passed over.
+        assertThat(events(macronInBerlin, earlierScholz, scholzInParis, returned)).containsExactlyInAnyOrder(
+                event(macronInBerlin, returned), event(earlierScholz), event(scholzInParis));
+
+        Report germanVisit = new Report("Scholz arrived in Paris on 3 March.", FactType.VISIT, DE_FR, "2024-03-03")
+                .by("DE");
+        Report frenchVisit = new Report("3月3日，法国外长抵达柏林访问。", FactType.VISIT, DE_FR, "2024-03-03").by("FR");
+        Report visitedEarlier = new Report("双方领导人此前已互访。", FactType.VISIT, DE_FR, null).in("april report");
+        // Two visits of the last day, one each way: the mention, which gives no direction, could be either.
+        assertThat(events(germanVisit, frenchVisit, scholzInParis, visitedEarlier)).containsExactlyInAnyOrder(
+                event(germanVisit), event(frenchVisit), event(scholzInParis), event(visitedEarlier));
+    }
+
     @Test
     void aCallOnNewYearsEveReportedTheNextDayAndWithoutYearIsOneEvent() {
         Report local = new Report("12月31日晚，两国元首通电话，互致新年问候。", FactType.PHONE_CALL, DE_FR, "2023-12-31");
@@ -214,12 +384,29 @@ class EventResolverTest {
     }
 
     @Test
+    void aDayWithoutYearOneDayOffAnotherYearsSummitStaysApart() {
+        List<String> gulf = List.of("GCC", "SA");
+        Report riyadh2019 = new Report("The Gulf leaders opened their summit in Riyadh on Tuesday, 10 December 2019.",
+                FactType.SUMMIT, gulf, "2019-12-10").at("Riyadh");
+        Report ninthNoYear = new Report("12月9日，峰会在利雅得举行。", FactType.SUMMIT, gulf, "--12-09").at("利雅得");
+        Report tenthNoYear = new Report("12月10日，海合会峰会开幕。", FactType.SUMMIT, gulf, "--12-10");
+
+        assertThat(events(riyadh2019, ninthNoYear)).containsExactlyInAnyOrder(event(riyadh2019), event(ninthNoYear));
+        assertThat(events(riyadh2019, tenthNoYear)).containsExactly(event(riyadh2019, tenthNoYear));
+    }
+
+    @Test
     void theSameReportsInAnyOrderGiveTheSameEventsWithTheSameIds() {
         List<Fact> facts = new ArrayList<>(List.of(talksInAstana.fact(), metInAstana.fact(),
                 new Report("2023年7月3日，两国元首举行会谈。", FactType.TALKS, CN_KZ, "2023-07-03").fact(),
                 new Report("On July 3 the presidents held talks.", FactType.TALKS, CN_KZ, "--07-03").fact(),
-                new Report("习近平7月2日抵达阿斯塔纳。", FactType.VISIT, CN_KZ, "2024-07-02").fact()));
+                new Report("习近平7月2日抵达阿斯塔纳。", FactType.VISIT, CN_KZ, "2024-07-02").fact(),
+                new Report("两国元首去年7月在阿斯塔纳以外会晤过。", FactType.MEETING, CN_KZ, null).in("later report").fact(),
+                new Report("The two presidents spoke by phone on 1 March 2025.", FactType.PHONE_CALL, CN_KZ,
+                        "2025-03-01").in("later report").fact()));
         List<EventResolver.Resolved> expected = EventResolver.resolve(facts);
+        assertThat(expected).flatExtracting(EventResolver.Resolved::joins).extracting(EventView.Join::agreed)
+                .contains(List.of("parties", "type", "last before the report's day 2025-03-01"));
         Random random = new Random(22);
         for (int round = 0; round < 30; round++) {
             Collections.shuffle(facts, random);
