@@ -347,6 +347,11 @@ final class InteractionRule implements Rule {
     }
 
     /** "会晤"/"会议" naming a multilateral summit: right after an organisation, a city, or 出席/参加. */
+    /** "在旧金山会晤" meets in a city; "厦门会晤" (no 在) is the summit named after its city. */
+    private static boolean placePreposition(Analysis a, Mention city) {
+        return city.start() > 0 && "在于".indexOf(a.text.charAt(city.start() - 1)) >= 0;
+    }
+
     private static boolean namesSummit(Analysis a, int i, int start, int end) {
         String after = a.text.substring(end, Math.min(a.sentence(i).end(), end + 2));
         if (after.startsWith("期间")) {
@@ -359,7 +364,7 @@ final class InteractionRule implements Rule {
         int clause = a.clauseStart(i, start);
         for (Mention m : a.mentions.get(i)) {
             if (m.end() <= start && m.start() >= clause && start - m.end() <= 15
-                    && (m.isOrganisation() || (m.kind() == Mention.Kind.CITY && start - m.end() <= 1))) {
+                    && (m.isOrganisation() || (m.kind() == Mention.Kind.CITY && start - m.end() <= 1 && !placePreposition(a, m)))) {
                 return true;
             }
         }

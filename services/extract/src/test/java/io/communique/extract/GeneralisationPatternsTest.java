@@ -851,4 +851,16 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2024年5月8日，国家主席习近平乘专机抵达莫斯科。", "2024-05-09")).containsExactly("VISIT CN,RU");
         assertThat(Facts.keys("2024年10月21日，国家主席习近平乘专机抵达喀山。他将出席金砖国家领导人第十六次会晤。", "2024-10-22")).isEmpty();
     }
+
+    @Test
+    void meetingInACityIsNoSummitNamedAfterIt() {
+        assertThat(Facts.keys("2024年4月2日，国家主席习近平同美国总统拜登通电话。习近平指出，去年11月，我和总统先生在旧金山会晤。", "2024-04-02"))
+                .containsExactly("PHONE_CALL CN,US", "MEETING CN,US");
+    }
+
+    @Test
+    void capitalsOfEveryMemberStateNameTheirCountries() {
+        assertThat(Facts.keys("2024年5月8日，国家主席习近平乘专机抵达布达佩斯。", "2024-05-09")).containsExactly("VISIT CN,HU");
+        assertThat(Facts.keys("Chinese Foreign Minister Wang Yi arrived in Abuja on Friday.", "2025-01-10")).containsExactly("VISIT CN,NG");
+    }
 }
