@@ -46,6 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PartitionedProjection<S> extends ConsumerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedProjection.class);
+    /** However slow publishing gets, views and commits trail a backlog by at most about this long. */
+    private static final Duration MAX_BATCH_TIME = Duration.ofSeconds(10);
+    /** A batch lasts this many times as long as the last publish: publishing takes at most a fifth of the time. */
+    private static final int PUBLISH_SHARE = 4;
 
     /** What a finished rebuild changed. */
     record RebuildResult(String kind, int viewsChanged, int viewsRemoved, long factsFolded) {
@@ -73,14 +77,19 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     private volatile CompletableFuture<RebuildResult> rebuildRequest;
     private CompletableFuture<RebuildResult> rebuilding;
     private long foldedAtRebuildStart;
+    private long lastPublishNanos;
 
     PartitionedProjection(ViewKind<S> kind, KafkaSettings settings, KafkaProducer<String, byte[]> producer) {
-        super("communique-projection-" + kind.name(), settings, "communique-projection-" + kind.name(), kind.inputTopic(),
-                producer::send);
+        super(group(kind), settings, group(kind), kind.inputTopic(), producer::send);
         this.kind = kind;
         this.settings = settings;
         this.producer = producer;
         this.source = new KafkaFactSource(settings, kind.inputTopic());
+    }
+
+    /** The consumer group of the projections of {@code kind}. */
+    static String group(ViewKind<?> kind) {
+        return "communique-projection-" + kind.name();
     }
 
     @Override
@@ -171,10 +180,28 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         folded.incrementAndGet();
     }
 
+    /**
+     * A batch takes in records for {@link #PUBLISH_SHARE} times as long as the last publish took: a view's bytes are
+     * derived from its whole state, which grows, so publishing after every poll would take ever more of the time (and
+     * of the cores the router needs) during a burst; this way it takes at most a fifth, while a small view is still
+     * published right after its facts.
+     */
+    @Override
+    protected Duration minBatchTime() {
+        return Duration.ofNanos(Math.min(MAX_BATCH_TIME.toNanos(), PUBLISH_SHARE * lastPublishNanos));
+    }
+
+    @Override
+    protected Duration maxBatchTime() {
+        return Duration.ofNanos(Math.max(ProjectionVerticle.BACKLOG_BATCH_TIME.toNanos(), minBatchTime().toNanos()));
+    }
+
     @Override
     protected void completeBatch() throws Exception {
         if (rebuilding == null) {
+            long start = System.nanoTime();
             publish(new ArrayList<>(dirty.keySet()), false);
+            lastPublishNanos = System.nanoTime() - start;
         } else {
             finishRebuildIfCaughtUp();
         }
