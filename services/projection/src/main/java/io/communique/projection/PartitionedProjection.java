@@ -48,7 +48,7 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedProjection.class);
     /** However slow publishing gets, views and commits trail a backlog by at most about this long. */
     private static final Duration MAX_BATCH_TIME = Duration.ofSeconds(10);
-    /** A batch lasts this many times as long as the last publish's work: publishing takes at most a fifth of the time. */
+    /** A batch lasts this many times as long as the last publish: publishing takes at most a fifth of the time. */
     private static final int PUBLISH_SHARE = 4;
 
     /** What a finished rebuild changed. */
@@ -78,10 +78,10 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     private CompletableFuture<RebuildResult> rebuilding;
     private long foldedAtRebuildStart;
     /**
-     * How long the last batch's publish took to derive and send its views, without the wait for Kafka's
-     * acknowledgement, which costs no CPU: a slow broker makes no batch longer.
+     * How long the last batch's publish took, the wait for Kafka's acknowledgement included: that wait is mostly the
+     * broker appending the views, work that competes with the rest (measured: leaving it out cost more CPU per fact).
      */
-    private long lastPublishWorkNanos;
+    private long lastPublishNanos;
 
     PartitionedProjection(ViewKind<S> kind, KafkaSettings settings, KafkaProducer<String, byte[]> producer) {
         super(group(kind), settings, group(kind), kind.inputTopic(), producer::send);
@@ -185,14 +185,14 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     }
 
     /**
-     * A batch takes in records for {@link #PUBLISH_SHARE} times as long as the last publish's work took: a view's bytes
-     * are derived from its whole state, which grows, so publishing after every poll would take ever more of the time
-     * (and of the cores the router needs) during a burst; this way it takes at most a fifth, while a small view is
-     * still published right after its facts.
+     * A batch takes in records for {@link #PUBLISH_SHARE} times as long as the last publish took: a view's bytes are
+     * derived from its whole state, which grows, so publishing after every poll would take ever more of the time (and
+     * of the cores the router needs) during a burst; this way it takes at most a fifth, while a small view is still
+     * published right after its facts.
      */
     @Override
     protected Duration minBatchTime() {
-        return Duration.ofNanos(Math.min(MAX_BATCH_TIME.toNanos(), PUBLISH_SHARE * lastPublishWorkNanos));
+        return Duration.ofNanos(Math.min(MAX_BATCH_TIME.toNanos(), PUBLISH_SHARE * lastPublishNanos));
     }
 
     @Override
@@ -317,11 +317,11 @@ final class PartitionedProjection<S> extends ConsumerLoop {
                         .forEach(viewKey -> pending.add(send(partition, viewKey, null)));
             }
         }
-        if (!all) {
-            lastPublishWorkNanos = System.nanoTime() - began;
-        }
         for (Pending view : pending) {
             view.send().get();
+        }
+        if (!all) {
+            lastPublishNanos = System.nanoTime() - began;
         }
         // Only once acknowledged: a failed batch keeps its keys dirty and tries the removals again.
         nowOwned.forEach((partition, owners) -> {
