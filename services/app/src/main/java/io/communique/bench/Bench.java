@@ -2,7 +2,6 @@ package io.communique.bench;
 
 import io.communique.app.AppConfig;
 import io.communique.broker.EmbeddedKafka;
-import io.communique.kafka.KafkaSettings;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
@@ -20,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs every measurement in turn against one Kafka (an embedded broker in a temporary folder, or the configured
- * cluster), then prints the table and one {@code NAME VALUE UNIT} line per figure.
+ * Runs every measurement in turn, then prints the table and one {@code NAME VALUE UNIT} line per figure: the live test
+ * against an embedded broker in a temporary folder, or the configured cluster; the projection's on embedded brokers
+ * of its own, as it reads and writes the app's topic names.
  */
 final class Bench {
     /** One sender posts hundreds of reports a second: the per-client write limit would measure itself. */
@@ -63,38 +63,36 @@ final class Bench {
     private List<Figure> withKafka(Set<Phase> phases) throws Exception {
         List<Figure> figures = new ArrayList<>();
         Path temp = Files.createTempDirectory("communique-bench");
-        EmbeddedKafka broker = null;
         Vertx vertx = Vertx.vertx();
         try {
-            String bootstrap = config.kafkaBootstrapServers();
-            if (bootstrap == null) {
-                progress.println("kafka: starting an embedded broker in " + temp);
-                broker = EmbeddedKafka.start(temp.resolve("kafka"), 0);
-                bootstrap = broker.bootstrapServers();
-            }
-            KafkaSettings settings = new KafkaSettings(bootstrap);
-            // The live test runs first: a rebuild of a million facts leaves memory resident that no collection gives
-            // back to the system (a --quick run measured ~1 GB outside the heap after it), which rss.peak would count.
+            // The live test runs first: a rebuild leaves memory resident that no collection gives back to the system
+            // (a --quick run measured ~1 GB outside the heap after it), which rss.peak would count.
             List<Figure> live = new ArrayList<>();
             if (phases.contains(Phase.live)) {
-                Files.createDirectories(temp.resolve("no-seeds"));
-                live.addAll(LiveBench.run(vertx, config.with(0, temp.resolve("app"), temp.resolve("no-seeds"), bootstrap, 0),
-                        sizes, progress));
+                String bootstrap = config.kafkaBootstrapServers();
+                try (EmbeddedKafka broker = bootstrap == null ? embedded(temp.resolve("kafka")) : null) {
+                    bootstrap = broker == null ? bootstrap : broker.bootstrapServers();
+                    Files.createDirectories(temp.resolve("no-seeds"));
+                    live.addAll(LiveBench.run(vertx, config.with(0, temp.resolve("app"), temp.resolve("no-seeds"),
+                            bootstrap, 0), sizes, progress));
+                }
             }
             if (phases.contains(Phase.rebuild)) {
-                try (FactLog log = FactLog.fill(vertx, settings, sizes.facts(), progress)) {
-                    figures.addAll(LogBench.run(log, sizes.rebuildSeconds(), progress));
-                }
+                // Always on brokers of its own, never a configured cluster: see LogBench.
+                figures.addAll(LogBench.run(vertx, temp.resolve("projection"), sizes.facts(), config.viewRecent(),
+                        sizes.rebuildSeconds(), progress));
             }
             figures.addAll(live);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            if (broker != null) {
-                broker.close();
-            }
             delete(temp);
         }
         return figures;
+    }
+
+    private EmbeddedKafka embedded(Path folder) {
+        progress.println("kafka: starting an embedded broker in " + folder);
+        return EmbeddedKafka.start(folder, 0);
     }
 
     private void print(List<Figure> figures) {

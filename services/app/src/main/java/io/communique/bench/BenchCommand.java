@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 
 /** {@code communique bench [--quick]}: measures the app on this machine against its own synthetic workload. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure extraction, Kafka reads, projection rebuild, end-to-end latency and WebSocket fan-out "
-                + "on synthetic reports. Starts its own embedded broker in a temporary folder unless "
-                + "KAFKA_BOOTSTRAP_SERVERS is set. Prints a table, then one 'NAME VALUE UNIT' line per figure; "
-                + "progress goes to stderr.")
+        description = "Measure extraction, Kafka reads, the projection live and rebuilt, end-to-end latency and "
+                + "WebSocket fan-out on synthetic reports. Starts its own embedded broker in a temporary folder unless "
+                + "KAFKA_BOOTSTRAP_SERVERS is set (the projection phase always runs on brokers of its own). Prints a "
+                + "table, then one 'NAME VALUE UNIT' line per figure; progress goes to stderr.")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smaller sizes, same figures: finishes within 5 minutes on 2 cores.")
     boolean quick;

@@ -10,7 +10,6 @@ import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.TopicSpec;
 import io.communique.model.Topics;
-import io.communique.projection.KafkaFactSource;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,24 +36,26 @@ import java.util.function.Consumer;
 
 /**
  * A topic of bench facts in the app's exact format (key, JSON value, CloudEvents headers) and with the spec of
- * {@link Topics#FACTS}, under a name of its own, so the app's topics are never touched. Filled with facts extracted
- * from synthetic reports, repeated with fresh document and fact ids until it holds the asked number.
+ * {@link Topics#FACTS}: the app's own fact topic on a broker of the bench's own, which the projection then reads.
+ * Filled with facts extracted from synthetic reports, repeated with fresh document and fact ids until it holds the
+ * asked number.
  */
 final class FactLog implements AutoCloseable {
     private static final int POOL_REPORTS = 3000;
 
     private final KafkaSettings settings;
-    private final String topic = "communique.bench.facts." + UUID.randomUUID();
+    private final String topic;
     private final int size;
 
-    private FactLog(KafkaSettings settings, int size) {
+    private FactLog(KafkaSettings settings, String topic, int size) {
         this.settings = settings;
+        this.topic = topic;
         this.size = size;
     }
 
-    /** Creates the topic and produces {@code size} facts with a plain, batching producer (lz4). */
-    static FactLog fill(Vertx vertx, KafkaSettings settings, int size, PrintStream progress) throws Exception {
-        FactLog log = new FactLog(settings, size);
+    /** Creates the topic if need be and produces {@code size} facts with a plain, batching producer (lz4). */
+    static FactLog fill(Vertx vertx, KafkaSettings settings, String topic, int size, PrintStream progress) throws Exception {
+        FactLog log = new FactLog(settings, topic, size);
         TopicSpec facts = Topics.spec(Topics.FACTS);
         TopicAdmin.ensureTopics(vertx, settings, List.of(new TopicSpec(log.topic, facts.partitions(), facts.config())))
                 .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -65,15 +65,6 @@ final class FactLog implements AutoCloseable {
 
     int size() {
         return size;
-    }
-
-    int partitions() {
-        return Topics.spec(Topics.FACTS).partitions();
-    }
-
-    /** Reads single facts of this log back by locator, as a projection reads back its routed facts. */
-    KafkaFactSource source() {
-        return new KafkaFactSource(settings, topic);
     }
 
     /** A fact as extracted, with the document it came from (for the CloudEvents headers). */
@@ -151,7 +142,7 @@ final class FactLog implements AutoCloseable {
      * {@code handler}, until all are read or the time is up.
      */
     Read read(Consumer<ConsumerRecord<String, byte[]>> handler, double maxSeconds, String phase, PrintStream progress) {
-        try (Share share = share(0, 1, phase)) {
+        try (Share share = share(phase)) {
             long start = System.nanoTime();
             long deadline = start + (long) (maxSeconds * 1e9);
             long read = 0;
@@ -167,16 +158,12 @@ final class FactLog implements AutoCloseable {
         }
     }
 
-    /**
-     * Every {@code shares}-th partition of the topic (from partition {@code index}), read from the beginning by a
-     * plain consumer with the app's reader settings: several threads read the log in parallel, each its share.
-     */
-    Share share(int index, int shares, String phase) {
+    /** Every partition of the topic, read from the beginning by a plain consumer with the app's reader settings. */
+    private Share share(String phase) {
         Map<String, Object> config = new HashMap<>(settings.reader());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "communique-bench-" + phase + "-" + index);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "communique-bench-" + phase);
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .filter(info -> info.partition() % shares == index)
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -188,8 +175,8 @@ final class FactLog implements AutoCloseable {
         return new Share(consumer, ends, records);
     }
 
-    /** A consumer over a share of the partitions, done when it has read each up to the end it had when it began. */
-    static final class Share implements AutoCloseable {
+    /** A consumer over the partitions, done when it has read each up to the end it had when it began. */
+    private static final class Share implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer;
         private final Map<TopicPartition, Long> ends;
         private final long records;
@@ -219,7 +206,7 @@ final class FactLog implements AutoCloseable {
         }
     }
 
-    /** Deletes the bench topic (its data is only needed for one run). */
+    /** Deletes the topic (its data is only needed for one run). */
     @Override
     public void close() throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(new HashMap<>(settings.admin()))) {

@@ -1,5 +1,7 @@
 package io.communique.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -13,7 +15,17 @@ record Figure(String name, double value, String unit, String goal, String what) 
         return String.format(Locale.ROOT, "%s %s %s", name, format(value), unit);
     }
 
+    /**
+     * Whole numbers from 100, two decimals from 1, three significant digits below (a ratio of 0.004, as a tiny run
+     * gives, is not printed as 0.00), never in exponent notation.
+     */
     static String format(double value) {
-        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+        if (value >= 100) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (value >= 1 || value <= 0) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

@@ -4,7 +4,10 @@ package io.communique.bench;
 enum Phase {
     /** {@code extract.throughput} */
     extract,
-    /** {@code kafka.consume}, {@code rebuild.throughput}, {@code rebuild.ratio} */
+    /**
+     * {@code kafka.consume}, {@code live.throughput}, {@code rebuild.throughput}, {@code live.ratio},
+     * {@code rebuild.ratio}: the app's projection, on embedded brokers of its own
+     */
     rebuild,
     /** {@code e2e.p50}, {@code e2e.p99}, {@code fanout.msgs}, {@code rss.peak} */
     live

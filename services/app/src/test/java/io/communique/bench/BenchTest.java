@@ -34,7 +34,9 @@ class BenchTest {
         assertThat(units).containsOnly(
                 entry("extract.throughput", "MB/s"),
                 entry("kafka.consume", "records/s"),
-                entry("rebuild.throughput", "records/s"),
+                entry("live.throughput", "facts/s"),
+                entry("rebuild.throughput", "facts/s"),
+                entry("live.ratio", "ratio"),
                 entry("rebuild.ratio", "ratio"),
                 entry("e2e.p50", "ms"),
                 entry("e2e.p99", "ms"),
@@ -42,7 +44,7 @@ class BenchTest {
                 entry("rss.peak", "MB"));
         assertThat(printed.lines().findFirst()).hasValueSatisfying(header ->
                 assertThat(header).contains("figure", "value", "unit", "goal"));
-        assertThat(printed).contains("facts folded into views").doesNotContain("stopped after");
+        assertThat(printed).contains("rebuilt into views by the projection").doesNotContain("stopped after");
         List.of("e2e.p99", "fanout.msgs").forEach(name -> assertThat(printed).contains(name));
     }
 }

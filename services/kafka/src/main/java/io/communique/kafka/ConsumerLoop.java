@@ -39,6 +39,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * answer) fail the batch, which is then replayed from the last commit after a growing delay; letters already
  * acknowledged are not sent again on the replay.
  *
+ * <p><b>Batches of several polls.</b> A batch may take in several polls before it is completed and committed, so that
+ * what {@link #completeBatch} costs (waiting for acknowledgements, publishing views) is paid once for many polls:
+ * for at least {@link #minBatchTime()}, and while the consumer is behind the end of its partitions for up to
+ * {@link #maxBatchTime()}. Both are zero by default: one poll, one batch. Partitions taken away in the middle of a
+ * batch complete it first, so nothing is committed that was not acknowledged.
+ *
  * <p>{@link #caughtUp()} completes once the partitions of the first assignment are read up to where they ended then.
  */
 public abstract class ConsumerLoop implements AutoCloseable {
@@ -61,6 +67,9 @@ public abstract class ConsumerLoop implements AutoCloseable {
     private boolean assignedOnce;
     private long retryDelayMs = FIRST_RETRY_DELAY_MS;
     private final AtomicLong deadLettered = new AtomicLong();
+    /** The batch being taken in: the offsets to commit once it is complete, and the letters sent for it. */
+    private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+    private final Map<ConsumerRecord<String, byte[]>, Future<?>> sentLetters = new LinkedHashMap<>();
 
     /** Where dead letters go: completes once Kafka has the letter. */
     public interface LetterBox {
@@ -86,6 +95,19 @@ public abstract class ConsumerLoop implements AutoCloseable {
 
     /** After the records of a batch: returns only when everything they produced is acknowledged. */
     protected abstract void completeBatch() throws Exception;
+
+    /** How long a batch keeps taking in polls, from its first records, even when the consumer has caught up. */
+    protected Duration minBatchTime() {
+        return Duration.ZERO;
+    }
+
+    /**
+     * How long a batch may keep taking in polls while the consumer is behind (at least {@link #minBatchTime()}): what a
+     * batch produces and commits lags by up to this long during a backlog.
+     */
+    protected Duration maxBatchTime() {
+        return Duration.ZERO;
+    }
 
     /** A batch failed (Kafka did not answer) and will be replayed: drop what was in flight for it. */
     protected void batchFailed() {
@@ -148,6 +170,7 @@ public abstract class ConsumerLoop implements AutoCloseable {
 
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                completeBeforeHandOver();
                 endAtFirstAssignment.keySet().removeAll(partitions);
                 lettered.keySet().removeAll(partitions);
                 onRevoked(partitions);
@@ -158,12 +181,20 @@ public abstract class ConsumerLoop implements AutoCloseable {
                 beforePoll();
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
                 if (!records.isEmpty()) {
-                    process(records);
-                    Map<TopicPartition, OffsetAndMetadata> next = nextOffsets(records);
-                    consumer.commitSync(next);
-                    next.forEach((partition, offset) -> lettered.getOrDefault(partition, new TreeSet<>())
-                            .headSet(offset.offset()).clear());
+                    long began = System.nanoTime();
+                    long atLeast = began + minBatchTime().toNanos();
+                    long atMost = Math.max(atLeast, began + maxBatchTime().toNanos());
+                    while (true) {
+                        process(records);
+                        long left = (behind() ? atMost : atLeast) - System.nanoTime();
+                        if (left <= 0) {
+                            break;
+                        }
+                        // A rebalance in this poll completes the batch so far before the partitions go (the listener).
+                        records = consumer.poll(Duration.ofNanos(Math.min(left, POLL_TIMEOUT.toNanos())));
+                    }
                 }
+                completePending();
                 retryDelayMs = FIRST_RETRY_DELAY_MS;
                 checkCaughtUp();
             } catch (WakeupException e) {
@@ -171,7 +202,7 @@ public abstract class ConsumerLoop implements AutoCloseable {
             } catch (Exception e) {
                 if (running) {
                     LOG.warn("{}: batch failed, replaying from the last commit in {} ms: {}", name, retryDelayMs, e.toString());
-                    batchFailed();
+                    dropPending();
                     rewindToCommitted();
                     sleepQuietly(retryDelayMs);
                     retryDelayMs = Math.min(MAX_RETRY_DELAY_MS, retryDelayMs * 2);
@@ -181,9 +212,9 @@ public abstract class ConsumerLoop implements AutoCloseable {
         consumer.close();
     }
 
-    /** Handles each record on its own, dead-letters those at fault, then completes the batch. */
+    /** Handles each record on its own and dead-letters those at fault; the batch is completed later. */
     private void process(ConsumerRecords<String, byte[]> records) throws Exception {
-        Map<ConsumerRecord<String, byte[]>, Future<?>> sent = new LinkedHashMap<>();
+        Map<ConsumerRecord<String, byte[]>, Future<?>> sent = sentLetters;
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 handle(record);
@@ -199,8 +230,58 @@ public abstract class ConsumerLoop implements AutoCloseable {
                 }
             }
         }
-        awaitLetters(sent, false);
+        pending.putAll(nextOffsets(records));
+    }
+
+    /** Completes the batch taken in so far, then commits it: nothing is committed before it is acknowledged. */
+    private void completePending() throws Exception {
+        if (pending.isEmpty()) {
+            return;
+        }
+        awaitLetters(sentLetters, false);
+        sentLetters.clear();
         completeBatch();
+        consumer.commitSync(pending);
+        pending.forEach((partition, offset) -> lettered.getOrDefault(partition, new TreeSet<>())
+                .headSet(offset.offset()).clear());
+        pending.clear();
+    }
+
+    /** The batch failed: what it handled is replayed from the last commit. */
+    private void dropPending() {
+        batchFailed();
+        pending.clear();
+        sentLetters.clear();
+    }
+
+    /**
+     * Partitions are about to go (a rebalance inside a poll): the batch taken in so far is completed and committed
+     * first, as its offsets could not be committed after. If that fails, or the loop is closing, it is dropped: the
+     * partitions' next owner replays it from the last commit.
+     */
+    private void completeBeforeHandOver() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            if (running) {
+                completePending();
+                return;
+            }
+        } catch (Exception e) {
+            LOG.warn("{}: cannot complete the batch before a rebalance, it will be replayed: {}", name, e.toString());
+        }
+        dropPending();
+    }
+
+    /** True while the consumer knows of records past its position on any of its partitions. */
+    private boolean behind() {
+        for (TopicPartition partition : consumer.assignment()) {
+            if (consumer.currentLag(partition).orElse(0) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Waits for the letters and remembers those Kafka acknowledged; {@code quietly}: a failed one is only left out. */

@@ -47,6 +47,17 @@ public record KafkaSettings(String bootstrapServers, Map<String, String> clientP
         return withClientProperties(config);
     }
 
+    /**
+     * A {@link #producer} for streams of many records (the router's copies, the projections' views): batches of up to
+     * 256 KB rather than 16 KB, so that a burst goes out in few, better compressed requests; each new batch also
+     * costs an lz4 frame's set-up, which took a sixth of the router's CPU with 16 KB batches of 0.6 KB facts.
+     */
+    public Map<String, String> batchingProducer() {
+        Map<String, String> config = producer();
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        return withClientProperties(config);
+    }
+
     /** A consumer that reads from the beginning and commits nothing: its position lives in the caller's state. */
     public Map<String, String> reader() {
         Map<String, String> config = common();

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -49,6 +50,11 @@ final class FactRouter extends ConsumerLoop {
         fact.topics().forEach(id -> copies.add(copy(record, Topics.FACTS_BY_TOPIC, id)));
         copies.add(copy(record, Topics.FACTS_BY_PARTIES, Topics.factKey(fact)));
         copies.forEach(copy -> sends.add(producer.send(copy))); // only once the whole fact was read
+    }
+
+    @Override
+    protected Duration maxBatchTime() {
+        return ProjectionVerticle.BACKLOG_BATCH_TIME;
     }
 
     @Override

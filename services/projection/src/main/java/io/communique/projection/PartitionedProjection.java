@@ -46,6 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PartitionedProjection<S> extends ConsumerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedProjection.class);
+    /** However slow publishing gets, views and commits trail a backlog by at most about this long. */
+    private static final Duration MAX_BATCH_TIME = Duration.ofSeconds(10);
+    /** A batch lasts this many times as long as the last publish: publishing takes at most a fifth of the time. */
+    private static final int PUBLISH_SHARE = 4;
 
     /** What a finished rebuild changed. */
     record RebuildResult(String kind, int viewsChanged, int viewsRemoved, long factsFolded) {
@@ -73,14 +77,23 @@ final class PartitionedProjection<S> extends ConsumerLoop {
     private volatile CompletableFuture<RebuildResult> rebuildRequest;
     private CompletableFuture<RebuildResult> rebuilding;
     private long foldedAtRebuildStart;
+    /**
+     * How long the last batch's publish took, the wait for Kafka's acknowledgement included: that wait is mostly the
+     * broker appending the views, work that competes with the rest (measured: leaving it out cost more CPU per fact).
+     */
+    private long lastPublishNanos;
 
     PartitionedProjection(ViewKind<S> kind, KafkaSettings settings, KafkaProducer<String, byte[]> producer) {
-        super("communique-projection-" + kind.name(), settings, "communique-projection-" + kind.name(), kind.inputTopic(),
-                producer::send);
+        super(group(kind), settings, group(kind), kind.inputTopic(), producer::send);
         this.kind = kind;
         this.settings = settings;
         this.producer = producer;
         this.source = new KafkaFactSource(settings, kind.inputTopic());
+    }
+
+    /** The consumer group of the projections of {@code kind}. */
+    static String group(ViewKind<?> kind) {
+        return "communique-projection-" + kind.name();
     }
 
     @Override
@@ -169,6 +182,22 @@ final class PartitionedProjection<S> extends ConsumerLoop {
             dirty.get(record.partition()).add(record.key());
         }
         folded.incrementAndGet();
+    }
+
+    /**
+     * A batch takes in records for {@link #PUBLISH_SHARE} times as long as the last publish took: a view's bytes are
+     * derived from its whole state, which grows, so publishing after every poll would take ever more of the time (and
+     * of the cores the router needs) during a burst; this way it takes at most a fifth, while a small view is still
+     * published right after its facts.
+     */
+    @Override
+    protected Duration minBatchTime() {
+        return Duration.ofNanos(Math.min(MAX_BATCH_TIME.toNanos(), PUBLISH_SHARE * lastPublishNanos));
+    }
+
+    @Override
+    protected Duration maxBatchTime() {
+        return Duration.ofNanos(Math.max(ProjectionVerticle.BACKLOG_BATCH_TIME.toNanos(), minBatchTime().toNanos()));
     }
 
     @Override
@@ -260,6 +289,7 @@ final class PartitionedProjection<S> extends ConsumerLoop {
      * them.
      */
     private int[] publish(List<Integer> partitions, boolean all) throws Exception {
+        long began = System.nanoTime();
         List<Pending> pending = new ArrayList<>();
         Map<Integer, Map<String, Set<String>>> nowOwned = new HashMap<>();
         for (int partition : partitions) {
@@ -289,6 +319,9 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         }
         for (Pending view : pending) {
             view.send().get();
+        }
+        if (!all) {
+            lastPublishNanos = System.nanoTime() - began;
         }
         // Only once acknowledged: a failed batch keeps its keys dirty and tries the removals again.
         nowOwned.forEach((partition, owners) -> {

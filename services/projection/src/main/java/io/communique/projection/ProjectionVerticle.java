@@ -2,6 +2,7 @@ package io.communique.projection;
 
 import io.communique.kafka.ConsumerLoop;
 import io.communique.kafka.KafkaSettings;
+import io.communique.model.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -10,8 +11,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,6 +27,11 @@ public final class ProjectionVerticle extends VerticleBase {
     /** Event-bus address: rebuild this instance's views from the fact log; replies with what changed. */
     public static final String REBUILD_ADDRESS = "communique.projection.rebuild";
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionVerticle.class);
+    /**
+     * How long the router and the projections take in a backlog before they complete a batch (acknowledgements,
+     * views published, offsets committed): a burst of facts then costs a few batches, not one per poll.
+     */
+    static final Duration BACKLOG_BATCH_TIME = Duration.ofSeconds(1);
 
     private final KafkaSettings settings;
     private final int viewRecent;
@@ -49,7 +58,7 @@ public final class ProjectionVerticle extends VerticleBase {
         }));
         // Kafka clients resolve and load classes while constructed: on a worker, not the event loop.
         return vertx.executeBlocking(() -> {
-                    producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
+                    producer = new KafkaProducer<>(new HashMap<>(settings.batchingProducer()));
                     router = new FactRouter(settings, producer);
                     countries = new PartitionedProjection<>(ViewKind.countries(viewRecent), settings, producer);
                     topics = new PartitionedProjection<>(ViewKind.topics(viewRecent), settings, producer);
@@ -70,6 +79,18 @@ public final class ProjectionVerticle extends VerticleBase {
             producer.close();
             return null;
         });
+    }
+
+    /**
+     * The consumer groups the projection's loops join, each with the topic it reads: when every group's lag is 0,
+     * every fact of the fact topic is in the published views (a projection commits only what it published).
+     */
+    public static Map<String, String> groupInputs() {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put(FactRouter.GROUP, Topics.FACTS);
+        List.of(ViewKind.countries(1), ViewKind.topics(1), ViewKind.EVENTS)
+                .forEach(kind -> groups.put(PartitionedProjection.group(kind), kind.inputTopic()));
+        return groups;
     }
 
     /** Facts folded into views since start, country, topic and event projections together. */

@@ -27,6 +27,7 @@ final class RunningProjection implements BeforeAllCallback, AfterAllCallback {
     private Vertx vertx;
     KafkaSettings settings;
     KafkaProducer<String, byte[]> producer;
+    ProjectionVerticle verticle;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -35,7 +36,8 @@ final class RunningProjection implements BeforeAllCallback, AfterAllCallback {
         settings = new KafkaSettings(kafka.bootstrapServers());
         vertx = Vertx.vertx();
         TopicAdmin.ensureTopics(vertx, settings, Topics.ALL).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        vertx.deployVerticle(new ProjectionVerticle(settings, 100)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        verticle = new ProjectionVerticle(settings, 100);
+        vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
     }
 
