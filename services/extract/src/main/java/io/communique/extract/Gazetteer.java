@@ -112,6 +112,9 @@ final class Gazetteer {
         int i = from;
         while (i < to) {
             Mention mention = longestAt(text, i, to, month);
+            if (mention != null && mention.kind() == Mention.Kind.PERSON && insideLongerName(text, from, mention, found)) {
+                mention = null; // "舒克里" is not "克里": a transliteration inside a longer one
+            }
             if (mention == null) {
                 i++;
             } else {
@@ -180,6 +183,20 @@ final class Gazetteer {
             }
         }
         found.add(candidate);
+    }
+
+    /** Characters a Chinese name may follow: punctuation aside, verbs and particles, and the last characters of titles. */
+    private static final String NAME_MAY_FOLLOW = "同与和及跟见晤谈了是在由对向为的、给请邀称说让并即任长统理相席王帝后使官员卿记督主君首书军人生";
+
+    /** Whether a Han person name at the mention continues a longer name: a Han character before it that ends no word. */
+    private static boolean insideLongerName(String text, int from, Mention person, List<Mention> found) {
+        int before = person.start() - 1;
+        if (before < from || Character.UnicodeScript.of(text.charAt(person.start())) != Character.UnicodeScript.HAN) {
+            return false;
+        }
+        char c = text.charAt(before);
+        boolean afterMention = !found.isEmpty() && found.get(found.size() - 1).end() == person.start();
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && NAME_MAY_FOLLOW.indexOf(c) < 0 && !afterMention;
     }
 
     /** "中国外交部长王毅" names China once: a title right after a country mention adds nothing. */

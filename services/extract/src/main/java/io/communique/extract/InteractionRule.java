@@ -41,6 +41,8 @@ final class InteractionRule implements Rule {
     private static final Pattern NAMED_PROCESS = Pattern.compile("[六四五]方会谈");
     private static final Pattern SEPARATELY = Pattern.compile("(?i)分别|separately|respectively");
     private static final Pattern REQUESTED_BY_OTHER = Pattern.compile("(?i)应约|at the request of");
+    /** "Sisi received a phone call from Qatar's Emir": the caller is the other side. */
+    private static final Pattern CALL_RECEIVED = Pattern.compile("(?i)\\breceived (?:a |an )?(?:[a-z]+ )?(?:(?:tele)?phone )?call from\\b|接到[^,;。]{0,20}(?:电话|来电)");
     private static final Pattern REQUESTED_BY_SUBJECT = Pattern.compile("(?i)\\basked to meet\\b|\\brequested (?:a |the )?meeting\\b|提议|主动");
     private static final Pattern WITH = Pattern.compile("(?i)同|与|和|跟|\\bwith\\b|\\band\\b");
     /** Being received at an airport is a protocol welcome, not a meeting. */
@@ -187,8 +189,15 @@ final class InteractionRule implements Rule {
             exchangeOfViews(a, i, found);
         }
         found.removeIf(t -> attendedByVideo(a, i, t));
+        found.replaceAll(t -> t.type() == FactType.MEETING && VIRTUAL.matcher(a.text.substring(t.start(), t.end())).find()
+                ? new Trigger(t.start(), t.end(), FactType.PHONE_CALL, t.trilateral()) : t); // "held a virtual meeting": video is a call
         return mannerOfCalls(a, found);
     }
+
+    /** "where he met President Luis Lacalle Pou": a titled person as the object names the counterpart, if not the country. */
+    private static final Pattern TITLED_OBJECT = Pattern.compile(
+            "\\s+(?:with\\s+)?(?:the\\s+)?(?:President|Prime Minister|PM|Premier|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Foreign Minister)\\s+[A-Z]");
+    private static final Pattern VIRTUAL = Pattern.compile("(?i)\\b(?:virtual|video|online)\\b");
 
     /** "普京以视频方式出席", "以视频方式、莫迪…出席", "joined the summit via video": how a leader attended, not a call. */
     private static final Pattern ATTENDANCE_AFTER = Pattern.compile(
@@ -429,7 +438,8 @@ final class InteractionRule implements Rule {
                 reasons.add(new Candidate.Reason(0.15, "both sides referred to together (" + bothSides.group() + ")"));
             }
             // "参加会见", "会晤通过了…": without a counterpart, "同/与" or "两国", only a back-reference
-            weak = !both && !WITH.matcher(a.text.substring(a.clauseStart(i, start), start)).find();
+            weak = !both && !WITH.matcher(a.text.substring(a.clauseStart(i, start), start)).find()
+                    && !(a.english && TITLED_OBJECT.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt());
         }
         String window = a.text.substring(a.clauseStart(i, start), start);
         List<Set<String>> groups = new ArrayList<>();
@@ -473,7 +483,8 @@ final class InteractionRule implements Rule {
                     c.reason(0.30 / group.size(), "counterpart " + Events.recognised(a, named));
                 }
             }
-            if (group.size() == 1 && REQUESTED_BY_OTHER.matcher(window).find()) {
+            boolean calledBy = t.type() == FactType.PHONE_CALL && CALL_RECEIVED.matcher(a.sentenceText(i)).find();
+            if (group.size() == 1 && (REQUESTED_BY_OTHER.matcher(window).find() || calledBy)) {
                 c.initiator = group.iterator().next();
             } else if (REQUESTED_BY_SUBJECT.matcher(a.sentenceText(i)).find()) {
                 c.initiator = subject;

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 final class SigningRule implements Rule {
     private static final Pattern ZH_VERB = Pattern.compile("签署|签订|签字|批准|通过|发表|发布|交换|见证");
     private static final Pattern EN_VERB = Pattern.compile(
-            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled|exchange(?= of))\\b");
+            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled|released|exchange(?= of))\\b");
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
-    private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
+    private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|共同声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
             "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|合作项目|合作规划|行动计划|路线图|公约|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
                     + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments?\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b"
@@ -47,7 +47,9 @@ final class SigningRule implements Rule {
     /** All the leaders of a summit sign together ("六国元首签署", "The leaders adopted"): the document is the organisation's. */
     private static final Pattern ALL_MEMBERS = Pattern.compile(
             "(?i)与会(?:各国)?领导人|各成员国(?:领导人|元首)|成员国元首|all (?:the )?(?:member states|leaders)|leaders of (?:all )?the member states"
-                    + "|[三四五六七八九十]+国(?:元首|领导人)|(?:^|\\. |\\s)(?-i:The) leaders\\b(?! of)");
+                    + "|[三四五六七八九十]+国(?:元首|领导人)|(?:^|\\. |\\s)(?-i:The) leaders\\b(?! of)|\\bthe allies\\b|\\ballied leaders\\b"
+                    + "|\\b(?:South-?east Asian|Asian|African|Arab|European|Latin American(?: and Caribbean)?|Caribbean|Pacific(?: Islands?)?|Nordic"
+                    + "|Central Asian|Gulf|BRICS|G20|NATO|ASEAN|SCO|APEC|EU) leaders\\b");
     /** "the New Delhi Leaders' Declaration", 《…领导人…宣言》: a summit's document by its very name. */
     private static final Pattern SUMMIT_DOCUMENT = Pattern.compile("(?i)leaders['’]? declaration|领导人[^《》]{0,8}宣言|峰会[^《》]{0,4}宣言");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");

@@ -19,7 +19,7 @@ final class SummitRule implements Rule {
             "(出席[^,;。]{0,6}的(?:还)?有|出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
                     + "|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
+            "(?i)(\\bamong (?:those|the leaders) (?:attending|present) (?:were|was|included)\\b|\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
                     + "|\\b(?:was|were) (?:also )?among the (?:leaders|heads of state|participants|attendees)\\b"
                     + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b|\\brepresented (?:their|his|her|its) countr(?:y|ies)\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
@@ -31,7 +31,8 @@ final class SummitRule implements Rule {
     private static final Pattern HELD = Pattern.compile("(开幕|闭幕|举行|召开)(?!后|前|之际|时|期间|的)");
     private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?(?:[\\w-]+\\s+)?[^,;]{0,4}(?:峰会|会议|会晤|对话会|论坛|summit|forum|meeting)");
     /** "…, attended by the leaders of A, B and C": the attendees follow the verb. */
-    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile("(?i)^(?:attended by\\b|in the presence of\\b|brought together\\b|出席[^,;。]{0,6}的(?:还)?有)");
+    private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile(
+            "(?i)^(?:attended by\\b|in the presence of\\b|brought together\\b|among (?:those|the leaders) (?:attending|present) (?:were|was|included)\\b|出席[^,;。]{0,6}的(?:还)?有)");
     /** "The summit opened in Riyadh, chaired by King Salman": the chair follows the verb. */
     private static final Pattern PASSIVE_HOSTING = Pattern.compile("(?i)^(?:(?:hosted|chaired|presided over) by|under the chairmanship of)\\b");
     /** "…, in the presence of A and B, while the leaders of C are absent": the list ends where another clause begins. */
@@ -290,7 +291,7 @@ final class SummitRule implements Rule {
         if (NEEDS_SUMMIT_NOUN.matcher(m.group()).matches()) {
             return SUMMIT_NOUN.matcher(after).find();
         }
-        if (organisationAfter || SUMMIT_NOUN.matcher(after).find() || m.group().startsWith("represented")) {
+        if (organisationAfter || SUMMIT_NOUN.matcher(after).find() || m.group().matches("(?i)represented.*|among.*")) {
             return true; // "Li Qiang and Lavrov represented their countries": at the summit of the report
         }
         if (passive(a, i, m)) { // "the summit, attended by …", "The meeting was attended by …": named before the attendees

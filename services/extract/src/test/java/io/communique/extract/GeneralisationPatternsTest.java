@@ -863,4 +863,41 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2024年5月8日，国家主席习近平乘专机抵达布达佩斯。", "2024-05-09")).containsExactly("VISIT CN,HU");
         assertThat(Facts.keys("Chinese Foreign Minister Wang Yi arrived in Abuja on Friday.", "2025-01-10")).containsExactly("VISIT CN,NG");
     }
+
+    @Test
+    void aShortNameInsideALongerTransliterationNamesNobody() {
+        assertThat(Facts.keys("2024年1月14日，王毅在开罗同埃及外长舒克里举行会谈。", "2024-01-15")).containsExactly("TALKS CN,EG");
+    }
+
+    @Test
+    void callsReceivedAndVirtualMeetings() {
+        assertThat(Facts.of("Egyptian President Abdel Fattah al-Sisi received a phone call from Qatar's Emir Sheikh Tamim bin Hamad Al Thani "
+                + "on Saturday.", "2025-05-10")).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("QA"));
+        assertThat(Facts.keys("Brazil's Lula and France's Macron held a virtual meeting on Tuesday.", "2025-05-07")).containsExactly("PHONE_CALL BR,FR");
+    }
+
+    @Test
+    void meetingATitledPersonAfterAVisitNamesTheHost() {
+        assertThat(Facts.keys("Chilean President Gabriel Boric paid an official visit to Uruguay on Monday, where he met President Luis "
+                + "Lacalle Pou.", "2025-05-06")).containsExactly("VISIT CL,UY", "MEETING CL,UY");
+    }
+
+    @Test
+    void documentsReleasedOrCalledCommonStatementsAndAdoptedByARegionsLeaders() {
+        assertThat(Facts.keys("Australian Prime Minister Anthony Albanese met New Zealand Prime Minister Christopher Luxon on Friday. After the "
+                + "meeting, the two leaders released a joint statement.", "2024-08-16")).contains("STATEMENT_SIGNED AU,NZ");
+        assertThat(Facts.keys("KUALA LUMPUR, May 26 -- South-east Asian leaders on Monday adopted the Kuala Lumpur Declaration on ASEAN 2045.",
+                "2025-05-26")).containsExactly("STATEMENT_SIGNED ASEAN");
+    }
+
+    @Test
+    void aWishStatedBeforeGovernsTheSentence() {
+        assertThat(Facts.keys("2021年12月15日，普京表示，期待明年2月赴北京出席冬奥会开幕式，同习近平主席举行会晤。", "2021-12-16")).isEmpty();
+    }
+
+    @Test
+    void attendeesNamedAfterAmongThoseAttending() {
+        assertThat(Facts.keys("BUENOS AIRES, Jan 24 -- The CELAC summit opened on Tuesday. Among those attending were Brazil's Luiz Inacio Lula "
+                + "da Silva and Colombia's Gustavo Petro.", "2023-01-24")).contains("SUMMIT BR,CELAC", "SUMMIT CELAC,CO");
+    }
 }
