@@ -65,7 +65,8 @@ final class Analysis {
     /** A summit named by at most a place or an ordinal: "出席峰会", "出席汉堡峰会", "主持会议", "the summit". */
     private static final Pattern BARE_SUMMIT = Pattern.compile(
             "(?i)^(?:出席|参加|与会|主持|共同主持|(?:co-)?chaired|hosted|attended)?(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)|^(?:出席|参加|与会)了?(?:本届|此次)?论坛"
-                    + "|^[^,;.]{0,50}?\\bthe (?:[\\w-]+ ){0,3}summit\\b|^represented (?:their|his|her|its) countr|^among (?:those|the leaders) (?:attending|present)");
+                    + "|^[^,;.]{0,50}?\\bthe (?:[\\w-]+ ){0,3}summit\\b|^represented (?:their|his|her|its) countr|^among (?:those|the leaders) (?:attending|present)"
+                    + "|^welcomed\\b[^.;]{0,160}\\bto the (?:[\\w-]+ ){0,2}(?:summit|plenary|session|gathering|conference)\\b");
     private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
     /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
     private static final Pattern ATTENDED_AT_END = Pattern.compile(
@@ -614,7 +615,7 @@ final class Analysis {
         if (before != null) {
             return before;
         }
-        if (before == null && !BARE_SUMMIT.matcher(text.substring(position, Math.min(sentence(i).end(), position + (english ? 60 : 24)))).find()
+        if (before == null && !BARE_SUMMIT.matcher(text.substring(position, Math.min(sentence(i).end(), position + (english ? 200 : 24)))).find()
                 && !BARE_SUMMIT_BEFORE.matcher(text.substring(sentence(i).start(), position)).find()
                 && !ATTENDED_AT_END.matcher(text.substring(position, sentence(i).end())).find()) {
             return null;

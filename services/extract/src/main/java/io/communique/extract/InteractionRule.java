@@ -202,7 +202,7 @@ final class InteractionRule implements Rule {
     /** "普京以视频方式出席", "以视频方式、莫迪…出席", "joined the summit via video": how a leader attended, not a call. */
     private static final Pattern ATTENDANCE_AFTER = Pattern.compile(
             "(?i)^[^。;]{0,40}?(?:出席|参加|与会|参会|主持(?=[^。;]{0,30}(?:会议|峰会|论坛)))|^[^.;]{0,60}?\\b(?:attend(?:ed|s)?|took part|joined|participat(?:ed|es)|(?:co-)?chaired)\\b");
-    private static final Pattern ATTENDANCE_BEFORE = Pattern.compile("(?i)(?:出席|参加|attend(?:ed|s)?|took part in|joined|participated in)[^,.;。]{0,60}$");
+    private static final Pattern ATTENDANCE_BEFORE = Pattern.compile("(?i)(?:出席|参加|attend(?:ed|s)?|took part(?: in)?|joined|participated(?: in)?)[^,.;。]{0,60}$");
 
     private static boolean attendedByVideo(Analysis a, int i, Trigger t) {
         if (t.type() != FactType.PHONE_CALL || !CALL_MANNER.matcher(a.text.substring(t.start(), t.end())).matches()) {

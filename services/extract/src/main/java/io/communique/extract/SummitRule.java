@@ -23,7 +23,9 @@ final class SummitRule implements Rule {
                     + "|\\b(?:was|were) (?:also )?among the (?:leaders|heads of state|participants|attendees)\\b"
                     + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b|\\brepresented (?:their|his|her|its) countr(?:y|ies)\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
-                    + "|(\\bhosted\\b|\\b(?:is|was) hosting\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b)");
+                    + "|(\\bhosted\\b|\\b(?:is|was) hosting\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b"
+                    + "|,\\s*the (?:summit|meeting|conference) host\\b|\\bholds? (?:the )?(?:[\\w'’]+ ){0,2}rotating (?:presidency|chair(?:manship)?)\\b"
+                    + "|\\bwelcomed\\b(?=[^.;]{0,160}\\bto the (?:[\\w-]+ ){0,2}(?:summit|plenary|meeting|session|gathering|conference)\\b))");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum|leaders['’]? meeting");
     private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
@@ -149,7 +151,10 @@ final class SummitRule implements Rule {
                 a.parties(i, m.end(), listEnd(a, i, m.end())).forEach(p -> attendees.add(p.code()));
             } else {
                 a.parties(i, from, m.start()).forEach(p -> attendees.add(p.code()));
-                if (hosting) {
+                if (hosting && m.group().equalsIgnoreCase("welcomed")) { // "welcomed A, B and C to the plenary": the guests
+                    int to = a.text.indexOf(" to the ", m.end());
+                    a.parties(i, m.end(), to < 0 ? a.sentence(i).end() : Math.min(to, a.sentence(i).end())).forEach(p -> attendees.add(p.code()));
+                } else if (hosting) {
                     attendees.addAll(leadersListedAfter(a, i, m.end()));
                 }
                 if (attendees.isEmpty() && namedAfter.isEmpty()) { // "…首脑出席了论坛,其中包括A、B": those named
@@ -286,6 +291,9 @@ final class SummitRule implements Rule {
         }
         if (hosting) {
             // "举行会晤/会谈" is bilateral: only a chair's verb takes a bare summit noun ("主持会议")
+            if (m.group().matches("(?is),\\s*the .* host|holds? .*|welcomed")) {
+                return true; // "X, the summit host,", "whose country holds CELAC's rotating presidency", "welcomed A and B to the plenary"
+            }
             return organisationAfter || m.group().matches("主持|主办|hosted|chaired|(?:is|was) hosting") && HOSTED_NOUN.matcher(after).find();
         }
         if (NEEDS_SUMMIT_NOUN.matcher(m.group()).matches()) {

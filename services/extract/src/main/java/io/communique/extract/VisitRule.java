@@ -20,6 +20,8 @@ final class VisitRule implements Rule {
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)\\bsummit|\\bforum\\b|峰会|论坛");
     /** "Macron hosted Russian President Putin at Versailles": hosting a visitor is the visit. */
     private static final Pattern HOSTED = Pattern.compile("(?i)\\b(?:hosted|welcomed)\\s+(?:the\\s+)?(?:visiting\\s+)?");
+    /** "welcomed A and B to the plenary session": guests of a meeting, not visitors of a country. */
+    private static final Pattern TO_A_MEETING = Pattern.compile("(?i)\\bto the (?:[\\w-]+ ){0,2}(?:summit|plenary|session|gathering|conference|meeting)\\b");
     /** "welcomed Japanese Prime Minister Abe to the White House": welcoming someone is hosting only with "to" a place. */
     private static final Pattern WELCOMED_TO = Pattern.compile("(?i)^[^,;.]{0,60}?\\bto\\b");
     /** "对俄罗斯、德国进行国事访问": the destinations sit between 对 and 进行. */
@@ -94,7 +96,8 @@ final class VisitRule implements Rule {
             String after = a.text.substring(hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 60));
             boolean welcomed = hosted.group().toLowerCase(java.util.Locale.ROOT).startsWith("welcomed");
             if (guest == null || guest.start() != hosted.end() || host == null || host.code().equals(guest.code())
-                    || SUMMIT_NOUN.matcher(after).find() || a.planned(i, hosted.start())
+                    || SUMMIT_NOUN.matcher(after).find() || TO_A_MEETING.matcher(a.text.substring(hosted.end(), a.sentence(i).end())).find()
+                    || a.planned(i, hosted.start())
                     || welcomed && !WELCOMED_TO.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()
                     && !A_VISIT.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()) {
                 continue;

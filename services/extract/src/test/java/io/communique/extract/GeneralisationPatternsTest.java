@@ -900,4 +900,13 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("BUENOS AIRES, Jan 24 -- The CELAC summit opened on Tuesday. Among those attending were Brazil's Luiz Inacio Lula "
                 + "da Silva and Colombia's Gustavo Petro.", "2023-01-24")).contains("SUMMIT BR,CELAC", "SUMMIT CELAC,CO");
     }
+
+    @Test
+    void hostsWelcomingGuestsToTheSummitOrNamedAsItsHostOrChair() {
+        assertThat(Facts.keys("JOHANNESBURG, Aug 23 -- The 15th BRICS summit opened in Johannesburg on Wednesday. South African President Cyril "
+                + "Ramaphosa, who is hosting the summit, welcomed Brazil's Luiz Inacio Lula da Silva and India's Narendra Modi to the plenary "
+                + "session.", "2023-08-23")).containsExactlyInAnyOrder("SUMMIT BRICS,ZA", "SUMMIT BR,BRICS", "SUMMIT BRICS,IN");
+        assertThat(Facts.of("BUENOS AIRES, Jan 24 -- Argentine President Alberto Fernandez, whose country holds CELAC's rotating presidency, "
+                + "opened the summit on Tuesday.", "2023-01-24")).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("AR"));
+    }
 }
