@@ -30,7 +30,9 @@ class FactStoreTest {
             new FactQuery("CN", FactType.VISIT, "security", null, null, null),
             new FactQuery(null, null, null, "2017-03-01", "2017-06-30", null),
             new FactQuery("RU", null, null, "2017-05-01", null, null),
-            new FactQuery(null, null, null, null, null, FactExportTest.fact(7, "e").documentId()));
+            new FactQuery(null, null, null, null, null, FactExportTest.fact(7, "e").documentId()),
+            new FactQuery(null, null, "trade", null, null, FactExportTest.fact(8, "e").documentId()),
+            new FactQuery(null, FactType.values()[3], null, "2017-02-01", "2017-02-28", null));
 
     @TempDir
     Path folder;
