@@ -240,8 +240,12 @@ public final class FactStore implements AutoCloseable {
             insertDocument = connection.prepareStatement("INSERT INTO documents(id, json) VALUES (?, ?)");
         }
 
+        /** A record that is no fact or document is skipped: only the database's own failures fail the batch. */
         Applied apply(Input record) throws SQLException {
             try {
+                if (record.value() == null) {
+                    throw new IllegalArgumentException("no value");
+                }
                 return switch (record.topic()) {
                     case Topics.FACTS -> fact(record);
                     case Topics.DOCUMENTS -> document(Json.read(record.value(), Document.class), record.value());
@@ -254,6 +258,9 @@ public final class FactStore implements AutoCloseable {
 
         private Applied fact(Input record) throws SQLException {
             Fact fact = FactReader.read(record.value());
+            if (fact.id() == null || fact.documentId() == null || fact.type() == null) {
+                throw new IllegalArgumentException("not a valid Fact: no id, documentId or type");
+            }
             byte[] previous = previousJson(fact.id());
             if (CloudEvents.isRetraction(record.eventType())) {
                 if (previous == null) {
@@ -340,6 +347,9 @@ public final class FactStore implements AutoCloseable {
 
         /** The first receipt of a document is the one that counts. */
         private Applied document(Document document, byte[] json) throws SQLException {
+            if (document.id() == null) {
+                throw new IllegalArgumentException("not a valid Document: no id");
+            }
             documentExists.setString(1, document.id());
             try (ResultSet row = documentExists.executeQuery()) {
                 if (row.next()) {

@@ -197,10 +197,11 @@ class FactExportTest {
         LiveState big = new LiveState();
         int total = 40_000;
         String evidence = "中".repeat(300);
+        List<FactStore.Input> batch = new ArrayList<>();
         for (int i = 0; i < total; i++) {
-            Fact fact = fact(i, evidence + i);
-            big.apply(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact), null);
+            batch.add(new FactStore.Input(Topics.FACTS, 0, i, Json.bytes(fact(i, evidence + i)), null));
         }
+        big.store().apply(batch); // one transaction, as the web's followers write a poll's batch
         AtomicLong pulled = new AtomicLong();
         FactSource stored = big.store().source(vertx.createSharedWorkerExecutor("test-store", 2));
         FactSource counting = new FactSource() {

@@ -101,7 +101,7 @@ class FactStoreTest {
     }
 
     @Test
-    void aCorrectionReplacesTheFactAndARetractionRemovesIt() {
+    void aCorrectionReplacesTheFactARetractionRemovesItAndAnUnreadableRecordIsSkipped() {
         List<Fact> facts = facts(20);
         try (FactStore store = FactStore.inMemory()) {
             load(store, facts);
@@ -110,17 +110,19 @@ class FactStoreTest {
             List<FactStore.Applied> applied = store.apply(List.of(fact(corrected, 20), fact(corrected, 21),
                     new FactStore.Input(Topics.FACTS, 2, 22, Json.bytes(retracted), CloudEvents.FACT_RETRACTED_TYPE),
                     new FactStore.Input(Topics.FACTS, 2, 23, Json.bytes(retracted), CloudEvents.FACT_RETRACTED_TYPE),
-                    new FactStore.Input(Topics.FACTS, 0, 24, "{\"id\":".getBytes(), null)));
+                    new FactStore.Input(Topics.FACTS, 0, 24, "{\"id\":".getBytes(), null),
+                    new FactStore.Input(Topics.FACTS, 0, 25, "{\"participants\":[]}".getBytes(), null),
+                    new FactStore.Input(Topics.FACTS, 0, 26, null, null)));
             assertThat(applied).extracting(FactStore.Applied::effect).containsExactly(FactStore.Effect.CORRECTED,
                     FactStore.Effect.UNCHANGED, FactStore.Effect.RETRACTED, FactStore.Effect.UNCHANGED,
-                    FactStore.Effect.SKIPPED);
+                    FactStore.Effect.SKIPPED, FactStore.Effect.SKIPPED, FactStore.Effect.SKIPPED);
             List<Fact> now = new ArrayList<>(facts);
             now.set(4, corrected);
             now.remove(retracted);
             assertThat(store.facts(FactQuery.ALL, 0, 100)).isEqualTo(expected(now, FactQuery.ALL));
             assertThat(store.factCount()).isEqualTo(19);
             // The unreadable record's offset counts: it is not read again.
-            assertThat(store.cursor()).isEqualTo(new FactCursor(Map.of(0, 25L, 1, 20L, 2, 24L)));
+            assertThat(store.cursor()).isEqualTo(new FactCursor(Map.of(0, 27L, 1, 20L, 2, 24L)));
         }
     }
 

@@ -33,17 +33,22 @@ public final class ReadSideMeasure {
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("communique-measure");
         long heapBefore = liveHeap();
         long started = System.nanoTime();
-        LiveState state = state(dir);
+        LiveState state = new LiveState(FactStore.open(dir, 32));
         String evidence = "中".repeat(300);
         List<String> documentIds = new ArrayList<>();
+        List<FactStore.Input> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Fact fact = FactExportTest.fact(i, evidence + i);
-            state.apply(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact), null);
+            batch.add(new FactStore.Input(Topics.FACTS, i % 3, i / 3, Json.bytes(fact), null));
             if (i % 3 == 0) {
                 Document document = new Document(fact.documentId(), "国家主席习近平".repeat(100) + i, "test", null, "zh",
                         "2017-01-01", "2017-01-01T00:00:00Z");
-                state.apply(Topics.DOCUMENTS, document.id(), Json.bytes(document), null);
+                batch.add(new FactStore.Input(Topics.DOCUMENTS, 0, i / 3, Json.bytes(document), null));
                 documentIds.add(document.id());
+            }
+            if (batch.size() >= 500 || i == n - 1) { // as the web's followers write: a poll's batch per transaction
+                state.store().apply(batch).forEach(state::taken);
+                batch.clear();
             }
         }
         System.out.printf("loaded %d facts and %d documents in %.1f s%n", n, documentIds.size(),
@@ -64,12 +69,19 @@ public final class ReadSideMeasure {
                 () -> base + "/api/documents/" + documentIds.get(random.nextInt(documentIds.size())));
         System.out.printf("heap live after GC, serving: %d MB%n", liveHeap() >> 20);
         vertx.close().toCompletionStage().toCompletableFuture().get();
+        state.store().close();
+        long files = 0;
+        try (var paths = Files.list(dir)) {
+            files = paths.mapToLong(path -> path.toFile().length()).sum();
+        }
+        System.out.printf("store on disk: %d MB (%d bytes per fact with its documents)%n", files >> 20, files / n);
+        long reopening = System.nanoTime();
+        LiveState reopened = new LiveState(FactStore.open(dir, 32));
+        List<Fact> page = reopened.facts(io.communique.model.FactQuery.ALL, 0, 100);
+        System.out.printf("reopened: %d facts, first page of %d in %.0f ms after opening; heap live after GC %d MB%n",
+                reopened.store().factCount(), page.size(), (System.nanoTime() - reopening) / 1e6, liveHeap() >> 20);
+        reopened.store().close();
         System.exit(0);
-    }
-
-    /** The read side under measurement. */
-    static LiveState state(Path dir) {
-        return new LiveState();
     }
 
     private static void measure(HttpClient http, String what, int times, java.util.function.Supplier<String> uri)
