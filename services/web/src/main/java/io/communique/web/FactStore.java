@@ -10,9 +10,16 @@ import io.communique.model.Json;
 import io.communique.model.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * time (the web's followers, in turn); reads may run concurrently with them and see committed batches only.
  */
 public final class FactStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FactStore.class);
     /** The database's file name in its directory; H2 adds {@code .mv.db}. */
     static final String FILE_NAME = "read-store";
     /** The schema below; a store of another version is dropped and rebuilt from Kafka. */
@@ -87,8 +95,28 @@ public final class FactStore implements AutoCloseable {
      * @param cacheMb the page cache H2 keeps on the heap, the store's only memory that grows with use
      */
     public static FactStore open(Path directory, int cacheMb) {
-        return new FactStore("jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME)
-                + ";CACHE_SIZE=" + cacheMb * 1024L);
+        // H2 keeps replaced pages for RETENTION_TIME before it reuses their space (45 s by default), so that a power
+        // failure finds an older consistent version; under a steady stream of batches the file then grew to 40 KB per
+        // fact (measured). One second keeps it near 8 KB; a process crash is unaffected (the OS has the writes), and
+        // a file a power failure left unreadable is set aside and rebuilt from Kafka like any lost store.
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + ";CACHE_SIZE="
+                + cacheMb * 1024L + ";RETENTION_TIME=1000";
+        try {
+            return new FactStore(url);
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException sql) || sql.getErrorCode() != ErrorCode.FILE_CORRUPTED_1) {
+                throw e; // locked by another instance, disk unreadable: not ours to delete
+            }
+            Path file = directory.resolve(FILE_NAME + ".mv.db");
+            Path aside = directory.resolve(FILE_NAME + ".mv.db.corrupt");
+            LOG.warn("The read store {} is corrupt ({}): moved to {}, rebuilding from Kafka", file, sql.getMessage(), aside);
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moving) {
+                throw new UncheckedIOException("the corrupt read store could not be moved aside", moving);
+            }
+            return new FactStore(url);
+        }
     }
 
     /** A store that lives as long as it is open: for tests, and for instances that rebuild from Kafka each start. */

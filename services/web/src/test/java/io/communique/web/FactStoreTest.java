@@ -201,6 +201,22 @@ class FactStoreTest {
     }
 
     @Test
+    void aCorruptFileIsSetAsideAndTheStoreStartsEmptyToBeRebuiltFromKafka() throws Exception {
+        try (FactStore store = FactStore.open(folder, 4)) {
+            load(store, facts(10));
+        }
+        Path file = folder.resolve(FactStore.FILE_NAME + ".mv.db");
+        byte[] bytes = Files.readAllBytes(file);
+        java.util.Arrays.fill(bytes, 0, Math.min(bytes.length, 8192), (byte) 'x'); // the header and first chunk
+        Files.write(file, bytes);
+        try (FactStore rebuilt = FactStore.open(folder, 4)) {
+            assertThat(rebuilt.factCount()).isZero();
+            assertThat(rebuilt.cursor()).isEqualTo(FactCursor.BEGINNING);
+        }
+        assertThat(folder.resolve(FactStore.FILE_NAME + ".mv.db.corrupt")).exists();
+    }
+
+    @Test
     void aClearedStoreStartsAgainFromTheBeginning() {
         try (FactStore store = FactStore.open(folder, 4)) {
             load(store, facts(10));
