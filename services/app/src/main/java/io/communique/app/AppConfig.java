@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * @param viewRecent            {@code VIEW_RECENT}: how many of the most recent facts each list of a view holds
  * @param allowedHosts          {@code ALLOWED_HOSTS}: the Host header names the web role answers (see {@link #allowedHosts})
  * @param webhooks              how alerts reach webhooks (see {@link Webhooks})
+ * @param webStore              where the web role keeps facts and documents (see {@link WebStore})
  */
 public record AppConfig(
         String httpHost,
@@ -44,7 +45,23 @@ public record AppConfig(
         LiveSources liveSources,
         Set<Role> roles,
         int viewRecent,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        WebStore webStore) {
+
+    /**
+     * The web role's read store (see docs/operations.md, "The web's read store").
+     *
+     * @param inMemory  {@code WEB_STORE=memory}: keep facts and documents on the heap, read whole on each start
+     *                  (small instances, throwaway runs); {@code disk}, the default: an H2 file
+     * @param directory {@code WEB_STORE_DIR}: its folder; null for {@code DATA_DIR/web-store}
+     * @param cacheMb   {@code WEB_STORE_CACHE_MB}: the page cache it keeps on the heap
+     */
+    public record WebStore(boolean inMemory, Path directory, int cacheMb) {
+        /** The store's folder, or null when in memory. */
+        public Path directory(Path dataDir) {
+            return inMemory ? null : directory != null ? directory : dataDir.resolve("web-store");
+        }
+    }
 
     /**
      * Alert webhooks (see docs/operations.md, "Watches and alerts"); their URLs pass the article fetcher's guard, so
@@ -119,7 +136,9 @@ public record AppConfig(
                 roles(env.get("ROLES")),
                 positive(env, "VIEW_RECENT", CountryView.RECENT),
                 new Webhooks(positive(env, "WEBHOOK_TIMEOUT_MS", 5000), notNegative(env, "WEBHOOK_RETRIES", 3),
-                        notNegative(env, "WEBHOOK_BACKOFF_MS", 1000)));
+                        notNegative(env, "WEBHOOK_BACKOFF_MS", 1000)),
+                new WebStore(webStoreInMemory(env.get("WEB_STORE")), blankToNull(env.get("WEB_STORE_DIR")) == null
+                        ? null : Path.of(env.get("WEB_STORE_DIR").trim()), positive(env, "WEB_STORE_CACHE_MB", 32)));
     }
 
     /**
@@ -136,6 +155,15 @@ public record AppConfig(
             hosts.add(httpHost.trim());
         }
         return Set.copyOf(hosts);
+    }
+
+    /** {@code WEB_STORE=disk|memory}; unset or blank: disk. */
+    static boolean webStoreInMemory(String value) {
+        String mode = value == null || value.isBlank() ? "disk" : value.trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("disk") && !mode.equals("memory")) {
+            throw new IllegalArgumentException("WEB_STORE takes disk or memory, not '" + value + "'");
+        }
+        return mode.equals("memory");
     }
 
     /** {@code ROLES=ingest,web}: the roles named; unset or blank: all of them. */
@@ -185,14 +213,14 @@ public record AppConfig(
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {

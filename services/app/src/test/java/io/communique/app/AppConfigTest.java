@@ -53,6 +53,18 @@ class AppConfigTest {
     }
 
     @Test
+    void theWebsReadStoreIsOnDiskUnderTheDataDirectoryUnlessConfiguredOtherwise() {
+        AppConfig defaults = AppConfig.fromEnv(Map.of()).with(0, dataDir, dataDir, null, 0);
+        assertThat(defaults.webStore().directory(defaults.dataDir())).isEqualTo(dataDir.resolve("web-store"));
+        assertThat(defaults.webStore().cacheMb()).isEqualTo(32);
+        AppConfig moved = AppConfig.fromEnv(Map.of("WEB_STORE_DIR", "/var/lib/communique-web", "WEB_STORE_CACHE_MB", "64"));
+        assertThat(moved.webStore().directory(dataDir)).isEqualTo(Path.of("/var/lib/communique-web"));
+        assertThat(moved.webStore().cacheMb()).isEqualTo(64);
+        assertThat(AppConfig.fromEnv(Map.of("WEB_STORE", "memory")).webStore().directory(dataDir)).isNull();
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("WEB_STORE", "tape"))).hasMessageContaining("WEB_STORE");
+    }
+
+    @Test
     void failedTokenAttemptsAreLimitedToTenAMinutePerClientUnlessConfigured() {
         assertThat(AppConfig.fromEnv(Map.of()).authFailuresPerMinute()).isEqualTo(10);
         assertThat(AppConfig.fromEnv(Map.of("AUTH_FAILURES_PER_MINUTE", "0")).authFailuresPerMinute()).isZero();

@@ -54,8 +54,18 @@ public final class TopicFollower {
     /** Starts following; the returned future completes once the partitions are assigned and the loop runs. */
     public static Future<TopicFollower> start(Vertx vertx, KafkaSettings settings, Collection<String> topics,
                                               Function<List<KafkaConsumerRecord<String, byte[]>>, Future<Void>> handler) {
+        return start(vertx, settings, topics, Map.of(), handler);
+    }
+
+    /**
+     * Starts following from the given offsets, for a caller that keeps what it read (a store on disk) and need not
+     * read it again; partitions not named start at their first record.
+     */
+    public static Future<TopicFollower> start(Vertx vertx, KafkaSettings settings, Collection<String> topics,
+                                              Map<TopicPartition, Long> from,
+                                              Function<List<KafkaConsumerRecord<String, byte[]>>, Future<Void>> handler) {
         TopicFollower follower = new TopicFollower(vertx, settings, handler);
-        return follower.assignAll(topics).map(follower);
+        return follower.assignAll(topics, Map.copyOf(from)).map(follower);
     }
 
     public Future<Void> caughtUp() {
@@ -77,7 +87,7 @@ public final class TopicFollower {
         return consumer.close();
     }
 
-    private Future<Void> assignAll(Collection<String> topics) {
+    private Future<Void> assignAll(Collection<String> topics, Map<TopicPartition, Long> from) {
         List<Future<List<io.vertx.kafka.client.common.PartitionInfo>>> lookups =
                 topics.stream().map(consumer::partitionsFor).toList();
         return Future.all(lookups).compose(all -> {
@@ -85,8 +95,14 @@ public final class TopicFollower {
             lookups.forEach(lookup -> lookup.result().forEach(info ->
                     partitions.add(new TopicPartition(info.getTopic(), info.getPartition()))));
             assigned.addAll(partitions);
+            Set<TopicPartition> fromStart = new HashSet<>(partitions);
+            fromStart.removeAll(from.keySet());
             return consumer.assign(partitions)
-                    .compose(v -> consumer.seekToBeginning(partitions))
+                    .compose(v -> fromStart.isEmpty() ? Future.<Void>succeededFuture() // empty would mean all
+                            : consumer.seekToBeginning(fromStart))
+                    // An offset the log no longer holds falls back to the reader's reset policy (earliest).
+                    .compose(v -> Future.all(from.entrySet().stream().filter(start -> partitions.contains(start.getKey()))
+                            .map(start -> consumer.seek(start.getKey(), start.getValue())).toList()))
                     .compose(v -> consumer.endOffsets(partitions))
                     .onSuccess(ends -> {
                         ends.forEach((partition, end) -> {

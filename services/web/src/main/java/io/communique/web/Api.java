@@ -126,8 +126,9 @@ public final class Api {
         router.get("/api/topics/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), TOPIC_ID, state::topic,
                 "a topic with id"));
         router.get("/api/facts").handler(this::facts);
-        router.get("/api/export/facts").handler(new FactExport(state, workers));
-        router.get("/api/updates").handler(new FactUpdates(state, workers));
+        FactSource facts = state.store().source(workers);
+        router.get("/api/export/facts").handler(new FactExport(facts, workers));
+        router.get("/api/updates").handler(new FactUpdates(facts, workers));
         router.get("/api/events").handler(this::events);
         router.get("/api/totals").handler(new TotalsRoute(state));
         router.get("/api/events/:id").handler(ctx -> view(ctx, ctx.pathParam("id"), EVENT_ID, state::event,
@@ -260,8 +261,11 @@ public final class Api {
             Problems.send(ctx, 400, "offset must be a whole number from 0");
             return;
         }
-        json(ctx, state.facts(new FactQuery(listing.country(), listing.type(), null, since, null, documentId), skip,
-                listing.limit()));
+        FactQuery query = new FactQuery(listing.country(), listing.type(), null, since, null, documentId);
+        int first = skip;
+        workers.executeBlocking(() -> state.facts(query, first, listing.limit()), false)
+                .onSuccess(facts -> json(ctx, facts))
+                .onFailure(error -> Problems.send(ctx, 503, "the facts could not be read: " + error.getMessage()));
     }
 
     /** Event views as published, most recent first, joined into one array without parsing them again; by topic too. */
@@ -285,12 +289,19 @@ public final class Api {
 
     private void document(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        Document document = DOCUMENT_ID.matcher(id).matches() ? state.document(id) : null;
-        if (document == null) {
+        if (!DOCUMENT_ID.matcher(id).matches()) {
             Problems.send(ctx, 404, "no document with id '" + abbreviate(id) + "'");
-        } else {
-            json(ctx, document);
+            return;
         }
+        workers.executeBlocking(() -> state.document(id), false)
+                .onSuccess(document -> {
+                    if (document == null) {
+                        Problems.send(ctx, 404, "no document with id '" + abbreviate(id) + "'");
+                    } else {
+                        json(ctx, document);
+                    }
+                })
+                .onFailure(error -> Problems.send(ctx, 503, "the document could not be read: " + error.getMessage()));
     }
 
     private void schema(RoutingContext ctx) {
@@ -412,22 +423,34 @@ public final class Api {
             Problems.send(ctx, 400, "speed must be a whole number of days per second from 1 to " + TimeLapse.MAX_SPEED);
             return;
         }
-        TimeLapse lapse = new TimeLapse(state.facts(FactQuery.ALL, 0, Integer.MAX_VALUE),
-                LocalDate.parse(from), LocalDate.parse(to), daysPerSecond);
+        int speedDays = daysPerSecond;
         ctx.request().toWebSocket().onSuccess(socket -> {
-            socket.setWriteQueueMaxSize(options.maxClientQueueBytes());
-            socket.writeTextMessage(lapse.clock());
-            long timer = vertx.setPeriodic(TIME_LAPSE_TICK_MS, id -> send(socket, lapse.advance(TIME_LAPSE_TICK_MS / 1000.0)));
-            socket.closeHandler(v -> vertx.cancelTimer(timer));
-            socket.textMessageHandler(text -> {
-                try {
-                    send(socket, lapse.control(new JsonObject(text).getMap()));
-                } catch (RuntimeException e) {
-                    socket.writeTextMessage(new JsonObject().put("type", "replay-error")
-                            .put("detail", "send {\"action\": \"play\"|\"pause\"|\"speed\"|\"seek\", \"value\": …}").encode());
-                }
-            });
+            // Held until the period's facts are read from the store on a worker; control messages wait meanwhile.
+            socket.pause();
+            workers.executeBlocking(() -> new TimeLapse(state.facts(new FactQuery(null, null, null, from, to, null), 0,
+                            Integer.MAX_VALUE), LocalDate.parse(from), LocalDate.parse(to), speedDays), false)
+                    .onSuccess(lapse -> play(socket, lapse))
+                    .onFailure(error -> socket.close((short) 1011, "the facts could not be read"));
         }).onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
+    }
+
+    private void play(ServerWebSocket socket, TimeLapse lapse) {
+        if (socket.isClosed()) {
+            return; // the browser left while the facts were read
+        }
+        socket.setWriteQueueMaxSize(options.maxClientQueueBytes());
+        socket.writeTextMessage(lapse.clock());
+        long timer = vertx.setPeriodic(TIME_LAPSE_TICK_MS, id -> send(socket, lapse.advance(TIME_LAPSE_TICK_MS / 1000.0)));
+        socket.closeHandler(v -> vertx.cancelTimer(timer));
+        socket.textMessageHandler(text -> {
+            try {
+                send(socket, lapse.control(new JsonObject(text).getMap()));
+            } catch (RuntimeException e) {
+                socket.writeTextMessage(new JsonObject().put("type", "replay-error")
+                        .put("detail", "send {\"action\": \"play\"|\"pause\"|\"speed\"|\"seek\", \"value\": …}").encode());
+            }
+        });
+        socket.resume();
     }
 
     /** Sends in order; a client that cannot keep up with its own time-lapse is closed rather than buffered. */

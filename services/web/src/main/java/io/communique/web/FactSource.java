@@ -8,14 +8,14 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * What the bulk export and the updates feed read from the web's fact store, and all they read: the in-memory
- * {@link LiveState} answers at once, a store on disk may answer later (hence futures). Called on the web verticle's
- * event loop; an implementation must not block it.
+ * What the bulk export and the updates feed read from the web's fact store, and all they read: the store on disk
+ * answers on a worker ({@link FactStore#source}), hence futures. Called on the web verticle's event loop; an
+ * implementation must not block it.
  */
 public interface FactSource {
 
     /**
-     * Facts matching the query in listing order (most recent first, then by id: {@link LiveState#facts}), from just
+     * Facts matching the query in listing order (most recent first, then by id: {@link FactStore#facts}), from just
      * after {@code after} (null: the first). At most {@code max}, and maybe fewer even before the end: a store may stop
      * after scanning a bounded number of facts, so one call never takes long.
      */

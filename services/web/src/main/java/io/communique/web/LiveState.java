@@ -2,20 +2,15 @@ package io.communique.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.communique.model.CloudEvents;
 import io.communique.model.CountryView;
 import io.communique.model.Document;
 import io.communique.model.EventView;
 import io.communique.model.Fact;
-import io.communique.model.FactCursor;
 import io.communique.model.FactQuery;
-import io.communique.model.FactReader;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.TopicView;
 import io.communique.model.Topics;
-
-import io.vertx.core.Future;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,10 +29,11 @@ import java.util.TreeSet;
 
 /**
  * What the web tier serves, kept current from the topics it follows: views as the exact bytes the projection
- * published, facts and documents by id. Applying a record tells which live message (if any) clients should get.
- * Not thread-safe: the web verticle's event loop owns it.
+ * published (on the heap), facts and documents in a {@link FactStore} (on disk), and the latest facts for the live
+ * feed (on the heap, {@value #FEED_LENGTH} of them). Applying a record tells which live message (if any) clients
+ * should get. Not thread-safe: the web verticle's event loop owns it; what reads or writes the store blocks and says so.
  */
-public final class LiveState implements FactSource {
+public final class LiveState {
     /** How many of the latest facts a new client gets. */
     static final int FEED_LENGTH = 50;
 
@@ -45,15 +41,9 @@ public final class LiveState implements FactSource {
     private record StoredView(byte[] json, int factCount) {
     }
 
-    /** Facts in recency order: ids break ties so the order never depends on arrival. */
-    private final TreeSet<Fact> recentFacts = new TreeSet<>(Comparator.comparing(Fact::recencyKey).reversed()
-            .thenComparing(Fact::id));
-    private final Map<String, Fact> facts = new HashMap<>();
-    /** Where each fact last changed in the fact topic: the updates feed. */
-    private final FactChanges changes = new FactChanges();
-    /** Ids of the latest facts in the order they first arrived, newest last: the live feed. */
-    private final ArrayDeque<String> arrivals = new ArrayDeque<>();
-    private final Map<String, Document> documents = new HashMap<>();
+    private final FactStore store;
+    /** The latest facts in the order they first arrived, newest last, as they are now: the live feed. */
+    private final ArrayDeque<Fact> arrivals = new ArrayDeque<>();
     private final Map<String, StoredView> countries = new HashMap<>();
     private final Map<String, StoredView> topics = new HashMap<>();
     /** Events with at least one report, by id and most recent first. */
@@ -76,6 +66,30 @@ public final class LiveState implements FactSource {
             return new StoredEvent(view.id(), json, Fact.recencyKeyOf(view.date()), view.type(),
                     new EventTotals.Counted(view.type(), view.participants(), topics, view.reports().size()));
         }
+    }
+
+    /** A state with its facts and documents in memory: for tests. Blocks (it opens a database). */
+    public LiveState() {
+        this(FactStore.inMemory());
+    }
+
+    /** A state over the store, its live feed read back from it. Blocks (it reads the store). */
+    public LiveState(FactStore store) {
+        this.store = store;
+        List<Fact> latest = store.latest(FEED_LENGTH);
+        for (int i = latest.size() - 1; i >= 0; i--) {
+            arrivals.addLast(latest.get(i));
+        }
+    }
+
+    /** Where facts and documents are: read it off the event loop. */
+    public FactStore store() {
+        return store;
+    }
+
+    /** Whether the topic's records go to the {@link #store()} (via {@link #taken}) rather than to {@link #apply}. */
+    public static boolean stored(String topic) {
+        return topic.equals(Topics.FACTS) || topic.equals(Topics.DOCUMENTS);
     }
 
     /** What applying a record changed that WebSocket clients are told about. */
@@ -104,30 +118,25 @@ public final class LiveState implements FactSource {
      * @param eventType the record's CloudEvents type ({@code ce_type}), which tells retractions from facts; or null
      */
     public Change apply(String topic, String key, byte[] value, String eventType) {
-        return apply(topic, 0, topic.equals(Topics.FACTS) ? changes.end(0) : -1, key, value, eventType);
+        return apply(topic, 0, stored(topic) ? store.offsets(topic).getOrDefault(0, 0L) : -1, key, value, eventType);
     }
 
     /**
      * {@link #apply(String, String, byte[], String)} for a record read at this place of its topic: a fact record's
      * place is what the updates feed's cursors count in. (Records without a place count as the next of partition 0.)
+     * A fact or document record blocks (it is written to the store); the web verticle writes those in batches off
+     * the event loop instead, and hands what they did to {@link #taken}.
      */
     public Change apply(String topic, int partition, long offset, String key, byte[] value, String eventType) {
+        if (stored(topic)) {
+            FactStore.Applied applied = store.apply(List.of(new FactStore.Input(topic, partition, offset, value,
+                    eventType))).get(0);
+            if (applied.effect() == FactStore.Effect.SKIPPED) {
+                throw new IllegalArgumentException(applied.problem());
+            }
+            return taken(applied);
+        }
         return switch (topic) {
-            case Topics.FACTS -> {
-                Fact fact = FactReader.read(value);
-                Change change = CloudEvents.isRetraction(eventType) ? retract(fact.id()) : applyFact(fact, value);
-                if (change == null) {
-                    changes.read(partition, offset);
-                } else {
-                    changes.changed(fact.id(), partition, offset, change instanceof Message);
-                }
-                yield change;
-            }
-            case Topics.DOCUMENTS -> {
-                Document document = Json.read(value, Document.class);
-                documents.putIfAbsent(document.id(), document); // the first receipt is the one that counts
-                yield null;
-            }
             case Topics.VIEWS_COUNTRY -> applyView(countries, "country", key, value, CountryView.class);
             case Topics.VIEWS_TOPIC -> applyView(topics, "topic", key, value, TopicView.class);
             case Topics.VIEWS_EVENT -> applyEvent(key, value);
@@ -135,31 +144,29 @@ public final class LiveState implements FactSource {
         };
     }
 
-    private Change applyFact(Fact fact, byte[] json) {
-        Fact previous = facts.put(fact.id(), fact);
-        if (fact.equals(previous)) {
-            return null;
-        }
-        if (previous != null) {
-            recentFacts.remove(previous);
-        } else {
-            arrivals.addLast(fact.id());
-            if (arrivals.size() > FEED_LENGTH) {
-                arrivals.removeFirst();
+    /** What clients are told of a record the store took (see {@link FactStore#apply}); keeps the live feed. */
+    public Change taken(FactStore.Applied applied) {
+        return switch (applied.effect()) {
+            case ADDED -> {
+                arrivals.addLast(applied.fact());
+                if (arrivals.size() > FEED_LENGTH) {
+                    arrivals.removeFirst();
+                }
+                yield new NewFact(applied.json());
             }
-        }
-        recentFacts.add(fact);
-        return new NewFact(json);
-    }
-
-    private Change retract(String factId) {
-        Fact removed = facts.remove(factId);
-        if (removed == null) {
-            return null;
-        }
-        recentFacts.remove(removed);
-        arrivals.remove(factId);
-        return new Message("{\"type\":\"retraction\",\"id\":" + Json.write(factId) + "}");
+            case CORRECTED -> {
+                List<Fact> feed = new ArrayList<>(arrivals); // at most FEED_LENGTH
+                feed.replaceAll(fact -> fact.id().equals(applied.id()) ? applied.fact() : fact);
+                arrivals.clear();
+                arrivals.addAll(feed);
+                yield new NewFact(applied.json());
+            }
+            case RETRACTED -> {
+                arrivals.removeIf(fact -> fact.id().equals(applied.id()));
+                yield new Message("{\"type\":\"retraction\",\"id\":" + Json.write(applied.id()) + "}");
+            }
+            case UNCHANGED, DOCUMENT, SKIPPED -> null;
+        };
     }
 
     /**
@@ -235,7 +242,7 @@ public final class LiveState implements FactSource {
     /** The latest facts as they arrived, newest first. */
     public List<Fact> feed() {
         List<Fact> feed = new ArrayList<>(arrivals.size());
-        arrivals.descendingIterator().forEachRemaining(id -> feed.add(facts.get(id)));
+        arrivals.descendingIterator().forEachRemaining(feed::add);
         return feed;
     }
 
@@ -246,7 +253,7 @@ public final class LiveState implements FactSource {
         snapshot.put("countries", countryList());
         snapshot.put("topics", topicList());
         snapshot.put("facts", feed());
-        snapshot.put("factTotal", facts.size());
+        snapshot.put("factTotal", store.factCount());
         snapshot.put("totals", totals());
         return Json.write(snapshot);
     }
@@ -323,11 +330,11 @@ public final class LiveState implements FactSource {
      */
     public Map<String, Object> totals() {
         Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("facts", facts.size());
+        totals.put("facts", store.factCount());
         totals.put("events", eventTotals.all().events());
         totals.put("reports", eventTotals.all().reports());
         totals.put("eventsByType", eventTotals.eventsByType());
-        totals.put("documents", documents.size());
+        totals.put("documents", store.documentCount());
         totals.put("countries", withFacts(countries));
         totals.put("topics", withFacts(topics));
         return totals;
@@ -356,60 +363,16 @@ public final class LiveState implements FactSource {
         return totals;
     }
 
+    /** Blocks: reads the store. */
     public Document document(String id) {
-        return documents.get(id);
+        return store.document(id);
     }
 
     /**
      * Facts matching the query, most recent first, from the {@code offset}-th on: the order never depends on arrival,
-     * so pages follow each other (older facts than a bounded view lists are paged this way).
+     * so pages follow each other (older facts than a bounded view lists are paged this way). Blocks: reads the store.
      */
     public List<Fact> facts(FactQuery query, int offset, int limit) {
-        List<Fact> result = new ArrayList<>();
-        int skipped = 0;
-        for (Fact fact : recentFacts) {
-            if (result.size() >= limit) {
-                break;
-            }
-            if (query.test(fact) && skipped++ >= offset) {
-                result.add(fact);
-            }
-        }
-        return result;
-    }
-    /** How many facts one {@link #facts(FactQuery, Fact, int)} call looks at, at most, on the event loop. */
-    static final int SCAN_LIMIT = 20_000;
-
-    @Override
-    public Future<Page> facts(FactQuery query, Fact after, int max) {
-        List<Fact> page = new ArrayList<>();
-        int scanned = 0;
-        Fact last = after;
-        for (Fact fact : after == null ? recentFacts : recentFacts.tailSet(after, false)) {
-            if (page.size() == max || scanned == SCAN_LIMIT) {
-                return Future.succeededFuture(new Page(page, last));
-            }
-            scanned++;
-            last = fact;
-            if (query.test(fact)) {
-                page.add(fact);
-            }
-        }
-        return Future.succeededFuture(new Page(page, null));
-    }
-
-    @Override
-    public Future<Updates> updates(FactCursor since, int max) {
-        FactChanges.Page page = changes.since(since, max);
-        List<Update> list = new ArrayList<>(page.changed().size());
-        for (FactChanges.Changed changed : page.changed()) {
-            list.add(new Update(changed.kind(), changed.id(), facts.get(changed.id())));
-        }
-        return Future.succeededFuture(new Updates(list, page.next(), page.more()));
-    }
-
-    @Override
-    public FactCursor cursor() {
-        return changes.cursor();
+        return store.facts(query, offset, limit);
     }
 }

@@ -12,6 +12,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.kafka.admin.KafkaAdminClient;
+import io.vertx.kafka.admin.OffsetSpec;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,9 +20,16 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.vertx.kafka.client.common.TopicPartition;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +43,11 @@ public final class WebVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(WebVerticle.class);
     /**
      * Facts are followed by a consumer of their own, so they are fetched and polled without the view records (several
-     * megabytes a second under load) that shared their fetches and their 500-record polls.
+     * megabytes a second under load) that shared their fetches and their 500-record polls. Facts and documents are
+     * kept in the store on disk and resume where it stands; the views and watches, on the heap, are read whole.
      */
-    private static final List<List<String>> FOLLOWED = List.of(List.of(Topics.FACTS),
-            List.of(Topics.DOCUMENTS, Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT),
-            WatchState.TOPICS);
+    private static final List<List<String>> FOLLOWED = List.of(List.of(Topics.FACTS), List.of(Topics.DOCUMENTS),
+            List.of(Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT), WatchState.TOPICS);
     private static final long HEALTH_CHECK_MS = 2000;
     private static final long PING_MS = 30_000;
     /**
@@ -75,9 +83,30 @@ public final class WebVerticle extends VerticleBase {
         }
     }
 
+    /**
+     * Where the web keeps facts and documents: see {@link FactStore}.
+     *
+     * @param directory the store's folder, created when missing; null keeps them in memory (read whole on each start)
+     * @param cacheMb   the store's page cache on the heap
+     */
+    public record Store(Path directory, int cacheMb) {
+        FactStore open() {
+            if (directory == null) {
+                return FactStore.inMemory();
+            }
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the read store's folder could not be made: " + directory, e);
+            }
+            return FactStore.open(directory, cacheMb);
+        }
+    }
+
     private final KafkaSettings settings;
     private final Options options;
-    private final LiveState state = new LiveState();
+    private final Store storeOptions;
+    private LiveState state;
     private final WatchState watches = new WatchState();
     /** Whether alerts read now are new: the alert topic was read up to where it stood at start. */
     private boolean alertsLive;
@@ -88,6 +117,7 @@ public final class WebVerticle extends VerticleBase {
     private final BatchedMessages pendingFacts = new BatchedMessages("facts");
     private long lastFactFlushNanos;
     private volatile long skipped;
+    private volatile long storedRecords;
     private boolean factFlushScheduled;
     private LiveClients clients;
     private final List<TopicFollower> followers = new ArrayList<>();
@@ -95,9 +125,10 @@ public final class WebVerticle extends VerticleBase {
     private HttpServer server;
     private volatile Health health;
 
-    public WebVerticle(KafkaSettings settings, Options options) {
+    public WebVerticle(KafkaSettings settings, Options options, Store store) {
         this.settings = settings;
         this.options = options;
+        this.storeOptions = store;
         this.health = new Health(settings.bootstrapServers(), false, false, "starting");
     }
 
@@ -105,6 +136,48 @@ public final class WebVerticle extends VerticleBase {
     public Future<?> start() {
         clients = new LiveClients(options.maxClientQueueBytes());
         admin = KafkaAdminClient.create(vertx, settings.admin());
+        return vertx.executeBlocking(() -> new LiveState(storeOptions.open()))
+                .compose(opened -> {
+                    state = opened;
+                    return resumeFrom(state.store());
+                })
+                .compose(this::serve);
+    }
+
+    /**
+     * Where the facts and documents followers start: where the store stands. A store ahead of a topic's end was
+     * filled from another log (the broker's data was replaced), so it is emptied and filled again from the start.
+     */
+    private Future<Map<TopicPartition, Long>> resumeFrom(FactStore store) {
+        Map<TopicPartition, Long> stored = new HashMap<>();
+        for (String topic : List.of(Topics.FACTS, Topics.DOCUMENTS)) {
+            store.offsets(topic).forEach((partition, offset) -> stored.put(new TopicPartition(topic, partition), offset));
+        }
+        if (stored.isEmpty()) {
+            return Future.succeededFuture(Map.of());
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        stored.keySet().forEach(partition -> latest.put(partition, OffsetSpec.LATEST));
+        return admin.listOffsets(latest).compose(ends -> {
+            boolean ahead = stored.entrySet().stream().anyMatch(entry ->
+                    !ends.containsKey(entry.getKey()) || entry.getValue() > ends.get(entry.getKey()).getOffset());
+            if (!ahead) {
+                LOG.info("Facts and documents resume from the read store at {}", stored);
+                return Future.succeededFuture(stored);
+            }
+            LOG.warn("The read store is ahead of the topics (another broker's data?): rebuilding it from Kafka");
+            return vertx.executeBlocking(() -> {
+                store.clear();
+                return new LiveState(store); // with an empty live feed
+            }).map(emptied -> {
+                state = emptied;
+                return Map.<TopicPartition, Long>of();
+            });
+        });
+    }
+
+    /** Follows the topics (facts and documents from where the store stands) and serves. */
+    private Future<?> serve(Map<TopicPartition, Long> resume) {
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
         vertx.setPeriodic(PING_MS, id -> clients.ping());
         vertx.setPeriodic(VIEW_FLUSH_MS, id -> flushViews());
@@ -119,7 +192,7 @@ public final class WebVerticle extends VerticleBase {
                 .setMaxWebSocketFrameSize(64 * 1024)
                 .setMaxWebSocketMessageSize(64 * 1024);
         List<Future<TopicFollower>> starting = FOLLOWED.stream()
-                .map(topics -> TopicFollower.start(vertx, settings, topics, this::onRecords)
+                .map(topics -> TopicFollower.start(vertx, settings, topics, resume, this::onRecords)
                         .onSuccess(followers::add)
                         .onSuccess(follower -> {
                             if (topics == WatchState.TOPICS) {
@@ -142,7 +215,11 @@ public final class WebVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return Future.join(followers.stream().map(TopicFollower::close).toList()).eventually(admin::close)
-                .eventually(producer::close);
+                .eventually(() -> producer == null ? Future.succeededFuture() : producer.close())
+                .eventually(() -> state == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+                    state.store().close(); // after the followers: no batch is being written
+                    return null;
+                }));
     }
 
     /** The port actually listened on. */
@@ -156,9 +233,15 @@ public final class WebVerticle extends VerticleBase {
     }
 
     private Future<Void> onRecords(List<KafkaConsumerRecord<String, byte[]>> records) {
+        List<FactStore.Input> toStore = new ArrayList<>();
         for (KafkaConsumerRecord<String, byte[]> record : records) {
             try {
                 check(record.record());
+                if (LiveState.stored(record.topic())) {
+                    toStore.add(new FactStore.Input(record.topic(), record.partition(), record.offset(), record.value(),
+                            eventType(record)));
+                    continue;
+                }
                 if (WatchState.TOPICS.contains(record.topic())) {
                     String alert = watches.apply(record.topic(), record.key(), record.value());
                     if (alert != null && alertsLive) {
@@ -166,27 +249,58 @@ public final class WebVerticle extends VerticleBase {
                     }
                     continue;
                 }
-                LiveState.Change change = BadRecord.shape(() ->
+                publish(BadRecord.shape(() ->
                         state.apply(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                                eventType(record)));
-                if (change instanceof LiveState.NewFact fact) {
-                    pendingFacts.add(fact.json());
-                } else if (change instanceof LiveState.NewView view) {
-                    // A view can be large and changes with every fact of its country: send only its latest version,
-                    // at most every VIEW_FLUSH_MS.
-                    pendingViews.put(view.kind() + "/" + view.key(), view);
-                } else if (change instanceof LiveState.Message message) {
-                    flushFacts(); // the facts before it, so clients see them in order
-                    clients.broadcast(message.json());
-                }
+                                eventType(record))));
             } catch (RuntimeException e) {
-                // Skipped, not dead-lettered: the topic's own consumer group (router, document repair) letters it
-                // once, while every web instance reads every topic again from the start on each start.
-                skipped++;
-                LOG.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
+                skip(record.topic(), record.partition(), record.offset(), e.getMessage());
             }
         }
+        if (toStore.isEmpty()) {
+            scheduleFactFlush();
+            return Future.succeededFuture();
+        }
+        // One transaction for the batch and its offsets, off the event loop; the follower polls again only after it,
+        // and a failure of the store itself (not of a record) has the follower read the batch again later.
+        return vertx.executeBlocking(() -> state.store().apply(toStore)).map(applied -> {
+            for (int i = 0; i < applied.size(); i++) {
+                FactStore.Applied one = applied.get(i);
+                if (one.effect() == FactStore.Effect.SKIPPED) {
+                    FactStore.Input input = toStore.get(i);
+                    skip(input.topic(), input.partition(), input.offset(), one.problem());
+                } else {
+                    publish(state.taken(one));
+                }
+            }
+            storedRecords += toStore.size();
+            scheduleFactFlush();
+            return null;
+        });
+    }
+
+    private void publish(LiveState.Change change) {
+        if (change instanceof LiveState.NewFact fact) {
+            pendingFacts.add(fact.json());
+        } else if (change instanceof LiveState.NewView view) {
+            // A view can be large and changes with every fact of its country: send only its latest version,
+            // at most every VIEW_FLUSH_MS.
+            pendingViews.put(view.kind() + "/" + view.key(), view);
+        } else if (change instanceof LiveState.Message message) {
+            flushFacts(); // the facts before it, so clients see them in order
+            clients.broadcast(message.json());
+        }
+    }
+
+    /**
+     * Skipped, not dead-lettered: the topic's own consumer group (router, document repair) letters it once, while
+     * every web instance reads the topics (those not in its store again from the start on each start).
+     */
+    private void skip(String topic, int partition, long offset, String reason) {
+        skipped++;
+        LOG.warn("Skipping unreadable record {}-{}@{}: {}", topic, partition, offset, reason);
+    }
+
+    private void scheduleFactFlush() {
         if (!pendingFacts.isEmpty() && !factFlushScheduled) {
             long waitMs = (lastFactFlushNanos + clients.size() * FACT_FLUSH_NANOS_PER_CLIENT - System.nanoTime()) / 1_000_000;
             if (waitMs > 0) {
@@ -199,7 +313,6 @@ public final class WebVerticle extends VerticleBase {
                 flushFacts();
             }
         }
-        return Future.succeededFuture();
     }
 
     private void flushViews() {
@@ -230,6 +343,11 @@ public final class WebVerticle extends VerticleBase {
     public Future<Long> lag() {
         return Future.all(followers.stream().map(TopicFollower::lag).toList())
                 .map(all -> all.<Long>list().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Fact and document records taken into the store since start: after a restart, only those it had not. */
+    public long storedRecords() {
+        return storedRecords;
     }
 
     /** Records skipped since start because they could not be read. */

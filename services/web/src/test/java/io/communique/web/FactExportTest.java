@@ -97,7 +97,7 @@ class FactExportTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 value -> assertThat(value).contains("attachment", "communique-facts.jsonl"));
-        assertThat(response.headers().firstValue(FactExport.CURSOR_HEADER)).hasValue(state.cursor().toString());
+        assertThat(response.headers().firstValue(FactExport.CURSOR_HEADER)).hasValue(state.store().cursor().toString());
         List<String> expected = state.facts(FactQuery.ALL, 0, Integer.MAX_VALUE).stream().map(Json::write).toList();
         assertThat(lines(response.body())).hasSize(FACTS.size()).containsExactlyElementsOf(expected);
     }
@@ -197,25 +197,27 @@ class FactExportTest {
         LiveState big = new LiveState();
         int total = 40_000;
         String evidence = "中".repeat(300);
+        List<FactStore.Input> batch = new ArrayList<>();
         for (int i = 0; i < total; i++) {
-            Fact fact = fact(i, evidence + i);
-            big.apply(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact), null);
+            batch.add(new FactStore.Input(Topics.FACTS, 0, i, Json.bytes(fact(i, evidence + i)), null));
         }
+        big.store().apply(batch); // one transaction, as the web's followers write a poll's batch
         AtomicLong pulled = new AtomicLong();
+        FactSource stored = big.store().source(vertx.createSharedWorkerExecutor("test-store", 2));
         FactSource counting = new FactSource() {
             @Override
             public Future<Page> facts(FactQuery query, Fact after, int max) {
-                return big.facts(query, after, max).onSuccess(page -> pulled.addAndGet(page.facts().size()));
+                return stored.facts(query, after, max).onSuccess(page -> pulled.addAndGet(page.facts().size()));
             }
 
             @Override
             public Future<Updates> updates(FactCursor since, int max) {
-                return big.updates(since, max);
+                return stored.updates(since, max);
             }
 
             @Override
             public FactCursor cursor() {
-                return big.cursor();
+                return stored.cursor();
             }
         };
         Router router = Router.router(vertx);

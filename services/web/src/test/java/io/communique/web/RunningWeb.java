@@ -50,7 +50,8 @@ final class RunningWeb implements BeforeAllCallback, AfterAllCallback {
         vertx = Vertx.vertx();
         await(TopicAdmin.ensureTopics(vertx, settings, Topics.ALL));
         web = new WebVerticle(settings, new WebVerticle.Options("127.0.0.1", 0, 1024 * 1024, 1024 * 1024, 2000,
-                TOKEN, 0, authFailuresPerMinute, Set.of(), Set.of("127.0.0.1")));
+                TOKEN, 0, authFailuresPerMinute, Set.of(), Set.of("127.0.0.1")),
+                new WebVerticle.Store(data.resolve("web-store"), 16));
         await(vertx.deployVerticle(web));
         producer = new KafkaProducer<>(new HashMap<>(settings.producer()));
     }
