@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class SigningRule implements Rule {
     private static final Pattern ZH_VERB = Pattern.compile("签署|签订|签字|批准|通过|发表|发布|交换|见证");
     private static final Pattern EN_VERB = Pattern.compile(
-            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled|released|exchange(?= of))\\b");
+            "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled|released|(?:exchange|adoption)(?= of))\\b");
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
     private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|共同声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
@@ -50,6 +50,10 @@ final class SigningRule implements Rule {
                     + "|[三四五六七八九十]+国(?:元首|领导人)|(?:^|\\. |\\s)(?-i:The) leaders\\b(?! of)|\\bthe allies\\b|\\ballied leaders\\b"
                     + "|\\b(?:South-?east Asian|Asian|African|Arab|European|Latin American(?: and Caribbean)?|Caribbean|Pacific(?: Islands?)?|Nordic"
                     + "|Central Asian|Gulf|BRICS|G20|NATO|ASEAN|SCO|APEC|EU) leaders\\b");
+    /** "the Declaration of Buenos Aires", "the Treaty of Rome": a place that names the document, not a signatory. */
+    private static final Pattern DOCUMENT_OF_PLACE = Pattern.compile("(?i)\\b(?:Declaration|Treaty|Accords?|Agreement|Charter|Protocol|Convention|Communiqu[eé]) of (?:the )?$");
+    /** "In a communique issued Tuesday, the allies said…": the alliance's document, wherever the subject stands. */
+    private static final Pattern ALLIES = Pattern.compile("\\bthe allies\\b|\\ballied leaders\\b");
     /** "the New Delhi Leaders' Declaration", 《…领导人…宣言》: a summit's document by its very name. */
     private static final Pattern SUMMIT_DOCUMENT = Pattern.compile("(?i)leaders['’]? declaration|领导人[^《》]{0,8}宣言|峰会[^《》]{0,4}宣言");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
@@ -327,7 +331,8 @@ final class SigningRule implements Rule {
         Set<String> outside = new LinkedHashSet<>();
         Set<String> within = new LinkedHashSet<>();
         for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
-            (inside(titles, m.start()) ? within : outside).add(m.code());
+            boolean inName = DOCUMENT_OF_PLACE.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 20), m.start())).find();
+            (inside(titles, m.start()) || inName ? within : outside).add(m.code()); // "the Declaration of Buenos Aires"
         }
         Set<String> parties = new LinkedHashSet<>(outside);
         if (parties.size() < 2) {
@@ -349,7 +354,7 @@ final class SigningRule implements Rule {
         if (!parties.isEmpty()) {
             reasons.add(new Candidate.Reason(0.10, "signatories named in the sentence: " + String.join(", ", parties)));
         }
-        if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find() || SUMMIT_DOCUMENT.matcher(title != null ? title
+        if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find() || ALLIES.matcher(a.sentenceText(i)).find() || SUMMIT_DOCUMENT.matcher(title != null ? title
                 : a.text.substring(Math.max(a.sentence(i).start(), position - 20), Math.min(a.sentence(i).end(), position + 15))).find()) {
             String organisation = a.lastOrganisation(i);
             if (organisation != null) { // "习近平同与会各国领导人共同签署《阿斯塔纳宣言》": the summit's document
@@ -359,7 +364,8 @@ final class SigningRule implements Rule {
             }
         }
         if (parties.isEmpty() && SUMMIT_SUBJECT.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
-            String organisation = a.organisation(i, position);
+            String named = a.organisation(i, position);
+            String organisation = named != null ? named : a.lastOrganisation(i); // "The summit closed with the adoption of…"
             if (organisation != null) {
                 parties.add(organisation);
                 reasons.add(new Candidate.Reason(0.10, "signatory: organisation " + organisation + " of the summit that is the subject"));

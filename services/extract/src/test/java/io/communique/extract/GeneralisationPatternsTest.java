@@ -909,4 +909,12 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("BUENOS AIRES, Jan 24 -- Argentine President Alberto Fernandez, whose country holds CELAC's rotating presidency, "
                 + "opened the summit on Tuesday.", "2023-01-24")).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("AR"));
     }
+
+    @Test
+    void aSummitAdoptingADocumentNamedAfterAPlaceAdoptsTheOrganisations() {
+        assertThat(Facts.keys("BUENOS AIRES, Jan 24 -- The CELAC summit opened on Tuesday. The summit closed with the adoption of the Declaration "
+                + "of Buenos Aires.", "2023-01-25")).contains("STATEMENT_SIGNED CELAC");
+        assertThat(Facts.keys("VILNIUS, July 11 -- The NATO summit opened on Tuesday. In a communique issued Tuesday, the allies said Ukraine's "
+                + "future is in NATO.", "2023-07-11")).contains("STATEMENT_SIGNED NATO");
+    }
 }
