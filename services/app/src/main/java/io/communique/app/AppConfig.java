@@ -5,6 +5,7 @@ import io.communique.ingest.Sources;
 import io.communique.ingest.web.FetchOptions;
 import io.communique.kafka.KafkaDefaults;
 import io.communique.model.CountryView;
+import io.communique.web.LivePace;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
  * @param viewRecent            {@code VIEW_RECENT}: how many of the most recent facts each list of a view holds
  * @param allowedHosts          {@code ALLOWED_HOSTS}: the Host header names the web role answers (see {@link #allowedHosts})
  * @param webhooks              how alerts reach webhooks (see {@link Webhooks})
+ * @param livePace              {@code LIVE_INTERVAL_MS}, {@code LIVE_MAX_FACTS}: how often and how much dashboards are
+ *                              told of new facts over the WebSocket (see {@link LivePace})
  */
 public record AppConfig(
         String httpHost,
@@ -44,7 +47,8 @@ public record AppConfig(
         LiveSources liveSources,
         Set<Role> roles,
         int viewRecent,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        LivePace livePace) {
 
     /**
      * Alert webhooks (see docs/operations.md, "Watches and alerts"); their URLs pass the article fetcher's guard, so
@@ -119,7 +123,9 @@ public record AppConfig(
                 roles(env.get("ROLES")),
                 positive(env, "VIEW_RECENT", CountryView.RECENT),
                 new Webhooks(positive(env, "WEBHOOK_TIMEOUT_MS", 5000), notNegative(env, "WEBHOOK_RETRIES", 3),
-                        notNegative(env, "WEBHOOK_BACKOFF_MS", 1000)));
+                        notNegative(env, "WEBHOOK_BACKOFF_MS", 1000)),
+                new LivePace(positive(env, "LIVE_INTERVAL_MS", (int) LivePace.DEFAULT.intervalMs()),
+                        positive(env, "LIVE_MAX_FACTS", LivePace.DEFAULT.maxFacts())));
     }
 
     /**
@@ -185,14 +191,14 @@ public record AppConfig(
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, livePace);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, livePace);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {

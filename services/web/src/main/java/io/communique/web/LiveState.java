@@ -82,12 +82,19 @@ public final class LiveState implements FactSource {
     public sealed interface Change {
     }
 
-    /** A new or corrected fact, as published: clients get it in a {@link BatchedMessages} of facts. */
-    public record NewFact(byte[] json) implements Change {
+    /**
+     * A new or corrected fact, read and as published: people's clients get it slim in an update ({@link LiveUpdates}),
+     * programs' clients ({@code mode=all}) as published in a {@link BatchedMessages} of facts.
+     */
+    public record NewFact(Fact fact, byte[] json) implements Change {
     }
 
-    /** A message as it goes to every client (a retraction). */
-    public record Message(String json) implements Change {
+    /** A fact a newer extraction of its report no longer finds. */
+    public record Retraction(String id) implements Change {
+        /** The message a {@code mode=all} client gets. */
+        public String json() {
+            return "{\"type\":\"retraction\",\"id\":" + Json.write(id) + "}";
+        }
     }
 
     /**
@@ -119,7 +126,7 @@ public final class LiveState implements FactSource {
                 if (change == null) {
                     changes.read(partition, offset);
                 } else {
-                    changes.changed(fact.id(), partition, offset, change instanceof Message);
+                    changes.changed(fact.id(), partition, offset, change instanceof Retraction);
                 }
                 yield change;
             }
@@ -149,7 +156,7 @@ public final class LiveState implements FactSource {
             }
         }
         recentFacts.add(fact);
-        return new NewFact(json);
+        return new NewFact(fact, json);
     }
 
     private Change retract(String factId) {
@@ -159,7 +166,7 @@ public final class LiveState implements FactSource {
         }
         recentFacts.remove(removed);
         arrivals.remove(factId);
-        return new Message("{\"type\":\"retraction\",\"id\":" + Json.write(factId) + "}");
+        return new Retraction(factId);
     }
 
     /**
@@ -237,6 +244,11 @@ public final class LiveState implements FactSource {
         List<Fact> feed = new ArrayList<>(arrivals.size());
         arrivals.descendingIterator().forEachRemaining(id -> feed.add(facts.get(id)));
         return feed;
+    }
+
+    /** How many facts this instance holds. */
+    public int factTotal() {
+        return facts.size();
     }
 
     /** The snapshot a new WebSocket client starts from: listings, the live feed, the number of facts held and the {@link #totals}. */
