@@ -3,13 +3,10 @@ package io.communique.web;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.HttpServerConnection;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +41,8 @@ import java.util.function.Function;
  * <p>Each frame written flushes, and a flush is a system call (on loopback it also runs the receiver's TCP stack):
  * 200 facts/s to 100 clients took the event loop 1-3 ms per fact, which saturated it, so facts and the HTTP requests
  * behind them queued for seconds. Every client's flushes are therefore consolidated: everything written to it while
- * the event loop handles one batch of records goes out in one flush right after.
+ * the event loop handles one batch of records goes out in one flush right after. Both the shared frames and the
+ * consolidated flushes need Vert.x internals, which only {@link VertxInternals} touches.
  */
 final class LiveClients {
     private static final Logger LOG = LoggerFactory.getLogger(LiveClients.class);
@@ -86,6 +84,7 @@ final class LiveClients {
     private final int maxQueuedBytes;
     /** Messages copied to direct memory so far: once per message, however many clients get it. */
     private long encoded;
+    private boolean warnedNoChannel;
 
     LiveClients(int maxQueuedBytes) {
         this.maxQueuedBytes = maxQueuedBytes;
@@ -97,10 +96,14 @@ final class LiveClients {
      * @param connection the connection {@code socket} was upgraded from, whose flushes are consolidated
      */
     void add(ServerWebSocket socket, HttpConnection connection, String snapshot, Mode mode) {
-        if (connection instanceof HttpServerConnection server) {
-            server.channelHandlerContext().pipeline().addFirst(new FlushConsolidationHandler(
-                    FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
-            channels.put(socket, server.channelHandlerContext().channel());
+        Channel channel = VertxInternals.channel(connection);
+        if (channel != null) {
+            VertxInternals.consolidateFlushes(channel);
+            channels.put(socket, channel);
+        } else if (!warnedNoChannel) {
+            warnedNoChannel = true;
+            LOG.warn("This Vert.x gives no Netty channel for a WebSocket's connection: flushes are not consolidated and"
+                    + " dropped clients are not cut (see VertxInternals)");
         }
         socket.setWriteQueueMaxSize(maxQueuedBytes);
         socket.closeHandler(v -> {
@@ -220,7 +223,7 @@ final class LiveClients {
             int length = Math.min(MAX_FRAME_BYTES, size - offset);
             boolean last = offset + length == size;
             WebSocketFrameType type = offset == 0 ? WebSocketFrameType.TEXT : WebSocketFrameType.CONTINUATION;
-            socket.writeFrame(new WebSocketFrameImpl(type, message.slice(offset, length), last));
+            socket.writeFrame(VertxInternals.frame(type, message.slice(offset, length), last));
             offset += length;
         } while (offset < size);
     }
