@@ -118,6 +118,7 @@ public final class WebVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         clients = new LiveClients(options.maxClientQueueBytes());
+        lastUpdateNanos = System.nanoTime() - options.livePace().intervalMs() * 1_000_000; // the first goes at once
         admin = KafkaAdminClient.create(vertx, settings.admin());
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
         vertx.setPeriodic(PING_MS, id -> clients.ping());
