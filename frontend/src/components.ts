@@ -1,8 +1,10 @@
 // Small DOM building blocks shared by the pages. All data goes in as text.
+import { api } from './api';
 import type { Ctx } from './context';
 import { h } from './dom';
 import { formatConfidence, formatCount, formatDateRange, oneLine } from './format';
 import { href } from './router';
+import { mergeFacts } from './state';
 import type { Fact, FactRef } from './types';
 
 export function typeBadge(ctx: Ctx, type: string): HTMLElement {
@@ -66,7 +68,7 @@ export function factSummary(ctx: Ctx, f: Fact): HTMLElement[] {
       h('time', { class: 'fact-date', datetime: f.date && /^\d{4}/.test(f.date) ? f.date : null }, dateText(ctx, f)),
     ),
     f.title ? h('div', { class: 'fact-title' }, '《', f.title.replace(/^《|》$/g, ''), '》') : (null as never),
-    h('div', { class: 'fact-evidence-line' }, oneLine(f.evidence?.text, 160)),
+    h('div', { class: 'fact-evidence-line' }, oneLine(f.evidence?.text ?? f.evidenceLine, 160)),
   ].filter(Boolean);
 }
 
@@ -96,13 +98,37 @@ export function factDetails(ctx: Ctx, f: Fact, opts: { open?: boolean; fresh?: b
     h(
       'div',
       { class: 'fact-body' },
-      h('blockquote', { class: 'evidence', lang: guessLang(f.evidence?.text) }, f.evidence?.text ?? ''),
+      h('blockquote', { class: 'evidence', lang: guessLang(f.evidence?.text ?? f.evidenceLine) }, f.evidence?.text ?? f.evidenceLine ?? ''),
       dl,
       f.documentId ? h('a', { class: 'doc-link', href: href.document(f.documentId, f.id) }, t('openDocument'), ' →') : null,
     ),
   );
   const wrap = h(opts.tag ?? 'li', { class: `fact-item${opts.fresh ? ' new' : ''}`, 'data-fact-id': f.id, 'data-type': f.type }, details);
+  if (f.slim) {
+    // A live fact came slim: its details are fetched when it is opened, and the whole fact takes its place.
+    let asked = false;
+    const whole = () => {
+      if (asked || !details.open) return;
+      asked = true;
+      wholeFact(ctx, f)
+        .then((full) => {
+          if (full && wrap.isConnected) wrap.replaceWith(factDetails(ctx, full, { ...opts, open: details.open, fresh: wrap.classList.contains('new') }));
+        })
+        .catch(() => {
+          asked = false; // the next opening asks again
+        });
+    };
+    details.addEventListener('toggle', whole);
+    if (opts.open) queueMicrotask(whole);
+  }
   return wrap;
+}
+
+/** A slim fact's whole version, from the facts of its document over REST (all merged into the state); null when gone. */
+export async function wholeFact(ctx: Ctx, f: Fact): Promise<Fact | null> {
+  const facts = (await api.facts({ document: f.documentId, limit: 1000 })).filter((x) => x.documentId === f.documentId);
+  mergeFacts(ctx.state, facts);
+  return facts.find((x) => x.id === f.id) ?? null;
 }
 
 /** A FactRef (from a country view), expandable when the full fact is known. */

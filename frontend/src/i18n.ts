@@ -43,6 +43,7 @@ const UI = {
   visits: { zh: '访问', en: 'Visits' },
   agreementsAndStatements: { zh: '协议与声明', en: 'Agreements & statements' },
   liveFeed: { zh: '实时动态', en: 'Live feed' },
+  omittedFacts: { zh: '条事实同时到达，未逐条列出', en: 'more facts arrived at once, not listed one by one' },
   map: { zh: '外交活动地图', en: 'Diplomatic activity' },
   mostActivePairs: { zh: '最活跃的双边关系', en: 'Most active pairs' },
   period: { zh: '时间段', en: 'Period' },

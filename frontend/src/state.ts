@@ -1,6 +1,6 @@
 // The live view-model: a fold of WebSocket messages (and REST loads) into what the pages show.
 // Pure apart from mutating the state object it is given; no DOM, no I/O (unit-tested).
-import type { Alert, CountryView, Fact, ServerMessage, TopicView, Totals, ViewCount } from './types';
+import type { Alert, CountryView, Fact, ServerMessage, SlimFact, TopicView, Totals, ViewCount } from './types';
 
 export const FEED_LIMIT = 200;
 /** How long a newly arrived fact stays highlighted, in ms. */
@@ -29,6 +29,8 @@ export interface LiveState {
   factTotal: number | null;
   /** the server's totals (facts, events, reports…): from the snapshot, then from GET /api/totals; null before. */
   totals: Totals | null;
+  /** facts that arrived live but were left out of the updates (too many at once), since the latest snapshot. */
+  omittedFacts: number;
 }
 
 /** What a batch changed, so the page re-renders only what it shows. */
@@ -54,6 +56,7 @@ export function emptyState(): LiveState {
     snapshots: 0,
     factTotal: null,
     totals: null,
+    omittedFacts: 0,
   };
 }
 
@@ -87,6 +90,16 @@ export function parseMessage(data: unknown): ServerMessage | null {
         factTotal: typeof msg.factTotal === 'number' ? msg.factTotal : undefined,
         totals: isTotals(msg.totals) ? msg.totals : null,
       };
+    case 'update': {
+      const omitted = (msg.omitted ?? {}) as Record<string, unknown>;
+      return {
+        type: 'update',
+        facts: Array.isArray(msg.facts) ? (msg.facts as unknown[]).filter(isFact).map((f) => fromSlim(f as unknown as SlimFact)) : [],
+        retracted: Array.isArray(msg.retracted) ? (msg.retracted as unknown[]).filter((id): id is string => typeof id === 'string') : [],
+        omitted: { facts: count(omitted.facts), retracted: count(omitted.retracted) },
+        factTotal: typeof msg.factTotal === 'number' ? msg.factTotal : undefined,
+      };
+    }
     case 'facts': {
       const facts = Array.isArray(msg.facts) ? (msg.facts as unknown[]).filter(isFact) : [];
       return facts.length > 0 ? { type: 'facts', facts } : null;
@@ -110,6 +123,16 @@ export function parseMessage(data: unknown): ServerMessage | null {
     default:
       return null;
   }
+}
+
+function count(n: unknown): number {
+  return typeof n === 'number' && n > 0 ? n : 0;
+}
+
+/** A slim fact of an update as a Fact the pages render: marked slim, its evidence a line without offsets. */
+function fromSlim(f: SlimFact): Fact {
+  const { evidence, ...rest } = f;
+  return { ...rest, participants: Array.isArray(f.participants) ? f.participants : [], evidence: null, evidenceLine: typeof evidence === 'string' ? evidence : null, slim: true };
 }
 
 function isCount(c: unknown): c is ViewCount {
@@ -160,25 +183,21 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
         }
         if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
         state.fresh.clear();
+        state.omittedFacts = 0;
         // Views may have changed while disconnected: drop the cache, pages refetch.
         state.countryViews.clear();
         state.topicViews.clear();
         break;
       }
+      case 'update': {
+        addLiveFacts(state, msg.facts, now, ch, false);
+        for (const id of msg.retracted) retract(state, id, ch);
+        if (msg.factTotal !== undefined) state.factTotal = msg.factTotal; // the server's count: exact, omitted facts included
+        state.omittedFacts += msg.omitted.facts;
+        break;
+      }
       case 'facts': {
-        // In arrival order: the last of a message is the newest.
-        for (const fact of msg.facts) {
-          const f = normaliseFact(fact);
-          const known = state.feed.includes(f.id);
-          if (state.factTotal !== null && !state.facts.has(f.id)) state.factTotal++;
-          state.facts.set(f.id, f);
-          if (!known) {
-            state.feed.unshift(f.id);
-            if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
-            state.fresh.set(f.id, now);
-            ch.newFacts.push(f);
-          }
-        }
+        addLiveFacts(state, msg.facts, now, ch, true);
         break;
       }
       case 'view': {
@@ -214,12 +233,8 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
         break;
       }
       case 'retraction': {
-        // The views no longer count it; the counts and views that change with it come as their own messages.
-        const shown = state.facts.delete(msg.id) || state.feed.includes(msg.id);
+        retract(state, msg.id, ch);
         if (state.factTotal !== null) state.factTotal = Math.max(0, state.factTotal - 1);
-        state.feed = state.feed.filter((id) => id !== msg.id);
-        state.fresh.delete(msg.id);
-        if (shown) ch.retracted.push(msg.id);
         break;
       }
     }
@@ -227,6 +242,33 @@ export function applyMessages(state: LiveState, msgs: ServerMessage[], now: numb
   // Forget highlights that have expired.
   for (const [id, t] of state.fresh) if (now - t > FRESH_MS) state.fresh.delete(id);
   return ch;
+}
+
+/**
+ * Live facts, oldest first (the last is the newest): each new one goes to the top of the feed, highlighted; a
+ * correction replaces the fact held. `counting`: the message has no factTotal, so new ids count one more.
+ */
+function addLiveFacts(state: LiveState, facts: Fact[], now: number, ch: Changes, counting: boolean): void {
+  for (const fact of facts) {
+    const f = normaliseFact(fact);
+    const known = state.feed.includes(f.id);
+    if (counting && state.factTotal !== null && !state.facts.has(f.id)) state.factTotal++;
+    state.facts.set(f.id, f);
+    if (!known) {
+      state.feed.unshift(f.id);
+      if (state.feed.length > FEED_LIMIT) state.feed.length = FEED_LIMIT;
+      state.fresh.set(f.id, now);
+      ch.newFacts.push(f);
+    }
+  }
+}
+
+/** A retracted fact leaves the feed and the facts; the views no longer count it (their changes come on their own). */
+function retract(state: LiveState, id: string, ch: Changes): void {
+  const shown = state.facts.delete(id) || state.feed.includes(id);
+  state.feed = state.feed.filter((x) => x !== id);
+  state.fresh.delete(id);
+  if (shown) ch.retracted.push(id);
 }
 
 export function isFresh(state: LiveState, id: string, now: number): boolean {

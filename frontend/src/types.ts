@@ -33,6 +33,27 @@ export interface Fact {
   confidence?: number;
   evidence?: Evidence | null;
   extractor?: { name: string; version: string } | null;
+  /**
+   * Set on a fact that came slim in a live update (no persons, place, topics, offsets…): its evidence is only
+   * `evidenceLine`, and its details are fetched over REST when shown.
+   */
+  slim?: boolean;
+  /** a slim fact's evidence, shortened to one line. */
+  evidenceLine?: string | null;
+}
+
+/** A fact as a live update carries it (docs/api.md, WebSocket): what the live feed shows. */
+export interface SlimFact {
+  id: string;
+  documentId: string;
+  type: FactType | string;
+  participants: string[];
+  initiator?: string | null;
+  date?: string | null;
+  endDate?: string | null;
+  title?: string | null;
+  /** the evidence's text, shortened. */
+  evidence?: string | null;
 }
 
 export interface FactRef {
@@ -162,7 +183,13 @@ export interface Problem {
 export type ServerMessage =
   /** factTotal: every fact the server holds (absent from older servers); totals: GET /api/totals at the snapshot. */
   | { type: 'snapshot'; countries: CountryCount[]; topics: TopicCount[]; facts: Fact[]; factTotal?: number; totals?: Totals | null }
-  /** new facts, oldest first: the facts of one poll of the fact topic. */
+  /**
+   * what changed since the previous update, at most a few a second: the latest new or corrected facts (slim, oldest
+   * first; parsed into Facts with `slim` set), the latest retracted ids, how many of each were left out, and every fact
+   * the server holds.
+   */
+  | { type: 'update'; facts: Fact[]; retracted: string[]; omitted: { facts: number; retracted: number }; factTotal?: number }
+  /** new facts, whole, oldest first (`mode=all` sockets only; the dashboard gets updates). */
   | { type: 'facts'; facts: Fact[] }
   | { type: 'view'; kind: 'country'; key: string; view: CountryView }
   | { type: 'view'; kind: 'topic'; key: string; view: TopicView }

@@ -118,6 +118,46 @@ describe('applyMessages', () => {
   });
 });
 
+describe('live updates', () => {
+  const slim = (id: string, title = 't') => ({ id, documentId: 'd1', type: 'TALKS', participants: ['CN', 'EG'], initiator: 'CN', date: '2019-04-25', endDate: null, title, evidence: '习近平同塞西举行会谈…' });
+
+  it('parses an update: slim facts marked slim, their evidence a line without offsets', () => {
+    const msg = parseMessage(JSON.stringify({ type: 'update', facts: [slim('a'), { nope: 1 }], retracted: ['z', 3], omitted: { facts: 97, retracted: 0 }, factTotal: 1200 }));
+    expect(msg).toEqual({
+      type: 'update',
+      facts: [{ id: 'a', documentId: 'd1', type: 'TALKS', participants: ['CN', 'EG'], initiator: 'CN', date: '2019-04-25', endDate: null, title: 't', evidence: null, evidenceLine: '习近平同塞西举行会谈…', slim: true }],
+      retracted: ['z'],
+      omitted: { facts: 97, retracted: 0 },
+      factTotal: 1200,
+    });
+  });
+
+  it('puts the listed facts in the feed, takes the retracted out, and keeps the server\'s total and the omitted count', () => {
+    const s = emptyState();
+    applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [fact('old')], factTotal: 1000 }], 0);
+    const update = parseMessage(JSON.stringify({ type: 'update', facts: [slim('a'), slim('b')], retracted: ['old'], omitted: { facts: 98, retracted: 0 }, factTotal: 1099 }))!;
+    const ch = applyMessages(s, [update], 1000);
+
+    expect(feedFacts(s).map((f) => f.id)).toEqual(['b', 'a']);
+    expect(ch.newFacts.map((f) => f.id)).toEqual(['a', 'b']);
+    expect(ch.retracted).toEqual(['old']);
+    expect(isFresh(s, 'b', 1000)).toBe(true);
+    expect(s.factTotal).toBe(1099);
+    expect(s.omittedFacts).toBe(98);
+    applyMessages(s, [{ type: 'snapshot', countries: [], topics: [], facts: [], factTotal: 1099 }], 2000);
+    expect(s.omittedFacts).toBe(0);
+  });
+
+  it('a whole fact loaded over REST replaces the slim one', () => {
+    const s = emptyState();
+    applyMessages(s, [parseMessage(JSON.stringify({ type: 'update', facts: [slim('a')], retracted: [], omitted: { facts: 0, retracted: 0 }, factTotal: 1 }))!], 0);
+    expect(s.facts.get('a')!.slim).toBe(true);
+    mergeFacts(s, [fact('a')]);
+    expect(s.facts.get('a')!.slim).toBeUndefined();
+    expect(s.facts.get('a')!.evidence?.start).toBe(0);
+  });
+});
+
 describe('parseMessage', () => {
   it('accepts the contract messages', () => {
     expect(parseMessage(JSON.stringify({ type: 'facts', facts: [fact('a'), { nope: 1 }, fact('b')] }))).toEqual({

@@ -21,7 +21,8 @@ export function documentPage(ctx: Ctx, route: Extract<Route, { page: 'document' 
   function factsOfDoc(): Fact[] {
     const m = new Map<string, Fact>();
     for (const f of restFacts) if (f.documentId === id) m.set(f.id, f);
-    for (const f of ctx.state.facts.values()) if (f.documentId === id) m.set(f.id, f);
+    // A live fact came slim (no offsets): the whole one over REST wins; the page reloads them when one arrives.
+    for (const f of ctx.state.facts.values()) if (f.documentId === id && !(f.slim && m.has(f.id))) m.set(f.id, f);
     return Array.from(m.values()).sort((a, b) => (a.evidence?.start ?? 0) - (b.evidence?.start ?? 0) || a.id.localeCompare(b.id));
   }
 
@@ -116,10 +117,8 @@ export function documentPage(ctx: Ctx, route: Extract<Route, { page: 'document' 
     if (focusId && byId.has(focusId)) focus(focusId, true);
   }
 
-  Promise.all([
-    api.document(id, ac.signal),
-    api.facts({ document: id, limit: 1000 }, ac.signal).catch(() => [] as Fact[]),
-  ])
+  const loadFacts = () => api.facts({ document: id, limit: 1000 }, ac.signal).catch(() => [] as Fact[]);
+  Promise.all([api.document(id, ac.signal), loadFacts()])
     .then(([d, facts]) => {
       doc = d;
       restFacts = facts.filter((f) => f.documentId === id);
@@ -133,7 +132,16 @@ export function documentPage(ctx: Ctx, route: Extract<Route, { page: 'document' 
     el,
     title: t('document'),
     update(ch: Changes) {
-      if (ch.newFacts.some((f) => f.documentId === id) || ch.snapshot) keepFocus(el, render);
+      if (ch.newFacts.some((f) => f.documentId === id) || ch.snapshot) {
+        keepFocus(el, render);
+        if (!ch.newFacts.some((f) => f.documentId === id && f.slim)) return;
+        // Live facts come slim: their offsets and details come over REST.
+        loadFacts().then((facts) => {
+          if (ac.signal.aborted) return;
+          restFacts = facts.filter((f) => f.documentId === id);
+          keepFocus(el, render);
+        });
+      }
     },
     dispose: () => ac.abort(),
   };

@@ -53,6 +53,8 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
   );
 
   const feed = h('ul', { id: 'feed', class: 'feed', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  /** How many live facts the updates left out (a burst): the feed lists the latest, the counters count them all. */
+  const omitted = h('p', { id: 'feed-omitted', class: 'muted', hidden: true });
   const countries = h('ol', { id: 'countries', class: 'ranked' });
   const pairs = h('ol', { id: 'pairs', class: 'ranked' });
   const topics = h('ul', { id: 'topics', class: 'chips' });
@@ -64,7 +66,7 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
     h(
       'div',
       { class: 'grid-2' },
-      h('div', { class: 'col' }, mapCard, section(t('liveFeed'), 'feed-card', feed)),
+      h('div', { class: 'col' }, mapCard, section(t('liveFeed'), 'feed-card', omitted, feed)),
       h(
         'div',
         { class: 'col' },
@@ -175,6 +177,8 @@ export function overviewPage(ctx: Ctx, route: Extract<Route, { page: 'overview' 
       return li;
     });
     replaceChildren(feed, items.length ? items : h('li', { class: 'muted empty' }, t('noData')));
+    omitted.hidden = ctx.state.omittedFacts === 0;
+    omitted.textContent = omitted.hidden ? '' : `+${formatCount(ctx.state.omittedFacts, ctx.i18n.lang)} ${t('omittedFacts')}`;
   }
 
   function renderAll(): void {

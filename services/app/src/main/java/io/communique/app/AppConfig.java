@@ -5,6 +5,7 @@ import io.communique.ingest.Sources;
 import io.communique.ingest.web.FetchOptions;
 import io.communique.kafka.KafkaDefaults;
 import io.communique.model.CountryView;
+import io.communique.web.LivePace;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  * @param allowedHosts          {@code ALLOWED_HOSTS}: the Host header names the web role answers (see {@link #allowedHosts})
  * @param webhooks              how alerts reach webhooks (see {@link Webhooks})
  * @param webStore              where the web role keeps facts and documents (see {@link WebStore})
+ * @param livePace              {@code LIVE_INTERVAL_MS}, {@code LIVE_MAX_FACTS}: how often and how much dashboards are
+ *                              told of new facts over the WebSocket (see {@link LivePace})
  */
 public record AppConfig(
         String httpHost,
@@ -46,7 +49,8 @@ public record AppConfig(
         Set<Role> roles,
         int viewRecent,
         Webhooks webhooks,
-        WebStore webStore) {
+        WebStore webStore,
+        LivePace livePace) {
 
     /**
      * The web role's read store (see docs/operations.md, "The web's read store").
@@ -138,7 +142,9 @@ public record AppConfig(
                 new Webhooks(positive(env, "WEBHOOK_TIMEOUT_MS", 5000), notNegative(env, "WEBHOOK_RETRIES", 3),
                         notNegative(env, "WEBHOOK_BACKOFF_MS", 1000)),
                 new WebStore(webStoreInMemory(env.get("WEB_STORE")), blankToNull(env.get("WEB_STORE_DIR")) == null
-                        ? null : Path.of(env.get("WEB_STORE_DIR").trim()), positive(env, "WEB_STORE_CACHE_MB", 32)));
+                        ? null : Path.of(env.get("WEB_STORE_DIR").trim()), positive(env, "WEB_STORE_CACHE_MB", 32)),
+                new LivePace(positive(env, "LIVE_INTERVAL_MS", (int) LivePace.DEFAULT.intervalMs()),
+                        positive(env, "LIVE_MAX_FACTS", LivePace.DEFAULT.maxFacts())));
     }
 
     /**
@@ -213,14 +219,14 @@ public record AppConfig(
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore, livePace);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore, livePace);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {

@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * {@code e2e.p50}, {@code e2e.p99} and {@code fanout.msgs}: the whole app in this process, reports posted to
- * {@code POST /api/documents} at a steady rate (open loop: a slow answer does not slow the sender down) while many
- * WebSocket clients are connected. Every client counts its messages; a few "probe" clients also time each fact
- * from the moment its report was posted.
+ * {@code e2e.p50}, {@code e2e.p99}, {@code fanout.msgs}, {@code update.p99} and {@code dashboard.bytes}: the whole app
+ * in this process, reports posted to {@code POST /api/documents} at a steady rate (open loop: a slow answer does not
+ * slow the sender down) while many WebSocket clients are connected. Every client counts its messages. A few "probe"
+ * clients open {@code /ws?mode=all} and time every fact from the moment its report was posted; all others are
+ * dashboards ({@code /ws}: coalesced updates), of which as many time the facts their updates list.
  */
 final class LiveBench {
     private static final String HOST = "127.0.0.1";
@@ -42,6 +43,7 @@ final class LiveBench {
     private static final long TICK_MS = 5;
     private static final double DRAIN_S = 10;
     private static final byte[] FACTS_MESSAGE = "{\"type\":\"facts\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UPDATE_MESSAGE = "{\"type\":\"update\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VIEW_MESSAGE = "{\"type\":\"view\"".getBytes(StandardCharsets.UTF_8);
     /** How every fact's JSON starts: its id, then its document's. */
     private static final String FACT_ID = "{\"id\":\"";
@@ -62,10 +64,14 @@ final class LiveBench {
     private final LongAdder messages = new LongAdder();
     private final LongAdder views = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+    private final LongAdder dashboardMessages = new LongAdder();
+    private final LongAdder dashboardBytes = new LongAdder();
     private final LongAdder postFailures = new LongAdder();
     private final LongAdder answered = new LongAdder();
     private final AtomicInteger closedClients = new AtomicInteger();
     private final List<Long> latencies = new ArrayList<>();
+    /** Post to a dashboard's update listing the fact (facts an update leaves out are not timed). */
+    private final List<Long> updateLatencies = new ArrayList<>();
     /** Probe and fact id of every timed delivery: a fact sent again (a re-delivery) is timed once. */
     private final Set<String> timed = ConcurrentHashMap.newKeySet();
     private volatile boolean measuring;
@@ -114,12 +120,18 @@ final class LiveBench {
             long messagesBefore = messages.sum();
             long viewsBefore = views.sum();
             long bytesBefore = bytes.sum();
+            long dashboardMessagesBefore = dashboardMessages.sum();
+            long dashboardBytesBefore = dashboardBytes.sum();
             long start = System.nanoTime();
             int posted = post(http, authorization, reports, reportsPerSecond, sizes.e2eSeconds(), true);
             double seconds = (System.nanoTime() - start) / 1e9;
             double fanout = (messages.sum() - messagesBefore) / seconds;
             progress.printf("e2e: clients received %.0f messages/s (%.0f of them views), %.1f MB/s%n", fanout,
                     (views.sum() - viewsBefore) / seconds, (bytes.sum() - bytesBefore) / seconds / 1e6);
+            int dashboards = Math.max(1, sockets.size() - PROBES);
+            double dashboardRate = (dashboardMessages.sum() - dashboardMessagesBefore) / seconds / dashboards;
+            double dashboardKilobytes = (dashboardBytes.sum() - dashboardBytesBefore) / seconds / dashboards / 1e3;
+            progress.printf("e2e: each dashboard received %.1f messages/s, %.1f KB/s%n", dashboardRate, dashboardKilobytes);
             long expected = drain();
             Memory.liveHeap(progress);
             measuring = false;
@@ -128,10 +140,21 @@ final class LiveBench {
                             + "fact deliveries timed; %d clients dropped%n", posted, answered.sum(), postFailures.sum(),
                     latenciesSize(), expected, closedClients.get());
             String setting = String.format("%d clients, %d facts/s", sockets.size(), sizes.factsPerSecond());
-            return List.of(
-                    new Figure("e2e.p50", percentile(sorted, 0.50), "ms", "", "POST to fact on a WebSocket, " + setting),
+            long[] updates;
+            synchronized (updateLatencies) {
+                updates = updateLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            List<Figure> figures = new ArrayList<>(List.of(
+                    new Figure("e2e.p50", percentile(sorted, 0.50), "ms", "", "POST to fact on a mode=all WebSocket, " + setting),
                     new Figure("e2e.p99", percentile(sorted, 0.99), "ms", "<= 50", "same" + lost(expected)),
-                    new Figure("fanout.msgs", fanout, "msgs/s", "", "WebSocket messages delivered, " + setting));
+                    new Figure("fanout.msgs", fanout, "msgs/s", "", "WebSocket messages delivered, " + setting),
+                    new Figure("dashboard.bytes", dashboardKilobytes, "KB/s", "", String.format(
+                            "per dashboard (%.1f messages/s), %s", dashboardRate, setting))));
+            if (updates.length > 0) {
+                figures.add(new Figure("update.p99", percentile(updates, 0.99), "ms", "",
+                        String.format("POST to fact listed in a dashboard's update (%d timed)", updates.length)));
+            }
+            return figures;
         } finally {
             closing = true;
             sockets.forEach(WebSocket::close);
@@ -159,8 +182,8 @@ final class LiveBench {
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < sizes.clients(); i++) {
             int index = i;
-            WebSocket socket = client.connect(port, HOST, "/ws").toCompletionStage().toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
+            WebSocket socket = client.connect(port, HOST, index < PROBES ? "/ws?mode=all" : "/ws")
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             // Frames, not text messages: clients count without decoding, so the bench spends its CPU on the app.
             socket.frameHandler(frame -> onFrame(frame, index));
             socket.closeHandler(v -> closedClients.incrementAndGet());
@@ -173,15 +196,23 @@ final class LiveBench {
         if (frame.isText()) { // a message's first frame
             Buffer data = frame.binaryData();
             if (client < PROBES && measuring && startsWith(data, FACTS_MESSAGE)) {
-                timeFacts(data.toString(StandardCharsets.UTF_8), client);
+                timeFacts(data.toString(StandardCharsets.UTF_8), client, latencies);
+            } else if (client < 2 * PROBES && measuring && startsWith(data, UPDATE_MESSAGE)) {
+                timeFacts(data.toString(StandardCharsets.UTF_8), client, updateLatencies);
             } else if (startsWith(data, VIEW_MESSAGE)) {
                 views.increment();
             }
         }
         if (frame.isText() || frame.isContinuation()) {
             bytes.add(frame.binaryData().length());
+            if (client >= PROBES) {
+                dashboardBytes.add(frame.binaryData().length());
+            }
             if (frame.isFinal()) {
                 messages.increment();
+                if (client >= PROBES) {
+                    dashboardMessages.increment();
+                }
             }
         }
     }
@@ -199,10 +230,11 @@ final class LiveBench {
     }
 
     /**
-     * Times every fact of a {@code facts} message (one frame: the server keeps them within one). Scanning for the
-     * facts' first two keys instead of parsing keeps the probes' CPU off the app's.
+     * Times every fact of a {@code facts} or {@code update} message (one frame: the server keeps them within one) into
+     * {@code into}. Scanning for the facts' first two keys (whole and slim facts start alike) instead of parsing keeps
+     * the probes' CPU off the app's.
      */
-    private void timeFacts(String message, int probe) {
+    private void timeFacts(String message, int probe, List<Long> into) {
         long now = System.nanoTime();
         for (int at = message.indexOf(FACT_ID); at >= 0; at = message.indexOf(FACT_ID, at + 1)) {
             int idStart = at + FACT_ID.length();
@@ -214,8 +246,8 @@ final class LiveBench {
             String documentId = message.substring(documentStart, message.indexOf('"', documentStart));
             Sent report = sent.get(documentId);
             if (report != null && report.measured() && timed.add(probe + "/" + message.substring(idStart, idEnd))) {
-                synchronized (latencies) {
-                    latencies.add(now - report.at());
+                synchronized (into) {
+                    into.add(now - report.at());
                 }
             }
         }

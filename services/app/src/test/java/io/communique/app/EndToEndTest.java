@@ -417,9 +417,12 @@ class EndToEndTest {
         return URI.create("http://127.0.0.1:" + app.httpPort() + path);
     }
 
-    /** Every fact the WebSocket messages carried live (in {@code facts} messages), in order. */
+    /**
+     * Every fact the WebSocket messages carried live, in order: slim in a dashboard's {@code update} messages (id,
+     * documentId, type, participants… when not omitted), whole in {@code facts} messages of a {@code mode=all} socket.
+     */
     static Stream<JsonNode> liveFacts(List<JsonNode> messages) {
-        return messages.stream().filter(m -> m.get("type").asText().equals("facts"))
+        return messages.stream().filter(m -> m.get("type").asText().equals("update") || m.get("type").asText().equals("facts"))
                 .flatMap(m -> StreamSupport.stream(m.get("facts").spliterator(), false));
     }
 

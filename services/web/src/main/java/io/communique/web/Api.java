@@ -393,8 +393,13 @@ public final class Api {
         if (!sameOriginOrAllowed(ctx)) {
             return;
         }
+        LiveClients.Mode mode = LiveClients.Mode.of(ctx.queryParams().get("mode"));
+        if (mode == null) {
+            Problems.send(ctx, 400, "mode is \"updates\" (the default: coalesced, for people) or \"all\" (every fact)");
+            return;
+        }
         ctx.request().toWebSocket()
-                .onSuccess(socket -> clients.add(socket, ctx.request().connection(), state.snapshot()))
+                .onSuccess(socket -> clients.add(socket, ctx.request().connection(), state.snapshot(), mode))
                 .onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
     }
 

@@ -3,13 +3,10 @@ package io.communique.web;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.HttpServerConnection;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The connected WebSocket clients. Facts go to all of them; a changed view goes whole only to the clients that watch it
+ * The connected WebSocket clients. A dashboard ({@link Mode#UPDATES}, the default) gets coalesced updates
+ * ({@link LiveUpdates}) at most a few times a second; a program that asked for {@code mode=all} gets every fact
+ * whole. Both get alerts, and a changed view goes whole only to the clients that watch it
  * (the page showing it, see {@link ViewWatch}) and as its new count to the others, because whole views to every
  * client were almost all of the WebSocket bytes and delayed the facts queued behind them. A client whose bounded write
  * queue is full cannot keep up and is dropped (it reconnects and resynchronises from a snapshot), so one slow reader
@@ -42,12 +41,20 @@ import java.util.function.Function;
  * <p>Each frame written flushes, and a flush is a system call (on loopback it also runs the receiver's TCP stack):
  * 200 facts/s to 100 clients took the event loop 1-3 ms per fact, which saturated it, so facts and the HTTP requests
  * behind them queued for seconds. Every client's flushes are therefore consolidated: everything written to it while
- * the event loop handles one batch of records goes out in one flush right after.
+ * the event loop handles one batch of records goes out in one flush right after. Both the shared frames and the
+ * consolidated flushes need Vert.x internals, which only {@link VertxInternals} touches.
  */
 final class LiveClients {
     private static final Logger LOG = LoggerFactory.getLogger(LiveClients.class);
     /** Close code 1013, "try again later": the client fell behind. */
     private static final short TRY_AGAIN_LATER = 1013;
+    /** The close reason of a dashboard dropped: its queue of updates is full. */
+    static final String TOO_SLOW = "too slow";
+    /**
+     * The close reason of a {@code mode=all} client dropped: it did not read every fact as fast as they came; a
+     * program that must never miss one reads the fact topic.
+     */
+    static final String TOO_SLOW_FOR_ALL = "too slow: write queue full in mode=all; read communique.facts.v1 instead";
     /** Largest frame written; clients accept 64 KiB frames by default, so longer messages go out in several. */
     static final int MAX_FRAME_BYTES = 64 * 1024;
     /**
@@ -56,11 +63,28 @@ final class LiveClients {
      * the connection and its queue (up to the queue limit) stayed for good (hundreds of them in the full bench).
      */
     private static final long DROP_GRACE_SECONDS = 5;
-    /** Every client with the views it watches. */
-    private final Map<ServerWebSocket, Set<String>> sockets = new LinkedHashMap<>();
+    /** What a client asked for: coalesced updates for people, or every fact for programs. */
+    enum Mode {
+        UPDATES, ALL;
+
+        /** The mode of a {@code mode} query parameter: {@code all}, or updates when absent; anything else is null. */
+        static Mode of(String parameter) {
+            return parameter == null || parameter.equals("updates") ? UPDATES : parameter.equals("all") ? ALL : null;
+        }
+    }
+
+    /** A client's mode and the views it watches: clients with equal subscriptions share every message's bytes. */
+    private record Subscription(Mode mode, Set<String> views) {
+    }
+
+    /** Every client with its subscription. */
+    private final Map<ServerWebSocket, Subscription> sockets = new LinkedHashMap<>();
     /** Every client's connection, to cut it when its close frame cannot get through. */
     private final Map<ServerWebSocket, Channel> channels = new HashMap<>();
     private final int maxQueuedBytes;
+    /** Messages copied to direct memory so far: once per message, however many clients get it. */
+    private long encoded;
+    private boolean warnedNoChannel;
 
     LiveClients(int maxQueuedBytes) {
         this.maxQueuedBytes = maxQueuedBytes;
@@ -71,11 +95,15 @@ final class LiveClients {
      *
      * @param connection the connection {@code socket} was upgraded from, whose flushes are consolidated
      */
-    void add(ServerWebSocket socket, HttpConnection connection, String snapshot) {
-        if (connection instanceof HttpServerConnection server) {
-            server.channelHandlerContext().pipeline().addFirst(new FlushConsolidationHandler(
-                    FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
-            channels.put(socket, server.channelHandlerContext().channel());
+    void add(ServerWebSocket socket, HttpConnection connection, String snapshot, Mode mode) {
+        Channel channel = VertxInternals.channel(connection);
+        if (channel != null) {
+            VertxInternals.consolidateFlushes(channel);
+            channels.put(socket, channel);
+        } else if (!warnedNoChannel) {
+            warnedNoChannel = true;
+            LOG.warn("This Vert.x gives no Netty channel for a WebSocket's connection: flushes are not consolidated and"
+                    + " dropped clients are not cut (see VertxInternals)");
         }
         socket.setWriteQueueMaxSize(maxQueuedBytes);
         socket.closeHandler(v -> {
@@ -84,17 +112,18 @@ final class LiveClients {
         });
         socket.exceptionHandler(error -> socket.close());
         socket.textMessageHandler(text -> watch(socket, text));
-        sockets.put(socket, Set.of());
+        sockets.put(socket, new Subscription(mode, Set.of()));
         socket.writeTextMessage(snapshot);
     }
 
     /** A client's message: a watch list replaces the views it watches; anything else is answered with an error. */
     private void watch(ServerWebSocket socket, String text) {
-        if (!sockets.containsKey(socket)) {
+        Subscription subscription = sockets.get(socket);
+        if (subscription == null) {
             return;
         }
         try {
-            sockets.put(socket, ViewWatch.parse(text));
+            sockets.put(socket, new Subscription(subscription.mode(), ViewWatch.parse(text)));
         } catch (IllegalArgumentException e) {
             socket.writeTextMessage(ViewWatch.error(e.getMessage()));
         }
@@ -108,7 +137,14 @@ final class LiveClients {
     /** A message for every client, as UTF-8. */
     void broadcast(byte[] utf8) {
         List<byte[]> message = List.of(utf8);
-        send(watched -> message);
+        send(subscription -> message);
+    }
+
+    /** A message for the clients of one mode, as UTF-8. */
+    void broadcast(Mode mode, byte[] utf8) {
+        List<byte[]> message = List.of(utf8);
+        List<byte[]> none = List.of();
+        send(subscription -> subscription.mode() == mode ? message : none);
     }
 
     /**
@@ -122,7 +158,7 @@ final class LiveClients {
     void broadcastViews(Map<String, String> counts, Function<String, byte[]> whole) {
         Map<String, byte[]> wholes = new HashMap<>();
         Map<Set<String>, List<byte[]>> messagesByWatchList = new HashMap<>();
-        send(watched -> messagesByWatchList.computeIfAbsent(watched, views -> {
+        send(subscription -> messagesByWatchList.computeIfAbsent(subscription.views(), views -> {
             List<byte[]> messages = new ArrayList<>();
             List<String> others = counts.entrySet().stream().filter(count -> !views.contains(count.getKey()))
                     .map(Map.Entry::getValue).toList();
@@ -132,32 +168,37 @@ final class LiveClients {
         }));
     }
 
-    private void send(Function<Set<String>, List<byte[]>> messagesFor) {
+    private void send(Function<Subscription, List<byte[]>> messagesFor) {
         if (sockets.isEmpty()) {
             return;
         }
-        List<ServerWebSocket> slow = new ArrayList<>();
+        List<Map.Entry<ServerWebSocket, Mode>> slow = new ArrayList<>();
         List<ServerWebSocket> closed = new ArrayList<>();
         Map<byte[], ByteBuf> direct = new IdentityHashMap<>();
-        for (Map.Entry<ServerWebSocket, Set<String>> client : sockets.entrySet()) {
+        for (Map.Entry<ServerWebSocket, Subscription> client : sockets.entrySet()) {
             ServerWebSocket socket = client.getKey();
             try {
-                if (socket.writeQueueFull()) {
-                    slow.add(socket);
+                List<byte[]> messages = messagesFor.apply(client.getValue());
+                if (messages.isEmpty()) {
                     continue;
                 }
-                for (byte[] message : messagesFor.apply(client.getValue())) {
-                    writeText(socket, direct.computeIfAbsent(message, LiveClients::direct));
+                if (socket.writeQueueFull()) {
+                    slow.add(Map.entry(socket, client.getValue().mode()));
+                    continue;
+                }
+                for (byte[] message : messages) {
+                    writeText(socket, direct.computeIfAbsent(message, this::direct));
                 }
             } catch (IllegalStateException e) {
                 closed.add(socket); // closed by the client before its close handler ran: not the others' problem
             }
         }
         closed.forEach(sockets::remove);
-        for (ServerWebSocket socket : slow) {
-            LOG.info("Dropping a WebSocket client that cannot keep up");
+        for (Map.Entry<ServerWebSocket, Mode> client : slow) {
+            ServerWebSocket socket = client.getKey();
+            LOG.info("Dropping a WebSocket client ({}) that cannot keep up", client.getValue());
             sockets.remove(socket);
-            socket.close(TRY_AGAIN_LATER, "too slow");
+            socket.close(TRY_AGAIN_LATER, client.getValue() == Mode.ALL ? TOO_SLOW_FOR_ALL : TOO_SLOW);
             Channel channel = channels.remove(socket);
             if (channel != null) {
                 channel.eventLoop().schedule(() -> channel.close(), DROP_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -166,7 +207,8 @@ final class LiveClients {
     }
 
     /** A message's bytes in direct memory that the garbage collector frees (Netty never does: frames do not own it). */
-    private static ByteBuf direct(byte[] utf8) {
+    private ByteBuf direct(byte[] utf8) {
+        encoded++;
         return Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(utf8.length).put(utf8).flip());
     }
 
@@ -181,13 +223,23 @@ final class LiveClients {
             int length = Math.min(MAX_FRAME_BYTES, size - offset);
             boolean last = offset + length == size;
             WebSocketFrameType type = offset == 0 ? WebSocketFrameType.TEXT : WebSocketFrameType.CONTINUATION;
-            socket.writeFrame(new WebSocketFrameImpl(type, message.slice(offset, length), last));
+            socket.writeFrame(VertxInternals.frame(type, message.slice(offset, length), last));
             offset += length;
         } while (offset < size);
     }
 
     int size() {
         return sockets.size();
+    }
+
+    /** The clients of one mode. */
+    int size(Mode mode) {
+        return (int) sockets.values().stream().filter(subscription -> subscription.mode() == mode).count();
+    }
+
+    /** How many messages were encoded (copied to direct memory) for clients: once each, whatever the clients. */
+    long encodedMessages() {
+        return encoded;
     }
 
     /** Keeps idle connections open through proxies that cut silent ones. */

@@ -96,12 +96,19 @@ public final class LiveState {
     public sealed interface Change {
     }
 
-    /** A new or corrected fact, as published: clients get it in a {@link BatchedMessages} of facts. */
-    public record NewFact(byte[] json) implements Change {
+    /**
+     * A new or corrected fact, read and as published: people's clients get it slim in an update ({@link LiveUpdates}),
+     * programs' clients ({@code mode=all}) as published in a {@link BatchedMessages} of facts.
+     */
+    public record NewFact(Fact fact, byte[] json) implements Change {
     }
 
-    /** A message as it goes to every client (a retraction). */
-    public record Message(String json) implements Change {
+    /** A fact a newer extraction of its report no longer finds. */
+    public record Retraction(String id) implements Change {
+        /** The message a {@code mode=all} client gets. */
+        public String json() {
+            return "{\"type\":\"retraction\",\"id\":" + Json.write(id) + "}";
+        }
     }
 
     /**
@@ -152,18 +159,18 @@ public final class LiveState {
                 if (arrivals.size() > FEED_LENGTH) {
                     arrivals.removeFirst();
                 }
-                yield new NewFact(applied.json());
+                yield new NewFact(applied.fact(), applied.json());
             }
             case CORRECTED -> {
                 List<Fact> feed = new ArrayList<>(arrivals); // at most FEED_LENGTH
                 feed.replaceAll(fact -> fact.id().equals(applied.id()) ? applied.fact() : fact);
                 arrivals.clear();
                 arrivals.addAll(feed);
-                yield new NewFact(applied.json());
+                yield new NewFact(applied.fact(), applied.json());
             }
             case RETRACTED -> {
                 arrivals.removeIf(fact -> fact.id().equals(applied.id()));
-                yield new Message("{\"type\":\"retraction\",\"id\":" + Json.write(applied.id()) + "}");
+                yield new Retraction(applied.id());
             }
             case UNCHANGED, DOCUMENT, SKIPPED -> null;
         };
@@ -244,6 +251,11 @@ public final class LiveState {
         List<Fact> feed = new ArrayList<>(arrivals.size());
         arrivals.descendingIterator().forEachRemaining(feed::add);
         return feed;
+    }
+
+    /** How many facts this instance holds. */
+    public long factTotal() {
+        return store.factCount();
     }
 
     /** The snapshot a new WebSocket client starts from: listings, the live feed, the number of facts held and the {@link #totals}. */

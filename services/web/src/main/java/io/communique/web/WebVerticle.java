@@ -56,11 +56,11 @@ public final class WebVerticle extends VerticleBase {
      */
     private static final long VIEW_FLUSH_MS = 1000;
     /**
-     * New facts go out at the end of the poll that brought them, as one message per client, but successive flushes
-     * are at least this long apart per connected client: a message costs the event loop some 5-20 µs per client
-     * (mostly its write system call), so with a thousand clients a flush per poll (a hundred polls a second under a
-     * steady trickle) was more than it could write. So flushes take at most about half of the loop, and with a few
-     * clients facts still go out at once (a fixed 20 ms added 10-20 ms to e2e.p50 at 20 clients).
+     * For {@code mode=all} clients, new facts go out whole at the end of the poll that brought them, as one message
+     * per client, but successive flushes are at least this long apart per such client: a message costs the event loop
+     * some 5-20 µs per client (mostly its write system call), so with a thousand clients a flush per poll (a hundred
+     * polls a second under a steady trickle) was more than it could write. So flushes take at most about half of the
+     * loop, and with a few clients facts still go out at once.
      */
     static final long FACT_FLUSH_NANOS_PER_CLIENT = 20_000;
 
@@ -73,13 +73,22 @@ public final class WebVerticle extends VerticleBase {
      * @param authFailuresPerMinute per-client failed token attempts: as many at once, then one per 60/n s; 0 = no limit
      * @param allowedOrigins   foreign origins allowed for CORS and WebSockets; empty = none
      * @param allowedHosts     Host header names served (port ignored), {@code "*"} for any: see {@link HostGuard}
+     * @param livePace         how often and how much dashboards are told of new facts
      */
     public record Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs,
                           String apiToken, int writesPerMinute, int authFailuresPerMinute, Set<String> allowedOrigins,
-                          Set<String> allowedHosts) {
+                          Set<String> allowedHosts, LivePace livePace) {
         public Options {
             allowedOrigins = Set.copyOf(allowedOrigins);
             allowedHosts = Set.copyOf(allowedHosts);
+        }
+
+        /** Options with the {@link LivePace#DEFAULT} pace. */
+        public Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs,
+                       String apiToken, int writesPerMinute, int authFailuresPerMinute, Set<String> allowedOrigins,
+                       Set<String> allowedHosts) {
+            this(host, port, maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute,
+                    authFailuresPerMinute, allowedOrigins, allowedHosts, LivePace.DEFAULT);
         }
     }
 
@@ -113,9 +122,13 @@ public final class WebVerticle extends VerticleBase {
     private KafkaProducer<String, byte[]> producer;
     /** Views not yet sent, the latest version per view, by the name clients watch it by ("country/RU"). */
     private final Map<String, LiveState.NewView> pendingViews = new LinkedHashMap<>();
-    /** Facts not yet sent. */
+    /** Facts not yet sent to {@code mode=all} clients. */
     private final BatchedMessages pendingFacts = new BatchedMessages("facts");
     private long lastFactFlushNanos;
+    /** What dashboards have not been told yet. */
+    private final LiveUpdates updates;
+    private long lastUpdateNanos;
+    private boolean updateScheduled;
     private volatile long skipped;
     private volatile long storedRecords;
     private boolean factFlushScheduled;
@@ -129,12 +142,14 @@ public final class WebVerticle extends VerticleBase {
         this.settings = settings;
         this.options = options;
         this.storeOptions = store;
+        this.updates = new LiveUpdates(options.livePace());
         this.health = new Health(settings.bootstrapServers(), false, false, "starting");
     }
 
     @Override
     public Future<?> start() {
         clients = new LiveClients(options.maxClientQueueBytes());
+        lastUpdateNanos = System.nanoTime() - options.livePace().intervalMs() * 1_000_000; // the first goes at once
         admin = KafkaAdminClient.create(vertx, settings.admin());
         return vertx.executeBlocking(() -> new LiveState(storeOptions.open()))
                 .compose(opened -> {
@@ -257,7 +272,7 @@ public final class WebVerticle extends VerticleBase {
             }
         }
         if (toStore.isEmpty()) {
-            scheduleFactFlush();
+            scheduleFlushes();
             return Future.succeededFuture();
         }
         // One transaction for the batch and its offsets, off the event loop; the follower polls again only after it,
@@ -273,21 +288,29 @@ public final class WebVerticle extends VerticleBase {
                 }
             }
             storedRecords += toStore.size();
-            scheduleFactFlush();
+            scheduleFlushes();
             return null;
         });
     }
 
+    /** Dashboards hear of a change in their next update; {@code mode=all} clients get every fact and retraction. */
     private void publish(LiveState.Change change) {
+        boolean everyFactClients = clients.size(LiveClients.Mode.ALL) > 0;
         if (change instanceof LiveState.NewFact fact) {
-            pendingFacts.add(fact.json());
+            updates.fact(fact.fact());
+            if (everyFactClients) {
+                pendingFacts.add(fact.json());
+            }
         } else if (change instanceof LiveState.NewView view) {
             // A view can be large and changes with every fact of its country: send only its latest version,
             // at most every VIEW_FLUSH_MS.
             pendingViews.put(view.kind() + "/" + view.key(), view);
-        } else if (change instanceof LiveState.Message message) {
-            flushFacts(); // the facts before it, so clients see them in order
-            clients.broadcast(message.json());
+        } else if (change instanceof LiveState.Retraction retraction) {
+            updates.retraction(retraction.id());
+            if (everyFactClients) {
+                flushFacts(); // the facts before it, so clients see them in order
+                clients.broadcast(LiveClients.Mode.ALL, retraction.json().getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 
@@ -300,9 +323,11 @@ public final class WebVerticle extends VerticleBase {
         LOG.warn("Skipping unreadable record {}-{}@{}: {}", topic, partition, offset, reason);
     }
 
-    private void scheduleFactFlush() {
+    private void scheduleFlushes() {
+        scheduleUpdate();
+        int everyFactClients = clients.size(LiveClients.Mode.ALL);
         if (!pendingFacts.isEmpty() && !factFlushScheduled) {
-            long waitMs = (lastFactFlushNanos + clients.size() * FACT_FLUSH_NANOS_PER_CLIENT - System.nanoTime()) / 1_000_000;
+            long waitMs = (lastFactFlushNanos + everyFactClients * FACT_FLUSH_NANOS_PER_CLIENT - System.nanoTime()) / 1_000_000;
             if (waitMs > 0) {
                 factFlushScheduled = true;
                 vertx.setTimer(waitMs, id -> {
@@ -331,7 +356,35 @@ public final class WebVerticle extends VerticleBase {
 
     private void flushFacts() {
         lastFactFlushNanos = System.nanoTime();
-        pendingFacts.drain().forEach(clients::broadcast);
+        pendingFacts.drain().forEach(message -> clients.broadcast(LiveClients.Mode.ALL, message));
+    }
+
+    /**
+     * Tells dashboards at once when the last update is at least the pace's interval old (so a lone fact shows without
+     * delay), else when it will be: at most one update per interval, however fast facts come.
+     */
+    private void scheduleUpdate() {
+        if (updates.isEmpty() || updateScheduled) {
+            return;
+        }
+        long waitNanos = lastUpdateNanos + options.livePace().intervalMs() * 1_000_000 - System.nanoTime();
+        if (waitNanos <= 0) {
+            flushUpdate();
+            return;
+        }
+        updateScheduled = true;
+        vertx.setTimer(Math.max(1, (waitNanos + 999_999) / 1_000_000), id -> {
+            updateScheduled = false;
+            flushUpdate();
+        });
+    }
+
+    private void flushUpdate() {
+        lastUpdateNanos = System.nanoTime();
+        byte[] update = updates.drain(state.factTotal());
+        if (clients.size(LiveClients.Mode.UPDATES) > 0) {
+            clients.broadcast(LiveClients.Mode.UPDATES, update);
+        }
     }
 
     private static String eventType(KafkaConsumerRecord<String, byte[]> record) {

@@ -3,18 +3,24 @@ package io.communique.web;
 import io.communique.broker.EmbeddedKafka;
 import io.communique.kafka.KafkaSettings;
 import io.communique.kafka.TopicAdmin;
+import io.communique.model.CloudEvents;
+import io.communique.model.Fact;
+import io.communique.model.Json;
 import io.communique.model.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -64,6 +70,16 @@ final class RunningWeb implements BeforeAllCallback, AfterAllCallback {
         try (Stream<Path> files = Files.walk(data)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
+    }
+
+    /** Writes the facts to the fact topic as the extractor does, with this CloudEvents type, and waits for the acks. */
+    void publish(List<Fact> facts, String type) {
+        for (Fact fact : facts) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact));
+            record.headers().add(CloudEvents.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+            producer.send(record);
+        }
+        producer.flush();
     }
 
     static <T> T await(Future<T> future) throws Exception {

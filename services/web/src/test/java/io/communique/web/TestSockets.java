@@ -36,10 +36,15 @@ final class TestSockets {
      * machine, or Vert.x 5.0.7's client on a first connection, may fail a handshake, so it tries a few times.
      */
     static WebSocket connect(WebSocketClient client, int port, Handler<String> onText) throws Exception {
+        return connect(client, port, "/ws", onText);
+    }
+
+    /** {@link #connect(WebSocketClient, int, Handler)} to this path ({@code /ws?mode=all}). */
+    static WebSocket connect(WebSocketClient client, int port, String path, Handler<String> onText) throws Exception {
         Exception last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                return client.webSocket().textMessageHandler(onText).connect(port, "127.0.0.1", "/ws")
+                return client.webSocket().textMessageHandler(onText).connect(port, "127.0.0.1", path)
                         .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 last = e;

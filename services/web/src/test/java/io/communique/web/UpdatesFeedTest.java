@@ -8,8 +8,6 @@ import io.communique.model.Fact;
 import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
-import io.communique.model.Topics;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -186,13 +184,8 @@ class UpdatesFeedTest {
                 new ExtractorInfo("rules", "1"));
     }
 
-    static void publish(List<Fact> facts, String type) throws Exception {
-        for (Fact fact : facts) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact));
-            record.headers().add(CloudEvents.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
-            running.producer.send(record);
-        }
-        running.producer.flush();
+    static void publish(List<Fact> facts, String type) {
+        running.publish(facts, type);
     }
 
     static void awaitCaughtUp() throws Exception {

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebSocketLimitsTest {
     private static final int QUEUE_BYTES = 64 * 1024;
     /** The close frame's payload when a client is dropped: code 1013, then the reason. */
-    private static final byte[] DROPPED_SIGNATURE = {0x03, (byte) 0xF5, 't', 'o', 'o', ' ', 's', 'l', 'o', 'w'};
+    private static final byte[] DROPPED_SIGNATURE = closePayload(LiveClients.TOO_SLOW);
     private static final int SEND_BUFFER_BYTES = 4 * 1024;
     private static final int CROWD = 3000;
     private static final int CONNECT_WINDOW = 250;
@@ -116,6 +116,25 @@ class WebSocketLimitsTest {
     }
 
     @Test
+    void aModeAllReaderThatCannotKeepUpIsDroppedSayingWhereToReadEveryFact() throws Exception {
+        try (Socket stalled = new Socket("127.0.0.1", server.actualPort())) {
+            stalled.setReceiveBufferSize(4096);
+            handshake(stalled, "/ws?mode=all"); // then reads nothing while the server sends every fact
+            byte[] message = ("{\"type\":\"facts\",\"pad\":\"" + "x".repeat(4 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+            int batches = 64;
+            for (int batch = 0; batch < batches; batch++) {
+                vertx.runOnContext(v -> {
+                    for (int i = 0; i < 10; i++) {
+                        clients.broadcast(LiveClients.Mode.ALL, message);
+                    }
+                });
+            }
+            assertThat(readUntilDropped(stalled, closePayload(LiveClients.TOO_SLOW_FOR_ALL)))
+                    .isLessThan((long) batches * 10 * message.length);
+        }
+    }
+
+    @Test
     void threeThousandIdleConnectionsAreHeldAndGetEveryBroadcastWhileTheSlowReadersAmongThemAreDropped() throws Exception {
         long started = System.nanoTime();
         assertThat(maxFileDescriptors()).as("file descriptors this JVM may open (ulimit -n): the crowd needs two per"
@@ -177,13 +196,18 @@ class WebSocketLimitsTest {
      * bytes read before; a client that is never dropped fails with a read timeout.
      */
     private static long readUntilDropped(Socket socket) throws Exception {
+        return readUntilDropped(socket, DROPPED_SIGNATURE);
+    }
+
+    /** {@link #readUntilDropped(Socket)} for a close frame with this payload. */
+    private static long readUntilDropped(Socket socket, byte[] signature) throws Exception {
         socket.setSoTimeout(30_000);
         InputStream in = new BufferedInputStream(socket.getInputStream());
         long read = 0;
         int matched = 0;
         for (int b; (b = in.read()) != -1; read++) {
-            matched = b == (DROPPED_SIGNATURE[matched] & 0xff) ? matched + 1 : b == DROPPED_SIGNATURE[0] ? 1 : 0;
-            if (matched == DROPPED_SIGNATURE.length) {
+            matched = b == (signature[matched] & 0xff) ? matched + 1 : b == signature[0] ? 1 : 0;
+            if (matched == signature.length) {
                 return read;
             }
         }
@@ -195,9 +219,23 @@ class WebSocketLimitsTest {
                 ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
     }
 
+    /** A close frame's payload: code 1013, then the reason. */
+    private static byte[] closePayload(String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[2 + text.length];
+        payload[0] = 0x03;
+        payload[1] = (byte) 0xF5;
+        System.arraycopy(text, 0, payload, 2, text.length);
+        return payload;
+    }
+
     private void handshake(Socket socket) throws Exception {
+        handshake(socket, "/ws");
+    }
+
+    private void handshake(Socket socket, String path) throws Exception {
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + server.actualPort() + "\r\nUpgrade: websocket\r\n"
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.actualPort() + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
