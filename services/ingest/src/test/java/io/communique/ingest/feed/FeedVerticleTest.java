@@ -3,7 +3,7 @@ package io.communique.ingest.feed;
 import io.communique.ingest.FixtureServer;
 import io.communique.ingest.SourceStatus;
 import io.communique.ingest.TestKafka;
-import io.communique.ingest.web.FetchOptions;
+import io.communique.model.net.FetchOptions;
 import io.communique.model.Document;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
