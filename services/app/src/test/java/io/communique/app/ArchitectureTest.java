@@ -35,7 +35,10 @@ class ArchitectureTest {
     /** What the ingest stage may use of the extractor, which it runs in-process: the entry point, nothing inside. */
     static final String EXTRACTOR_ENTRY = "io.communique.extract.Extractor";
 
-    /** Each module's packages, and which other modules' classes it may use (app and bench compose them all). */
+    /**
+     * Each module's packages, and which other modules' classes it may use (app and bench compose them all; no
+     * production class uses the test-support module).
+     */
     @Test
     void modulesMeetOnlyThroughModelAndKafka() {
         ArchRule rule = layeredArchitecture()
@@ -50,6 +53,7 @@ class ArchitectureTest {
                 .layer("web").definedBy("io.communique.web..")
                 .layer("replay").definedBy("io.communique.replay..")
                 .layer("app").definedBy("io.communique.app..", "io.communique.bench..")
+                .layer("test-support").definedBy("io.communique.testing..")
                 .whereLayer("model").mayNotAccessAnyLayer()
                 .whereLayer("broker").mayNotAccessAnyLayer()
                 .whereLayer("kafka").mayOnlyAccessLayers("model")
@@ -59,7 +63,8 @@ class ArchitectureTest {
                 .whereLayer("alerts").mayOnlyAccessLayers("model", "kafka")
                 .whereLayer("web").mayOnlyAccessLayers("model", "kafka")
                 .whereLayer("replay").mayOnlyAccessLayers("model", "kafka")
-                .whereLayer("app").mayNotBeAccessedByAnyLayer();
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("test-support").mayNotBeAccessedByAnyLayer();
         rule.check(CLASSES);
     }
 
