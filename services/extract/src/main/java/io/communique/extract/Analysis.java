@@ -53,10 +53,12 @@ final class Analysis {
     private static final Pattern INVITATION = Pattern.compile("应[^,;应]{1,40}?邀请?");
     private static final Pattern EN_PLAN = Pattern.compile(
             "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
-                    + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming)\\b");
+                    + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
+                    + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes)\\b");
     /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */
     private static final Pattern EN_PLAN_AFTER = Pattern.compile("(?i)^.{0,40}?\\b(?:on the next|next (?:week|month|year)|later this (?:week|month|year))\\b"
-            + "|^[^.;]{0,100}?\\b(?:is|are) (?:scheduled|expected|due|set|slated|planned|likely)\\b|^[^.;]{0,100}?\\bwill (?:be held|take place)\\b");
+            + "|^[^.;]{0,100}?\\b(?:is|are) (?:scheduled|expected|due|set|slated|planned|likely)\\b|^[^.;]{0,100}?\\bwill (?:be held|take place)\\b"
+            + "|^[^.;]{0,100}?\\b(?:set|slated|due) to (?:take place|be held|begin|start|open)\\b");
     /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯", "访日期间"). */
     private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对访";
     private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");
@@ -418,11 +420,18 @@ final class Analysis {
     Integer backgroundYear(int i, int position) {
         Integer year = null;
         for (Found f : dates.get(i)) {
-            if (f.year() != null && (f.start() < position || year == null)) {
+            if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f)) {
                 year = f.year();
             }
         }
         return year != null && !year.equals(ref.year()) ? year : null;
+    }
+
+    private static final Pattern ANNIVERSARY = Pattern.compile("(?i)anniversary|周年");
+
+    /** "the visit coincides with the 70th anniversary of ties (December 30, 1955–2025)": when ties began, not the event. */
+    private boolean anniversaryOrigin(int i, Found f) {
+        return ANNIVERSARY.matcher(text.substring(sentence(i).start(), f.start())).find();
     }
 
     /**

@@ -88,6 +88,7 @@ public class Extractor {
                 }
             }
         }
+        ShortForms.resolve(analysis);
         IntroducedNames.resolve(analysis);
         analysis.carrySubjects();
         return analysis;

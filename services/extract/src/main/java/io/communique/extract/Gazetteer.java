@@ -126,6 +126,7 @@ final class Gazetteer {
         return dropTitlesAfterCountries(found);
     }
 
+    /** The longest lexicon name at i; a Latin name is a whole word, and "US$", "S$" are currencies, not countries. */
     private Mention longestAt(String text, int i, int to, String month) {
         List<Entry> candidates = byFirstChar.get(text.charAt(i));
         if (candidates == null || (isLatin(text.charAt(i)) && i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
@@ -134,7 +135,7 @@ final class Gazetteer {
         for (Entry entry : candidates) {
             int end = i + entry.name().length();
             if (end <= to && text.startsWith(entry.name(), i)
-                    && (!isLatin(text.charAt(i)) || end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    && (!isLatin(text.charAt(i)) || end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) != '$')) {
                 if (entry.kind() == Kind.PERSON) {
                     PersonLexicon.Term term = PersonLexicon.resolve(entry.terms(), month);
                     return new Mention(term.code(), i, end, Kind.PERSON, entry.name(), term.canonicalName());

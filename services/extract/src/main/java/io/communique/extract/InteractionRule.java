@@ -27,7 +27,8 @@ final class InteractionRule implements Rule {
                     + "|\\b(?:tele)?phoned\\b|\\bvirtual (?:meeting|talks|summit)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
-                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
+                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\bsat down with\\b|\\bconferred with\\b"
+                    + "|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}(?:interaction|encounter|bilateral)s? with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
                     + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the |his |her |their )?(?:visiting )?(?:[a-z]+ )?(?-i:[A-Z]))"
                     + "|\\bco-chaired\\b(?=[^.;]{0,40}\\b(?:bilateral|joint|intergovernmental|committee|commission|mechanism|dialogue)\\b))|(\\bsummit\\b(?! meeting))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
@@ -50,8 +51,17 @@ final class InteractionRule implements Rule {
     private record Trigger(int start, int end, FactType type, boolean trilateral) {
     }
 
+    /** "同四国领导人深入坦诚交换看法", "同往访国领导人举行会谈": the leaders of every country of the tour. */
+    private static final Pattern TOUR_LEADERS = Pattern.compile(
+            "同(?:([两二三四五六七八九十])|往访|出访|各)国(?:领导人|元首)[^。;]{0,24}?(会谈|会见|会晤|交换(?:了)?(?:意见|看法)|深入交流|坦诚交流)");
+
     @Override
     public void apply(Analysis a, int i, List<Candidate> out) {
+        if (!a.english) {
+            leadersOfTheTour(a, i, out);
+        } else {
+            meetingsListedAfterward(a, i, out);
+        }
         List<Trigger> triggers = triggers(a, i);
         boolean call = triggers.stream().anyMatch(t -> t.type() == FactType.PHONE_CALL);
         int windowStart = a.sentence(i).start();
@@ -70,6 +80,61 @@ final class InteractionRule implements Rule {
                 emit(a, i, t, windowStart, windowEnd, out);
             }
         }
+    }
+
+    private static void leadersOfTheTour(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(TOUR_LEADERS, a, i);
+        if (!m.find() || a.planned(i, m.start())) {
+            return;
+        }
+        Trip.Tour tour = Trip.of(out);
+        if (tour == null || m.group(1) != null && countOf(m.group(1)) != tour.hosts().size()) {
+            return;
+        }
+        FactType type = m.group(2).equals("会谈") ? FactType.TALKS : FactType.MEETING;
+        for (Set<String> pair : tour.pairs()) {
+            Candidate c = Events.create(a, i, type, pair, m.start(2), m.end(2));
+            c.reason(0.0, "counterparts: the leaders of every country of the tour (" + m.group() + ")");
+            c.actor = tour.visitor();
+            out.add(c);
+        }
+    }
+
+    /** "met with ASEAN Secretary-General Lim Jock Hoi", "会见联合国秘书长古特雷斯": the organisation its head speaks for. */
+    private static final Pattern HEAD_OF_ORGANISATION = Pattern.compile("(?i)^\\s*(?:Secretary[- ]General|秘书长|Director[- ]General|总干事)");
+
+    private static List<Mention> organisationHeads(Analysis a, int i, int from, int to) {
+        return a.mentions.get(i).stream()
+                .filter(m -> m.isOrganisation() && m.start() >= from && m.end() <= to
+                        && HEAD_OF_ORGANISATION.matcher(a.text.substring(m.end(), a.sentence(i).end())).lookingAt())
+                .toList();
+    }
+
+    /** "He also held four bilateral meetings. These were with the leaders of A, B and C.": one meeting with each. */
+    private static final Pattern THESE_WERE_WITH = Pattern.compile("(?i)^\\s*(?:These|Those|They|The (?:meetings|talks))\\s+(?:were|included)\\s+(?:held\\s+)?(?:with\\b|meetings with\\b)");
+    private static final Pattern MEETINGS_BEFORE = Pattern.compile("(?i)\\b(meetings|talks)\\b");
+
+    private static void meetingsListedAfterward(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(THESE_WERE_WITH, a, i);
+        Matcher before = i == 0 ? null : MEETINGS_BEFORE.matcher(a.sentenceText(i - 1));
+        String subject = m.lookingAt() && before != null && before.find() ? a.subject(i, m.end()) : null;
+        if (subject == null) {
+            return;
+        }
+        FactType type = before.group(1).equalsIgnoreCase("talks") ? FactType.TALKS : FactType.MEETING;
+        for (Mention counterpart : a.parties(i, m.end(), a.sentence(i).end())) {
+            if (!counterpart.code().equals(subject) && out.stream().noneMatch(c -> c.sentence == i && c.participants.contains(counterpart.code()))) {
+                Candidate c = Events.create(a, i, type, List.of(subject, counterpart.code()), m.start(), m.end());
+                c.reason(0.05, "subject " + subject + " carried over; the " + before.group(1) + " of the sentence before, listed");
+                c.reason(0.20, "counterpart " + Events.recognised(a, counterpart));
+                c.actor = subject;
+                out.add(c);
+            }
+        }
+    }
+
+    private static int countOf(String numeral) {
+        return numeral.equals("两") ? 2 : "一二三四五六七八九十".indexOf(numeral) + 1;
     }
 
     /** "通过通电话和互致信函保持着良好沟通", "maintained regular contact by phone": a habit, not an event. */
@@ -105,10 +170,47 @@ final class InteractionRule implements Rule {
                 found.add(new Trigger(m.start(), m.end(), type, false));
             }
         }
+        if (!a.english) {
+            bareMeetVerbs(a, i, found);
+        }
         if (found.isEmpty() && !a.english) {
             exchangeOfViews(a, i, found);
         }
+        found.removeIf(t -> attendedByVideo(a, i, t));
         return mannerOfCalls(a, found);
+    }
+
+    /** "普京以视频方式出席", "以视频方式、莫迪…出席", "joined the summit via video": how a leader attended, not a call. */
+    private static final Pattern ATTENDANCE_AFTER = Pattern.compile("(?i)^[^。;]{0,40}?(?:出席|参加|与会|参会)|^[^.;]{0,60}?\\b(?:attend(?:ed|s)?|took part|joined|participat(?:ed|es))\\b");
+    private static final Pattern ATTENDANCE_BEFORE = Pattern.compile("(?i)(?:出席|参加|attend(?:ed|s)?|took part in|joined|participated in)[^,.;。]{0,60}$");
+
+    private static boolean attendedByVideo(Analysis a, int i, Trigger t) {
+        if (t.type() != FactType.PHONE_CALL || !CALL_MANNER.matcher(a.text.substring(t.start(), t.end())).matches()) {
+            return false;
+        }
+        String after = a.text.substring(t.end(), a.sentence(i).end());
+        String before = a.text.substring(a.sentence(i).start(), t.start());
+        return ATTENDANCE_AFTER.matcher(after).find() || ATTENDANCE_BEFORE.matcher(before).find();
+    }
+
+    /**
+     * "王毅见斐济总理…后": a bare 见 between a person and a party named right after it is a meeting (headline and
+     * Hong Kong style); never inside 会见, 看见, 意见, 见证 and the like, which either are triggers already or mean no meeting.
+     */
+    private static void bareMeetVerbs(Analysis a, int i, List<Trigger> found) {
+        List<Mention> mentions = a.mentions.get(i);
+        for (int p = a.sentence(i).start(); p < a.sentence(i).end(); p++) {
+            int at = p;
+            if (a.text.charAt(at) != '见' || found.stream().anyMatch(t -> t.start() <= at && at < t.end())) {
+                continue;
+            }
+            boolean personBefore = mentions.stream().anyMatch(m -> m.end() == at && m.kind() == Mention.Kind.PERSON);
+            boolean partyAfter = mentions.stream().anyMatch(m -> m.start() == at + 1 && m.isParty());
+            if (personBefore && partyAfter) {
+                found.add(new Trigger(at, at + 1, FactType.MEETING, false));
+                found.sort(java.util.Comparator.comparingInt(Trigger::start));
+            }
+        }
     }
 
     /** "习近平同默克尔就双边关系交换意见": views exchanged with a named counterpart are a meeting, when nothing else is. */
@@ -273,6 +375,9 @@ final class InteractionRule implements Rule {
             if (!m.code().equals(subject) && !pairAsSubject) { // "The two men … met … over the invasion of Ukraine": the pair told of
                 counterparts.putIfAbsent(m.code(), m);
             }
+        }
+        for (Mention m : organisationHeads(a, i, Math.max(windowStart, start), to)) {
+            counterparts.putIfAbsent(m.code(), m);
         }
         List<Candidate.Reason> reasons = new ArrayList<>();
         boolean weak = false;

@@ -92,6 +92,17 @@ final class IntroducedNames {
                 }
             }
         }
+        // a leader the lexicons know by full name ("President of Indonesia … Prabowo Subianto") is named by surname later
+        for (List<Mention> found : a.mentions) {
+            for (Mention m : found) {
+                int space = m.surface().lastIndexOf(' ');
+                String surname = space < 0 ? null : m.surface().substring(space + 1);
+                if (m.kind() == Mention.Kind.PERSON && surname != null && surname.length() >= 4
+                        && !PersonLexicon.AMBIGUOUS_SHORT_FORMS.contains(surname)) {
+                    codes.putIfAbsent(surname, new Introduced(m.code(), m.surface()));
+                }
+            }
+        }
         // "老挝总理本南" in the headline and "老挝总理本南·沃拉芝" in the body are one person
         codes.replaceAll((name, person) -> codes.values().stream()
                 .filter(longer -> longer.fullName().startsWith(person.fullName() + "·") || longer.fullName().endsWith(" " + person.fullName()))

@@ -22,8 +22,9 @@ final class SigningRule implements Rule {
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
     private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
-            "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|合作项目|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
-                    + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments?\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b");
+            "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|合作项目|合作规划|行动计划|路线图|公约|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
+                    + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments?\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b"
+                    + "|\\broad ?maps?\\b|\\baction plans?\\b|\\bprotocols?\\b|\\bconventions?\\b|\\bcharters?\\b");
     private static final Pattern SHORT_NAME = Pattern.compile("(?i)以下[简称]|简称|hereinafter|the so-called");
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
     private static final Pattern MORE_AFTER_TITLE = Pattern.compile("^[^,;]{0,4}等(?:[一二三四五六七八九十两多\\d]+)(?:个|份|项)");
@@ -39,7 +40,10 @@ final class SigningRule implements Rule {
      * "the 20th anniversary of the signing") or an extension of a treaty signed long ago ("宣布条约延期").
      */
     private static final Pattern NOT_A_SIGNING = Pattern.compile(
-            "(?i)累计|迄今|截至目前|先后同|周年|延期|延长|续签|anniversary|so far|to date|in total|extend(?:ed|s|ing)?\\b|extension");
+            "(?i)累计|迄今|截至目前|先后同|周年|延期|延长|续签|以来|多年来|anniversary|so far|to date|in total|extend(?:ed|s|ing)?\\b|extension"
+                    + "|since (?:19|20)\\d\\d|over the (?:past|last) |over the years");
+    /** "建交以来，两国签署了…", "Since 2014, the two countries have signed…": a period, not an occasion. */
+    private static final Pattern SINCE_BEFORE = Pattern.compile("(?i)以来[,，]|多年来|\\bsince (?:19|20)\\d\\d\\b|\\bover the (?:past|last|years)\\b");
     /** All the leaders of a summit sign together: the document is the organisation's. */
     private static final Pattern ALL_MEMBERS = Pattern.compile(
             "(?i)与会(?:各国)?领导人|各成员国(?:领导人|元首)|成员国元首|all (?:the )?(?:member states|leaders)|leaders of (?:all )?the member states");
@@ -66,7 +70,8 @@ final class SigningRule implements Rule {
             if (SHORT_NAME.matcher(a.text.substring(Math.max(a.sentence(i).start(), t.start() - 8), t.start())).find()) {
                 continue; // "(以下称“联合声明”)" names the same document again
             }
-            titles.add(new int[]{t.start(), t.end(), t.start(group), t.end(group)});
+            boolean namesDocument = classify(t.group(group) + a.text.substring(t.end(), Math.min(a.sentence(i).end(), t.end() + 8))) != null;
+            titles.add(new int[]{t.start(), t.end(), t.start(group), t.end(group), namesDocument ? 1 : 0});
         }
         for (int[] title : titles) {
             int[] verb = verbBefore(verbs, title[0], a.english ? 120 : 40);
@@ -90,7 +95,11 @@ final class SigningRule implements Rule {
             if (inside(titles, position) || (!a.english && afterTitle(titles, position)) || abbreviation(a, noun)) {
                 continue;
             }
-            int[] near = verbBefore(verbs, position, a.english ? 60 : 25);
+            int[] near = verbBefore(verbs, position, a.english ? 60 : 25, titles);
+            if (near == null && !a.english) { // "签署涉及经贸、能源、金融等多个领域的60份合作协议": one modifier, no clause between
+                int[] far = verbBefore(verbs, position, 50, titles);
+                near = far != null && a.text.substring(far[1], position).matches("[^,;。]*") ? far : null;
+            }
             int[] inList = near == null && a.english ? listVerb(a, i, verbs, position) : near;
             int[] active = inList == null && a.english && jointStatementFrame(a, i, noun) ? new int[]{position, position} : inList;
             int[] verb = active == null && a.english ? passiveVerbAfter(a, i, noun.end()) : active;
@@ -221,16 +230,23 @@ final class SigningRule implements Rule {
         int[] verb = verbBefore(verbs, position, 400);
         if (verb != null) {
             String between = a.text.substring(verb[1], position);
-            return between.indexOf(':') >= 0 ? verb : null;
+            return between.indexOf(':') >= 0 || documentList(between) ? verb : null;
         }
         return continuesSignedList(a, i) ? new int[]{position, position} : null;
+    }
+
+    private static final Pattern LIST_ITEM_BREAK = Pattern.compile("(?i)\\b(?:which|who|while|whereas|but|after|before|as|during|when)\\b");
+
+    /** "signed an agreement on X, an agreement on Y and a memorandum on Z": documents, and only documents, listed before. */
+    private static boolean documentList(String between) {
+        return DOCUMENT.matcher(between).find() && !LIST_ITEM_BREAK.matcher(between).find();
     }
 
     /** The sentence splitter cuts a list at its semicolons: whether sentence i is an item of a list of signed documents. */
     private static boolean continuesSignedList(Analysis a, int i) {
         for (int s = i - 1; s >= 0 && s >= i - 12 && a.text.charAt(a.sentence(s).end() - 1) == ';'; s--) {
             Matcher signed = EN_VERB.matcher(a.sentenceText(s));
-            if (signed.find() && a.sentenceText(s).indexOf(':', signed.end()) >= 0) {
+            if (signed.find() && (a.sentenceText(s).indexOf(':', signed.end()) >= 0 || documentList(a.sentenceText(s).substring(signed.end())))) {
                 return true;
             }
         }
@@ -241,11 +257,25 @@ final class SigningRule implements Rule {
     private static boolean notASigning(Analysis a, int i, int verb, int documentEnd) {
         int from = a.clauseStart(i, verb);
         int to = Math.min(a.clauseEnd(i, documentEnd), documentEnd + (a.english ? 30 : 8));
-        return NOT_A_SIGNING.matcher(a.text.substring(from, Math.max(from, Math.min(to, a.sentence(i).end())))).find();
+        return NOT_A_SIGNING.matcher(a.text.substring(from, Math.max(from, Math.min(to, a.sentence(i).end())))).find()
+                || SINCE_BEFORE.matcher(a.text.substring(a.sentence(i).start(), verb)).find();
     }
 
     private static String verbCue(Analysis a, int[] verb) {
         return "explicit verb " + a.original.substring(verb[0], verb[1]);
+    }
+
+    private static final Pattern AT_ORGANISATION = Pattern.compile("(?i)(?:\\bat the|\\bwith the|在|同|与)\\s*$");
+    private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(?i)summit|sidelines|margins|峰会|会晤|期间");
+
+    /** An organisation a single country signs at or with ("at the United Nations", "同联合国"), outside any summit. */
+    private static Mention signedAtOrganisation(Analysis a, int i, int position) {
+        if (SUMMIT_CONTEXT.matcher(a.sentenceText(i)).find()) {
+            return null;
+        }
+        return a.mentions.get(i).stream().filter(m -> m.isOrganisation() && Math.abs(m.start() - position) <= 50
+                && AT_ORGANISATION.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 12), m.start())).find())
+                .findFirst().orElse(null);
     }
 
     private static FactType classify(String title) {
@@ -256,9 +286,15 @@ final class SigningRule implements Rule {
     }
 
     private static int[] verbBefore(List<int[]> verbs, int position, int maxDistance) {
+        return verbBefore(verbs, position, maxDistance, List.of());
+    }
+
+    /** The nearest verb before the position, quoted names of no document ("“一带一路”倡议") counting as one word. */
+    private static int[] verbBefore(List<int[]> verbs, int position, int maxDistance, List<int[]> titles) {
         int[] best = null;
         for (int[] verb : verbs) {
-            if (verb[1] <= position && position - verb[1] <= maxDistance && (best == null || verb[1] > best[1])) {
+            int quoted = titles.stream().filter(t -> t[4] == 0 && t[0] >= verb[1] && t[1] <= position).mapToInt(t -> t[1] - t[0] - 1).sum();
+            if (verb[1] <= position && position - verb[1] - quoted <= maxDistance && (best == null || verb[1] > best[1])) {
                 best = verb;
             }
         }
@@ -274,7 +310,7 @@ final class SigningRule implements Rule {
     }
 
     private static boolean titleBetween(List<int[]> titles, int from, int to) {
-        return titles.stream().anyMatch(t -> t[0] >= from && t[1] <= to);
+        return titles.stream().anyMatch(t -> t[4] == 1 && t[0] >= from && t[1] <= to);
     }
 
     /**
@@ -324,6 +360,19 @@ final class SigningRule implements Rule {
             }
         }
         String actor = a.subject(i, position);
+        Trip.Tour tour = parties.isEmpty() && Trip.OVER_THE_TOUR.matcher(a.sentenceText(i)).find() ? Trip.of(out) : null;
+        if (tour != null) { // "访问期间总共签署60份合作协议" over a tour of four countries: a batch with each
+            Optional<Candidate> first = Optional.empty();
+            for (Set<String> hostPair : tour.pairs()) {
+                Candidate c = Events.create(a, i, type, hostPair, position, cue);
+                c.reason(0.0, "signatories: the visitor and each host of the tour, " + String.join(", ", hostPair));
+                c.title = title;
+                c.actor = tour.visitor();
+                out.add(c);
+                first = first.isPresent() ? first : Optional.of(c);
+            }
+            return first;
+        }
         if (parties.isEmpty()) {
             if (actor != null) {
                 parties.add(actor);
@@ -332,6 +381,11 @@ final class SigningRule implements Rule {
                 a.documentCodes().stream().limit(2).forEach(parties::add); // "the two presidents signed…"
                 reasons.add(new Candidate.Reason(0.0, "signatories: the countries the report names most, " + String.join(", ", parties)));
             }
+        }
+        Mention atOrganisation = parties.size() == 1 ? signedAtOrganisation(a, i, position) : null;
+        if (atOrganisation != null) { // "Russia signed the treaty at the United Nations headquarters": [RU, UN]
+            parties.add(atOrganisation.code());
+            reasons.add(new Candidate.Reason(0.05, "signed at the organisation " + Events.recognised(a, atOrganisation)));
         }
         boolean organisationOnly = parties.size() == 1 && !parties.iterator().next().matches("[A-Z]{2}");
         if (parties.size() == 1 && !organisationOnly && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))

@@ -24,7 +24,7 @@ final class SummitRule implements Rule {
                     + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
                     + "|(\\bhosted\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b)");
-    private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum");
+    private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum|leaders['’]? meeting");
     private static final Pattern DEPARTURE = Pattern.compile("离开|启程|离京|动身|出发|departed|left for");
     private static final Pattern GOING_TO = Pattern.compile("赴|前往");
     /** A summit's opening, holding or closing as the main verb (not "闭幕后", "举行之际"). */
@@ -183,8 +183,12 @@ final class SummitRule implements Rule {
         return PASSIVE_ATTENDANCE.matcher(a.text.substring(m.start(), Math.min(a.sentence(i).end(), m.end() + 3))).find();
     }
 
-    /** "…29位外国元首和政府首脑出席,其中包括A、B和C", "attended by 20 leaders, including A and B": the attendees named after. */
-    private static final Pattern INCLUDING = Pattern.compile("(?i)^[^,;。]{0,12}[,，]\\s*(?:其中)?包括|^[^,;。]{0,40}?,?\\s*\\bincluding\\b");
+    /**
+     * "…29位外国元首和政府首脑出席,其中包括A、B和C", "attended by 20 leaders, including A and B", "attended the summit
+     * alongside A and B": the attendees named after.
+     */
+    private static final Pattern INCLUDING = Pattern.compile(
+            "(?i)^[^,;。]{0,12}[,，]\\s*(?:其中)?包括|^[^,;。]{0,40}?,?\\s*\\b(?:including|alongside|along with|together with)\\b");
 
     private static Set<String> including(Analysis a, int i, int from) {
         Matcher m = INCLUDING.matcher(a.text).region(from, a.sentence(i).end());

@@ -42,6 +42,7 @@ final class VisitRule implements Rule {
         Matcher m = Rule.matcher(a.english ? EN : ZH, a, i);
         if (a.english) {
             hostedVisitors(a, i, out);
+            appraisedVisits(a, i, out);
             arrivals(a, i, out);
         }
         while (m.find()) {
@@ -101,6 +102,33 @@ final class VisitRule implements Rule {
         }
     }
 
+    /** "Subianto hailed the Vietnamese leader's visit", "thanked Lula for his visit": the host appraises a visit made. */
+    private static final Pattern APPRAISED_VISIT = Pattern.compile(
+            "(?i)\\b(?:hailed|welcomed|praised|lauded|appreciated|thanked)\\b[^.;]{0,60}?['’]s (?:state |official |working )?visit\\b"
+                    + "|\\bthanked\\b[^.;]{0,50}?\\bfor (?:his|her|their|the) (?:state |official |working )?visit\\b");
+
+    private void appraisedVisits(Analysis a, int i, List<Candidate> out) {
+        Matcher m = Rule.matcher(APPRAISED_VISIT, a, i);
+        while (m.find()) {
+            Mention host = a.subjectMention(i, m.start());
+            Mention named = a.firstParty(i, m.start(), m.end());
+            String visitor = named != null ? named.code() : host == null ? null : a.partnerOf(host.code(), i);
+            if (host == null || visitor == null || visitor.equals(host.code()) || a.planned(i, m.start())) {
+                continue;
+            }
+            Candidate c = add(a, i, m, visitor, host.code(), null, null, out);
+            c.reason(0.10, "visit by " + visitor + " appraised by its host " + Events.recognised(a, host));
+        }
+    }
+
+    private static final Pattern MEETING_NOUN = Pattern.compile("(?i)\\bmeetings?\\b|会议|会晤");
+
+    /** A summit, or an organisation's meeting ("for the APEC meeting"). */
+    private static boolean forSummit(Analysis a, int s) {
+        return SUMMIT_NOUN.matcher(a.sentenceText(s)).find()
+                || a.mentions.get(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
+    }
+
     private static final Pattern EN_ARRIVED_IN = Pattern.compile("(?i)\\b(?:arrived|arrives|landed) in (?:the )?");
 
     /**
@@ -112,8 +140,7 @@ final class VisitRule implements Rule {
         while (arrived.find()) {
             Mention place = a.mentions.get(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
             boolean country = place != null && (place.kind() == Mention.Kind.COUNTRY || place.kind() == Mention.Kind.CAPITAL);
-            boolean summit = SUMMIT_NOUN.matcher(a.sentenceText(i)).find()
-                    || i + 1 < a.sentences.size() && SUMMIT_NOUN.matcher(a.sentenceText(i + 1)).find();
+            boolean summit = forSummit(a, i) || i + 1 < a.sentences.size() && forSummit(a, i + 1);
             String visitor = a.subject(i, arrived.start());
             if (!country || summit || visitor == null || visitor.equals(place.code()) || a.planned(i, arrived.start())) {
                 continue;

@@ -607,4 +607,137 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("BEIJING, April 1, 2019 -- Chinese President Xi Jinping held talks with New Zealand Prime Minister "
                 + "Jacinda Ardern in Beijing on Monday.", null)).singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2019-04-01"));
     }
+
+    @Test
+    void aOneCharacterShortFormStandsForTheCountryOfThatInitialTheReportNames() {
+        assertThat(Facts.keys("2025年5月8日，国家主席习近平同巴西总统卢拉举行会谈。两国元首共同签署并发表了《中巴关于深化全面战略伙伴关系的联合声明》。",
+                "2025-05-08")).containsExactly("TALKS BR,CN", "STATEMENT_SIGNED BR,CN");
+        assertThat(Facts.keys("2025年5月8日，国家主席习近平同巴基斯坦总理夏巴兹举行会谈。双方发表了《中巴联合声明》。", "2025-05-08"))
+                .containsExactly("TALKS CN,PK", "STATEMENT_SIGNED CN,PK");
+    }
+
+    @Test
+    void aRunningTotalSinceAYearIsNoSigning() {
+        assertThat(Facts.keys("French President Emmanuel Macron held talks with Indian Prime Minister Narendra Modi on Tuesday. "
+                + "Modi said India and France had signed more than 40 agreements since 1998.", "2025-05-07")).containsExactly("TALKS FR,IN");
+        assertThat(Facts.keys("2025年5月8日，国家主席习近平同巴西总统卢拉举行会谈。建交以来，两国签署了100多项合作协议。", "2025-05-08"))
+                .containsExactly("TALKS BR,CN");
+    }
+
+    @Test
+    void roadmapsPlansAndProtocolsAreSignedDocuments() {
+        assertThat(Facts.keys("French President Emmanuel Macron held talks with Indian Prime Minister Narendra Modi on Tuesday. "
+                + "Macron and Modi signed the Horizon 2047 roadmap.", "2025-05-07")).containsExactly("TALKS FR,IN", "AGREEMENT_SIGNED FR,IN");
+        assertThat(Facts.keys("2025年5月8日，国家主席习近平同巴西总统卢拉举行会谈。会谈后，两国元首共同见证签署共建“一带一路”倡议同“新工业计划”对接"
+                + "合作规划。", "2025-05-08")).containsExactly("TALKS BR,CN", "AGREEMENT_SIGNED BR,CN");
+    }
+
+    @Test
+    void attendingASummitByVideoIsNoCall() {
+        assertThat(Facts.keys("2023年8月23日，金砖国家领导人第十五次会晤在约翰内斯堡举行。南非总统拉马福萨主持会晤，巴西总统卢拉、俄罗斯总统普京以视频方式、"
+                + "印度总理莫迪出席。", "2023-08-24")).containsExactlyInAnyOrder("SUMMIT BRICS,ZA", "SUMMIT BR,BRICS", "SUMMIT BRICS,RU", "SUMMIT BRICS,IN");
+    }
+
+    @Test
+    void leadersAttendingASummitAlongsideTheSubjectAttendItToo() {
+        assertThat(Facts.keys("President Joko Widodo on Tuesday attended the East Asia Summit in Jakarta, alongside Chinese Premier Li Qiang "
+                + "and US Vice President Kamala Harris.", "2023-09-07")).containsExactlyInAnyOrder("SUMMIT EAS,ID", "SUMMIT CN,EAS", "SUMMIT EAS,US");
+    }
+
+    @Test
+    void sittingDownWithAndBriefInteractionsAreMeetings() {
+        assertThat(Facts.keys("The Turkish president also sat down with German Chancellor Olaf Scholz in Berlin on Friday.", "2023-11-18"))
+                .containsExactly("MEETING DE,TR");
+        assertThat(Facts.keys("Prime Minister Narendra Modi on Saturday had a brief interaction with US President Joe Biden at the summit venue.",
+                "2023-09-10")).containsExactly("MEETING IN,US");
+    }
+
+    @Test
+    void arrivingForAnOrganisationsMeetingIsNoVisit() {
+        assertThat(Facts.keys("Chinese President Xi Jinping arrived in Lima on Thursday for the APEC meeting. On the sidelines, he met "
+                + "with Chilean President Gabriel Boric.", "2024-11-15")).containsExactly("MEETING CL,CN");
+    }
+
+    @Test
+    void whatATourSummaryCountsHappenedWithEachCountryVisited() {
+        List<String> keys = Facts.keys("2024年6月20日至26日，国务院总理李强对新西兰、澳大利亚、马来西亚进行正式访问。在7天的访问中，李强同三国领导人深入"
+                + "交换看法。访问期间共签署涉及贸易、教育、科技等多个领域的40余份合作文件。", "2024-06-27");
+
+        assertThat(keys).containsExactlyInAnyOrder("VISIT CN,NZ", "VISIT AU,CN", "VISIT CN,MY",
+                "MEETING CN,NZ", "MEETING AU,CN", "MEETING CN,MY",
+                "AGREEMENT_SIGNED CN,NZ", "AGREEMENT_SIGNED AU,CN", "AGREEMENT_SIGNED CN,MY");
+    }
+
+    @Test
+    void aBareSeeBetweenAPersonAndALeaderIsAMeeting() {
+        assertThat(Facts.keys("2024年5月28日，王毅见斐济总理兰布卡后表示，中方愿同斐方加强合作。", "2024-05-28")).containsExactly("MEETING CN,FJ");
+    }
+
+    @Test
+    void aMeetingOfAFormatNamedByItsMembersIsThatFormatsSummit() {
+        assertThat(Facts.keys("2024年5月28日，国务委员兼外长王毅在苏瓦主持与10个太平洋岛国外长举行的会议。", "2024-05-28"))
+                .containsExactly("SUMMIT CN,CPIC");
+    }
+
+    @Test
+    void aHostAppraisingAVisitStatesIt() {
+        assertThat(Facts.keys("Egyptian President Abdel Fattah al-Sisi met Indian Prime Minister Narendra Modi in Cairo on Sunday. "
+                + "Sisi thanked Modi for his visit.", "2023-06-25")).containsExactly("MEETING EG,IN", "VISIT EG,IN");
+    }
+
+    @Test
+    void aLeaderNamedInFullIsNamedBySurnameLater() {
+        assertThat(Facts.keys("JAKARTA, March 10 -- The President of Indonesia, Prabowo Subianto, received Vietnamese President Luong Cuong "
+                + "on Monday. President Subianto hailed the Vietnamese leader's visit.", "2025-03-10")).containsExactly("MEETING ID,VN", "VISIT ID,VN");
+    }
+
+    @Test
+    void aCurrencyIsNoCountry() {
+        assertThat(Facts.keys("Indonesian President Prabowo Subianto met Vietnamese President Luong Cuong on Monday. He applauded the "
+                + "agreements inked worth US$2 billion.", "2025-03-10")).containsExactly("MEETING ID,VN", "AGREEMENT_SIGNED ID,VN");
+    }
+
+    @Test
+    void summitTalksSetToTakePlaceOrBeingArrangedAreNoEvents() {
+        assertThat(Facts.keys("Gyeongju, Oct 26 -- President Lee Jae-myung hosts the APEC gathering this week, with summit talks with US "
+                + "President Donald Trump set to take place. Consultations are underway to arrange a meeting with Japan's Prime Minister.",
+                "2026-10-26")).isEmpty();
+    }
+
+    @Test
+    void meetingsCountedInOneSentenceAndListedInTheNextAreOneWithEach() {
+        assertThat(Facts.keys("Prime Minister Lee Hsien Loong attended the ASEAN Summit in Bangkok on Saturday. He also held three bilateral "
+                + "meetings. These were with the leaders of Thailand, Indonesia and Vietnam.", "2019-06-23"))
+                .containsExactly("SUMMIT ASEAN,SG", "MEETING SG,TH", "MEETING ID,SG", "MEETING SG,VN");
+    }
+
+    @Test
+    void meetingTheHeadOfAnOrganisationIsMeetingTheOrganisation() {
+        assertThat(Facts.keys("Vietnamese President Nguyen Xuan Phuc met with ASEAN Secretary-General Lim Jock Hoi in Jakarta on Friday.",
+                "2021-04-24")).containsExactly("MEETING ASEAN,VN");
+        assertThat(Facts.keys("2024年5月8日，国家主席习近平在人民大会堂会见联合国秘书长古特雷斯。", "2024-05-08")).containsExactly("MEETING CN,UN");
+    }
+
+    @Test
+    void documentsListedAfterOneVerbAreOneEventEach() {
+        String talks = "Japanese Prime Minister Fumio Kishida held talks with Philippine President Ferdinand Marcos Jr. in Manila on Friday. ";
+        assertThat(Facts.keys(talks + "The two sides signed an agreement on defence logistics, an agreement on official security assistance "
+                + "and a memorandum on disaster risk reduction.", "2023-11-04")).containsExactly("TALKS JP,PH",
+                "AGREEMENT_SIGNED JP,PH", "AGREEMENT_SIGNED JP,PH", "AGREEMENT_SIGNED JP,PH");
+        assertThat(Facts.keys(talks + "The two sides signed a Reciprocal Access Agreement; an agreement on official security assistance; "
+                + "and a memorandum of cooperation on disaster risk reduction.", "2023-11-04")).containsExactly("TALKS JP,PH",
+                "AGREEMENT_SIGNED JP,PH", "AGREEMENT_SIGNED JP,PH", "AGREEMENT_SIGNED JP,PH");
+    }
+
+    @Test
+    void aTreatyOneCountrySignsAtAnOrganisationIsSignedWithIt() {
+        assertThat(Facts.keys("Russia formally signed the treaty at the United Nations headquarters in New York on Monday.", "2023-11-14"))
+                .containsExactly("AGREEMENT_SIGNED RU,UN");
+    }
+
+    @Test
+    void anEconomicLeadersMeetingIsASummit() {
+        assertThat(Facts.keys("Leaders of the 21 APEC economies gathered in San Francisco for the annual APEC Economic Leaders' Meeting on "
+                + "Thursday, hosted by US President Joe Biden.", "2023-11-17")).containsExactly("SUMMIT APEC,US");
+    }
 }
