@@ -1,8 +1,8 @@
 package io.communique.alert;
 
-import io.communique.ingest.web.FetchException;
-import io.communique.ingest.web.FetchOptions;
-import io.communique.ingest.web.UrlGuard;
+import io.communique.model.net.FetchException;
+import io.communique.model.net.FetchOptions;
+import io.communique.model.net.UrlGuard;
 import io.communique.kafka.BadRecord;
 import io.communique.model.Watch;
 import io.vertx.core.Vertx;

@@ -2,7 +2,7 @@ package io.communique.app;
 
 import io.communique.alert.WebhookOptions;
 import io.communique.ingest.Sources;
-import io.communique.ingest.web.FetchOptions;
+import io.communique.model.net.FetchOptions;
 import io.communique.kafka.KafkaDefaults;
 import io.communique.model.CountryView;
 import io.communique.web.LivePace;

@@ -1,6 +1,6 @@
 package io.communique.bench;
 
-import io.communique.extract.Lexicon;
+import io.communique.model.contracts.Labels;
 import io.communique.model.Document;
 
 import java.time.LocalDate;
@@ -39,7 +39,7 @@ final class Reports {
     };
     private static final String EN_PROSE = "Both sides said relations had kept a sound momentum of development. ";
 
-    private final Lexicon lexicon = Lexicon.get();
+    private final Labels lexicon = Labels.get();
     private final List<String> countries = new ArrayList<>();
     private final Random random;
     private long serial;
@@ -90,8 +90,8 @@ final class Reports {
     }
 
     private String topic(String language) {
-        List<Lexicon.TopicLabel> topics = lexicon.topics();
-        Lexicon.TopicLabel topic = topics.get(random.nextInt(topics.size()));
+        List<Labels.TopicLabel> topics = lexicon.topics();
+        Labels.TopicLabel topic = topics.get(random.nextInt(topics.size()));
         return language.equals("zh") ? topic.zh() : topic.en();
     }
 }

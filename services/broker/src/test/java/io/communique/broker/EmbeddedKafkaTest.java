@@ -31,6 +31,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,17 +97,9 @@ class EmbeddedKafkaTest {
      * learns of it a moment later, and until then answers "unknown topic".
      */
     private static Config topicConfigOnceKnown(Admin admin, ConfigResource resource) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                return admin.describeConfigs(List.of(resource)).all().get().get(resource);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsMatching(e -> e instanceof ExecutionException && e.getCause() instanceof UnknownTopicOrPartitionException)
+                .until(() -> admin.describeConfigs(List.of(resource)).all().get().get(resource), config -> true);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.communique.extract;
 
 import io.communique.extract.Mention.Kind;
+import io.communique.model.contracts.Labels;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +58,7 @@ final class Gazetteer {
                 addAll(row[2], row[0], Kind.CITY);
             }
         }
-        for (String[] row : Resources.rows("organisations.tsv")) {
+        for (String[] row : Resources.rows(Labels.ORGANISATIONS)) {
             zhNames.put(row[0], row[1]);
             enNames.put(row[0], row[2]);
             addAll(row[3], row[0], Kind.ORGANISATION);

@@ -1,5 +1,6 @@
 package io.communique.extract;
 
+import io.communique.model.contracts.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ final class TopicTagger {
     private final List<Topic> topics = new ArrayList<>();
 
     TopicTagger() {
-        for (String[] row : Resources.rows("topics.tsv")) {
+        for (String[] row : Resources.rows(Labels.TOPICS)) {
             topics.add(new Topic(row[0], row[1], row[2], List.of(row[3].split("\\|"))));
         }
     }

@@ -1,5 +1,7 @@
 package io.communique.ingest;
 
+import io.communique.model.contracts.IngestFailures;
+import io.communique.model.contracts.IngestRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -13,7 +15,7 @@ public final class IngestClient {
     private IngestClient() {
     }
 
-    /** Completes with ingest's reply {documentId, facts}; fails with its failure code (see {@link IngestVerticle#failureCode}). */
+    /** Completes with ingest's reply {documentId, facts}; fails with its failure code (see {@link IngestFailures#failureCode}). */
     public static Future<JsonObject> ingest(Vertx vertx, IngestRequest request) {
         return vertx.eventBus().<JsonObject>request(IngestVerticle.ADDRESS, request.toJson(), DELIVERY)
                 .map(reply -> reply.body());

@@ -7,10 +7,11 @@ import io.communique.model.Document;
 import io.communique.model.DocumentFiles;
 import io.communique.model.Fact;
 import io.communique.model.Json;
+import io.communique.model.contracts.BusAddresses;
+import io.communique.model.contracts.IngestRequest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.producer.KafkaProducer;
@@ -25,6 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.communique.model.contracts.IngestFailures.BAD_REQUEST;
+import static io.communique.model.contracts.IngestFailures.UNAVAILABLE;
+import static io.communique.model.contracts.IngestFailures.UNPROCESSABLE;
+import static io.communique.model.contracts.IngestFailures.failureCode;
+
 /**
  * Takes documents (from the event bus and from the seeds folder at start-up), extracts their facts on a worker
  * thread and publishes the document, then its facts, to Kafka. A request is answered only once Kafka has
@@ -34,15 +40,9 @@ import java.util.stream.Stream;
  */
 public final class IngestVerticle extends VerticleBase {
     /** Event-bus address: body {@link IngestRequest#toJson()}, reply {@code {documentId, facts: [id…]}}. */
-    public static final String ADDRESS = "communique.ingest";
+    public static final String ADDRESS = BusAddresses.INGEST;
     /** Event-bus address: re-extract every document with the current extractor; replies with the diff report. */
-    public static final String REEXTRACT_ADDRESS = "communique.ingest.reextract";
-    /** Failure code of a reply when the request itself is wrong. */
-    public static final int BAD_REQUEST = 400;
-    /** Failure code of a reply when the extractor failed on the document: sending it again would fail again. */
-    public static final int UNPROCESSABLE = 422;
-    /** Failure code of a reply when Kafka did not acknowledge in time. */
-    public static final int UNAVAILABLE = 503;
+    public static final String REEXTRACT_ADDRESS = BusAddresses.REEXTRACT;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
     /** Documents remembered for the repair: it reads them within moments, so this covers any burst many times. */
@@ -194,10 +194,5 @@ public final class IngestVerticle extends VerticleBase {
             super("the extractor failed on this report, nothing was stored (server log: document " + documentId + ")",
                     null, false, false);
         }
-    }
-
-    /** The failure code of an event-bus reply, or {@link #UNAVAILABLE} when the bus itself failed (no handler, timeout). */
-    public static int failureCode(Throwable error) {
-        return error instanceof ReplyException reply && reply.failureCode() > 0 ? reply.failureCode() : UNAVAILABLE;
     }
 }

@@ -1,5 +1,6 @@
 package io.communique.ingest;
 
+import io.communique.model.contracts.BusAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,7 @@ import java.util.List;
 public record SourceStatus(String name, String kind, String lastPoll, long itemsSeen, long errors, String lastError,
                            String state) {
     /** Event-bus address: any body; reply = JSON array of every source's {@link #toJson()}. */
-    public static final String ADDRESS = "communique.sources.status";
+    public static final String ADDRESS = BusAddresses.SOURCES_STATUS;
     private static final String MAP = "communique.sources";
 
     public static SourceStatus starting(String name, String kind) {

@@ -4,7 +4,7 @@ import io.communique.ingest.feed.FeedVerticle;
 import io.communique.ingest.inbox.InboxVerticle;
 import io.communique.ingest.raw.RawDocumentsVerticle;
 import io.communique.ingest.web.ArticleFetcher;
-import io.communique.ingest.web.FetchOptions;
+import io.communique.model.net.FetchOptions;
 import io.communique.kafka.KafkaSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,7 +1,7 @@
 package io.communique.ingest;
 
 import io.communique.ingest.raw.RawDocumentsVerticle;
-import io.communique.kafka.BadValues;
+import io.communique.testing.BadValues;
 import io.communique.kafka.DeadLetters;
 import io.communique.model.Document;
 import io.communique.model.Json;
@@ -22,12 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 
 import static io.communique.ingest.TestKafka.await;
-import static io.communique.kafka.TopicChecks.awaitTrue;
-import static io.communique.kafka.TopicChecks.groupLag;
-import static io.communique.kafka.TopicChecks.header;
-import static io.communique.kafka.TopicChecks.letters;
-import static io.communique.kafka.TopicChecks.readAll;
-import static io.communique.kafka.TopicChecks.where;
+import static io.communique.testing.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.groupLag;
+import static io.communique.testing.TopicChecks.header;
+import static io.communique.testing.TopicChecks.letters;
+import static io.communique.testing.TopicChecks.readAll;
+import static io.communique.testing.TopicChecks.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -5,31 +5,20 @@ import io.communique.extract.Extractor;
 import io.communique.kafka.KafkaSettings;
 import io.communique.kafka.TopicAdmin;
 import io.communique.model.Topics;
+import io.communique.testing.TopicChecks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One real embedded broker for all of this module's tests (started on first use, stopped when the JVM exits), with
- * our topics created; plus the waiting helpers the source tests share. Tests tell their records apart by content.
+ * our topics created; plus reading its topics (with {@link TopicChecks}). Tests tell their records apart by content.
  */
 public final class TestKafka {
     private static EmbeddedKafka broker;
@@ -77,37 +66,9 @@ public final class TestKafka {
         }
     }
 
-    public interface Check {
-        boolean holds() throws Exception;
-    }
-
-    public static void awaitTrue(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!check.holds()) {
-            assertThat(System.nanoTime()).as(what + " within 30 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
     /** Reads a topic from the beginning to its current end, as any subscriber would. */
     public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicChecks.readAll(settings().bootstrapServers(), topic);
     }
 
     /** The documents on the documents topic whose url (or, when url is null, source) is the given one. */
@@ -116,10 +77,5 @@ public final class TestKafka {
                 .map(r -> io.communique.model.Json.read(r.value(), io.communique.model.Document.class))
                 .filter(d -> url.equals(d.url()) || url.equals(d.source()))
                 .toList();
-    }
-
-    public static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

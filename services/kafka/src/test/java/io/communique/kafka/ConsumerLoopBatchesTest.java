@@ -26,8 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How a {@link ConsumerLoop} cuts what it reads into batches, against a real broker: a backlog in batches of many polls
@@ -66,11 +66,11 @@ class ConsumerLoopBatchesTest {
         String topic = backlog("long-batches");
         try (BatchCounter loop = new BatchCounter(topic, Duration.ofSeconds(60))) {
             loop.start();
-            awaitTrue("the backlog completed", 60, () -> loop.handled() == BACKLOG);
+            await("the backlog completed").atMost(Duration.ofSeconds(60)).until(() -> loop.handled() == BACKLOG);
             assertThat(loop.batches).first().isEqualTo(BACKLOG); // more than one poll, one completion
 
             send(topic, 1);
-            awaitTrue("the new record's batch completed", 10, () -> loop.handled() == BACKLOG + 1);
+            await("the new record's batch completed").atMost(Duration.ofSeconds(10)).until(() -> loop.handled() == BACKLOG + 1);
             assertThat(loop.batches).last().isEqualTo(1);
             assertThat(loop.committedAtCompletion).containsExactly(0L, (long) BACKLOG);
         }
@@ -81,7 +81,7 @@ class ConsumerLoopBatchesTest {
         String topic = backlog("poll-batches");
         try (BatchCounter loop = new BatchCounter(topic, Duration.ZERO)) {
             loop.start();
-            awaitTrue("the backlog completed", 60, () -> loop.handled() == BACKLOG);
+            await("the backlog completed").atMost(Duration.ofSeconds(60)).until(() -> loop.handled() == BACKLOG);
             assertThat(loop.batches).allSatisfy(size -> assertThat(size).isBetween(1, POLL_RECORDS));
             // At each completion the group's offset is where the previous batch ended.
             long end = 0;

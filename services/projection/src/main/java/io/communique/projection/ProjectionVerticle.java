@@ -3,6 +3,7 @@ package io.communique.projection;
 import io.communique.kafka.ConsumerLoop;
 import io.communique.kafka.KafkaSettings;
 import io.communique.model.Topics;
+import io.communique.model.contracts.BusAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -25,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ProjectionVerticle extends VerticleBase {
     /** Event-bus address: rebuild this instance's views from the fact log; replies with what changed. */
-    public static final String REBUILD_ADDRESS = "communique.projection.rebuild";
+    public static final String REBUILD_ADDRESS = BusAddresses.PROJECTION_REBUILD;
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionVerticle.class);
     /**
      * How long the router and the projections take in a backlog before they complete a batch (acknowledgements,

@@ -1,6 +1,6 @@
 package io.communique.projection;
 
-import io.communique.kafka.BadValues;
+import io.communique.testing.BadValues;
 import io.communique.kafka.DeadLetters;
 import io.communique.model.CloudEvents;
 import io.communique.model.EventCodes;
@@ -23,12 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
-import static io.communique.kafka.TopicChecks.groupLag;
-import static io.communique.kafka.TopicChecks.header;
-import static io.communique.kafka.TopicChecks.letters;
-import static io.communique.kafka.TopicChecks.readAll;
-import static io.communique.kafka.TopicChecks.where;
+import static io.communique.testing.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.groupLag;
+import static io.communique.testing.TopicChecks.header;
+import static io.communique.testing.TopicChecks.letters;
+import static io.communique.testing.TopicChecks.readAll;
+import static io.communique.testing.TopicChecks.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

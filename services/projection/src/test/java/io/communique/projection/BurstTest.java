@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
-import static io.communique.kafka.TopicChecks.groupLag;
+import static io.communique.testing.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.groupLag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
-import static io.communique.kafka.TopicChecks.readAll;
+import static io.communique.testing.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,18 +1,16 @@
 package io.communique.web;
 
-import io.communique.extract.Lexicon;
-import io.communique.ingest.IngestRequest;
-import io.communique.ingest.IngestVerticle;
-import io.communique.ingest.SourceStatus;
-import io.communique.ingest.Utf8;
-import io.communique.ingest.web.ArticleFetcher;
+import io.communique.model.contracts.Labels;
+import io.communique.model.contracts.BusAddresses;
+import io.communique.model.contracts.IngestFailures;
+import io.communique.model.contracts.IngestRequest;
+import io.communique.model.contracts.Utf8;
 import io.communique.model.Document;
 import io.communique.model.FactQuery;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.Schemas;
 import io.communique.model.Topics;
-import io.communique.projection.ProjectionVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -137,9 +135,9 @@ public final class Api {
         router.post("/api/documents")
                 .handler(BodyHandler.create(false).setBodyLimit(options.maxDocumentBytes()))
                 .handler(this::postDocument);
-        router.post("/api/admin/rebuild").handler(ctx -> admin(ctx, ProjectionVerticle.REBUILD_ADDRESS, "rebuild"));
-        router.post("/api/admin/reextract").handler(ctx -> admin(ctx, IngestVerticle.REEXTRACT_ADDRESS, "re-extraction"));
-        router.get("/api/sources").handler(ctx -> vertx.eventBus().<JsonArray>request(SourceStatus.ADDRESS, null)
+        router.post("/api/admin/rebuild").handler(ctx -> admin(ctx, BusAddresses.PROJECTION_REBUILD, "rebuild"));
+        router.post("/api/admin/reextract").handler(ctx -> admin(ctx, BusAddresses.REEXTRACT, "re-extraction"));
+        router.get("/api/sources").handler(ctx -> vertx.eventBus().<JsonArray>request(BusAddresses.SOURCES_STATUS, null)
                 .onSuccess(reply -> ctx.response().putHeader("Content-Type", JSON).end(reply.body().encode()))
                 .onFailure(error -> json(ctx, List.of()))); // no ingest role here: no sources
         router.get("/api/streams").handler(ctx -> streams.get()
@@ -178,7 +176,7 @@ public final class Api {
     }
 
     private void labels(RoutingContext ctx) {
-        Lexicon lexicon = Lexicon.get();
+        Labels lexicon = Labels.get();
         Map<String, Map<String, String>> countries = new LinkedHashMap<>();
         state.countryList().forEach(item -> {
             String code = (String) item.get("code");
@@ -333,13 +331,13 @@ public final class Api {
             Problems.send(ctx, 503, "Kafka is unreachable; nothing was stored: " + health.get().reason());
             return;
         }
-        vertx.eventBus().<JsonObject>request(article ? ArticleFetcher.ADDRESS : IngestVerticle.ADDRESS, request.toJson(),
+        vertx.eventBus().<JsonObject>request(article ? BusAddresses.ARTICLE : BusAddresses.INGEST, request.toJson(),
                         new DeliveryOptions().setSendTimeout(options.ingestTimeoutMs()))
                 .onSuccess(reply -> ctx.response().setStatusCode(202).putHeader("Content-Type", JSON)
                         .end(reply.body().encode()))
                 .onFailure(error -> {
-                    int status = IngestVerticle.failureCode(error);
-                    if (status == IngestVerticle.UNAVAILABLE) {
+                    int status = IngestFailures.failureCode(error);
+                    if (status == IngestFailures.UNAVAILABLE) {
                         ctx.response().putHeader("Retry-After", "5");
                     }
                     Problems.send(ctx, status, error.getMessage());

@@ -1,7 +1,7 @@
 package io.communique.web;
 
-import io.communique.ingest.web.FetchException;
-import io.communique.ingest.web.UrlGuard;
+import io.communique.model.net.FetchException;
+import io.communique.model.net.UrlGuard;
 import io.communique.model.FactType;
 import io.communique.model.Json;
 import io.communique.model.Topics;

@@ -1,6 +1,6 @@
 package io.communique.web;
 
-import io.communique.kafka.BadValues;
+import io.communique.testing.BadValues;
 import io.communique.model.CloudEvents;
 import io.communique.model.CountryView;
 import io.communique.model.Document;
@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.awaitTrue;
 import static io.communique.web.RunningWeb.await;
 import static org.assertj.core.api.Assertions.assertThat;
 

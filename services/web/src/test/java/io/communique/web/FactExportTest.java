@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.awaitTrue;
 import static io.communique.web.ApiTest.assertProblem;
 import static io.communique.web.ApiTest.send;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.awaitTrue;
 import static io.communique.web.RunningWeb.await;
 import static org.assertj.core.api.Assertions.assertThat;
 

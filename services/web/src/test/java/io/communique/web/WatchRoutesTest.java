@@ -1,6 +1,6 @@
 package io.communique.web;
 
-import io.communique.kafka.TopicChecks;
+import io.communique.testing.TopicChecks;
 import io.communique.model.Alert;
 import io.communique.model.Evidence;
 import io.communique.model.ExtractorInfo;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import static io.communique.kafka.TopicChecks.awaitTrue;
+import static io.communique.testing.TopicChecks.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,7 +1,7 @@
 package io.communique.ingest.feed;
 
 import io.communique.ingest.IngestClient;
-import io.communique.ingest.IngestRequest;
+import io.communique.model.contracts.IngestRequest;
 import io.communique.ingest.IngestVerticle;
 import io.communique.ingest.SourceStatus;
 import io.communique.ingest.web.Fetcher;

@@ -1,6 +1,6 @@
 package io.communique.ingest.feed;
 
-import io.communique.ingest.web.FetchOptions;
+import io.communique.model.net.FetchOptions;
 import io.communique.ingest.web.Fetcher;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

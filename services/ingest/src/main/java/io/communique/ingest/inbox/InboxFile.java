@@ -1,7 +1,7 @@
 package io.communique.ingest.inbox;
 
-import io.communique.ingest.IngestRequest;
-import io.communique.ingest.Utf8;
+import io.communique.model.contracts.IngestRequest;
+import io.communique.model.contracts.Utf8;
 import io.communique.ingest.web.ArticleText;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;

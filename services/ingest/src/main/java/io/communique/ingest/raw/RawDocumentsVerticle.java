@@ -1,8 +1,8 @@
 package io.communique.ingest.raw;
 
 import io.communique.ingest.IngestClient;
-import io.communique.ingest.IngestRequest;
-import io.communique.ingest.IngestVerticle;
+import io.communique.model.contracts.IngestFailures;
+import io.communique.model.contracts.IngestRequest;
 import io.communique.ingest.SourceStatus;
 import io.communique.kafka.BadRecord;
 import io.communique.kafka.DeadLetters;
@@ -116,16 +116,16 @@ public final class RawDocumentsVerticle extends VerticleBase {
 
     /**
      * Completes with true once ingested, false once dead-lettered; fails only when ingest could not take it now
-     * (Kafka away: {@link IngestVerticle#UNAVAILABLE}). Any other refusal would be the same next time.
+     * (Kafka away: {@link IngestFailures#UNAVAILABLE}). Any other refusal would be the same next time.
      */
     private Future<Boolean> handle(KafkaConsumerRecord<String, byte[]> record, List<String> failures) {
         return vertx.executeBlocking(() -> request(record), false).compose(
                 request -> IngestClient.ingest(vertx, request).map(reply -> true).recover(error -> {
-                    int code = IngestVerticle.failureCode(error);
-                    if (code == IngestVerticle.UNAVAILABLE) {
+                    int code = IngestFailures.failureCode(error);
+                    if (code == IngestFailures.UNAVAILABLE) {
                         return Future.failedFuture("ingest unavailable: " + SourceStatus.describe(error));
                     }
-                    BadRecord.Kind kind = code == IngestVerticle.BAD_REQUEST ? BadRecord.Kind.WRONG_SHAPE
+                    BadRecord.Kind kind = code == IngestFailures.BAD_REQUEST ? BadRecord.Kind.WRONG_SHAPE
                             : BadRecord.Kind.PROCESSING_FAILED;
                     return deadLetter(record, new BadRecord(kind, "refused by ingest: " + SourceStatus.describe(error)), failures);
                 }),

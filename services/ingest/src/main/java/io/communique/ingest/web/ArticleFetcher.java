@@ -1,9 +1,12 @@
 package io.communique.ingest.web;
 
 import io.communique.ingest.IngestClient;
-import io.communique.ingest.IngestRequest;
-import io.communique.ingest.IngestVerticle;
+import io.communique.model.contracts.BusAddresses;
+import io.communique.model.contracts.IngestFailures;
+import io.communique.model.contracts.IngestRequest;
 import io.communique.ingest.SourceStatus;
+import io.communique.model.net.FetchException;
+import io.communique.model.net.FetchOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -18,7 +21,7 @@ import java.util.List;
  */
 public final class ArticleFetcher extends VerticleBase {
     /** Event-bus address: body {@code {url, published?, language?}}, reply {@code {documentId, facts: [id…]}}. */
-    public static final String ADDRESS = "communique.ingest.article";
+    public static final String ADDRESS = BusAddresses.ARTICLE;
     /** The document source recorded for articles fetched by URL (the URL itself is the document's url). */
     public static final String SOURCE = "web";
 
@@ -55,7 +58,7 @@ public final class ArticleFetcher extends VerticleBase {
                 .recover(error -> Future.failedFuture(new Failure(FetchException.codeOf(error), SourceStatus.describe(error))))
                 .compose(article -> IngestClient.ingest(vertx, new IngestRequest(article.text(), SOURCE, metadata.url(),
                                 orElse(metadata.language(), article.language()), orElse(metadata.published(), article.published())))
-                        .recover(error -> Future.failedFuture(new Failure(IngestVerticle.failureCode(error), SourceStatus.describe(error)))))
+                        .recover(error -> Future.failedFuture(new Failure(IngestFailures.failureCode(error), SourceStatus.describe(error)))))
                 .onSuccess(reply -> {
                     status = status.polled(1, List.of()).publish(vertx);
                     message.reply(reply);

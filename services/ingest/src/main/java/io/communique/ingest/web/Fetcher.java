@@ -1,5 +1,8 @@
 package io.communique.ingest.web;
 
+import io.communique.model.net.FetchException;
+import io.communique.model.net.FetchOptions;
+import io.communique.model.net.UrlGuard;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

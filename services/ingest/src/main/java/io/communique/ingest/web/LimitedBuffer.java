@@ -1,5 +1,6 @@
 package io.communique.ingest.web;
 
+import io.communique.model.net.FetchException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;

@@ -3,7 +3,7 @@ package io.communique.ingest.feed;
 import io.communique.ingest.FixtureServer;
 import io.communique.ingest.SourceStatus;
 import io.communique.ingest.TestKafka;
-import io.communique.ingest.web.FetchOptions;
+import io.communique.model.net.FetchOptions;
 import io.communique.model.Document;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static io.communique.ingest.TestKafka.await;
-import static io.communique.ingest.TestKafka.awaitTrue;
+import static io.communique.testing.TopicChecks.awaitTrue;
 import static io.communique.ingest.TestKafka.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.communique.ingest.TestKafka.await;
-import static io.communique.ingest.TestKafka.awaitTrue;
+import static io.communique.testing.TopicChecks.awaitTrue;
 import static io.communique.ingest.TestKafka.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,6 +2,7 @@ package io.communique.ingest.raw;
 
 import io.communique.ingest.TestKafka;
 import io.communique.model.Topics;
+import io.communique.testing.TopicChecks;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static io.communique.ingest.TestKafka.await;
-import static io.communique.ingest.TestKafka.awaitTrue;
+import static io.communique.testing.TopicChecks.awaitTrue;
 import static io.communique.ingest.TestKafka.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,11 +71,11 @@ class RawDocumentsVerticleTest {
                 .filter(r -> bad.containsKey(r.key())).count() == bad.size());
         TestKafka.readAll(Topics.DLQ).stream().filter(r -> bad.containsKey(r.key())).forEach(letter -> {
             assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo(bad.get(letter.key()));
-            assertThat(TestKafka.header(letter, "dlq.topic")).isEqualTo(Topics.DOCUMENTS_RAW);
-            assertThat(TestKafka.header(letter, "dlq.reason")).isNotBlank();
+            assertThat(TopicChecks.header(letter, "dlq.topic")).isEqualTo(Topics.DOCUMENTS_RAW);
+            assertThat(TopicChecks.header(letter, "dlq.reason")).isNotBlank();
         });
         assertThat(TestKafka.readAll(Topics.DLQ).stream().filter(r -> r.key().equals("raw-bad-date")).findFirst()
-                .map(r -> TestKafka.header(r, "dlq.reason")).orElseThrow()).contains("not a calendar date");
+                .map(r -> TopicChecks.header(r, "dlq.reason")).orElseThrow()).contains("not a calendar date");
 
         awaitTrue("offsets committed up to the end", () -> committedTotal() == 6);
     }

@@ -3,6 +3,7 @@ package io.communique.ingest.web;
 import io.communique.ingest.FixtureServer;
 import io.communique.ingest.TestKafka;
 import io.communique.model.Document;
+import io.communique.model.net.FetchOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;

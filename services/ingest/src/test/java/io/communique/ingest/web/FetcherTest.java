@@ -2,6 +2,8 @@ package io.communique.ingest.web;
 
 import io.communique.ingest.FixtureServer;
 import io.communique.ingest.FixtureServer.Fixture;
+import io.communique.model.net.FetchException;
+import io.communique.model.net.FetchOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;

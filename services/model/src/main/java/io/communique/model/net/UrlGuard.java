@@ -1,4 +1,4 @@
-package io.communique.ingest.web;
+package io.communique.model.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

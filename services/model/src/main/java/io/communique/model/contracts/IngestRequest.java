@@ -1,4 +1,4 @@
-package io.communique.ingest;
+package io.communique.model.contracts;
 
 import io.vertx.core.json.JsonObject;
 

@@ -1,5 +1,6 @@
-package io.communique.kafka;
+package io.communique.testing;
 
+import io.communique.kafka.BadRecord;
 import io.communique.model.CloudEvents;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -1,4 +1,4 @@
-package io.communique.ingest.web;
+package io.communique.model.net;
 
 /**
  * Why a page was not fetched, with the event-bus failure code to answer: {@link #FORBIDDEN_URL} when the URL itself

@@ -1,5 +1,6 @@
-package io.communique.kafka;
+package io.communique.testing;
 
+import io.communique.kafka.DeadLetters;
 import io.communique.model.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What tests of consumers check on a real broker: a topic's records, the dead letters, a group's lag. */
+/** What tests of consumers check on a real broker: a topic's records, the dead letters, a group's lag; and waiting. */
 public final class TopicChecks {
     private TopicChecks() {
     }
@@ -92,14 +94,17 @@ public final class TopicChecks {
         boolean holds() throws Exception;
     }
 
-    /** Waits up to {@code seconds} for {@code check} to hold; fails naming {@code what} otherwise. */
-    public static void awaitTrue(String what, int seconds, Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " within " + seconds + " s");
-            }
-            Thread.sleep(100);
-        }
+    /**
+     * Waits up to {@code seconds} for {@code check} to hold, checking at once and then every 50 ms; fails naming
+     * {@code what} otherwise. An exception of the check fails at once.
+     */
+    public static void awaitTrue(String what, int seconds, Check check) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(check::holds);
+    }
+
+    /** {@link #awaitTrue(String, int, Check)} for up to 30 s. */
+    public static void awaitTrue(String what, Check check) {
+        awaitTrue(what, 30, check);
     }
 }

@@ -1,4 +1,4 @@
-package io.communique.ingest.web;
+package io.communique.model.net;
 
 /**
  * How pages and feeds are fetched.

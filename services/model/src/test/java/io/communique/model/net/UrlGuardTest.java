@@ -1,4 +1,4 @@
-package io.communique.ingest.web;
+package io.communique.model.net;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
