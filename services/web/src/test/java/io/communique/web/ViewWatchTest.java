@@ -2,13 +2,10 @@ package io.communique.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.model.Json;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,21 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ViewWatchTest {
     private static final String WHOLE = "{\"type\":\"view\",\"kind\":\"country\",\"key\":\"RU\",\"view\":{\"factCount\":3}}";
     private static final String COUNTS = "{\"type\":\"counts\",\"counts\":[{\"kind\":\"country\",\"key\":\"RU\",\"factCount\":3}]}";
-    private Vertx vertx;
-    private HttpServer server;
-    private LiveClients clients;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        clients = new LiveClients(64 * 1024);
-        server = TestSockets.server(vertx, clients, 64 * 1024, new HttpServerOptions());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final SocketServer web = new SocketServer(64 * 1024, new HttpServerOptions());
 
     @Test
     void theWatchingClientGetsTheWholeViewAndTheOthersItsCount() throws Exception {
@@ -51,7 +35,7 @@ class ViewWatchTest {
         watcher.writeTextMessage("{\"type\":\"watch\",\"views\":[\"country/RU\",\"topic/trade\"]}");
         awaitWatchApplied(watcher, watching);
 
-        vertx.runOnContext(v -> clients.broadcastViews(Map.of("country/RU", ViewWatch.count("country", "RU", 3)),
+        web.vertx().runOnContext(v -> web.clients().broadcastViews(Map.of("country/RU", ViewWatch.count("country", "RU", 3)),
                 view -> WHOLE.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(watching.poll(10, TimeUnit.SECONDS)).isEqualTo(WHOLE);
@@ -70,7 +54,7 @@ class ViewWatchTest {
         counts.put("country/RU", ViewWatch.count("country", "RU", 3));
         counts.put("topic/trade", ViewWatch.count("topic", "trade", 5));
 
-        vertx.runOnContext(v -> clients.broadcastViews(counts, view -> ("{\"whole\":\"" + view + "\"}")
+        web.vertx().runOnContext(v -> web.clients().broadcastViews(counts, view -> ("{\"whole\":\"" + view + "\"}")
                 .getBytes(StandardCharsets.UTF_8)));
 
         assertThat(watching.poll(10, TimeUnit.SECONDS)).isEqualTo(COUNTS);
@@ -104,7 +88,7 @@ class ViewWatchTest {
         socket.writeTextMessage("not json");
         assertThat(received.poll(10, TimeUnit.SECONDS)).startsWith("{\"type\":\"error\"").contains("not JSON");
 
-        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"facts\",\"facts\":[]}"));
+        web.vertx().runOnContext(v -> web.clients().broadcast("{\"type\":\"facts\",\"facts\":[]}"));
         assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"facts\",\"facts\":[]}");
     }
 
@@ -121,7 +105,7 @@ class ViewWatchTest {
 
     /** Connects and takes the snapshot every client gets first. */
     private WebSocket connect(BlockingQueue<String> received) throws Exception {
-        WebSocket socket = TestSockets.connect(vertx.createWebSocketClient(), server.actualPort(), received::add);
+        WebSocket socket = TestSockets.connect(web.vertx().createWebSocketClient(), web.port(), received::add);
         assertThat(received.poll(10, TimeUnit.SECONDS)).contains("\"type\":\"snapshot\"");
         return socket;
     }

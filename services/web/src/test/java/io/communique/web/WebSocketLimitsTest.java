@@ -3,18 +3,14 @@ package io.communique.web;
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -48,33 +44,19 @@ class WebSocketLimitsTest {
      */
     private static final int MESSAGE_BYTES = 16 * 1024;
     private static final int ROUNDS = 40;
-    private Vertx vertx;
-    private HttpServer server;
-    private LiveClients clients;
-
-    @BeforeEach
-    void start() throws Exception {
-        vertx = Vertx.vertx();
-        clients = new LiveClients(QUEUE_BYTES);
-        // A fixed kernel send buffer: by default it grows to megabytes per connection on loopback, which a stalled
-        // reader would absorb before its write queue fills; fixed, a few broadcasts find it out among thousands.
-        server = TestSockets.server(vertx, clients, QUEUE_BYTES, new HttpServerOptions()
-                .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024)
-                .setSendBufferSize(SEND_BUFFER_BYTES));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    final SocketServer web = new SocketServer(QUEUE_BYTES, new HttpServerOptions()
+            // A fixed kernel send buffer: by default it grows to megabytes per connection on loopback, which a stalled
+            // reader would absorb before its write queue fills; fixed, a few broadcasts find it out among thousands.
+            .setMaxWebSocketFrameSize(64 * 1024).setMaxWebSocketMessageSize(64 * 1024).setSendBufferSize(SEND_BUFFER_BYTES));
 
     private WebSocket connect(WebSocketClient client, Handler<String> onText) throws Exception {
-        return TestSockets.connect(client, server.actualPort(), onText);
+        return TestSockets.connect(client, web.port(), onText);
     }
 
     @Test
     void anOversizedFrameClosesThatConnectionOnly() throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1024 * 1024));
+        WebSocketClient client = web.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1024 * 1024));
         AtomicInteger received = new AtomicInteger();
         connect(client, text -> {
             if (text.contains("\"facts\"")) {
@@ -87,27 +69,27 @@ class WebSocketLimitsTest {
         offender.writeFrame(io.vertx.core.http.WebSocketFrame.textFrame("x".repeat(200 * 1024), true));
 
         assertThat(closed.get(20, TimeUnit.SECONDS)).isNotNull(); // closed by the server
-        vertx.runOnContext(v -> clients.broadcast("{\"type\":\"facts\",\"facts\":[]}"));
+        web.vertx().runOnContext(v -> web.clients().broadcast("{\"type\":\"facts\",\"facts\":[]}"));
         await(() -> received.get() >= 1); // the bystander is unaffected
     }
 
     @Test
     void aReaderThatCannotKeepUpIsDroppedWhileOthersGetEveryMessage() throws Exception {
         AtomicInteger received = new AtomicInteger();
-        connect(vertx.createWebSocketClient(), text -> {
+        connect(web.vertx().createWebSocketClient(), text -> {
             if (text.contains("\"pad\"")) {
                 received.incrementAndGet();
             }
         });
-        try (Socket stalled = new Socket("127.0.0.1", server.actualPort())) {
+        try (Socket stalled = new Socket("127.0.0.1", web.port())) {
             stalled.setReceiveBufferSize(4096);
             handshake(stalled); // then reads nothing while the server broadcasts
             String message = "{\"type\":\"facts\",\"pad\":\"" + "x".repeat(4 * 1024) + "\"}";
             int batches = 64; // 2.6 MB in all: far more than socket buffers and the per-client queue hold
             for (int batch = 1; batch <= batches; batch++) {
-                vertx.runOnContext(v -> {
+                web.vertx().runOnContext(v -> {
                     for (int i = 0; i < 10; i++) {
-                        clients.broadcast(message);
+                        web.clients().broadcast(message);
                     }
                 });
                 int expected = batch * 10; // every message so far
@@ -120,15 +102,15 @@ class WebSocketLimitsTest {
 
     @Test
     void aModeAllReaderThatCannotKeepUpIsDroppedSayingWhereToReadEveryFact() throws Exception {
-        try (Socket stalled = new Socket("127.0.0.1", server.actualPort())) {
+        try (Socket stalled = new Socket("127.0.0.1", web.port())) {
             stalled.setReceiveBufferSize(4096);
             handshake(stalled, "/ws?mode=all"); // then reads nothing while the server sends every fact
             byte[] message = ("{\"type\":\"facts\",\"pad\":\"" + "x".repeat(4 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
             int batches = 64;
             for (int batch = 0; batch < batches; batch++) {
-                vertx.runOnContext(v -> {
+                web.vertx().runOnContext(v -> {
                     for (int i = 0; i < 10; i++) {
-                        clients.broadcast(LiveClients.Mode.ALL, message);
+                        web.clients().broadcast(LiveClients.Mode.ALL, message);
                     }
                 });
             }
@@ -142,7 +124,7 @@ class WebSocketLimitsTest {
         long started = System.nanoTime();
         assertThat(maxFileDescriptors()).as("file descriptors this JVM may open (ulimit -n): the crowd needs two per"
                 + " connection, client and server side").isGreaterThan(2L * (CROWD + SLOW_READERS) + 1000);
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(CROWD));
+        WebSocketClient client = web.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(CROWD));
         AtomicLong received = new AtomicLong();
         List<Future<WebSocket>> connecting = new ArrayList<>();
         for (int i = 0; i < CROWD; i++) {
@@ -150,7 +132,7 @@ class WebSocketLimitsTest {
                 if (text.contains("\"pad\"")) {
                     received.incrementAndGet();
                 }
-            }).connect(server.actualPort(), "127.0.0.1", "/ws"));
+            }).connect(web.port(), "127.0.0.1", "/ws"));
             if (connecting.size() % CONNECT_WINDOW == 0) { // a window at a time: the accept backlog stays short
                 Future.all(connecting.subList(connecting.size() - CONNECT_WINDOW, connecting.size()))
                         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -165,13 +147,13 @@ class WebSocketLimitsTest {
             for (int i = 0; i < SLOW_READERS; i++) {
                 Socket stalled = new Socket();
                 stalled.setReceiveBufferSize(4096);
-                stalled.connect(new InetSocketAddress("127.0.0.1", server.actualPort()), 10_000);
+                stalled.connect(new InetSocketAddress("127.0.0.1", web.port()), 10_000);
                 slowReaders.add(stalled);
                 handshake(stalled); // then reads nothing while the server broadcasts
             }
             String message = "{\"type\":\"facts\",\"pad\":\"" + "x".repeat(MESSAGE_BYTES) + "\"}";
             for (int round = 1; round <= ROUNDS; round++) {
-                vertx.runOnContext(v -> clients.broadcast(message));
+                web.vertx().runOnContext(v -> web.clients().broadcast(message));
                 long expected = (long) round * CROWD; // every message so far, to every idle client
                 await(() -> received.get() >= expected, () -> "received " + received.get() + " of " + expected);
             }
@@ -238,7 +220,7 @@ class WebSocketLimitsTest {
 
     private void handshake(Socket socket, String path) throws Exception {
         OutputStream out = socket.getOutputStream();
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.actualPort() + "\r\nUpgrade: websocket\r\n"
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + web.port() + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
