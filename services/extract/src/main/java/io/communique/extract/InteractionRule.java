@@ -407,6 +407,12 @@ final class InteractionRule implements Rule {
         }
         for (Mention m : organisationHeads(a, i, Math.max(windowStart, start), to)) {
             counterparts.putIfAbsent(m.code(), m);
+            // "NATO Secretary-General Jens Stoltenberg": the head speaks for the organisation, not for the country he led
+            Mention head = a.mentions.get(i).stream().filter(p -> p.kind() == Mention.Kind.PERSON && p.start() > m.end()
+                    && p.start() - m.end() <= 32).findFirst().orElse(null);
+            if (head != null && counterparts.get(head.code()) == head) {
+                counterparts.remove(head.code());
+            }
         }
         List<Candidate.Reason> reasons = new ArrayList<>();
         boolean weak = false;

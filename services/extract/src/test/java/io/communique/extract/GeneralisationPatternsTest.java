@@ -716,6 +716,8 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("Vietnamese President Nguyen Xuan Phuc met with ASEAN Secretary-General Lim Jock Hoi in Jakarta on Friday.",
                 "2021-04-24")).containsExactly("MEETING ASEAN,VN");
         assertThat(Facts.keys("2024年5月8日，国家主席习近平在人民大会堂会见联合国秘书长古特雷斯。", "2024-05-08")).containsExactly("MEETING CN,UN");
+        assertThat(Facts.keys("Turkish President Recep Tayyip Erdogan met with NATO Secretary-General Jens Stoltenberg in Vilnius on Monday.",
+                "2023-07-10")).containsExactly("MEETING NATO,TR"); // not Norway, which he once led
     }
 
     @Test
