@@ -194,9 +194,13 @@ final class InteractionRule implements Rule {
         return mannerOfCalls(a, found);
     }
 
-    /** "where he met President Luis Lacalle Pou": a titled person as the object names the counterpart, if not the country. */
+    /**
+     * "where he met President Luis Lacalle Pou", "before holding talks with the crown prince", "with his counterpart": a
+     * titled person as the object names the counterpart, if not the country.
+     */
     private static final Pattern TITLED_OBJECT = Pattern.compile(
-            "\\s+(?:with\\s+)?(?:the\\s+)?(?:President|Prime Minister|PM|Premier|Chancellor|King|Queen|Emir|Crown Prince|Sultan|Foreign Minister)\\s+[A-Z]");
+            "(?i)\\s+(?:with\\s+)?(?:the\\s+|his\\s+|her\\s+|their\\s+)?(?:(?-i:[A-Z])[a-z]+\\s+)?(?:president|prime minister|PM|premier|chancellor|king|queen|emir"
+                    + "|crown prince|sultan|foreign minister|counterparts?)\\b");
     private static final Pattern VIRTUAL = Pattern.compile("(?i)\\b(?:virtual|video|online)\\b");
 
     /** "普京以视频方式出席", "以视频方式、莫迪…出席", "joined the summit via video": how a leader attended, not a call. */
