@@ -78,6 +78,7 @@ final class DateResolver {
     static final String DAY_OF_PREVIOUS_MONTH = "day of the previous date's month";
     static final String MONTH_OR_YEAR = "month or year only";
     private static final Pattern ZH_DATELINE = Pattern.compile("(\\d{1,2})月(\\d{1,2})日电");
+    private static final Pattern ZH_DATELINE_DAY = Pattern.compile("^[^,，。;；\\n]{0,30}?(?<![\\d月])(\\d{1,2})日电");
     private static final Pattern EN_DATELINE = Pattern.compile("(?m)^[A-Z][A-Za-z .\\[\\]]{1,40}, (" + MONTHS + ")\\.? (\\d{1,2})\\b");
 
     /** The reference date: the dateline's month and day when there is one, with the published year. */
@@ -93,9 +94,17 @@ final class DateResolver {
         Matcher en = EN_DATELINE.matcher(head);
         Integer lineMonth = null, lineDay = null;
         boolean dateline = false;
+        Matcher zhDay = ZH_DATELINE_DAY.matcher(head);
         if (zh.find()) {
             lineMonth = Integer.parseInt(zh.group(1));
             lineDay = Integer.parseInt(zh.group(2));
+        } else if (zhDay.find() && month != null) {
+            // "中央社东京15日电": the day alone, in the published month or the one before
+            lineDay = Integer.parseInt(zhDay.group(1));
+            lineMonth = lineDay <= day ? month : month == 1 ? 12 : month - 1;
+            if (lineMonth == 12 && month == 1) {
+                year--;
+            }
         } else if (en.find()) {
             lineMonth = month(en.group(1));
             lineDay = Integer.parseInt(en.group(2));

@@ -919,4 +919,10 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("VILNIUS, July 11 -- The NATO summit opened on Tuesday. In a communique issued Tuesday, the allies said Ukraine's "
                 + "future is in NATO.", "2023-07-11")).contains("STATEMENT_SIGNED NATO");
     }
+
+    @Test
+    void aDatelineWithADayOnlyDatesTodayInThePublishedMonthOrTheOneBefore() {
+        assertThat(Facts.of("中央社東京15日電 日本首相石破茂今天與到訪的越南總理范明正會談。", "2024-12-02"))
+                .allSatisfy(f -> assertThat(f.date()).isEqualTo("2024-11-15"));
+    }
 }
