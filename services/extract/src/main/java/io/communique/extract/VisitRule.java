@@ -85,6 +85,9 @@ final class VisitRule implements Rule {
                 }
             }
         }
+        if (a.english) {
+            visitInThePlaceNamed(a, i, out);
+        }
     }
 
     /** "Macron hosted Russian President Vladimir Putin at Versailles": the host is the subject, the visitor the object. */
@@ -174,6 +177,31 @@ final class VisitRule implements Rule {
     private static boolean forSummit(Analysis a, int s) {
         return SUMMIT_NOUN.matcher(a.sentenceText(s)).find()
                 || a.mentions.get(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
+    }
+
+    /**
+     * "Xi attended the parade in Moscow …, capping a four-day state visit": a visit named without its destination, by
+     * someone the sentence places in another country; only when no other rule found the visit of the sentence.
+     */
+    private static void visitInThePlaceNamed(Analysis a, int i, List<Candidate> out) {
+        Matcher nominal = Rule.matcher(A_VISIT, a, i);
+        if (!nominal.find() || out.stream().anyMatch(c -> c.sentence == i && c.type == FactType.VISIT && !c.weak) || forSummit(a, i)
+                || a.planned(i, nominal.start())) {
+            return;
+        }
+        Mention place = a.mentions.get(i).stream().filter(m -> m.isPlace() && m.end() <= nominal.start()
+                && a.text.substring(Math.max(a.sentence(i).start(), m.start() - 4), m.start()).matches("(?s).*\\b(?:in|at) ")).findFirst().orElse(null);
+        String visitor = a.subject(i, nominal.start());
+        if (place == null || visitor == null || visitor.equals(place.code())) {
+            return;
+        }
+        Candidate c = Events.create(a, i, FactType.VISIT, List.of(visitor, place.code()), nominal.start(), nominal.end());
+        c.initiator = visitor;
+        c.actor = visitor;
+        c.location = a.original.substring(place.start(), place.end());
+        c.locationCode = place.code();
+        c.reason(0.05, "a visit by " + visitor + ", who is in " + Events.recognised(a, place));
+        out.add(c);
     }
 
     /** "…, at the start of a visit", "for a two-day visit": the sentence calls the stay a visit. */

@@ -925,4 +925,10 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("中央社東京15日電 日本首相石破茂今天與到訪的越南總理范明正會談。", "2024-12-02"))
                 .allSatisfy(f -> assertThat(f.date()).isEqualTo("2024-11-15"));
     }
+
+    @Test
+    void aVisitNamedWithoutItsDestinationIsToWhereTheVisitorIs() {
+        assertThat(Facts.keys("MOSCOW, May 9 -- Chinese President Xi Jinping attended the Victory Day parade in Moscow on Friday alongside "
+                + "Russian President Vladimir Putin, capping a four-day state visit.", "2025-05-09")).containsExactly("VISIT CN,RU");
+    }
 }
