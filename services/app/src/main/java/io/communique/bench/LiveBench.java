@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class LiveBench {
     private static final String HOST = "127.0.0.1";
+    /** Probe clients at most; half the clients when fewer than 40 connect, so that dashboards are measured too. */
     private static final int PROBES = 20;
     private static final long TICK_MS = 5;
     private static final double DRAIN_S = 10;
@@ -59,6 +60,7 @@ final class LiveBench {
 
     private final Vertx vertx;
     private final Sizes sizes;
+    private final int probes;
     private final PrintStream progress;
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
     private final LongAdder messages = new LongAdder();
@@ -81,6 +83,7 @@ final class LiveBench {
     private LiveBench(Vertx vertx, Sizes sizes, PrintStream progress) {
         this.vertx = vertx;
         this.sizes = sizes;
+        this.probes = Math.min(PROBES, Math.max(1, sizes.clients() / 2));
         this.progress = progress;
     }
 
@@ -128,7 +131,7 @@ final class LiveBench {
             double fanout = (messages.sum() - messagesBefore) / seconds;
             progress.printf("e2e: clients received %.0f messages/s (%.0f of them views), %.1f MB/s%n", fanout,
                     (views.sum() - viewsBefore) / seconds, (bytes.sum() - bytesBefore) / seconds / 1e6);
-            int dashboards = Math.max(1, sockets.size() - PROBES);
+            int dashboards = Math.max(1, sockets.size() - probes);
             double dashboardRate = (dashboardMessages.sum() - dashboardMessagesBefore) / seconds / dashboards;
             double dashboardKilobytes = (dashboardBytes.sum() - dashboardBytesBefore) / seconds / dashboards / 1e3;
             progress.printf("e2e: each dashboard received %.1f messages/s, %.1f KB/s%n", dashboardRate, dashboardKilobytes);
@@ -182,7 +185,7 @@ final class LiveBench {
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < sizes.clients(); i++) {
             int index = i;
-            WebSocket socket = client.connect(port, HOST, index < PROBES ? "/ws?mode=all" : "/ws")
+            WebSocket socket = client.connect(port, HOST, index < probes ? "/ws?mode=all" : "/ws")
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             // Frames, not text messages: clients count without decoding, so the bench spends its CPU on the app.
             socket.frameHandler(frame -> onFrame(frame, index));
@@ -195,9 +198,9 @@ final class LiveBench {
     private void onFrame(WebSocketFrame frame, int client) {
         if (frame.isText()) { // a message's first frame
             Buffer data = frame.binaryData();
-            if (client < PROBES && measuring && startsWith(data, FACTS_MESSAGE)) {
+            if (client < probes && measuring && startsWith(data, FACTS_MESSAGE)) {
                 timeFacts(data.toString(StandardCharsets.UTF_8), client, latencies);
-            } else if (client < 2 * PROBES && measuring && startsWith(data, UPDATE_MESSAGE)) {
+            } else if (client < 2 * probes && measuring && startsWith(data, UPDATE_MESSAGE)) {
                 timeFacts(data.toString(StandardCharsets.UTF_8), client, updateLatencies);
             } else if (startsWith(data, VIEW_MESSAGE)) {
                 views.increment();
@@ -205,12 +208,12 @@ final class LiveBench {
         }
         if (frame.isText() || frame.isContinuation()) {
             bytes.add(frame.binaryData().length());
-            if (client >= PROBES) {
+            if (client >= probes) {
                 dashboardBytes.add(frame.binaryData().length());
             }
             if (frame.isFinal()) {
                 messages.increment();
-                if (client >= PROBES) {
+                if (client >= probes) {
                     dashboardMessages.increment();
                 }
             }
@@ -301,7 +304,7 @@ final class LiveBench {
 
     /** Waits until every fact of the measured reports reached every probe, or the drain time is up; returns how many were expected. */
     private long drain() throws InterruptedException {
-        long expected = Math.min(PROBES, sizes.clients()) * sent.values().stream()
+        long expected = probes * sent.values().stream()
                 .filter(Sent::measured).mapToLong(report -> report.planned().facts()).sum();
         long deadline = System.nanoTime() + (long) (DRAIN_S * 1e9);
         while (latenciesSize() < expected && System.nanoTime() < deadline) {

@@ -41,6 +41,8 @@ class BenchTest {
                 entry("e2e.p50", "ms"),
                 entry("e2e.p99", "ms"),
                 entry("fanout.msgs", "msgs/s"),
+                entry("update.p99", "ms"),
+                entry("dashboard.bytes", "KB/s"),
                 entry("rss.peak", "MB"));
         assertThat(printed.lines().findFirst()).hasValueSatisfying(header ->
                 assertThat(header).contains("figure", "value", "unit", "goal"));
