@@ -136,6 +136,9 @@ final class SummitRule implements Rule {
                     || (subjectOnly && insideMeetingObject(a, i, m.start())) || onDeparture(a, i, m.start())) {
                 continue;
             }
+            if (accompanyingDelegation(a, i, from, m)) {
+                continue;
+            }
             Set<String> attendees = new LinkedHashSet<>();
             Set<String> chairedBy = new LinkedHashSet<>();
             Set<String> namedAfter = including(a, i, m.end());
@@ -210,6 +213,19 @@ final class SummitRule implements Rule {
         if (code != null) {
             attendees.add(code);
         }
+    }
+
+    /**
+     * "丁薛祥、杨洁篪、王毅、何立峰等参加。": officials of one country listed as taking part, with no organisation named in the
+     * sentence, accompany their leader at the meeting just told; a summit's attendees come from several countries.
+     */
+    private static boolean accompanyingDelegation(Analysis a, int i, int from, Matcher m) {
+        if (a.mentions.get(i).stream().anyMatch(Mention::isOrganisation)) {
+            return false;
+        }
+        List<Mention> listed = a.parties(i, from, m.start());
+        long persons = listed.stream().filter(p -> p.kind() == Mention.Kind.PERSON).count();
+        return persons >= 2 && listed.stream().map(Mention::code).distinct().count() == 1;
     }
 
     private static boolean passive(Analysis a, int i, Matcher m) {

@@ -931,4 +931,10 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("MOSCOW, May 9 -- Chinese President Xi Jinping attended the Victory Day parade in Moscow on Friday alongside "
                 + "Russian President Vladimir Putin, capping a four-day state visit.", "2025-05-09")).containsExactly("VISIT CN,RU");
     }
+
+    @Test
+    void officialsOfOneCountryTakingPartAccompanyTheirLeaderAtNoSummit() {
+        assertThat(Facts.keys("2021年12月15日，国家主席习近平在北京同俄罗斯总统普京举行视频会晤。两国元首同意在联合国、二十国集团等多边框架内加强协调。"
+                + "丁薛祥、杨洁篪、王毅等参加。", "2021-12-16")).containsExactly("PHONE_CALL CN,RU");
+    }
 }
