@@ -620,6 +620,9 @@ final class Analysis {
                 && !ATTENDED_AT_END.matcher(text.substring(position, sentence(i).end())).find()) {
             return null;
         }
+        if (english && namesAnotherSummit(i)) {
+            return later; // "attended the G7 summit": a summit of no organisation known here, not the one named before
+        }
         for (int s = i - 1; s >= 0 && before == null; s--) {
             for (Mention m : mentions.get(s)) {
                 if (m.isOrganisation() && summitOrganisation(s, m)) {
@@ -644,6 +647,21 @@ final class Analysis {
             }
         }
         return null;
+    }
+
+    private static final Pattern NAMED_SUMMIT = Pattern.compile("\\b([A-Z][\\w-]*)\\s+(?:[Ss]ummit|Leaders' Meeting)\\b");
+
+    /** Whether sentence i names a summit by a word that is no mention ("the G7 summit", "the Quad summit"). */
+    private boolean namesAnotherSummit(int i) {
+        Matcher named = NAMED_SUMMIT.matcher(text).region(sentence(i).start(), sentence(i).end());
+        while (named.find()) {
+            int start = named.start(1), end = named.end(1);
+            boolean known = mentions.get(i).stream().anyMatch(m -> m.start() < end && start < m.end());
+            if (!known && !named.group(1).matches("The|A|An|This|That|Its|Their|His|Her|Annual|First|Second|Third|Last|Next")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The UN and the EU hold summits too, but are mostly named for other reasons ("联合国秘书长"). */

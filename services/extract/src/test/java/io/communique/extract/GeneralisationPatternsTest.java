@@ -937,4 +937,10 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2021年12月15日，国家主席习近平在北京同俄罗斯总统普京举行视频会晤。两国元首同意在联合国、二十国集团等多边框架内加强协调。"
                 + "丁薛祥、杨洁篪、王毅等参加。", "2021-12-16")).containsExactly("PHONE_CALL CN,RU");
     }
+
+    @Test
+    void aSummitOfNoKnownOrganisationIsNotTheOneNamedBefore() {
+        assertThat(Facts.keys("NEW DELHI, Sept 9 -- The G20 summit opened in New Delhi on Saturday. Last month, Mr. Modi attended the G7 "
+                + "summit in Kananaskis as a guest.", "2023-09-09")).doesNotContain("SUMMIT G20,IN");
+    }
 }
