@@ -66,7 +66,8 @@ final class Analysis {
     private static final Pattern BARE_SUMMIT = Pattern.compile(
             "(?i)^(?:出席|参加|与会|主持|共同主持|(?:co-)?chaired|hosted|attended)?(?:\\s*the\\s+)?[^,;]{0,4}(?:峰会|会晤|会议|summit|meeting)|^(?:出席|参加|与会)了?(?:本届|此次)?论坛"
                     + "|^[^,;.]{0,50}?\\bthe (?:[\\w-]+ ){0,3}summit\\b|^represented (?:their|his|her|its) countr|^among (?:those|the leaders) (?:attending|present)"
-                    + "|^welcomed\\b[^.;]{0,160}\\bto the (?:[\\w-]+ ){0,2}(?:summit|plenary|session|gathering|conference)\\b");
+                    + "|^welcomed\\b[^.;]{0,160}\\bto the (?:[\\w-]+ ){0,2}(?:summit|plenary|session|gathering|conference)\\b"
+                    + "|^attending\\s*,|^attended as an? (?:observer|invitee|guest)");
     private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
     /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
     private static final Pattern ATTENDED_AT_END = Pattern.compile(

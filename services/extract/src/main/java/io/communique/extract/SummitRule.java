@@ -315,7 +315,9 @@ final class SummitRule implements Rule {
         if (NEEDS_SUMMIT_NOUN.matcher(m.group()).matches()) {
             return SUMMIT_NOUN.matcher(after).find();
         }
-        if (organisationAfter || SUMMIT_NOUN.matcher(after).find() || m.group().matches("(?i)represented.*|among.*")) {
+        boolean appositive = m.group().equalsIgnoreCase("attending") && after.startsWith(",") // "Erdogan, also attending, said"
+                || after.matches("(?is)^\\s*as an? (?:observer|invitee|guest)\\b.*"); // "whose country attended as an invitee"
+        if (organisationAfter || SUMMIT_NOUN.matcher(after).find() || m.group().matches("(?i)represented.*|among.*") || appositive) {
             return true; // "Li Qiang and Lavrov represented their countries": at the summit of the report
         }
         if (passive(a, i, m)) { // "the summit, attended by …", "The meeting was attended by …": named before the attendees

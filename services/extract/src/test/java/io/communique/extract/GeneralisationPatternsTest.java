@@ -943,4 +943,11 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("NEW DELHI, Sept 9 -- The G20 summit opened in New Delhi on Saturday. Last month, Mr. Modi attended the G7 "
                 + "summit in Kananaskis as a guest.", "2023-09-09")).doesNotContain("SUMMIT G20,IN");
     }
+
+    @Test
+    void attendeesNamedInAsidesAttendTheSummitNamedBefore() {
+        assertThat(Facts.keys("VILNIUS, July 11 -- The NATO summit opened in Vilnius on Tuesday. Erdogan, also attending, said the process "
+                + "would take time. Swedish Prime Minister Ulf Kristersson, whose country attended as an invitee, called it a good day.", "2023-07-11"))
+                .contains("SUMMIT NATO,TR", "SUMMIT NATO,SE");
+    }
 }
