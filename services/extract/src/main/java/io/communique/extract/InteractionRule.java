@@ -30,7 +30,7 @@ final class InteractionRule implements Rule {
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
                     + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\bsat down with\\b|\\bconferred with\\b"
                     + "|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}(?:interaction|encounter|bilateral)s? with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
-                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?= (?:the |his |her |their )?(?:visiting )?(?:[a-z]+ )?(?-i:[A-Z]))"
+                    + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?: separately)?(?= (?:the |his |her |their )?(?:visiting )?(?:(?:[a-z]+ )?(?-i:[A-Z])|(?:[a-z]+ ){1,2}of (?-i:[A-Z])))"
                     + "|\\bco-chaired\\b(?=[^.;]{0,40}\\b(?:bilateral|joint|intergovernmental|committee|commission|mechanism|dialogue)\\b))|(\\bsummit\\b(?! meeting))");
     private static final Pattern SUMMIT_CONTEXT = Pattern.compile("(出席|参加|与会|主持)[^,;]{0,15}$");
     private static final Pattern TRILATERAL = Pattern.compile("(?i)三方|三国|三边|trilateral|three-way");

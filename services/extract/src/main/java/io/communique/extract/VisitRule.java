@@ -56,6 +56,9 @@ final class VisitRule implements Rule {
                 mutualVisits(a, i, m, out);
                 continue;
             }
+            if (a.english && VISITING.matcher(m.group()).matches() && visitorsNamedAfterOf(a, i, m, out)) {
+                continue;
+            }
             List<Mention> destinations = destinations(a, i, m.start(), m.end());
             Mention visitor = visitor(a, i, m, destinations);
             String carried = visitor == null ? carriedVisitor(a, i, destinations) : null;
@@ -367,6 +370,37 @@ final class VisitRule implements Rule {
             }
         }
         return null;
+    }
+
+    /** "held separate meetings with visiting Presidents of Ghana and Nigeria": the countries after "of" are the visitors. */
+    private static final Pattern VISITING_OF = Pattern.compile("(?i)\\s+(?:[a-z-]+\\s+){0,3}of\\s+(?:the\\s+)?");
+    private static final Pattern LIST_AFTER_OF = Pattern.compile("(?i)[\\s,]*(?:and\\s+)?(?:the\\s+)?");
+
+    private boolean visitorsNamedAfterOf(Analysis a, int i, Matcher trigger, List<Candidate> out) {
+        Matcher of = VISITING_OF.matcher(a.text).region(trigger.end(), a.sentence(i).end());
+        if (!of.lookingAt()) {
+            return false;
+        }
+        String host = a.subject(i, trigger.start());
+        List<Mention> visitors = new java.util.ArrayList<>();
+        int at = of.end();
+        for (Mention p : a.parties(i, of.end(), a.sentence(i).end())) {
+            if (!LIST_AFTER_OF.matcher(a.text.substring(at, p.start())).matches()) {
+                break;
+            }
+            visitors.add(p);
+            at = p.end();
+        }
+        if (host == null || visitors.isEmpty() || a.planned(i, trigger.start())) {
+            return false;
+        }
+        for (Mention visitor : visitors) {
+            if (!visitor.code().equals(host)) {
+                Candidate c = add(a, i, trigger, visitor.code(), host, null, null, out);
+                c.reason(0.15, "visitor " + Events.recognised(a, visitor) + " named after 'visiting … of'");
+            }
+        }
+        return true;
     }
 
     /** Without a visitor in the sentence: the subject carried from before, unless it is a destination. */

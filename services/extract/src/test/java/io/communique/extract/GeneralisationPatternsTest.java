@@ -950,4 +950,13 @@ class GeneralisationPatternsTest {
                 + "would take time. Swedish Prime Minister Ulf Kristersson, whose country attended as an invitee, called it a good day.", "2023-07-11"))
                 .contains("SUMMIT NATO,TR", "SUMMIT NATO,SE");
     }
+
+    @Test
+    void theCountriesAfterVisitingTitlesOfAreTheVisitors() {
+        assertThat(Facts.of("Indian Prime Minister Narendra Modi on Monday held separate meetings with visiting Presidents of Ghana and "
+                + "Nigeria.", "2025-05-06")).filteredOn(f -> f.type() == io.communique.model.FactType.VISIT)
+                .extracting(Fact::initiator).containsExactlyInAnyOrder("GH", "NG");
+        assertThat(Facts.keys("The Egyptian president received separately the visiting foreign ministers of Jordan and Iraq in Cairo on Sunday.",
+                "2025-05-05")).contains("MEETING EG,JO", "MEETING EG,IQ");
+    }
 }
