@@ -31,7 +31,7 @@ class ApiTest {
     static Vertx vertx;
     static HttpServer server;
     static final LiveState state = new LiveState();
-    static final HttpClient http = HttpClient.newHttpClient();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final Fact TALKS = fact();
 
     static Fact fact() {
@@ -265,7 +265,7 @@ class ApiTest {
 
     @Test
     void webSocketsFromForeignOriginsAreRefused() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI ws = URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws");
         assertThat(client.newWebSocketBuilder().header("Origin", "https://evil.example")
                 .buildAsync(ws, new java.net.http.WebSocket.Listener() { })

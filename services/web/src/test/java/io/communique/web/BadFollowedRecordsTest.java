@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadFollowedRecordsTest {
     @RegisterExtension
     static final RunningWeb running = new RunningWeb();
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(BadValues.class)

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ReadStoreRestartTest {
-    static final HttpClient http = HttpClient.newHttpClient();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path data;
@@ -102,7 +102,7 @@ class ReadStoreRestartTest {
     }
 
     static void awaitStored(WebVerticle web, long records) throws Exception {
-        awaitTrue("the web took " + records + " records into its store", 60,
+        awaitTrue("the web took " + records + " records into its store", 120,
                 () -> web.caughtUp() && await(web.lag()) == 0 && web.storedRecords() >= records);
     }
 

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpdatesFeedTest {
     @RegisterExtension
     static final RunningWeb running = new RunningWeb();
-    static final HttpClient http = HttpClient.newHttpClient();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String[] COUNTERPARTS = {"RU", "US", "EG", "BR", "FR", "DE", "JP"};
 
     /** A client's copy: the facts by id, and the cursor it asks from next. */

@@ -38,7 +38,7 @@ class WatchRoutesTest {
     private static final String TOKEN = RunningWeb.TOKEN;
     @RegisterExtension
     static final RunningWeb running = new RunningWeb(100);
-    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void aWatchCreatedWithTheTokenIsOnTheTopicListedWithoutItsSecretAndDeletedByATombstone() throws Exception {
