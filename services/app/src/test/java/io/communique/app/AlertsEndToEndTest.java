@@ -52,7 +52,7 @@ class AlertsEndToEndTest {
     static HttpServer webhook;
     static final List<String> delivered = new CopyOnWriteArrayList<>();
     static final List<Long> deliveredAt = new CopyOnWriteArrayList<>();
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {

@@ -96,7 +96,7 @@ class DashboardBrowserTest {
             Map.of("published", "2024-11-06", "language", "en",
                     "url", "https://news.example/en/cn-cl-talks",
                     "text", "Chinese President Xi Jinping held talks with Chilean President Gabriel Boric in Beijing on Wednesday."));
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dataDir;

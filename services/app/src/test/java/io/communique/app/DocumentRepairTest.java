@@ -40,7 +40,7 @@ class DocumentRepairTest {
     private static final String ORPHAN = "2023年5月10日，国务院总理李强在北京人民大会堂同新西兰总理希普金斯举行会谈。双方签署了科技合作协定。";
     private static final String POSTED = "2018年3月5日，国家主席习近平在北京人民大会堂同巴西总统特梅尔举行会谈。两国元首同意深化经贸合作。";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path tmp;

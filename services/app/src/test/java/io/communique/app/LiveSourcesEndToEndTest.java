@@ -46,7 +46,7 @@ class LiveSourcesEndToEndTest {
     static final AtomicInteger feedRequests = new AtomicInteger();
     static final AtomicInteger articleRequests = new AtomicInteger();
     static Communique app;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScaleOutTest {
     static final String KENYA_TALKS = "2018年9月1日，国家主席习近平在北京人民大会堂同肯尼亚总统肯雅塔举行会谈。";
     static final String PERU_TALKS = "2019年4月28日，国家主席习近平在北京同秘鲁总统比斯卡拉举行会谈。";
-    static final HttpClient http = HttpClient.newHttpClient();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dir;

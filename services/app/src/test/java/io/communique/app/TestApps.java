@@ -20,7 +20,7 @@ final class TestApps {
     /** The project's seeds/, seen from the module folder where Maven runs the tests. */
     static final Path SEEDS = Path.of("../../seeds");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestApps() {
     }

@@ -46,7 +46,7 @@ class TopicContractsTest {
     @Test
     void everyRecordMeetsItsTopicsSchemaAndFactRecordsCarryTheCloudEventsHeaders() throws Exception {
         try (Communique app = TestApps.start(dataDir)) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             JsonNode accepted = TestApps.post(app, EGYPT_TALKS);
             List<String> postedFacts = new ArrayList<>();
             accepted.get("facts").forEach(id -> postedFacts.add(id.asText()));

@@ -56,7 +56,7 @@ public final class ReadSideMeasure {
         System.out.printf("heap live after GC: %d MB (before loading: %d MB)%n", liveHeap() >> 20, heapBefore >> 20);
         Vertx vertx = Vertx.vertx();
         HttpServer server = ApiTest.serve(vertx, state, ApiTest.options(0));
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Random random = new Random(1);
         String base = "http://127.0.0.1:" + server.actualPort();
         measure(http, "first page /api/facts?limit=100", 300, () -> base + "/api/facts?limit=100");
