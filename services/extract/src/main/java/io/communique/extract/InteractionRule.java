@@ -172,10 +172,10 @@ final class InteractionRule implements Rule {
                 if (a.english ? bilateralSummitInEnglish(a, i, m.start())
                         : m.group().equals("峰会") && bilateralSummit(a, i, m.start()) || heldBetweenTwo(a, i, m.start())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.TALKS, false));
-                } else if (trilateral(a, i, m.start())) {
+                } else if (trilateral(a, i, m.start()) || groupMeeting(a, i, m.start(), m.end())) {
                     found.add(new Trigger(m.start(), m.end(), FactType.MEETING, true));
                 }
-            } else if (m.group().equals("会晤") && trilateral(a, i, m.start())) {
+            } else if (m.group().equals("会晤") && trilateral(a, i, m.start()) || groupMeeting(a, i, m.start(), m.end())) {
                 found.add(new Trigger(m.start(), m.end(), FactType.MEETING, true)); // "中俄印领导人非正式会晤"
             } else if (!(m.group().equals("会晤") && namesSummit(a, i, m.start(), m.end()))) {
                 FactType type = m.group(1) != null ? FactType.PHONE_CALL : m.group(2) != null ? FactType.TALKS : FactType.MEETING;
@@ -384,7 +384,18 @@ final class InteractionRule implements Rule {
         return SUMMIT_CONTEXT.matcher(a.text.substring(clause, start)).find();
     }
 
-    /** "中日韩外长会议": a meeting of the three countries of a compound, outside any organisation. */
+    /** "in the Astana talks", "during their meeting": the noun of a prepositional phrase, not what the subject did. */
+    private static final Pattern NOUN_OF_A_PHRASE = Pattern.compile("(?i)\\b(?:in|at|during|of|for|to|after|before|from|since) (?:the|this|that|their|a|an)\\b[^,.;]{0,25}$");
+
+    /** "A、B和C举行三国峰会", "held a trilateral meeting": a meeting named for its size, of the parties listed, no organisation's. */
+    private static boolean groupMeeting(Analysis a, int i, int start, int end) {
+        return a.mentions.get(i).stream().noneMatch(Mention::isOrganisation) && !GroupReference.meetingOf(a, i, start, end).isEmpty()
+                && HELD.matcher(a.text.substring(a.clauseStart(i, start), a.clauseEnd(i, end))).find(); // "三国峰会登场前": a time, not the news
+    }
+
+    private static final Pattern HELD = Pattern.compile("(?i)举行|召开|举办|\\b(?:held|hold|holds|holding|convened|had)\\b");
+
+    /** "中日韩外长会议", "A、B和C举行三国峰会": a meeting of the three countries of a compound or a list, outside any organisation. */
     private static void emitTrilateral(Analysis a, int i, Trigger t, List<Candidate> out) {
         Set<String> parties = new LinkedHashSet<>();
         for (Mention m : a.mentions.get(i)) {
@@ -392,14 +403,29 @@ final class InteractionRule implements Rule {
                 parties.add(m.code());
             }
         }
-        Candidate c = Events.create(a, i, FactType.MEETING, parties, t.start(), t.end());
-        c.reason(0.30, "parties " + String.join(", ", parties) + " named together in one compound");
+        if (parties.size() >= 3) {
+            emitTogether(a, i, t, parties, "parties " + String.join(", ", parties) + " named together in one compound", out);
+        } else {
+            Set<String> listed = GroupReference.meetingOf(a, i, t.start(), t.end());
+            emitTogether(a, i, t, listed, "parties " + String.join(", ", listed) + " listed, meeting as a group of their number", out);
+        }
+    }
+
+    private static void emitTogether(Analysis a, int i, Trigger t, Set<String> parties, String reason, List<Candidate> out) {
+        Candidate c = Events.create(a, i, t.type(), parties, t.start(), t.end());
+        c.reason(0.30, reason);
         Events.locate(a, i, c, t.start());
         out.add(c);
     }
 
     private void emit(Analysis a, int i, Trigger t, int windowStart, int to, List<Candidate> out) {
         int start = t.start();
+        Set<String> referred = GroupReference.before(a, i, start);
+        boolean asNoun = NOUN_OF_A_PHRASE.matcher(a.text.substring(a.sentence(i).start(), start)).find(); // "reached in the Astana talks"
+        if (!referred.isEmpty() && !asNoun && a.parties(i, start, to).isEmpty()) { // "三人在金边会晤": the group listed before, together
+            emitTogether(a, i, t, referred, "the group " + String.join(", ", referred) + " listed before, named by its size", out);
+            return;
+        }
         boolean pairAsSubject = PAIR_SUBJECT.matcher(a.sentenceText(i)).find() && a.carriedSubject(i) != null;
         Mention subjectMention = pairAsSubject ? null : a.subjectMention(i, start);
         String subject = pairAsSubject ? a.carriedSubject(i) : a.subject(i, start);

@@ -87,6 +87,8 @@ final class SigningRule implements Rule {
             String inner = a.text.substring(title[2], title[3]);
             String after = a.text.substring(title[1], Math.min(a.sentence(i).end(), title[1] + 8));
             FactType type = classify(inner + after);
+            type = type == null && TITLED_STATEMENT.matcher(inner).find() ? FactType.STATEMENT_SIGNED : type; // 《金边声明》
+            type = type == null && verb != null && countedAsDocuments(a, i, title[1], titles) ? typeByVerb(a, verb) : type;
             if (verb == null || type == null || a.planned(i, verb[0]) || notASigning(a, i, verb[0], title[1])) {
                 continue;
             }
@@ -287,6 +289,29 @@ final class SigningRule implements Rule {
                 .findFirst().orElse(null);
     }
 
+    /** A title that ends in a statement: "《金边声明》", "the \"Phnom Penh Statement\"" (a bare 声明 outside a title is any statement). */
+    private static final Pattern TITLED_STATEMENT = Pattern.compile("(?i)(?:声明|\\bstatement)\\s*$");
+    /** "通过「A原则」及「B承诺」两份文件", "等文件", "adopted \"A\" and \"B\", two documents": titles the text counts as documents. */
+    private static final Pattern COUNTED_DOCUMENTS = Pattern.compile(
+            "(?i)^\\s*(?:(?:[两二三四五六七八九十\\d]+|多)(?:份|项|个)|等)[^,;。]{0,4}文件|^,?\\s*(?:two|three|four|five|\\d+) documents\\b");
+    private static final Pattern TITLE_JOINER = Pattern.compile("(?i)^\\s*(?:及|和|与|以及|、|,|and|as well as)\\s*$");
+
+    /** Whether the title ending at end, with the titles joined to it after, is counted as documents. */
+    private static boolean countedAsDocuments(Analysis a, int i, int end, List<int[]> titles) {
+        int last = end;
+        for (int[] t : titles) {
+            if (t[0] >= last && TITLE_JOINER.matcher(a.text.substring(last, t[0])).matches()) {
+                last = t[1];
+            }
+        }
+        return COUNTED_DOCUMENTS.matcher(a.text.substring(last, a.sentence(i).end())).find();
+    }
+
+    /** A document of no known kind: signed, it is an agreement; issued or adopted, a statement. */
+    private static FactType typeByVerb(Analysis a, int[] verb) {
+        return a.text.substring(verb[0], verb[1]).matches("(?i)签署|签订|签字|sign(?:ed|ing)?|inked") ? FactType.AGREEMENT_SIGNED : FactType.STATEMENT_SIGNED;
+    }
+
     private static FactType classify(String title) {
         if (STATEMENT.matcher(title).find()) {
             return FactType.STATEMENT_SIGNED;
@@ -384,6 +409,11 @@ final class SigningRule implements Rule {
                 first = first.isPresent() ? first : Optional.of(c);
             }
             return first;
+        }
+        Set<String> group = parties.isEmpty() ? GroupReference.before(a, i, position) : Set.of();
+        if (!group.isEmpty()) { // "三国领导人会后发表联合声明": the countries listed before, named by their number
+            parties.addAll(group);
+            reasons.add(new Candidate.Reason(0.10, "signatories: the group " + String.join(", ", group) + " listed before, named by its size"));
         }
         if (parties.isEmpty()) {
             if (actor != null) {

@@ -959,4 +959,32 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("The Egyptian president received separately the visiting foreign ministers of Jordan and Iraq in Cairo on Sunday.",
                 "2025-05-05")).contains("MEETING EG,JO", "MEETING EG,IQ");
     }
+
+    @Test
+    void aMeetingNamedForItsSizeIsOneMeetingOfTheLeadersListed() {
+        assertThat(Facts.keys("2024年6月3日，印度总理甲、澳大利亚总理乙和日本首相丙在东京举行三国峰会。", "2024-06-04"))
+                .containsExactly("MEETING AU,IN,JP");
+        assertThat(Facts.keys("TOKYO, June 3 -- The prime ministers of India, Australia and Japan held a trilateral summit in Tokyo on Monday.",
+                "2024-06-04")).containsExactly("MEETING AU,IN,JP");
+    }
+
+    @Test
+    void aMeetingNamedForItsSizeOnlyAsATimeIsNoMeeting() {
+        assertThat(Facts.keys("2024年6月3日，印度总理甲在三国峰会开幕前与澳大利亚总理乙会谈。", "2024-06-04")).containsExactly("TALKS AU,IN");
+    }
+
+    @Test
+    void aGroupNamedByItsSizeIsTheCountriesListedBefore() {
+        assertThat(Facts.keys("2024年6月3日，印度总理甲、澳大利亚总理乙和日本首相丙在东京举行三国峰会。三国领导人会后发表《东京声明》，并通过「海洋原则」及「供应链承诺」两份文件。"
+                + "去年5月，三人曾在悉尼会晤。", "2024-06-04")).containsExactlyInAnyOrder("MEETING AU,IN,JP", "STATEMENT_SIGNED AU,IN,JP",
+                "STATEMENT_SIGNED AU,IN,JP", "STATEMENT_SIGNED AU,IN,JP", "MEETING AU,IN,JP");
+        assertThat(Facts.keys("TOKYO, June 3 -- The prime ministers of India, Australia and Japan held a trilateral summit in Tokyo on Monday. "
+                + "The three leaders issued a joint statement on maritime security.", "2024-06-04")).contains("STATEMENT_SIGNED AU,IN,JP");
+    }
+
+    @Test
+    void aUsStateThatHidesACountryNameIsNoCountry() {
+        assertThat(Facts.of("2024年6月3日，法国总统甲在美国马里兰州与美国总统乙举行会谈。", "2024-06-04"))
+                .singleElement().satisfies(f -> assertThat(f.participants()).containsExactly("FR", "US"));
+    }
 }
