@@ -71,7 +71,10 @@ final class Analysis {
     private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
     /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
     private static final Pattern ATTENDED_AT_END = Pattern.compile(
-            "(?i)^(?:出席|参加|与会|共同出席|attended)(?:并(?:发表)?(?:重要)?(?:讲话|致辞|发言))?[^,;。.]{0,3}[。.]?\\s*$");
+            "(?i)^(?:出席|参加|与会|共同出席|attended|took part|led (?:his|her|their|its) (?:country's |nation's |government's )?delegation)"
+                    + "(?:并(?:发表)?(?:重要)?(?:讲话|致辞|发言))?[^,;。.]{0,3}(?:[。.]?\\s*$|(?<=[\\p{IsHan}]|delegation),)");
+    /** An organisation's members as one item of an attendee list: "东盟十国领导人、", "ASEAN leaders and". */
+    private static final Pattern MEMBERS_LISTED = Pattern.compile("(?i)(?:十国|各国|国家|成员国|\\d+国)?(?:领导人|领袖|元首)(?:、|,|和|及)|\\s+leaders,");
     private static final Set<Character> LIST_JOINERS = Set.of('、', ',', '和', '与', '及');
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -667,10 +670,13 @@ final class Analysis {
 
     /** The UN and the EU hold summits too, but are mostly named for other reasons ("联合国秘书长"). */
     boolean summitOrganisation(int i, Mention m) {
+        String after = text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 12));
+        if (MEMBERS_LISTED.matcher(after).lookingAt()) {
+            return false; // "东盟十国领导人、日本首相…出席": the members as attendees of another meeting (10+3)
+        }
         if (!m.code().equals("UN") && !m.code().equals("EU")) {
             return true;
         }
-        String after = text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 12));
         return after.matches("(?s)(?:[^,。]{0,6})(?:峰会|大会|首脑会议|领导人会议|Summit|General Assembly|summit).*");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,9 +82,8 @@ final class IntroducedNames {
                 String full = name.group(1).replaceAll("'s$", "");
                 Introduced person = new Introduced(m.code(), full);
                 codes.putIfAbsent(full, person);
-                int space = full.lastIndexOf(' ');
-                String surname = space < 0 ? null : full.substring(space + 1);
-                if (surname != null && surname.length() >= 4 && !PersonLexicon.AMBIGUOUS_SHORT_FORMS.contains(surname)) {
+                String surname = surname(full, m.code());
+                if (surname != null) {
                     codes.putIfAbsent(surname, person);
                 }
                 int dot = full.indexOf('·');
@@ -95,10 +95,8 @@ final class IntroducedNames {
         // a leader the lexicons know by full name ("President of Indonesia … Prabowo Subianto") is named by surname later
         for (List<Mention> found : a.mentions) {
             for (Mention m : found) {
-                int space = m.surface().lastIndexOf(' ');
-                String surname = space < 0 ? null : m.surface().substring(space + 1);
-                if (m.kind() == Mention.Kind.PERSON && surname != null && surname.length() >= 4
-                        && !PersonLexicon.AMBIGUOUS_SHORT_FORMS.contains(surname)) {
+                String surname = m.kind() == Mention.Kind.PERSON ? surname(m.surface(), m.code()) : null;
+                if (surname != null) {
                     codes.putIfAbsent(surname, new Introduced(m.code(), m.surface()));
                 }
             }
@@ -108,6 +106,25 @@ final class IntroducedNames {
                 .filter(longer -> longer.fullName().startsWith(person.fullName() + "·") || longer.fullName().endsWith(" " + person.fullName()))
                 .findFirst().orElse(person));
         return codes;
+    }
+
+    /**
+     * Chinese and Korean names, in Latin letters too, put the family name first ("Li Qiang" is Li, "Yoon Suk Yeol" is
+     * Yoon); others put it last ("Narendra Modi" is Modi).
+     */
+    private static final Set<String> FAMILY_NAME_FIRST = Set.of("CN", "TW", "HK", "MO", "KR", "KP");
+
+    /** The short form a report uses for a Latin full name after introducing it, or null (one word, or a surname too common). */
+    private static String surname(String full, String code) {
+        int first = full.indexOf(' '), last = full.lastIndexOf(' ');
+        if (first < 0) {
+            return null;
+        }
+        if (FAMILY_NAME_FIRST.contains(code)) { // "Li" alone names no one, but after "Li Qiang" it names him
+            return full.substring(0, first);
+        }
+        String surname = full.substring(last + 1);
+        return surname.length() >= 4 && !PersonLexicon.AMBIGUOUS_SHORT_FORMS.contains(surname) ? surname : null;
     }
 
     /** A Latin name is a whole word between non-Latin letters: "Luxon表示" names Luxon. */

@@ -57,6 +57,7 @@ final class SigningRule implements Rule {
     /** "the New Delhi Leaders' Declaration", 《…领导人…宣言》: a summit's document by its very name. */
     private static final Pattern SUMMIT_DOCUMENT = Pattern.compile("(?i)leaders['’]? declaration|领导人[^《》]{0,8}宣言|峰会[^《》]{0,4}宣言");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
+    private static final Pattern SUMMIT_AS_SUBJECT = Pattern.compile("(?i)\\s*(?:本次|此次|这次|本届)?(?:峰会|会议|会晤|论坛)|\\s*The (?:summit|meeting|forum)\\b");
 
     @Override
     public void apply(Analysis a, int i, List<Candidate> out) {
@@ -360,7 +361,8 @@ final class SigningRule implements Rule {
             (inside(titles, m.start()) || inName ? within : outside).add(m.code()); // "the Declaration of Buenos Aires"
         }
         Set<String> parties = new LinkedHashSet<>(outside);
-        if (parties.size() < 2) {
+        boolean summitSpeaks = outside.isEmpty() && SUMMIT_AS_SUBJECT.matcher(a.sentenceText(i)).lookingAt();
+        if (parties.size() < 2 && !summitSpeaks) { // "会议发表了《中国—东盟…联合声明》": the meeting's, not the title's countries
             parties.addAll(within);
         }
         String carried = a.carriedSubject(i);
@@ -379,7 +381,7 @@ final class SigningRule implements Rule {
         if (!parties.isEmpty()) {
             reasons.add(new Candidate.Reason(0.10, "signatories named in the sentence: " + String.join(", ", parties)));
         }
-        if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find() || ALLIES.matcher(a.sentenceText(i)).find() || SUMMIT_DOCUMENT.matcher(title != null ? title
+        if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find() || leadersOfAnOrganisation(a, i, position) || ALLIES.matcher(a.sentenceText(i)).find() || SUMMIT_DOCUMENT.matcher(title != null ? title
                 : a.text.substring(Math.max(a.sentence(i).start(), position - 20), Math.min(a.sentence(i).end(), position + 15))).find()) {
             String organisation = a.lastOrganisation(i);
             if (organisation != null) { // "习近平同与会各国领导人共同签署《阿斯塔纳宣言》": the summit's document
@@ -449,6 +451,14 @@ final class SigningRule implements Rule {
         Events.locate(a, i, c, position);
         out.add(c);
         return Optional.of(c);
+    }
+
+    /** "Leaders of the BRICS bloc adopted…": the organisation's leaders, together, before the document. */
+    private static final Pattern LEADERS_OF = Pattern.compile("(?i)\\bleaders of (?:the )?$");
+
+    private static boolean leadersOfAnOrganisation(Analysis a, int i, int position) {
+        return a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position
+                && LEADERS_OF.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 16), m.start())).find());
     }
 
     /** The level of the issuer named last before the document in its clause ("双方外交部还发表联合声明"), or null. */

@@ -19,11 +19,11 @@ final class SummitRule implements Rule {
             "(出席[^,;。]{0,6}的(?:还)?有|出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
                     + "|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
-            "(?i)(\\bamong (?:those|the leaders) (?:attending|present) (?:were|was|included)\\b|\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part in\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
+            "(?i)(\\bamong (?:those|the leaders) (?:attending|present) (?:were|was|included)\\b|\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part(?: in)?\\b|\\bled (?:his|her|their|its) (?:country's |nation's |government's )?delegation\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
                     + "|\\b(?:was|were) (?:also )?among the (?:leaders|heads of state|participants|attendees)\\b"
                     + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b|\\brepresented (?:their|his|her|its) countr(?:y|ies)\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
-                    + "|(\\bhosted\\b|\\b(?:is|was) hosting\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b"
+                    + "|(\\bhosted\\b|\\b(?:is|was) hosting\\b|(?<=, )hosting\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b"
                     + "|,\\s*the (?:summit|meeting|conference) host\\b|\\bholds? (?:the )?(?:[\\w'’]+ ){0,2}rotating (?:presidency|chair(?:manship)?)\\b"
                     + "|\\bwelcomed\\b(?=[^.;]{0,160}\\bto the (?:[\\w-]+ ){0,2}(?:summit|plenary|meeting|session|gathering|conference)\\b))");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)峰会|会晤|会议|论坛|对话会|summit|forum|leaders['’]? meeting");
@@ -63,7 +63,7 @@ final class SummitRule implements Rule {
     }
 
     /** "本届APEC领导人非正式会议由秘鲁主办": the host named after 由. */
-    private static final Pattern HOSTED_BY = Pattern.compile("由([^,;。由]{2,12}?)(?:主办|承办|主持)");
+    private static final Pattern HOSTED_BY = Pattern.compile("由([^,;。由]{2,20}?)(?:主办|承办|主持)");
 
     private static void hostedBy(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(HOSTED_BY, a, i);
@@ -310,15 +310,15 @@ final class SummitRule implements Rule {
             if (m.group().matches("(?is),\\s*the .* host|holds? .*|welcomed")) {
                 return true; // "X, the summit host,", "whose country holds CELAC's rotating presidency", "welcomed A and B to the plenary"
             }
-            return organisationAfter || m.group().matches("主持|主办|hosted|chaired|(?:is|was) hosting") && HOSTED_NOUN.matcher(after).find();
+            return organisationAfter || m.group().matches("主持|主办|hosted|chaired|(?:is|was) hosting|hosting") && HOSTED_NOUN.matcher(after).find();
         }
         if (NEEDS_SUMMIT_NOUN.matcher(m.group()).matches()) {
             return SUMMIT_NOUN.matcher(after).find();
         }
         boolean appositive = m.group().equalsIgnoreCase("attending") && after.startsWith(",") // "Erdogan, also attending, said"
                 || after.matches("(?is)^\\s*as an? (?:observer|invitee|guest)\\b.*"); // "whose country attended as an invitee"
-        if (organisationAfter || SUMMIT_NOUN.matcher(after).find() || m.group().matches("(?i)represented.*|among.*") || appositive) {
-            return true; // "Li Qiang and Lavrov represented their countries": at the summit of the report
+        if (organisationAfter || SUMMIT_NOUN.matcher(after).find() || m.group().matches("(?i)represented.*|among.*|led .*") || appositive) {
+            return true; // "Li Qiang and Lavrov represented their countries", "led his country's delegation": at the summit of the report
         }
         if (passive(a, i, m)) { // "the summit, attended by …", "The meeting was attended by …": named before the attendees
             return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.end())).find()
@@ -328,7 +328,8 @@ final class SummitRule implements Rule {
         // or, when the verb ends the sentence, in an earlier one (the caller found its organisation)
         String before = a.text.substring(a.sentence(i).start(), m.start());
         return after.matches("(?s)^\\s*(?:(?:并|and )[^,;。.]{0,12})?(?:[。.,;].*)?$") && SUMMIT_NOUN.matcher(before).find()
-                || after.matches("(?s)^\\s*(?:as (?:an? )?(?:observer|guest|special guest)s?\\s*)?[。.]?\\s*$");
+                || after.matches("(?s)^\\s*(?:as (?:an? )?(?:observer|guest|special guest)s?\\s*|in person|virtually|remotely|online|by video(?: link)?)?[。.]?\\s*$")
+                || !a.english && after.startsWith(","); // "A、B与会，C派出代表团出席": attending, the clause ends
     }
 
     /** "…举行对话会,金砖国家和埃及、墨西哥领导人共商…": the guests listed after the host's verb. */

@@ -987,4 +987,49 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("2024年6月3日，法国总统甲在美国马里兰州与美国总统乙举行会谈。", "2024-06-04"))
                 .singleElement().satisfies(f -> assertThat(f.participants()).containsExactly("FR", "US"));
     }
+
+    @Test
+    void chineseAndKoreanLeadersAreNamedByTheirFamilyNameFirst() {
+        assertThat(Facts.keys("JAKARTA, Sept 6 -- Chinese Premier Li Qiang arrived in Jakarta on Wednesday. South Korean President Yoon Suk Yeol "
+                + "arrived the same day. Later, Li met Indonesian President Joko Widodo. Yoon met Philippine President Ferdinand Marcos.",
+                "2023-09-07")).contains("MEETING CN,ID", "MEETING KR,PH");
+    }
+
+    @Test
+    void attendanceAsLeadingADelegationHostingOrTakingPart() {
+        assertThat(Facts.keys("JOHANNESBURG, Aug 23 -- The BRICS summit opened in Johannesburg on Wednesday. South African President Cyril "
+                + "Ramaphosa, hosting the three-day summit at the Sandton centre, welcomed the guests. Russian Foreign Minister Sergei Lavrov led "
+                + "his country's delegation. Brazilian President Lula, whose government backs expansion, also took part.", "2023-08-24"))
+                .contains("SUMMIT BRICS,ZA", "SUMMIT BRICS,RU", "SUMMIT BR,BRICS");
+    }
+
+    @Test
+    void aDeclarationAdoptedByTheLeadersOfAnOrganisationIsItsOwn() {
+        assertThat(Facts.keys("JOHANNESBURG, Aug 23 -- Leaders of the BRICS group on Wednesday adopted a joint declaration on trade.", "2023-08-24"))
+                .containsExactly("STATEMENT_SIGNED BRICS");
+    }
+
+    @Test
+    void theMembersOfAnOrganisationListedAsAttendeesAttendTheMeetingNamedBefore() {
+        assertThat(Facts.keys("2023年9月6日，国务院总理李强在雅加达出席第26次东盟与中日韩（10+3）领导人会议。东盟国家领导人、日本首相岸田文雄和韩国总统尹锡悦出席。",
+                "2023-09-07")).contains("SUMMIT ASEAN+3,JP", "SUMMIT ASEAN+3,KR").doesNotContain("SUMMIT ASEAN,JP");
+    }
+
+    @Test
+    void attendeesOfAClauseEndingInTheVerbAttendTheSummitNamedBefore() {
+        assertThat(Facts.keys("2023年9月7日，国务院总理李强出席第18届东亚峰会。印度总理莫迪、澳大利亚总理阿尔巴尼斯与会，美国派出由副总统哈里斯率领的代表团出席。",
+                "2023-09-08")).contains("SUMMIT EAS,IN", "SUMMIT AU,EAS", "SUMMIT EAS,US");
+    }
+
+    @Test
+    void aChairNamedWithHisOfficeAndCountryAfterYouIsTheHost() {
+        assertThat(Facts.of("2023年9月6日，国务院总理李强出席第26次中国—东盟（10+1）领导人会议。会议由东盟轮值主席国印度尼西亚总统佐科主持。", "2023-09-07"))
+                .filteredOn(f -> f.participants().contains("ID")).singleElement().satisfies(f -> assertThat(f.initiator()).isEqualTo("ID"));
+    }
+
+    @Test
+    void aDocumentTheMeetingIssuesIsTheOrganisationsWhateverCountriesItsTitleNames() {
+        assertThat(Facts.keys("2023年9月6日，国务院总理李强出席第26次中国—东盟（10+1）领导人会议。会议发表了《中国—东盟关于深化农业合作的联合声明》。", "2023-09-07"))
+                .contains("STATEMENT_SIGNED ASEAN");
+    }
 }
