@@ -1,0 +1,100 @@
+package io.communique.web;
+
+import io.communique.model.FactQuery;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * {@code GET /ws/replay?from=YYYY-MM-DD&to=YYYY-MM-DD&speed=N}: a time-lapse session of its own for one browser. The
+ * period's facts are read from the store on a worker into a {@link TimeLapse}, which a timer then plays at N days
+ * per second; the client sends play, pause, speed and seek.
+ */
+final class TimeLapseSocket implements Handler<RoutingContext> {
+    private static final long TICK_MS = 100;
+    private static final int DEFAULT_SPEED = 30;
+
+    private final Vertx vertx;
+    private final LiveState state;
+    private final WorkerExecutor workers;
+    private final OriginCheck origins;
+    private final int maxQueueBytes;
+
+    TimeLapseSocket(Vertx vertx, LiveState state, WorkerExecutor workers, OriginCheck origins, int maxQueueBytes) {
+        this.vertx = vertx;
+        this.state = state;
+        this.workers = workers;
+        this.origins = origins;
+        this.maxQueueBytes = maxQueueBytes;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (!origins.allows(ctx)) {
+            return;
+        }
+        String from = ctx.queryParams().get("from");
+        String to = ctx.queryParams().get("to");
+        String speed = ctx.queryParams().get("speed");
+        if (from == null || to == null || !FactFilters.isDate(from) || !FactFilters.isDate(to)
+                || LocalDate.parse(to).isBefore(LocalDate.parse(from))) {
+            Problems.send(ctx, 400, "from and to must be dates as YYYY-MM-DD, from not after to");
+            return;
+        }
+        int daysPerSecond;
+        try {
+            daysPerSecond = speed == null ? DEFAULT_SPEED : Integer.parseInt(speed);
+        } catch (NumberFormatException e) {
+            daysPerSecond = 0;
+        }
+        if (daysPerSecond < 1 || daysPerSecond > TimeLapse.MAX_SPEED) {
+            Problems.send(ctx, 400, "speed must be a whole number of days per second from 1 to " + TimeLapse.MAX_SPEED);
+            return;
+        }
+        int speedDays = daysPerSecond;
+        ctx.request().toWebSocket().onSuccess(socket -> {
+            // Held until the period's facts are read from the store on a worker; control messages wait meanwhile.
+            socket.pause();
+            workers.executeBlocking(() -> new TimeLapse(state.facts(new FactQuery(null, null, null, from, to, null), 0,
+                            Integer.MAX_VALUE), LocalDate.parse(from), LocalDate.parse(to), speedDays), false)
+                    .onSuccess(lapse -> play(socket, lapse))
+                    .onFailure(error -> socket.close((short) 1011, "the facts could not be read"));
+        }).onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
+    }
+
+    private void play(ServerWebSocket socket, TimeLapse lapse) {
+        if (socket.isClosed()) {
+            return; // the browser left while the facts were read
+        }
+        socket.setWriteQueueMaxSize(maxQueueBytes);
+        socket.writeTextMessage(lapse.clock());
+        long timer = vertx.setPeriodic(TICK_MS, id -> send(socket, lapse.advance(TICK_MS / 1000.0)));
+        socket.closeHandler(v -> vertx.cancelTimer(timer));
+        socket.textMessageHandler(text -> {
+            try {
+                send(socket, lapse.control(new JsonObject(text).getMap()));
+            } catch (RuntimeException e) {
+                socket.writeTextMessage(new JsonObject().put("type", "replay-error")
+                        .put("detail", "send {\"action\": \"play\"|\"pause\"|\"speed\"|\"seek\", \"value\": …}").encode());
+            }
+        });
+        socket.resume();
+    }
+
+    /** Sends in order; a client that cannot keep up with its own time-lapse is closed rather than buffered. */
+    private static void send(ServerWebSocket socket, List<String> messages) {
+        for (String message : messages) {
+            if (socket.writeQueueFull()) {
+                socket.close((short) 1013, "too slow");
+                return;
+            }
+            socket.writeTextMessage(message);
+        }
+    }
+}
