@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP API and the dashboard's static files: {@link #router()} builds every route, so tests can serve it alone.
- * What applies to every request is here (Host check, security headers, CORS, errors, static files); the routes of
- * each resource are in their own {@link ApiRoutes}, the WebSockets in {@link LiveSocket} and {@link TimeLapseSocket}.
+ * What applies to every request is here (connection limit, Host check, security headers, CORS, errors, static
+ * files); the routes of each resource are in their own {@link ApiRoutes}, the WebSockets in {@link LiveSocket} and
+ * {@link TimeLapseSocket}.
  */
 public final class Api {
     /** Documents come from strangers: the dashboard may run only its own scripts. */
@@ -29,6 +30,7 @@ public final class Api {
     private final WebVerticle.Options options;
     /** Checks the API token of writes and admin actions: every resource's routes that change something mount it. */
     private final WriteGuard writeGuard;
+    private final ConnectionLimit connectionLimit;
     private final LiveSocket liveSocket;
     private final TimeLapseSocket timeLapseSocket;
     private final List<ApiRoutes> resources = new ArrayList<>();
@@ -43,8 +45,11 @@ public final class Api {
         this.writeGuard = new WriteGuard(options.apiToken(), new RateLimiter(options.writesPerMinute(), System::nanoTime),
                 new RateLimiter(options.authFailuresPerMinute(), System::nanoTime));
         OriginCheck origins = new OriginCheck(options.allowedOrigins());
-        this.liveSocket = new LiveSocket(state, clients, origins);
-        this.timeLapseSocket = new TimeLapseSocket(vertx, state, workers, origins, options.maxClientQueueBytes());
+        PerAddress webSockets = new PerAddress(options.limits().webSocketsPerAddress());
+        this.connectionLimit = new ConnectionLimit(options.limits().connectionsPerAddress());
+        this.liveSocket = new LiveSocket(state, clients, origins, webSockets);
+        this.timeLapseSocket = new TimeLapseSocket(vertx, state, workers, origins, options.maxClientQueueBytes(),
+                webSockets, options.limits().concurrentReplays());
         resources.add(new ServiceRoutes(vertx, health, streams, workers));
         resources.add(new ViewRoutes(state));
         resources.add(new FactRoutes(state, workers));
@@ -60,7 +65,9 @@ public final class Api {
 
     public Router router() {
         Router router = Router.router(vertx);
-        router.route().handler(new HostGuard(options.allowedHosts())); // every request and upgrade, before all else
+        // Every request and upgrade, before all else: the client's connections, then the name it addressed.
+        router.route().handler(connectionLimit);
+        router.route().handler(new HostGuard(options.allowedHosts()));
         // Next, before any handler touches the response: Vert.x 5.0.7 clients fail the upgrade when the 101 carries
         // headers that an earlier route handler set.
         router.get("/ws").handler(liveSocket);
@@ -76,7 +83,7 @@ public final class Api {
             router.route("/api/*").handler(CorsHandler.create().addOrigins(List.copyOf(options.allowedOrigins()))
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE))
                     .allowedHeaders(Set.of("Authorization", "Content-Type"))
-                    .exposedHeaders(Set.of(FactExport.CURSOR_HEADER)));
+                    .exposedHeaders(Set.of(FactExport.CURSOR_HEADER, FactRoutes.NEXT_HEADER, "Link")));
         }
         resources.forEach(resource -> resource.mount(router, writeGuard));
         router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, "no such endpoint: " + ctx.request().path()));

@@ -10,11 +10,14 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /ws/replay?from=YYYY-MM-DD&to=YYYY-MM-DD&speed=N}: a time-lapse session of its own for one browser. The
- * period's facts are read from the store on a worker into a {@link TimeLapse}, which a timer then plays at N days
- * per second; the client sends play, pause, speed and seek.
+ * period's facts are read from the store on a worker, never the event loop, into a {@link TimeLapse}, which a timer
+ * then plays at N days per second; the client sends play, pause, speed and seek. Each session holds its period's
+ * facts, so the sessions open at once are capped ({@link ReadLimits#concurrentReplays}), and count among the client
+ * address's WebSockets.
  */
 final class TimeLapseSocket implements Handler<RoutingContext> {
     private static final long TICK_MS = 100;
@@ -25,13 +28,23 @@ final class TimeLapseSocket implements Handler<RoutingContext> {
     private final WorkerExecutor workers;
     private final OriginCheck origins;
     private final int maxQueueBytes;
+    private final PerAddress webSockets;
+    private final int maxSessions;
+    private final AtomicInteger sessions = new AtomicInteger();
 
-    TimeLapseSocket(Vertx vertx, LiveState state, WorkerExecutor workers, OriginCheck origins, int maxQueueBytes) {
+    /**
+     * @param webSockets  the WebSockets each client address holds, shared with the live socket
+     * @param maxSessions time-lapses open at once; 0 = no cap
+     */
+    TimeLapseSocket(Vertx vertx, LiveState state, WorkerExecutor workers, OriginCheck origins, int maxQueueBytes,
+                    PerAddress webSockets, int maxSessions) {
         this.vertx = vertx;
         this.state = state;
         this.workers = workers;
         this.origins = origins;
         this.maxQueueBytes = maxQueueBytes;
+        this.webSockets = webSockets;
+        this.maxSessions = maxSessions;
     }
 
     @Override
@@ -57,25 +70,51 @@ final class TimeLapseSocket implements Handler<RoutingContext> {
             Problems.send(ctx, 400, "speed must be a whole number of days per second from 1 to " + TimeLapse.MAX_SPEED);
             return;
         }
+        String address = ClientAddress.of(ctx.request());
+        if (!webSockets.take(address)) {
+            LiveSocket.tooManyWebSockets(ctx, webSockets.cap());
+            return;
+        }
+        if (sessions.incrementAndGet() > maxSessions && maxSessions > 0) {
+            end(address);
+            ctx.response().putHeader("Retry-After", "30");
+            Problems.send(ctx, 429, "too many time-lapses on this server (at most " + maxSessions
+                    + " at once, see MAX_REPLAYS): try again later");
+            return;
+        }
         int speedDays = daysPerSecond;
         ctx.request().toWebSocket().onSuccess(socket -> {
+            long[] timer = {-1};
+            socket.closeHandler(v -> {
+                vertx.cancelTimer(timer[0]);
+                end(address);
+            });
             // Held until the period's facts are read from the store on a worker; control messages wait meanwhile.
             socket.pause();
             workers.executeBlocking(() -> new TimeLapse(state.facts(new FactQuery(null, null, null, from, to, null), 0,
                             Integer.MAX_VALUE), LocalDate.parse(from), LocalDate.parse(to), speedDays), false)
-                    .onSuccess(lapse -> play(socket, lapse))
+                    .onSuccess(lapse -> timer[0] = play(socket, lapse))
                     .onFailure(error -> socket.close((short) 1011, "the facts could not be read"));
-        }).onFailure(error -> Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage()));
+        }).onFailure(error -> {
+            end(address);
+            Problems.send(ctx, 400, "WebSocket upgrade failed: " + error.getMessage());
+        });
     }
 
-    private void play(ServerWebSocket socket, TimeLapse lapse) {
+    /** A session ended (or was never opened): its place and its client's WebSocket are free. */
+    private void end(String address) {
+        sessions.decrementAndGet();
+        webSockets.release(address);
+    }
+
+    /** Plays the time-lapse to the socket; returns the timer that advances it (-1: the browser left meanwhile). */
+    private long play(ServerWebSocket socket, TimeLapse lapse) {
         if (socket.isClosed()) {
-            return; // the browser left while the facts were read
+            return -1;
         }
         socket.setWriteQueueMaxSize(maxQueueBytes);
         socket.writeTextMessage(lapse.clock());
         long timer = vertx.setPeriodic(TICK_MS, id -> send(socket, lapse.advance(TICK_MS / 1000.0)));
-        socket.closeHandler(v -> vertx.cancelTimer(timer));
         socket.textMessageHandler(text -> {
             try {
                 send(socket, lapse.control(new JsonObject(text).getMap()));
@@ -85,6 +124,7 @@ final class TimeLapseSocket implements Handler<RoutingContext> {
             }
         });
         socket.resume();
+        return timer;
     }
 
     /** Sends in order; a client that cannot keep up with its own time-lapse is closed rather than buffered. */
