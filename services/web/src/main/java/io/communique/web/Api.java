@@ -66,7 +66,9 @@ public final class Api {
     public Router router() {
         Router router = Router.router(vertx);
         // Every request and upgrade, before all else: the client's connections, then the name it addressed.
-        router.route().handler(connectionLimit);
+        if (options.limits().connectionsPerAddress() > 0) {
+            router.route().handler(connectionLimit);
+        }
         router.route().handler(new HostGuard(options.allowedHosts()));
         // Next, before any handler touches the response: Vert.x 5.0.7 clients fail the upgrade when the 101 carries
         // headers that an earlier route handler set.

@@ -4,6 +4,7 @@ import io.communique.model.FactQuery;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TimeLapseSocket implements Handler<RoutingContext> {
     private static final long TICK_MS = 100;
+    /** A paused time-lapse writes nothing: a ping every 30 s keeps the idle timeout from closing it. */
+    private static final long PING_TICKS = 300;
     private static final int DEFAULT_SPEED = 30;
 
     private final Vertx vertx;
@@ -114,7 +117,13 @@ final class TimeLapseSocket implements Handler<RoutingContext> {
         }
         socket.setWriteQueueMaxSize(maxQueueBytes);
         socket.writeTextMessage(lapse.clock());
-        long timer = vertx.setPeriodic(TICK_MS, id -> send(socket, lapse.advance(TICK_MS / 1000.0)));
+        long[] ticks = {0};
+        long timer = vertx.setPeriodic(TICK_MS, id -> {
+            send(socket, lapse.advance(TICK_MS / 1000.0));
+            if (++ticks[0] % PING_TICKS == 0) {
+                socket.writePing(Buffer.buffer("ping"));
+            }
+        });
         socket.textMessageHandler(text -> {
             try {
                 send(socket, lapse.control(new JsonObject(text).getMap()));
