@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * @param livePace              {@code LIVE_INTERVAL_MS}, {@code LIVE_MAX_FACTS}: how often and how much dashboards are
  *                              told of new facts over the WebSocket (see {@link LivePace})
  * @param readLimits            {@code CONNECTIONS_PER_ADDRESS}, {@code WEBSOCKETS_PER_ADDRESS}, {@code MAX_REPLAYS},
- *                              {@code IDLE_TIMEOUT_S}, {@code WS_IDLE_TIMEOUT_S}: what clients may hold of the web
+ *                              {@code REPLAY_MAX_FACTS}, {@code IDLE_TIMEOUT_S}, {@code WS_IDLE_TIMEOUT_S}: what clients may hold of the web
  *                              role (see {@link ReadLimits}; 0 turns one off)
  */
 public record AppConfig(
@@ -153,6 +153,7 @@ public record AppConfig(
                 new ReadLimits(notNegative(env, "CONNECTIONS_PER_ADDRESS", ReadLimits.DEFAULT.connectionsPerAddress()),
                         notNegative(env, "WEBSOCKETS_PER_ADDRESS", ReadLimits.DEFAULT.webSocketsPerAddress()),
                         notNegative(env, "MAX_REPLAYS", ReadLimits.DEFAULT.concurrentReplays()),
+                        notNegative(env, "REPLAY_MAX_FACTS", ReadLimits.DEFAULT.replayMaxFacts()),
                         notNegative(env, "IDLE_TIMEOUT_S", ReadLimits.DEFAULT.idleTimeoutSeconds()),
                         notNegative(env, "WS_IDLE_TIMEOUT_S", ReadLimits.DEFAULT.webSocketIdleSeconds())));
     }

@@ -57,8 +57,8 @@ class AppConfigTest {
     void readLimitsHaveTheirDefaultsAndEachIsSetOrTurnedOffFromTheEnvironment() {
         assertThat(AppConfig.fromEnv(Map.of()).readLimits()).isEqualTo(ReadLimits.DEFAULT);
         assertThat(AppConfig.fromEnv(Map.of("CONNECTIONS_PER_ADDRESS", "0", "WEBSOCKETS_PER_ADDRESS", "4",
-                "MAX_REPLAYS", "2", "IDLE_TIMEOUT_S", "30", "WS_IDLE_TIMEOUT_S", "0")).readLimits())
-                .isEqualTo(new ReadLimits(0, 4, 2, 30, 0));
+                "MAX_REPLAYS", "2", "REPLAY_MAX_FACTS", "500", "IDLE_TIMEOUT_S", "30", "WS_IDLE_TIMEOUT_S", "0"))
+                .readLimits()).isEqualTo(new ReadLimits(0, 4, 2, 500, 30, 0));
         assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("MAX_REPLAYS", "-1")))
                 .hasMessageContaining("MAX_REPLAYS must not be negative");
     }

@@ -49,7 +49,7 @@ public final class Api {
         this.connectionLimit = new ConnectionLimit(options.limits().connectionsPerAddress());
         this.liveSocket = new LiveSocket(state, clients, origins, webSockets);
         this.timeLapseSocket = new TimeLapseSocket(vertx, state, workers, origins, options.maxClientQueueBytes(),
-                webSockets, options.limits().concurrentReplays());
+                webSockets, options.limits().concurrentReplays(), options.limits().replayMaxFacts());
         resources.add(new ServiceRoutes(vertx, health, streams, workers));
         resources.add(new ViewRoutes(state));
         resources.add(new FactRoutes(state, workers));

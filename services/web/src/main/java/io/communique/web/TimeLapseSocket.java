@@ -17,14 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET /ws/replay?from=YYYY-MM-DD&to=YYYY-MM-DD&speed=N}: a time-lapse session of its own for one browser. The
  * period's facts are read from the store on a worker, never the event loop, into a {@link TimeLapse}, which a timer
  * then plays at N days per second; the client sends play, pause, speed and seek. Each session holds its period's
- * facts, so the sessions open at once are capped ({@link ReadLimits#concurrentReplays}), and count among the client
- * address's WebSockets.
+ * facts, so they are capped ({@link ReadLimits#replayMaxFacts}), so are the sessions open at once
+ * ({@link ReadLimits#concurrentReplays}), and they count among the client address's WebSockets.
  */
 final class TimeLapseSocket implements Handler<RoutingContext> {
     private static final long TICK_MS = 100;
     /** A paused time-lapse writes nothing: a ping every 30 s keeps the idle timeout from closing it. */
     private static final long PING_TICKS = 300;
     private static final int DEFAULT_SPEED = 30;
+    /** Close code 1008: the request breaks a rule of the server, here the facts a time-lapse may hold. */
+    private static final short POLICY_VIOLATION = 1008;
 
     private final Vertx vertx;
     private final LiveState state;
@@ -33,14 +35,16 @@ final class TimeLapseSocket implements Handler<RoutingContext> {
     private final int maxQueueBytes;
     private final PerAddress webSockets;
     private final int maxSessions;
+    private final int maxFacts;
     private final AtomicInteger sessions = new AtomicInteger();
 
     /**
      * @param webSockets  the WebSockets each client address holds, shared with the live socket
      * @param maxSessions time-lapses open at once; 0 = no cap
+     * @param maxFacts    facts one time-lapse may hold; 0 = no cap
      */
     TimeLapseSocket(Vertx vertx, LiveState state, WorkerExecutor workers, OriginCheck origins, int maxQueueBytes,
-                    PerAddress webSockets, int maxSessions) {
+                    PerAddress webSockets, int maxSessions, int maxFacts) {
         this.vertx = vertx;
         this.state = state;
         this.workers = workers;
@@ -48,6 +52,7 @@ final class TimeLapseSocket implements Handler<RoutingContext> {
         this.maxQueueBytes = maxQueueBytes;
         this.webSockets = webSockets;
         this.maxSessions = maxSessions;
+        this.maxFacts = maxFacts;
     }
 
     @Override
@@ -94,9 +99,18 @@ final class TimeLapseSocket implements Handler<RoutingContext> {
             });
             // Held until the period's facts are read from the store on a worker; control messages wait meanwhile.
             socket.pause();
-            workers.executeBlocking(() -> new TimeLapse(state.facts(new FactQuery(null, null, null, from, to, null), 0,
-                            Integer.MAX_VALUE), LocalDate.parse(from), LocalDate.parse(to), speedDays), false)
-                    .onSuccess(lapse -> timer[0] = play(socket, lapse))
+            // One more than the cap is read, to know whether the period holds more.
+            int reading = maxFacts == 0 ? Integer.MAX_VALUE : maxFacts + 1;
+            workers.executeBlocking(() -> state.facts(new FactQuery(null, null, null, from, to, null), 0, reading), false)
+                    .onSuccess(facts -> {
+                        if (facts.size() == reading) {
+                            socket.close(POLICY_VIOLATION, "more than " + maxFacts + " facts in the period: choose a"
+                                    + " shorter one (REPLAY_MAX_FACTS)");
+                        } else {
+                            timer[0] = play(socket, new TimeLapse(facts, LocalDate.parse(from), LocalDate.parse(to),
+                                    speedDays));
+                        }
+                    })
                     .onFailure(error -> socket.close((short) 1011, "the facts could not be read"));
         }).onFailure(error -> {
             end(address);

@@ -1,7 +1,11 @@
 package io.communique.web;
 
+import io.communique.model.Fact;
+import io.communique.model.Json;
+import io.communique.model.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -16,6 +20,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +48,12 @@ class ReadLimitsTest {
     }
 
     private int serve(ReadLimits limits) throws Exception {
+        return serve(limits, new LiveState());
+    }
+
+    private int serve(ReadLimits limits, LiveState state) throws Exception {
         WebVerticle.Options options = ApiTest.options(0, 0, ApiTest.HOSTS, limits);
-        Api api = new Api(vertx, new LiveState(), () -> new Health("127.0.0.1:1", true, true, null),
+        Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null),
                 new LiveClients(1024 * 1024), options, () -> Future.failedFuture("no Kafka"));
         server = vertx.createHttpServer(options.server()).requestHandler(api.router()).listen()
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -68,7 +77,7 @@ class ReadLimitsTest {
 
     @Test
     void aConnectionBeyondTheAddressesCapIsAnswered429AndClosedWhileOtherAddressesAreServed() throws Exception {
-        int port = serve(new ReadLimits(3, 0, 0, 0, 0));
+        int port = serve(new ReadLimits(3, 0, 0, 0, 0, 0));
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -102,7 +111,7 @@ class ReadLimitsTest {
 
     @Test
     void aWebSocketBeyondTheAddressesCapIsAnswered429WhetherLiveOrTimeLapse() throws Exception {
-        int port = serve(new ReadLimits(0, 2, 0, 0, 0));
+        int port = serve(new ReadLimits(0, 2, 0, 0, 0, 0));
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocket live = TestSockets.connect(client, port, "/ws", text -> { });
         TestSockets.connect(client, port, REPLAY, text -> { });
@@ -120,7 +129,7 @@ class ReadLimitsTest {
 
     @Test
     void aTimeLapseBeyondTheServersCapIsAnswered429UntilOneEnds() throws Exception {
-        int port = serve(new ReadLimits(0, 0, 1, 0, 0));
+        int port = serve(new ReadLimits(0, 0, 1, 0, 0, 0));
         WebSocket playing = TestSockets.connect(vertx.createWebSocketClient(), port, REPLAY, text -> { });
         RawHttp.Response refused = RawHttp.exchange(InetAddress.getByName("127.0.0.2"), port,
                 RawHttp.upgradeRequest("127.0.0.1", REPLAY));
@@ -134,8 +143,28 @@ class ReadLimitsTest {
     }
 
     @Test
+    void aTimeLapseOfMoreFactsThanItMayHoldIsClosedWith1008SayingSoWhileAShorterOnePlays() throws Exception {
+        LiveState state = new LiveState();
+        for (int i = 1; i <= 6; i++) { // dated 2017-02-02 to 2017-07-07
+            Fact fact = FactExportTest.fact(i, "evidence " + i);
+            state.apply(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact), null);
+        }
+        int port = serve(new ReadLimits(0, 0, 0, 4, 0, 0), state);
+        WebSocketClient client = vertx.createWebSocketClient();
+        ClientWebSocket tooLong = client.webSocket(); // the close handler set before the handshake: it may come at once
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        tooLong.closeHandler(v -> closed.complete(tooLong.closeStatusCode() + " " + tooLong.closeReason()));
+        RunningWeb.await(tooLong.connect(port, "127.0.0.1", REPLAY));
+        assertThat(closed.get(20, TimeUnit.SECONDS)).startsWith("1008 more than 4 facts in the period")
+                .contains("REPLAY_MAX_FACTS");
+        CompletableFuture<String> clock = new CompletableFuture<>();
+        TestSockets.connect(client, port, "/ws/replay?from=2017-01-01&to=2017-04-30", clock::complete);
+        assertThat(clock.get(20, TimeUnit.SECONDS)).contains("\"replay-clock\"", "\"total\":3");
+    }
+
+    @Test
     void anHttpConnectionIdleForTheTimeoutIsClosedByTheServer() throws Exception {
-        int port = serve(new ReadLimits(0, 0, 0, 1, 0));
+        int port = serve(new ReadLimits(0, 0, 0, 0, 1, 0));
         try (Socket idle = connect("127.0.0.1", port)) {
             assertThat(RawHttp.exchange(idle, GET).status()).isEqualTo(200);
             long started = System.nanoTime();

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebSocketIdleTest {
     private static final int IDLE_SECONDS = 1;
     @RegisterExtension
-    static final RunningWeb running = new RunningWeb(0, new ReadLimits(0, 0, 0, 0, IDLE_SECONDS));
+    static final RunningWeb running = new RunningWeb(0, new ReadLimits(0, 0, 0, 0, 0, IDLE_SECONDS));
 
     @Test
     void aClientThatAnswersNoPingIsClosedWith1001WhileOneThatAnswersStays() throws Exception {
