@@ -6,6 +6,7 @@ import io.communique.model.net.FetchOptions;
 import io.communique.kafka.KafkaDefaults;
 import io.communique.model.CountryView;
 import io.communique.web.LivePace;
+import io.communique.web.ReadLimits;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
  * @param webStore              where the web role keeps facts and documents (see {@link WebStore})
  * @param livePace              {@code LIVE_INTERVAL_MS}, {@code LIVE_MAX_FACTS}: how often and how much dashboards are
  *                              told of new facts over the WebSocket (see {@link LivePace})
+ * @param readLimits            {@code CONNECTIONS_PER_ADDRESS}, {@code WEBSOCKETS_PER_ADDRESS}, {@code MAX_REPLAYS},
+ *                              {@code REPLAY_MAX_FACTS}, {@code IDLE_TIMEOUT_S}, {@code WS_IDLE_TIMEOUT_S}: what clients may hold of the web
+ *                              role (see {@link ReadLimits}; 0 turns one off)
  */
 public record AppConfig(
         String httpHost,
@@ -50,7 +54,8 @@ public record AppConfig(
         int viewRecent,
         Webhooks webhooks,
         WebStore webStore,
-        LivePace livePace) {
+        LivePace livePace,
+        ReadLimits readLimits) {
 
     /**
      * The web role's read store (see docs/operations.md, "The web's read store").
@@ -144,7 +149,13 @@ public record AppConfig(
                 new WebStore(webStoreInMemory(env.get("WEB_STORE")), blankToNull(env.get("WEB_STORE_DIR")) == null
                         ? null : Path.of(env.get("WEB_STORE_DIR").trim()), positive(env, "WEB_STORE_CACHE_MB", 32)),
                 new LivePace(positive(env, "LIVE_INTERVAL_MS", (int) LivePace.DEFAULT.intervalMs()),
-                        positive(env, "LIVE_MAX_FACTS", LivePace.DEFAULT.maxFacts())));
+                        positive(env, "LIVE_MAX_FACTS", LivePace.DEFAULT.maxFacts())),
+                new ReadLimits(notNegative(env, "CONNECTIONS_PER_ADDRESS", ReadLimits.DEFAULT.connectionsPerAddress()),
+                        notNegative(env, "WEBSOCKETS_PER_ADDRESS", ReadLimits.DEFAULT.webSocketsPerAddress()),
+                        notNegative(env, "MAX_REPLAYS", ReadLimits.DEFAULT.concurrentReplays()),
+                        notNegative(env, "REPLAY_MAX_FACTS", ReadLimits.DEFAULT.replayMaxFacts()),
+                        notNegative(env, "IDLE_TIMEOUT_S", ReadLimits.DEFAULT.idleTimeoutSeconds()),
+                        notNegative(env, "WS_IDLE_TIMEOUT_S", ReadLimits.DEFAULT.webSocketIdleSeconds())));
     }
 
     /**
@@ -219,14 +230,16 @@ public record AppConfig(
     public AppConfig withApiToken(String token) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, token, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore, livePace);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore, livePace,
+                readLimits);
     }
 
     /** A copy for tests and tools: other ports and folders, all else as configured. */
     public AppConfig with(int httpPort, Path dataDir, Path seedsDir, String kafkaBootstrapServers, int embeddedKafkaPort) {
         return new AppConfig(httpHost, httpPort, dataDir, seedsDir, kafkaBootstrapServers, embeddedKafkaPort,
                 maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute, authFailuresPerMinute,
-                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore, livePace);
+                allowedOrigins, allowedHosts, kafkaClientProperties, liveSources, roles, viewRecent, webhooks, webStore, livePace,
+                readLimits);
     }
 
     private static boolean booleanValue(Map<String, String> env, String name) {

@@ -71,7 +71,7 @@ public final class Communique implements AutoCloseable {
         WebVerticle web = roles.contains(AppConfig.Role.WEB) ? new WebVerticle(settings, new WebVerticle.Options(
                 config.httpHost(), config.httpPort(), config.maxDocumentBytes(), config.maxClientQueueBytes(),
                 config.ingestTimeoutMs(), apiToken, config.writesPerMinute(), config.authFailuresPerMinute(),
-                config.allowedOrigins(), config.allowedHosts(), config.livePace()), new WebVerticle.Store(
+                config.allowedOrigins(), config.allowedHosts(), config.livePace(), config.readLimits()), new WebVerticle.Store(
                 config.webStore().directory(config.dataDir()), config.webStore().cacheMb())) : null;
         ProjectionVerticle projection = roles.contains(AppConfig.Role.PROJECTION)
                 ? new ProjectionVerticle(settings, config.viewRecent()) : null;

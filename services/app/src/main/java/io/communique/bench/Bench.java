@@ -24,8 +24,12 @@ import java.util.stream.Stream;
  * of its own, as it reads and writes the app's topic names.
  */
 final class Bench {
-    /** One sender posts hundreds of reports a second: the per-client write limit would measure itself. */
-    private static final Map<String, String> BENCH_SETTINGS = Map.of("WRITES_PER_MINUTE", "0");
+    /**
+     * One sender posts hundreds of reports a second and one address opens every client: the per-client write,
+     * connection and WebSocket limits would measure themselves.
+     */
+    private static final Map<String, String> BENCH_SETTINGS = Map.of("WRITES_PER_MINUTE", "0",
+            "CONNECTIONS_PER_ADDRESS", "0", "WEBSOCKETS_PER_ADDRESS", "0");
 
     private final Sizes sizes;
     private final AppConfig config;

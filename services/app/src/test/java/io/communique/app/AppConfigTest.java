@@ -1,5 +1,6 @@
 package io.communique.app;
 
+import io.communique.web.ReadLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,16 @@ class AppConfigTest {
         assertThat(AppConfig.fromEnv(Map.of("HTTP_HOST", "::")).allowedHosts()).doesNotContain("::");
         assertThat(AppConfig.fromEnv(Map.of("HTTP_HOST", "0.0.0.0", "ALLOWED_HOSTS", " news.example, localhost ,"))
                 .allowedHosts()).containsExactlyInAnyOrder("news.example", "localhost");
+    }
+
+    @Test
+    void readLimitsHaveTheirDefaultsAndEachIsSetOrTurnedOffFromTheEnvironment() {
+        assertThat(AppConfig.fromEnv(Map.of()).readLimits()).isEqualTo(ReadLimits.DEFAULT);
+        assertThat(AppConfig.fromEnv(Map.of("CONNECTIONS_PER_ADDRESS", "0", "WEBSOCKETS_PER_ADDRESS", "4",
+                "MAX_REPLAYS", "2", "REPLAY_MAX_FACTS", "500", "IDLE_TIMEOUT_S", "30", "WS_IDLE_TIMEOUT_S", "0"))
+                .readLimits()).isEqualTo(new ReadLimits(0, 4, 2, 500, 30, 0));
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("MAX_REPLAYS", "-1")))
+                .hasMessageContaining("MAX_REPLAYS must not be negative");
     }
 
     @Test

@@ -28,12 +28,12 @@ final class ContentTypeGuard implements Handler<RoutingContext> {
         String contentType = ctx.request().getHeader("Content-Type");
         if (!accepted.contains(mediaType(contentType))) {
             Problems.send(ctx, 415, "send the body as " + String.join(" or ", accepted) + ", not '"
-                    + Api.abbreviate(contentType == null ? "nothing" : contentType) + "'");
+                    + Problems.abbreviate(contentType == null ? "nothing" : contentType) + "'");
             return;
         }
         String charset = charset(contentType);
         if (charset != null && !charset.equals("utf-8")) {
-            Problems.send(ctx, 415, "only UTF-8 is accepted, not '" + Api.abbreviate(charset) + "'");
+            Problems.send(ctx, 415, "only UTF-8 is accepted, not '" + Problems.abbreviate(charset) + "'");
             return;
         }
         ctx.next();

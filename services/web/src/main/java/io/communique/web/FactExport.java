@@ -50,7 +50,7 @@ final class FactExport implements Handler<RoutingContext> {
         String format = ctx.queryParams().get("format");
         FactRows rows = FactRows.named(format == null ? "jsonl" : format);
         if (rows == null) {
-            Problems.send(ctx, 400, "format must be jsonl or csv, not '" + Api.abbreviate(format) + "'");
+            Problems.send(ctx, 400, "format must be jsonl or csv, not '" + Problems.abbreviate(format) + "'");
             return;
         }
         FactQuery query = FactFilters.of(ctx);

@@ -4,6 +4,8 @@ import io.communique.model.FactQuery;
 import io.communique.model.FactType;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,7 @@ final class FactFilters {
         String since = ctx.queryParams().get("since");
         String until = ctx.queryParams().get("until");
         if (country != null && !CODE.matcher(country).matches()) {
-            Problems.send(ctx, 400, "country must be a code such as RU or G20, not '" + Api.abbreviate(country) + "'");
+            Problems.send(ctx, 400, "country must be a code such as RU or G20, not '" + Problems.abbreviate(country) + "'");
             return null;
         }
         FactType factType = type(ctx, type);
@@ -31,12 +33,12 @@ final class FactFilters {
             return null;
         }
         if (topic != null && !TOPIC_ID.matcher(topic).matches()) {
-            Problems.send(ctx, 400, "topic must be a topic id such as trade, not '" + Api.abbreviate(topic) + "'");
+            Problems.send(ctx, 400, "topic must be a topic id such as trade, not '" + Problems.abbreviate(topic) + "'");
             return null;
         }
         for (String date : new String[]{since, until}) {
-            if (date != null && !Api.isDate(date)) {
-                Problems.send(ctx, 400, "since and until must be dates as YYYY-MM-DD, not '" + Api.abbreviate(date) + "'");
+            if (date != null && !isDate(date)) {
+                Problems.send(ctx, 400, "since and until must be dates as YYYY-MM-DD, not '" + Problems.abbreviate(date) + "'");
                 return null;
             }
         }
@@ -45,6 +47,15 @@ final class FactFilters {
             return null;
         }
         return new FactQuery(country, factType, topic, since, until, null);
+    }
+
+    static boolean isDate(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The fact type named, or null after answering 400 when the name is none. */

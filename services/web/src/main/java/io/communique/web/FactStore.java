@@ -443,8 +443,13 @@ public final class FactStore implements AutoCloseable {
 
     /** Facts matching the query in listing order, from just after {@code after} (null: the first); at most max. */
     public FactSource.Page facts(FactQuery query, Fact after, int max) {
-        List<Fact> page = facts(listing(query, after, 0, max));
+        List<Fact> page = facts(listing(query, after == null ? null : FactPageKey.of(after), 0, max));
         return new FactSource.Page(page, page.size() < max ? null : page.get(page.size() - 1));
+    }
+
+    /** Facts matching the query in listing order, from just after the key (a range of the index); at most max. */
+    List<Fact> factsAfter(FactQuery query, FactPageKey after, int max) {
+        return facts(listing(query, after, 0, max));
     }
 
     private List<Fact> facts(List<byte[]> json) {
@@ -459,7 +464,7 @@ public final class FactStore implements AutoCloseable {
      * found by the document and sorted. The index's leading column heads the ORDER BY (it is one value) so that H2
      * reads the index in order and stops after the page instead of sorting every match.
      */
-    private List<byte[]> listing(FactQuery query, Fact after, int offset, int limit) {
+    private List<byte[]> listing(FactQuery query, FactPageKey after, int offset, int limit) {
         List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT f.json FROM ");
         String order;
@@ -505,7 +510,7 @@ public final class FactStore implements AutoCloseable {
             // (recency, id) after the given one in (descending, ascending) order, written so the index range applies
             sql.append(" AND ").append(order).append(".recency <= ? AND (").append(order).append(".recency < ? OR ")
                     .append(order).append(".id > ?)");
-            parameters.addAll(List.of(after.recencyKey(), after.recencyKey(), after.id()));
+            parameters.addAll(List.of(after.recency(), after.recency(), after.id()));
         }
         sql.append(" ORDER BY ").append(leading).append(order).append(".recency DESC, ").append(order)
                 .append(".id LIMIT ? OFFSET ?");

@@ -43,6 +43,6 @@ final class HostGuard implements Handler<RoutingContext> {
             return;
         }
         Problems.send(ctx, 421, authority == null ? "the request names no host"
-                : "this server does not answer for host '" + Api.abbreviate(authority.host()) + "' (see ALLOWED_HOSTS)");
+                : "this server does not answer for host '" + Problems.abbreviate(authority.host()) + "' (see ALLOWED_HOSTS)");
     }
 }

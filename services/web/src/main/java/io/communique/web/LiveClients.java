@@ -48,6 +48,10 @@ final class LiveClients {
     private static final Logger LOG = LoggerFactory.getLogger(LiveClients.class);
     /** Close code 1013, "try again later": the client fell behind. */
     private static final short TRY_AGAIN_LATER = 1013;
+    /** Close code 1001, "going away": the server gives up on a client it no longer hears from. */
+    private static final short GOING_AWAY = 1001;
+    /** The close reason of a client that answered no ping for the idle time. */
+    static final String IDLE = "idle: no message or pong within the idle timeout";
     /** The close reason of a dashboard dropped: its queue of updates is full. */
     static final String TOO_SLOW = "too slow";
     /**
@@ -81,21 +85,33 @@ final class LiveClients {
     private final Map<ServerWebSocket, Subscription> sockets = new LinkedHashMap<>();
     /** Every client's connection, to cut it when its close frame cannot get through. */
     private final Map<ServerWebSocket, Channel> channels = new HashMap<>();
+    /** When each client was last heard from (a message or a pong), in nanos: one silent for too long is gone. */
+    private final Map<ServerWebSocket, Long> lastHeard = new HashMap<>();
     private final int maxQueuedBytes;
+    /** How long a client may stay silent, in nanos; 0 = for ever. */
+    private final long idleNanos;
     /** Messages copied to direct memory so far: once per message, however many clients get it. */
     private long encoded;
     private boolean warnedNoChannel;
 
+    /** Clients that may stay silent for ever. */
     LiveClients(int maxQueuedBytes) {
+        this(maxQueuedBytes, 0);
+    }
+
+    /** @param idleSeconds a client that sends nothing, not even the pong to a {@link #ping}, this long is closed */
+    LiveClients(int maxQueuedBytes, int idleSeconds) {
         this.maxQueuedBytes = maxQueuedBytes;
+        this.idleNanos = TimeUnit.SECONDS.toNanos(idleSeconds);
     }
 
     /**
      * Adds a client after sending it the snapshot; it leaves the set when it closes.
      *
      * @param connection the connection {@code socket} was upgraded from, whose flushes are consolidated
+     * @param onClose    run once the client has closed
      */
-    void add(ServerWebSocket socket, HttpConnection connection, String snapshot, Mode mode) {
+    void add(ServerWebSocket socket, HttpConnection connection, String snapshot, Mode mode, Runnable onClose) {
         Channel channel = VertxInternals.channel(connection);
         if (channel != null) {
             VertxInternals.consolidateFlushes(channel);
@@ -109,9 +125,16 @@ final class LiveClients {
         socket.closeHandler(v -> {
             sockets.remove(socket);
             channels.remove(socket);
+            lastHeard.remove(socket);
+            onClose.run();
         });
         socket.exceptionHandler(error -> socket.close());
-        socket.textMessageHandler(text -> watch(socket, text));
+        socket.textMessageHandler(text -> {
+            lastHeard.put(socket, System.nanoTime());
+            watch(socket, text);
+        });
+        socket.pongHandler(pong -> lastHeard.put(socket, System.nanoTime()));
+        lastHeard.put(socket, System.nanoTime());
         sockets.put(socket, new Subscription(mode, Set.of()));
         socket.writeTextMessage(snapshot);
     }
@@ -197,12 +220,17 @@ final class LiveClients {
         for (Map.Entry<ServerWebSocket, Mode> client : slow) {
             ServerWebSocket socket = client.getKey();
             LOG.info("Dropping a WebSocket client ({}) that cannot keep up", client.getValue());
-            sockets.remove(socket);
-            socket.close(TRY_AGAIN_LATER, client.getValue() == Mode.ALL ? TOO_SLOW_FOR_ALL : TOO_SLOW);
-            Channel channel = channels.remove(socket);
-            if (channel != null) {
-                channel.eventLoop().schedule(() -> channel.close(), DROP_GRACE_SECONDS, TimeUnit.SECONDS);
-            }
+            drop(socket, TRY_AGAIN_LATER, client.getValue() == Mode.ALL ? TOO_SLOW_FOR_ALL : TOO_SLOW);
+        }
+    }
+
+    /** Closes a client now, and its connection once its close frame had time to get through (see DROP_GRACE_SECONDS). */
+    private void drop(ServerWebSocket socket, short code, String reason) {
+        sockets.remove(socket);
+        socket.close(code, reason);
+        Channel channel = channels.remove(socket);
+        if (channel != null) {
+            channel.eventLoop().schedule(() -> channel.close(), DROP_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -242,8 +270,21 @@ final class LiveClients {
         return encoded;
     }
 
-    /** Keeps idle connections open through proxies that cut silent ones. */
+    /**
+     * Keeps idle connections open through proxies that cut silent ones, and closes (1001) the clients that did not
+     * answer the pings for the idle time: their browser or network is gone, and they would hold a connection and a
+     * write queue until the kernel noticed, hours later.
+     */
     void ping() {
-        sockets.keySet().forEach(socket -> socket.writePing(Buffer.buffer("ping")));
+        long now = System.nanoTime();
+        List<ServerWebSocket> silent = new ArrayList<>();
+        for (ServerWebSocket socket : sockets.keySet()) {
+            if (idleNanos > 0 && now - lastHeard.getOrDefault(socket, now) > idleNanos) {
+                silent.add(socket);
+            } else {
+                socket.writePing(Buffer.buffer("ping"));
+            }
+        }
+        silent.forEach(socket -> drop(socket, GOING_AWAY, IDLE));
     }
 }

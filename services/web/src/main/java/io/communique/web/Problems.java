@@ -23,6 +23,11 @@ final class Problems {
         ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(problem.encode());
     }
 
+    /** Echoes of user input are cut short: an error message must not carry a megabyte back. */
+    static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
     private static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";

@@ -139,7 +139,7 @@ final class WatchRoutes implements ApiRoutes {
         String id = ctx.pathParam("id");
         Watch watch = WATCH_ID.matcher(id).matches() ? state.watch(id) : null;
         if (watch == null) {
-            Problems.send(ctx, 404, "no watch with id '" + Api.abbreviate(id) + "'");
+            Problems.send(ctx, 404, "no watch with id '" + Problems.abbreviate(id) + "'");
         }
         return watch;
     }
@@ -165,7 +165,7 @@ final class WatchRoutes implements ApiRoutes {
         List<String> topics = items(body, "topics", value -> {
             if (!FactFilters.TOPIC_ID.matcher(value).matches()) {
                 throw new IllegalArgumentException("topics must be topic ids such as belt-and-road, not '"
-                        + Api.abbreviate(value) + "'");
+                        + Problems.abbreviate(value) + "'");
             }
             return value;
         });
@@ -219,7 +219,7 @@ final class WatchRoutes implements ApiRoutes {
 
     private static String code(String value) {
         if (!FactFilters.CODE.matcher(value).matches()) {
-            throw new IllegalArgumentException("'" + Api.abbreviate(value) + "' is no country or organisation code such as RU or G20");
+            throw new IllegalArgumentException("'" + Problems.abbreviate(value) + "' is no country or organisation code such as RU or G20");
         }
         return value;
     }

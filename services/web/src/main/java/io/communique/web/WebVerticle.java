@@ -49,7 +49,6 @@ public final class WebVerticle extends VerticleBase {
     private static final List<List<String>> FOLLOWED = List.of(List.of(Topics.FACTS), List.of(Topics.DOCUMENTS),
             List.of(Topics.VIEWS_COUNTRY, Topics.VIEWS_TOPIC, Topics.VIEWS_EVENT), WatchState.TOPICS);
     private static final long HEALTH_CHECK_MS = 2000;
-    private static final long PING_MS = 30_000;
     /**
      * Views go out at most once a second each: a busy country's view changes with every one of its facts, and the
      * dashboard renders at most four times a second anyway.
@@ -74,21 +73,34 @@ public final class WebVerticle extends VerticleBase {
      * @param allowedOrigins   foreign origins allowed for CORS and WebSockets; empty = none
      * @param allowedHosts     Host header names served (port ignored), {@code "*"} for any: see {@link HostGuard}
      * @param livePace         how often and how much dashboards are told of new facts
+     * @param limits           what clients may hold: connections, WebSockets, time-lapses, idle time
      */
     public record Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs,
                           String apiToken, int writesPerMinute, int authFailuresPerMinute, Set<String> allowedOrigins,
-                          Set<String> allowedHosts, LivePace livePace) {
+                          Set<String> allowedHosts, LivePace livePace, ReadLimits limits) {
         public Options {
             allowedOrigins = Set.copyOf(allowedOrigins);
             allowedHosts = Set.copyOf(allowedHosts);
         }
 
-        /** Options with the {@link LivePace#DEFAULT} pace. */
+        /** Options with the {@link LivePace#DEFAULT} pace and these limits. */
         public Options(String host, int port, long maxDocumentBytes, int maxClientQueueBytes, long ingestTimeoutMs,
                        String apiToken, int writesPerMinute, int authFailuresPerMinute, Set<String> allowedOrigins,
-                       Set<String> allowedHosts) {
+                       Set<String> allowedHosts, ReadLimits limits) {
             this(host, port, maxDocumentBytes, maxClientQueueBytes, ingestTimeoutMs, apiToken, writesPerMinute,
-                    authFailuresPerMinute, allowedOrigins, allowedHosts, LivePace.DEFAULT);
+                    authFailuresPerMinute, allowedOrigins, allowedHosts, LivePace.DEFAULT, limits);
+        }
+
+        /** The server's options: where it listens, and how long a connection may idle. */
+        HttpServerOptions server() {
+            return new HttpServerOptions()
+                    .setHost(host)
+                    .setPort(port)
+                    // Nothing read or written: a response being streamed, or a WebSocket pinged, is never idle.
+                    .setIdleTimeout(limits.idleTimeoutSeconds())
+                    // No HTTP compression: with it, Vert.x 5.0.7 drops WebSocket upgrades that carry Accept-Encoding.
+                    .setMaxWebSocketFrameSize(64 * 1024)
+                    .setMaxWebSocketMessageSize(64 * 1024);
         }
     }
 
@@ -148,7 +160,7 @@ public final class WebVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        clients = new LiveClients(options.maxClientQueueBytes());
+        clients = new LiveClients(options.maxClientQueueBytes(), options.limits().webSocketIdleSeconds());
         lastUpdateNanos = System.nanoTime() - options.livePace().intervalMs() * 1_000_000; // the first goes at once
         admin = KafkaAdminClient.create(vertx, settings.admin());
         return vertx.executeBlocking(() -> new LiveState(storeOptions.open()))
@@ -194,18 +206,12 @@ public final class WebVerticle extends VerticleBase {
     /** Follows the topics (facts and documents from where the store stands) and serves. */
     private Future<?> serve(Map<TopicPartition, Long> resume) {
         vertx.setPeriodic(0, HEALTH_CHECK_MS, id -> checkKafka());
-        vertx.setPeriodic(PING_MS, id -> clients.ping());
+        vertx.setPeriodic(options.limits().pingIntervalMs(), id -> clients.ping());
         vertx.setPeriodic(VIEW_FLUSH_MS, id -> flushViews());
         Streams streams = new Streams(admin, System::currentTimeMillis);
         producer = KafkaProducer.create(vertx, settings.producer());
         Api api = new Api(vertx, state, () -> health, clients, options, streams::snapshot)
                 .with(new WatchRoutes(watches, producer, Instant::now));
-        HttpServerOptions serverOptions = new HttpServerOptions()
-                .setHost(options.host())
-                .setPort(options.port())
-                // No HTTP compression: with it, Vert.x 5.0.7 drops WebSocket upgrades that carry Accept-Encoding.
-                .setMaxWebSocketFrameSize(64 * 1024)
-                .setMaxWebSocketMessageSize(64 * 1024);
         List<Future<TopicFollower>> starting = FOLLOWED.stream()
                 .map(topics -> TopicFollower.start(vertx, settings, topics, resume, this::onRecords)
                         .onSuccess(followers::add)
@@ -219,7 +225,7 @@ public final class WebVerticle extends VerticleBase {
                 .compose(started -> {
                     Future.all(followers.stream().map(TopicFollower::caughtUp).toList())
                             .onSuccess(v -> health = new Health(health.kafka(), health.kafkaReachable(), true, null));
-                    return vertx.createHttpServer(serverOptions).requestHandler(api.router()).listen();
+                    return vertx.createHttpServer(options.server()).requestHandler(api.router()).listen();
                 })
                 .onSuccess(listening -> {
                     server = listening;

@@ -29,7 +29,7 @@ final class WriteGuard implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String client = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String client = ClientAddress.of(ctx.request());
         long lockedOut = failures.secondsUntilFree(client);
         if (lockedOut > 0) {
             ctx.response().putHeader("Retry-After", Long.toString(lockedOut));

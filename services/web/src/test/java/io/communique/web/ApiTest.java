@@ -81,8 +81,13 @@ class ApiTest {
     }
 
     static WebVerticle.Options options(int writesPerMinute, int authFailuresPerMinute, Set<String> allowedHosts) {
+        return options(writesPerMinute, authFailuresPerMinute, allowedHosts, ReadLimits.DEFAULT);
+    }
+
+    static WebVerticle.Options options(int writesPerMinute, int authFailuresPerMinute, Set<String> allowedHosts,
+                                       ReadLimits limits) {
         return new WebVerticle.Options("127.0.0.1", 0, 1000, 1024 * 1024, 2000, TOKEN, writesPerMinute,
-                authFailuresPerMinute, Set.of("https://allowed.example"), allowedHosts);
+                authFailuresPerMinute, Set.of("https://allowed.example"), allowedHosts, limits);
     }
 
     /** Enough for the wrong tokens these tests send from one address. */
@@ -91,11 +96,14 @@ class ApiTest {
     /** The Host names the tests' servers answer: the defaults, and a public name. */
     static final Set<String> HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "news.example");
 
-    /** Serves the API of {@code vertx} (with whatever verticles it runs) on a free loopback port; Kafka counts as up. */
+    /**
+     * Serves the API of {@code vertx} (with whatever verticles it runs) on a free loopback port, with the server
+     * options the web verticle uses; Kafka counts as up.
+     */
     static HttpServer serve(Vertx vertx, LiveState state, WebVerticle.Options options) throws Exception {
         Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null), new LiveClients(1024 * 1024),
                 options, () -> Future.failedFuture("no Kafka behind this test"));
-        return vertx.createHttpServer().requestHandler(api.router()).listen(0, "127.0.0.1")
+        return vertx.createHttpServer(options.server()).requestHandler(api.router()).listen()
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

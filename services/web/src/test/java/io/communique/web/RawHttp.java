@@ -36,9 +36,14 @@ final class RawHttp {
 
     /** A browser's WebSocket handshake to {@code path}, from a page of {@code host}. */
     static Response upgrade(int port, String host, String path) throws IOException {
-        return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\n"
+        return exchange(port, upgradeRequest(host, path));
+    }
+
+    /** The request of a browser's WebSocket handshake to {@code path}, from a page of {@code host}. */
+    static String upgradeRequest(String host, String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + "Origin: http://" + host + "\r\n\r\n");
+                + "Origin: http://" + host + "\r\n\r\n";
     }
 
     static Response exchange(int port, String request) throws IOException {
@@ -52,22 +57,27 @@ final class RawHttp {
     static Response exchange(InetAddress from, int port, String request) throws IOException {
         try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, from, 0)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("connection closed within the head: " + head);
-                }
-                head.write(b);
-            }
-            String headText = head.toString(StandardCharsets.ISO_8859_1);
-            Response response = new Response(Integer.parseInt(headText.split(" ", 3)[1]), headText, "");
-            String length = response.header("Content-Length");
-            byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
-            return new Response(response.status(), headText, new String(body, StandardCharsets.UTF_8));
+            return exchange(socket, request);
         }
+    }
+
+    /** Sends the request on an open connection, which stays open, and reads the response's head and body. */
+    static Response exchange(Socket socket, String request) throws IOException {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed within the head: " + head);
+            }
+            head.write(b);
+        }
+        String headText = head.toString(StandardCharsets.ISO_8859_1);
+        Response response = new Response(Integer.parseInt(headText.split(" ", 3)[1]), headText, "");
+        String length = response.header("Content-Length");
+        byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
+        return new Response(response.status(), headText, new String(body, StandardCharsets.UTF_8));
     }
 
     static boolean isProblem(Response response) {

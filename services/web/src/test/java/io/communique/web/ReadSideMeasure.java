@@ -60,11 +60,16 @@ public final class ReadSideMeasure {
         Random random = new Random(1);
         String base = "http://127.0.0.1:" + server.actualPort();
         measure(http, "first page /api/facts?limit=100", 300, () -> base + "/api/facts?limit=100");
-        measure(http, "country page /api/facts?country=EG&limit=100&offset=0..1000", 300,
+        measure(http, "country page /api/facts?country=EG&limit=100&offset=0..900", 300,
                 () -> base + "/api/facts?country=EG&limit=100&offset=" + random.nextInt(10) * 100);
         measure(http, "type+since page /api/facts?type=TALKS&since=2017-06-01&limit=100", 300,
                 () -> base + "/api/facts?type=TALKS&since=2017-06-01&limit=100");
-        measure(http, "deep page /api/facts?limit=100&offset=N/2", 30, () -> base + "/api/facts?limit=100&offset=" + n / 2);
+        measure(http, "deepest offset /api/facts?limit=100&offset=" + FactRoutes.MAX_OFFSET, 300,
+                () -> base + "/api/facts?limit=100&offset=" + FactRoutes.MAX_OFFSET);
+        // Where a client paging by key stands halfway through: the key of the fact before the middle.
+        String middle = FactPageKey.of(state.facts(io.communique.model.FactQuery.ALL, n / 2 - 1, 1).get(0)).toString();
+        measure(http, "deep page by key /api/facts?limit=100&after=<the N/2-th>", 300,
+                () -> base + "/api/facts?limit=100&after=" + middle);
         measure(http, "document /api/documents/{id}", 300,
                 () -> base + "/api/documents/" + documentIds.get(random.nextInt(documentIds.size())));
         System.out.printf("heap live after GC, serving: %d MB%n", liveHeap() >> 20);

@@ -96,7 +96,7 @@ class ReadStoreRestartTest {
 
     WebVerticle deploy(Path store) throws Exception {
         WebVerticle web = new WebVerticle(settings, new WebVerticle.Options("127.0.0.1", 0, 1024 * 1024, 1024 * 1024,
-                2000, RunningWeb.TOKEN, 0, 0, Set.of(), Set.of("127.0.0.1")), new WebVerticle.Store(store, 4));
+                2000, RunningWeb.TOKEN, 0, 0, Set.of(), Set.of("127.0.0.1"), ReadLimits.DEFAULT), new WebVerticle.Store(store, 4));
         await(vertx.deployVerticle(web));
         return web;
     }

@@ -33,6 +33,7 @@ final class RunningWeb implements BeforeAllCallback, AfterAllCallback {
     static final String TOKEN = "test-token-0123456789";
 
     private final int authFailuresPerMinute;
+    private final ReadLimits limits;
     private Path data;
     EmbeddedKafka kafka;
     Vertx vertx;
@@ -45,7 +46,12 @@ final class RunningWeb implements BeforeAllCallback, AfterAllCallback {
     }
 
     RunningWeb(int authFailuresPerMinute) {
+        this(authFailuresPerMinute, ReadLimits.DEFAULT);
+    }
+
+    RunningWeb(int authFailuresPerMinute, ReadLimits limits) {
         this.authFailuresPerMinute = authFailuresPerMinute;
+        this.limits = limits;
     }
 
     @Override
@@ -56,7 +62,7 @@ final class RunningWeb implements BeforeAllCallback, AfterAllCallback {
         vertx = Vertx.vertx();
         await(TopicAdmin.ensureTopics(vertx, settings, Topics.ALL));
         web = new WebVerticle(settings, new WebVerticle.Options("127.0.0.1", 0, 1024 * 1024, 1024 * 1024, 2000,
-                TOKEN, 0, authFailuresPerMinute, Set.of(), Set.of("127.0.0.1")),
+                TOKEN, 0, authFailuresPerMinute, Set.of(), Set.of("127.0.0.1"), limits),
                 new WebVerticle.Store(data.resolve("web-store"), 16));
         await(vertx.deployVerticle(web));
         producer = new KafkaProducer<>(new HashMap<>(settings.producer()));

@@ -12,9 +12,6 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.BufferedInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -33,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebSocketLimitsTest {
     private static final int QUEUE_BYTES = 64 * 1024;
     /** The close frame's payload when a client is dropped: code 1013, then the reason. */
-    private static final byte[] DROPPED_SIGNATURE = closePayload(LiveClients.TOO_SLOW);
+    private static final byte[] DROPPED_SIGNATURE = TestSockets.closePayload(1013, LiveClients.TOO_SLOW);
     private static final int SEND_BUFFER_BYTES = 4 * 1024;
     private static final int CROWD = 3000;
     private static final int CONNECT_WINDOW = 250;
@@ -114,7 +111,7 @@ class WebSocketLimitsTest {
                     }
                 });
             }
-            assertThat(readUntilDropped(stalled, closePayload(LiveClients.TOO_SLOW_FOR_ALL)))
+            assertThat(readUntilDropped(stalled, TestSockets.closePayload(1013, LiveClients.TOO_SLOW_FOR_ALL)))
                     .isLessThan((long) batches * 10 * message.length);
         }
     }
@@ -175,28 +172,12 @@ class WebSocketLimitsTest {
                 mostAbsorbed / 1024, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /**
-     * Reads what the server sent until it drops the client: its close frame with code 1013 and "too slow" (the
-     * connection itself closes only after the closing handshake times out), or the end of the stream. Returns the
-     * bytes read before; a client that is never dropped fails with a read timeout.
-     */
     private static long readUntilDropped(Socket socket) throws Exception {
-        return readUntilDropped(socket, DROPPED_SIGNATURE);
+        return TestSockets.readUntilClosed(socket, DROPPED_SIGNATURE);
     }
 
-    /** {@link #readUntilDropped(Socket)} for a close frame with this payload. */
     private static long readUntilDropped(Socket socket, byte[] signature) throws Exception {
-        socket.setSoTimeout(30_000);
-        InputStream in = new BufferedInputStream(socket.getInputStream());
-        long read = 0;
-        int matched = 0;
-        for (int b; (b = in.read()) != -1; read++) {
-            matched = b == (signature[matched] & 0xff) ? matched + 1 : b == signature[0] ? 1 : 0;
-            if (matched == signature.length) {
-                return read;
-            }
-        }
-        return read;
+        return TestSockets.readUntilClosed(socket, signature);
     }
 
     private static long maxFileDescriptors() {
@@ -204,29 +185,12 @@ class WebSocketLimitsTest {
                 ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
     }
 
-    /** A close frame's payload: code 1013, then the reason. */
-    private static byte[] closePayload(String reason) {
-        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        byte[] payload = new byte[2 + text.length];
-        payload[0] = 0x03;
-        payload[1] = (byte) 0xF5;
-        System.arraycopy(text, 0, payload, 2, text.length);
-        return payload;
-    }
-
     private void handshake(Socket socket) throws Exception {
-        handshake(socket, "/ws");
+        TestSockets.handshake(socket, web.port(), "/ws");
     }
 
     private void handshake(Socket socket, String path) throws Exception {
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + web.port() + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        byte[] status = in.readNBytes(12);
-        assertThat(new String(status, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
+        TestSockets.handshake(socket, web.port(), path);
     }
 
     interface Check {
