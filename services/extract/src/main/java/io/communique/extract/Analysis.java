@@ -55,10 +55,12 @@ final class Analysis {
             "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
                     + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
                     + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes|no)\\b");
+    /** A character of the same clause: "met A on Saturday, and is scheduled to meet B" plans only B. */
+    private static final String SAME_CLAUSE = "(?:(?!,\\s*(?:and|but|while|whereas)\\s)[^.;])";
     /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */
     private static final Pattern EN_PLAN_AFTER = Pattern.compile("(?i)^.{0,40}?\\b(?:on the next|next (?:week|month|year)|later this (?:week|month|year))\\b"
-            + "|^[^.;]{0,100}?\\b(?:is|are) (?:scheduled|expected|due|set|slated|planned|likely)\\b|^[^.;]{0,100}?\\bwill (?:be held|take place)\\b"
-            + "|^[^.;]{0,100}?\\b(?:set|slated|due) to (?:take place|be held|begin|start|open)\\b");
+            + "|^" + SAME_CLAUSE + "{0,100}?\\b(?:is|are) (?:scheduled|expected|due|set|slated|planned|likely)\\b|^" + SAME_CLAUSE + "{0,100}?\\bwill (?:be held|take place)\\b"
+            + "|^" + SAME_CLAUSE + "{0,100}?\\b(?:set|slated|due) to (?:take place|be held|begin|start|open)\\b");
     /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯", "访日期间"). */
     private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对访";
     private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");

@@ -39,7 +39,7 @@ final class InteractionRule implements Rule {
             "(?i)^[^,;。]{0,10}(记者|媒体|友好人士|各界|企业|华侨|侨胞|社群|社区|学生|代表团成员|reporters|journalists|the media|the press|business)");
     /** Named multilateral processes, not talks between the countries of the sentence. */
     private static final Pattern NAMED_PROCESS = Pattern.compile("[六四五]方会谈");
-    private static final Pattern SEPARATELY = Pattern.compile("(?i)分别|separately|respectively");
+    private static final Pattern SEPARATELY = Pattern.compile("(?i)分别|separately|respectively|\\bseparate\\b");
     private static final Pattern REQUESTED_BY_OTHER = Pattern.compile("(?i)应约|at the request of");
     /** "Sisi received a phone call from Qatar's Emir": the caller is the other side. */
     private static final Pattern CALL_RECEIVED = Pattern.compile("(?i)\\breceived (?:a |an )?(?:[a-z]+ )?(?:(?:tele)?phone )?call from\\b|接到[^,;。]{0,20}(?:电话|来电)");

@@ -362,7 +362,12 @@ final class SigningRule implements Rule {
         }
         Set<String> parties = new LinkedHashSet<>(outside);
         boolean summitSpeaks = outside.isEmpty() && SUMMIT_AS_SUBJECT.matcher(a.sentenceText(i)).lookingAt();
-        if (parties.size() < 2 && !summitSpeaks) { // "会议发表了《中国—东盟…联合声明》": the meeting's, not the title's countries
+        Set<String> group = outside.isEmpty() ? GroupReference.before(a, i, position) : Set.of();
+        List<Candidate.Reason> reasons = new ArrayList<>();
+        if (!group.isEmpty()) { // "三国领导人会后发表联合声明": the countries listed before, named by their number
+            parties.addAll(group);
+            reasons.add(new Candidate.Reason(0.10, "signatories: the group " + String.join(", ", group) + " listed before, named by its size"));
+        } else if (parties.size() < 2 && !summitSpeaks) { // "会议发表了《中国—东盟…联合声明》": the meeting's, not the title's countries
             parties.addAll(within);
         }
         String carried = a.carriedSubject(i);
@@ -377,7 +382,6 @@ final class SigningRule implements Rule {
                 parties.add(partner);
             }
         }
-        List<Candidate.Reason> reasons = new ArrayList<>();
         if (!parties.isEmpty()) {
             reasons.add(new Candidate.Reason(0.10, "signatories named in the sentence: " + String.join(", ", parties)));
         }
@@ -411,11 +415,6 @@ final class SigningRule implements Rule {
                 first = first.isPresent() ? first : Optional.of(c);
             }
             return first;
-        }
-        Set<String> group = parties.isEmpty() ? GroupReference.before(a, i, position) : Set.of();
-        if (!group.isEmpty()) { // "三国领导人会后发表联合声明": the countries listed before, named by their number
-            parties.addAll(group);
-            reasons.add(new Candidate.Reason(0.10, "signatories: the group " + String.join(", ", group) + " listed before, named by its size"));
         }
         if (parties.isEmpty()) {
             if (actor != null) {
