@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.communique.model.TopicSpec;
 import io.communique.model.Topics;
+import kafka.server.KafkaConfig;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import static io.communique.app.AppConfig.Role.INGEST;
 import static io.communique.app.AppConfig.Role.PROJECTION;
 import static io.communique.app.AppConfig.Role.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * infra/ cannot run here (no Docker engine, no Kubernetes), so this keeps it consistent with the code instead: the
@@ -180,6 +182,10 @@ class InfraManifestsTest {
             JsonNode service = broker.getValue();
             Map<String, String> env = strings(service.path("environment"));
             assertThat(service.path("image").asText()).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+            // The settings as the image hands them to the broker, which checks that they fit together (listeners,
+            // mechanisms of the inter-broker and controller listeners, …)
+            assertThatCode(() -> new KafkaConfig(brokerProperties(env), false)).as("settings of %s", broker.getKey())
+                    .doesNotThrowAnyException();
             assertThat(nodeIds.add(env.get("KAFKA_NODE_ID"))).as("node id of %s is unique", broker.getKey()).isTrue();
             assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
                     .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", String.valueOf(REPLICATION))
@@ -360,6 +366,24 @@ class InfraManifestsTest {
             }
         });
         return read;
+    }
+
+    /**
+     * The broker properties the apache/kafka image writes from a container's {@code KAFKA_*} variables (its
+     * {@code utility render-properties}): {@code _} becomes {@code .}, {@code __} {@code _}, {@code ___} {@code -}; the
+     * JVM's variables are not properties; a value containing {@code =} is dropped.
+     */
+    private static Map<String, String> brokerProperties(Map<String, String> env) {
+        Set<String> jvmVariables = Set.of("KAFKA_OPTS", "KAFKA_HEAP_OPTS", "KAFKA_JMX_OPTS", "KAFKA_LOG4J_OPTS");
+        Map<String, String> properties = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("KAFKA_") && !jvmVariables.contains(name)) {
+                assertThat(value).as("%s: the image drops values with '='", name).doesNotContain("=");
+                properties.put(name.substring("KAFKA_".length()).replaceAll("(?<=[^_])_(?=[^_])", ".")
+                        .replace("___", "-").replace("__", "_").toLowerCase(), value);
+            }
+        });
+        return properties;
     }
 
     /** {@code ENV A=1 B=2} lines of infra/Dockerfile: the defaults every app container starts with. */
