@@ -110,6 +110,16 @@ class SecuredKafkaTest {
     }
 
     @Test
+    void withAWrongPasswordInItsVariablesTheAppDoesNotStartAndSaysWhy() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        ScramSecurity.clientProperties(APP, "guessed").forEach((name, value) ->
+                env.put("KAFKA_" + name.toUpperCase().replace('.', '_'), value));
+        Path data = Files.createDirectories(dir.resolve("refused"));
+        assertThatThrownBy(() -> TestApps.start(data, kafka.bootstrapServers(), env).close())
+                .hasMessageContaining("Authentication failed").hasMessageContaining("SCRAM-SHA-512");
+    }
+
+    @Test
     void aClientWithoutCredentialsGetsNoAnswerAndOneWithAWrongPasswordIsRefused() {
         try (Admin anonymous = Admin.create(client(Map.of()))) {
             // The broker closes a connection that skips the SASL handshake: the client never learns anything.
