@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -113,7 +114,7 @@ class SecuredKafkaTest {
     void withAWrongPasswordInItsVariablesTheAppDoesNotStartAndSaysWhy() throws IOException {
         Map<String, String> env = new HashMap<>();
         ScramSecurity.clientProperties(APP, "guessed").forEach((name, value) ->
-                env.put("KAFKA_" + name.toUpperCase().replace('.', '_'), value));
+                env.put("KAFKA_" + name.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         Path data = Files.createDirectories(dir.resolve("refused"));
         assertThatThrownBy(() -> TestApps.start(data, kafka.bootstrapServers(), env).close())
                 .hasMessageContaining("Authentication failed").hasMessageContaining("SCRAM-SHA-512");

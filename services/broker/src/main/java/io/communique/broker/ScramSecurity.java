@@ -3,6 +3,7 @@ package io.communique.broker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param users         further SCRAM users by name, with their passwords; they start without any ACL
  */
 public record ScramSecurity(String superUser, String superPassword, Map<String, String> users) {
-    public static final String MECHANISM = "SCRAM-SHA-512";
+    private static final String MECHANISM = "SCRAM-SHA-512";
     /** The broker's client listener; controller traffic stays on the controller listener. */
     static final String LISTENER = "SASL_PLAINTEXT";
 
@@ -37,12 +38,12 @@ public record ScramSecurity(String superUser, String superPassword, Map<String, 
      * another one connects, so the controller listener authenticates with PLAIN, its one user the super user.
      */
     Map<String, String> brokerConfig(String controllerListener) {
-        String controller = "listener.name." + controllerListener.toLowerCase() + ".";
-        String client = "listener.name." + LISTENER.toLowerCase() + ".";
+        String controller = "listener.name." + controllerListener.toLowerCase(Locale.ROOT) + ".";
+        String client = "listener.name." + LISTENER.toLowerCase(Locale.ROOT) + ".";
         Map<String, String> config = new HashMap<>();
         config.put("sasl.enabled.mechanisms", MECHANISM);
         config.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
-        config.put(client + MECHANISM.toLowerCase() + ".sasl.jaas.config", scramLogin(superUser, superPassword));
+        config.put(client + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config", scramLogin(superUser, superPassword));
         config.put(controller + "sasl.enabled.mechanisms", "PLAIN");
         config.put("sasl.mechanism.controller.protocol", "PLAIN");
         config.put(controller + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
