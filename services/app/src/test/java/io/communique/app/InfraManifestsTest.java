@@ -3,14 +3,23 @@ package io.communique.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.sun.security.auth.login.ConfigFile;
 import io.communique.model.TopicSpec;
 import io.communique.model.Topics;
 import kafka.server.KafkaConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.common.security.JaasContext;
+import org.apache.kafka.common.security.plain.PlainLoginModule;
+import org.apache.kafka.common.security.scram.ScramLoginModule;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 
+import javax.security.auth.login.AppConfigurationEntry;
+
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -20,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -279,6 +289,44 @@ class InfraManifestsTest {
     }
 
     @Test
+    void theBrokersLoginFilesAreWhereComposeLooksAndParseWithTheAdminsPassword() throws Exception {
+        JsonNode broker = composeBrokers().values().iterator().next();
+        Map<String, String> env = strings(broker.path("environment"));
+        List<String> command = stream(broker.path("command")).map(JsonNode::asText).toList();
+        Path script = INFRA.resolve(command.get(1).replace("/opt/communique-kafka/", "kafka/"));
+        // The script as the container runs it, but its last step, the image's own entry point, is a no-op here
+        ProcessBuilder run = new ProcessBuilder("bash", "-c", "exec() { :; }; . \"$0\" \"$1\"", script.toString(), command.get(2))
+                .redirectErrorStream(true);
+        run.environment().put("BROKER_ADMIN_SECRET", "0123abcd");
+        Process process = run.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+
+        Path jaas = Path.of(env.get("KAFKA_OPTS").replaceFirst(".*-Djava.security.auth.login.config=(\\S+).*", "$1"));
+        Map<String, Map<String, Object>> modules = new TreeMap<>();
+        for (AppConfigurationEntry entry : new ConfigFile(jaas.toUri()).getAppConfigurationEntry("KafkaServer")) {
+            modules.put(entry.getLoginModuleName(), new TreeMap<>(entry.getOptions()));
+        }
+        assertThat(modules).containsOnlyKeys(PlainLoginModule.class.getName(), ScramLoginModule.class.getName());
+        assertThat(modules.get(PlainLoginModule.class.getName())).containsEntry("username", "admin")
+                .containsEntry("password", "0123abcd").containsEntry("user_admin", "0123abcd");
+
+        Path adminLogin = Path.of(stream(broker.path("healthcheck").path("test")).map(JsonNode::asText)
+                .dropWhile(word -> !word.equals("--command-config")).skip(1).findFirst().orElseThrow());
+        Properties admin = new Properties();
+        try (var in = Files.newBufferedReader(adminLogin)) {
+            admin.load(in);
+        }
+        assertThat(admin).containsEntry("security.protocol", "SASL_PLAINTEXT").containsEntry("sasl.mechanism", "PLAIN");
+        Map<String, Object> adminOptions = new TreeMap<>(single(JaasContext.loadClientContext(Map.of(SaslConfigs.SASL_JAAS_CONFIG,
+                new Password(admin.getProperty(SaslConfigs.SASL_JAAS_CONFIG)))).configurationEntries()).getOptions());
+        assertThat(adminOptions).containsEntry("username", "admin").containsEntry("password", "0123abcd");
+        Files.delete(jaas);
+        Files.delete(adminLogin);
+        Files.delete(jaas.getParent());
+    }
+
+    @Test
     void strimziAuthenticatesEveryListenerWithScramOverTlsAuthorisesByAclAndGrantsTheAppExactlyWhatItNeeds() throws IOException {
         JsonNode kafka = single(k8s("Kafka")).path("spec").path("kafka");
         assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
@@ -468,9 +516,9 @@ class InfraManifestsTest {
         }
     }
 
-    private static JsonNode single(List<JsonNode> nodes) {
-        assertThat(nodes).hasSize(1);
-        return nodes.get(0);
+    private static <T> T single(List<T> items) {
+        assertThat(items).hasSize(1);
+        return items.get(0);
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {
