@@ -3,6 +3,7 @@ package io.communique.app;
 import io.communique.alert.WebhookOptions;
 import io.communique.ingest.Sources;
 import io.communique.model.net.FetchOptions;
+import io.communique.kafka.KafkaClientProperties;
 import io.communique.kafka.KafkaDefaults;
 import io.communique.model.CountryView;
 import io.communique.web.LivePace;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  *
  * @param kafkaBootstrapServers an external cluster, or null to run the embedded broker under {@code dataDir/kafka}
  * @param embeddedKafkaPort     the embedded broker's port; 0 picks a free one
+ * @param kafkaClientProperties {@code KAFKA_CLIENT_PROPERTIES} (a file) and the other {@code KAFKA_*} variables, see
+ *                              {@link KafkaClientProperties}
  * @param viewRecent            {@code VIEW_RECENT}: how many of the most recent facts each list of a view holds
  * @param allowedHosts          {@code ALLOWED_HOSTS}: the Host header names the web role answers (see {@link #allowedHosts})
  * @param webhooks              how alerts reach webhooks (see {@link Webhooks})
@@ -112,9 +114,6 @@ public record AppConfig(
         }
     }
 
-    /** Variables that configure the app itself; every other {@code KAFKA_*} variable is a Kafka client property. */
-    private static final Set<String> OWN_KAFKA_VARIABLES = Set.of("KAFKA_BOOTSTRAP_SERVERS");
-
     /** The loopback names, which a browser on the server's own machine uses: always served unless ALLOWED_HOSTS is set. */
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     /** Listening on every interface names no host; a Host of 0.0.0.0 reaches loopback from browsers that allow it. */
@@ -138,7 +137,7 @@ public record AppConfig(
                 intValue(env, "AUTH_FAILURES_PER_MINUTE", 10),
                 list(env.get("CORS_ORIGINS")),
                 allowedHosts(env.get("ALLOWED_HOSTS"), httpHost),
-                kafkaClientProperties(env),
+                KafkaClientProperties.fromEnv(env),
                 new LiveSources(blankToNull(env.get("FEEDS")), intValue(env, "FEED_INTERVAL_S", 900) * 1000L,
                         booleanValue(env, "ALLOW_PRIVATE_URLS"), intValue(env, "FETCH_TIMEOUT_MS", 15_000),
                         intValue(env, "MAX_FETCH_BYTES", 5 * 1024 * 1024)),
@@ -198,20 +197,6 @@ public record AppConfig(
             }
         }
         return roles;
-    }
-
-    /**
-     * {@code KAFKA_SECURITY_PROTOCOL=SASL_SSL} becomes the client property {@code security.protocol=SASL_SSL}: any
-     * client setting (TLS, SASL, timeouts) reaches every producer, consumer and admin client without code changes.
-     */
-    static Map<String, String> kafkaClientProperties(Map<String, String> env) {
-        Map<String, String> properties = new TreeMap<>();
-        env.forEach((name, value) -> {
-            if (name.startsWith("KAFKA_") && !OWN_KAFKA_VARIABLES.contains(name) && value != null) {
-                properties.put(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-            }
-        });
-        return properties;
     }
 
     private static String blankToNull(String value) {

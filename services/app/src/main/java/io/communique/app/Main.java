@@ -48,6 +48,7 @@ public final class Main implements Callable<Integer> {
                     "  MAX_DOCUMENT_BYTES      largest accepted report body (1048576)",
                     "  API_TOKEN               bearer token for writes (unset: generated into DATA_DIR/api-token)",
                     "  ROLES                   ingest,projection,web (all): what this instance runs",
+                    "  KAFKA_CLIENT_PROPERTIES a properties file of Kafka client properties (TLS, SASL login)",
                     "  KAFKA_*                 any other Kafka client property, e.g. KAFKA_SECURITY_PROTOCOL=SSL",
                     "  FEEDS                   feeds to poll, besides DATA_DIR/feeds.txt",
                     "  ALLOW_PRIVATE_URLS      true: fetch from private networks too (false)",

@@ -18,11 +18,12 @@ class AppConfigTest {
     Path dataDir;
 
     @Test
-    void kafkaVariablesBecomeClientPropertiesExceptTheBootstrapAddress() {
+    void kafkaVariablesAndTheClientPropertiesFileBecomeClientPropertiesExceptTheBootstrapAddress() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("kafka.properties"), "sasl.mechanism=SCRAM-SHA-512\n");
         AppConfig config = AppConfig.fromEnv(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9093",
                 "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_CLIENT_PROPERTIES", file.toString(),
                 "HTTP_PORT", "9000"));
         assertThat(config.kafkaBootstrapServers()).isEqualTo("kafka-1:9093");
         assertThat(config.kafkaClientProperties())

@@ -37,6 +37,14 @@ public final class EmbeddedKafka implements AutoCloseable {
      * connections (call it from a worker thread).
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * The same broker with SCRAM authentication and ACLs ({@code security}; null: open), formatted with its users'
+     * credentials on first start.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, ScramSecurity security) {
         String address = KraftNode.HOST + ":" + port;
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
@@ -44,7 +52,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             // The controller listener is internal; static voters are read per run, so a new port each start is fine.
             int controllerPort = KraftNode.freePort();
             KraftNode node = new KraftNode(NODE_ID, dir, brokerPort, controllerPort,
-                    KraftNode.voter(NODE_ID, controllerPort), 1);
+                    KraftNode.voter(NODE_ID, controllerPort), 1, security);
             address = node.address();
 
             node.formatIfNew(Uuid.randomUuid().toString());

@@ -66,7 +66,7 @@ public final class KafkaTestCluster implements AutoCloseable {
             List<KraftNode> nodes = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 KraftNode node = new KraftNode(i + 1, dir.toAbsolutePath().normalize().resolve("node-" + (i + 1)),
-                        ports.get(i)[0], ports.get(i)[1], voters, Math.min(3, count));
+                        ports.get(i)[0], ports.get(i)[1], voters, Math.min(3, count), null);
                 node.formatIfNew(clusterId);
                 nodes.add(node);
             }

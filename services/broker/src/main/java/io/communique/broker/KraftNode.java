@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * @param controllerPort controller (Raft) listener
  * @param voters         static {@code controller.quorum.voters}, see {@link #voter}
  * @param replication    replication factor of new and internal topics; min.insync.replicas is 2 when it allows
+ * @param security       SCRAM authentication and ACLs, or null for an open broker
  */
-record KraftNode(int nodeId, Path dir, int brokerPort, int controllerPort, String voters, int replication) {
+record KraftNode(int nodeId, Path dir, int brokerPort, int controllerPort, String voters, int replication,
+                 ScramSecurity security) {
     static final String HOST = "127.0.0.1";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Logger LOG = LoggerFactory.getLogger(KraftNode.class);
@@ -54,16 +56,19 @@ record KraftNode(int nodeId, Path dir, int brokerPort, int controllerPort, Strin
     Map<String, String> config() {
         String minInsync = String.valueOf(Math.min(2, replication));
         String factor = String.valueOf(replication);
+        // The controller listener speaks the same protocol as the client one (with its own mechanism, see ScramSecurity).
+        String listener = security == null ? "PLAINTEXT" : ScramSecurity.LISTENER;
         Map<String, String> config = new HashMap<>(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", String.valueOf(nodeId)),
                 Map.entry("controller.quorum.voters", voters),
                 Map.entry("controller.listener.names", CONTROLLER_LISTENER),
-                Map.entry("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort
+                Map.entry("listeners", listener + "://" + HOST + ":" + brokerPort
                         + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("advertised.listeners", listener + "://" + HOST + ":" + brokerPort),
+                Map.entry("listener.security.protocol.map",
+                        listener + ":" + listener + "," + CONTROLLER_LISTENER + ":" + listener),
+                Map.entry("inter.broker.listener.name", listener),
                 // Metadata log and topic data share one directory, so the whole node state lives under dir.
                 Map.entry("log.dirs", dir.toString()),
                 // Every topic, internal ones included, is replicated to all nodes (at most what the caller asked for);
@@ -85,6 +90,9 @@ record KraftNode(int nodeId, Path dir, int brokerPort, int controllerPort, Strin
                 Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024)),
                 // Kafka's default is to wait forever for startup; fail instead.
                 Map.entry("server.max.startup.time.ms", "60000")));
+        if (security != null) {
+            config.putAll(security.brokerConfig(CONTROLLER_LISTENER));
+        }
         return config;
     }
 
@@ -95,7 +103,11 @@ record KraftNode(int nodeId, Path dir, int brokerPort, int controllerPort, Strin
             return; // already formatted: KafkaRaftServer reads the cluster id back from meta.properties
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Formatter()
+        Formatter formatter = new Formatter();
+        if (security != null) {
+            formatter.setScramArguments(security.formatArguments());
+        }
+        formatter
                 .setPrintStream(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .setNodeId(nodeId)
                 .setClusterId(clusterId)

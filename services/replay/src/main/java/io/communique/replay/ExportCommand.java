@@ -1,6 +1,5 @@
 package io.communique.replay;
 
-import io.communique.kafka.KafkaDefaults;
 import io.communique.kafka.KafkaSettings;
 import io.communique.model.CloudEvents;
 import io.communique.model.Fact;
@@ -53,7 +52,8 @@ import java.util.function.Consumer;
                 "At the end, prints on stderr how many facts it wrote and the cursor where it read up to: "
                         + "GET /api/updates?since=CURSOR brings the copy up to date later."},
         footer = {"%nKafka: --bootstrap-servers, else KAFKA_BOOTSTRAP_SERVERS, else the embedded broker of a running "
-                + "'serve' at 127.0.0.1:EMBEDDED_KAFKA_PORT (9092)."},
+                + "'serve' at 127.0.0.1:EMBEDDED_KAFKA_PORT (9092); TLS and SASL as for 'serve': KAFKA_CLIENT_PROPERTIES (a "
+                + "properties file) and KAFKA_* client properties."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:bad option value or usage", "3:no fact topic", "4:Kafka unreachable within 10 s"})
 public final class ExportCommand implements Callable<Integer> {
@@ -91,9 +91,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        String servers = bootstrapServers != null && !bootstrapServers.isBlank()
-                ? bootstrapServers.trim() : KafkaDefaults.bootstrapServers(System.getenv());
         try {
+            KafkaSettings settings = ReplayOptions.settings(bootstrapServers, System.getenv());
             FactRows rows = FactRows.named(format);
             if (rows == null) {
                 throw new ReplayException(ExitCodes.BAD_ARGUMENT, "--format must be jsonl or csv, not '" + format + "'");
@@ -101,10 +100,10 @@ public final class ExportCommand implements Callable<Integer> {
             FactQuery query = query();
             Result result;
             if (output == null) {
-                result = export(new KafkaSettings(servers), rows, query, spec.commandLine().getOut());
+                result = export(settings, rows, query, spec.commandLine().getOut());
             } else {
                 try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                    result = export(new KafkaSettings(servers), rows, query, out);
+                    result = export(settings, rows, query, out);
                 }
             }
             err.printf("export: %d fact%s written; cursor %s%n", result.written(), result.written() == 1 ? "" : "s",

@@ -52,13 +52,13 @@ final class Replay {
      * Runs a request; a {@link ReplayException} is printed as one line to err and its exit code returned. Ctrl-C
      * (a shutdown hook) stops the loop and waits for the summary to be printed.
      */
-    int execute(String name, String bootstrapServers, ReplayOptions options, String from, boolean follow,
+    int execute(String name, Map<String, String> env, ReplayOptions options, String from, boolean follow,
                 PrintWriter out, PrintWriter err) {
         Thread onCtrlC = new Thread(this::stopAndAwait, name + "-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             Request request = options.request(from, follow);
-            long printed = run(new KafkaSettings(bootstrapServers), request, out, err, name);
+            long printed = run(options.settings(env), request, out, err, name);
             err.printf("%s: %d record%s printed from %s%n", name, printed, printed == 1 ? "" : "s", request.topic());
             return ExitCodes.OK;
         } catch (ReplayException e) {

@@ -35,7 +35,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return replay.execute(spec.name(), options.bootstrapServers(System.getenv()), options, from, follow,
+        return replay.execute(spec.name(), System.getenv(), options, from, follow,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

@@ -1,6 +1,8 @@
 package io.communique.replay;
 
+import io.communique.kafka.KafkaClientProperties;
 import io.communique.kafka.KafkaDefaults;
+import io.communique.kafka.KafkaSettings;
 import io.communique.model.FactType;
 import io.communique.model.Topics;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import java.util.Map;
 /** The options {@code replay} and {@code tail} share, and the help text about connecting and exit codes. */
 @Command(
         footer = {"%nKafka: --bootstrap-servers, else KAFKA_BOOTSTRAP_SERVERS, else the embedded broker of a running "
-                + "'serve' at 127.0.0.1:EMBEDDED_KAFKA_PORT (9092)."},
+                + "'serve' at 127.0.0.1:EMBEDDED_KAFKA_PORT (9092); TLS and SASL as for 'serve': KAFKA_CLIENT_PROPERTIES (a "
+                + "properties file) and KAFKA_* client properties."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done: the end of the topic (or --to) was reached, or stopped with Ctrl-C",
@@ -61,9 +64,20 @@ final class ReplayOptions {
         return new Replay.Request(topic, StartPosition.parse(from), end, filter, follow);
     }
 
-    String bootstrapServers(Map<String, String> env) {
-        return bootstrapServers != null && !bootstrapServers.isBlank()
+    /** The cluster, with the client properties (TLS, SASL) the server would use: the same variables. */
+    KafkaSettings settings(Map<String, String> env) {
+        return settings(bootstrapServers, env);
+    }
+
+    /** {@code --bootstrap-servers}, else the environment's; a client properties file that cannot be read is a bad argument. */
+    static KafkaSettings settings(String bootstrapServers, Map<String, String> env) {
+        String servers = bootstrapServers != null && !bootstrapServers.isBlank()
                 ? bootstrapServers.trim() : KafkaDefaults.bootstrapServers(env);
+        try {
+            return new KafkaSettings(servers, KafkaClientProperties.fromEnv(env));
+        } catch (IllegalArgumentException e) {
+            throw new ReplayException(ExitCodes.BAD_ARGUMENT, e.getMessage());
+        }
     }
 
     private FactType factType() {

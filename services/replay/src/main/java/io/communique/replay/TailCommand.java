@@ -23,7 +23,7 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return replay.execute(spec.name(), options.bootstrapServers(System.getenv()), options, "latest", true,
+        return replay.execute(spec.name(), System.getenv(), options, "latest", true,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
