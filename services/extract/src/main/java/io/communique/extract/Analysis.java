@@ -32,11 +32,12 @@ final class Analysis {
     private final List<Mention>[] partiesBySentence;
 
     private static final Pattern ZH_PLAN = Pattern.compile(
-            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|下次|下一次|没有|并未|尚未|未能|(?<![从并])未|不会|无意|为出席|预定|预订");
+            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|下次|下一次|没有|并未|并无|尚未|未能|(?<![从并])未|不会|无意|为出席|预定|预订");
     /** A plan stated earlier in the sentence ("李强将会见普京,同梅德韦杰夫举行会晤") still governs later clauses. */
     private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于|期待|期望");
     private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
-    private static final Pattern ZH_PLAN_AFTER = Pattern.compile("^[^,;]{0,4}(将|拟|即将)");
+    /** "将…", and "为美朝首脑会晤铺路": an occasion something prepares the way for is yet to come. */
+    private static final Pattern ZH_PLAN_AFTER = Pattern.compile("^[^,;]{0,4}(将|拟|即将)|^[^,;。]{0,4}(?:铺路|铺平道路|创造条件|做准备|作准备)");
     /** "除普京外,他还会见了…", "Besides Putin, he also met…": the excluded party. */
     private static final Pattern EXCLUSION = Pattern.compile("除(?:了)?[^,;除]{1,30}?(?:以外|之外|外)|(?i)\\b(?:besides|apart from|in addition to|aside from)\\b[^,;]{1,60}?,");
     /**
@@ -53,7 +54,7 @@ final class Analysis {
     private static final Pattern INVITATION = Pattern.compile("应[^,;应]{1,40}?邀请?");
     private static final Pattern EN_PLAN = Pattern.compile(
             "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
-                    + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
+                    + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|eyes|eyeing|mulls|mulling|weighs|seeks|seeking|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
                     + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes|no)\\b");
     /** A character of the same clause: "met A on Saturday, and is scheduled to meet B" plans only B. */
     private static final String SAME_CLAUSE = "(?:(?!,\\s*(?:and|but|while|whereas)\\s)[^.;])";
@@ -70,7 +71,7 @@ final class Analysis {
                     + "|^[^,;.]{0,50}?\\bthe (?:[\\w-]+ ){0,3}summit\\b|^represented (?:their|his|her|its) countr|^among (?:those|the leaders) (?:attending|present)"
                     + "|^welcomed\\b[^.;]{0,160}\\bto the (?:[\\w-]+ ){0,2}(?:summit|plenary|session|gathering|conference)\\b"
                     + "|^attending\\s*,|^attended as an? (?:observer|invitee|guest)");
-    private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)[^,;]{0,8}$");
+    private static final Pattern BARE_SUMMIT_BEFORE = Pattern.compile("(?i)(?:峰会|会晤|会议|论坛|summit|meeting|forum)(?:,\\s*)?[^,;]{0,8}$"); // "The summit, hosted by…"
     /** "…、C国总理D出席。": attendance with nothing after the verb, of the meeting named in an earlier sentence. */
     private static final Pattern ATTENDED_AT_END = Pattern.compile(
             "(?i)^(?:出席|参加|与会|共同出席|attended|took part|led (?:his|her|their|its) (?:country's |nation's |government's )?delegation)"

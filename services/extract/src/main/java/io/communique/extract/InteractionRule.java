@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class InteractionRule implements Rule {
     private static final Pattern ZH = Pattern.compile(
-            "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频方式|视频连线|视像会晤|视像会议|视像通话|视像会谈|视像方式)"
+            "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频峰会|视频方式|视频连线|视像会晤|视像会议|视像峰会|视像通话|视像会谈|视像方式)"
                     + "|(会谈)|(会见|会晤|会面|见面|接见|共同主持(?=[^,;。]{0,20}(?:双边|联委会|委员会|机制|对话)))|(峰会|会议)");
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:first |also |separately )?(?:to|with)\\b|\\bcall with\\b"
@@ -37,6 +37,8 @@ final class InteractionRule implements Rule {
     /** Encounters with media, business people or communities are not diplomatic events. */
     private static final Pattern NON_STATE = Pattern.compile(
             "(?i)^[^,;。]{0,10}(记者|媒体|友好人士|各界|企业|华侨|侨胞|社群|社区|学生|代表团成员|reporters|journalists|the media|the press|business)");
+    /** A coordinated clause with a verb of its own: ", and is scheduled to…", ", but will…". */
+    private static final Pattern COORDINATED_CLAUSE = Pattern.compile("(?i),\\s*(?:and|but)\\s+(?:is|are|was|were|will|would|has|have|had|plans?|hopes?)\\b");
     /** Named multilateral processes, not talks between the countries of the sentence. */
     private static final Pattern NAMED_PROCESS = Pattern.compile("[六四五]方会谈");
     private static final Pattern SEPARATELY = Pattern.compile("(?i)分别|separately|respectively|\\bseparate\\b");
@@ -74,6 +76,8 @@ final class InteractionRule implements Rule {
                 windowStart = triggers.get(k - 1).end(); // "会谈会见": adjacent triggers share their counterparts
             }
             int windowEnd = k + 1 < triggers.size() ? Math.min(triggers.get(k + 1).start(), a.clauseEnd(i, t.end())) : a.clauseEnd(i, t.end());
+            Matcher next = COORDINATED_CLAUSE.matcher(a.text).region(t.end(), windowEnd);
+            windowEnd = a.english && next.find() ? next.start() : windowEnd; // "met A, and is to meet B": B is the next clause's
             if ((call && t.type() != FactType.PHONE_CALL) || a.planned(i, t.start()) || nonState(a, i, t) || counted(a, i, t)) {
                 continue;
             }
@@ -85,18 +89,13 @@ final class InteractionRule implements Rule {
         }
     }
 
-    /** "举行了10多场会见会谈", "10多场双边会见": a number of encounters is an aggregate, no event ("多场会谈会见" with one counterpart is). */
     private static boolean counted(Analysis a, int i, Trigger t) {
-        String before = a.text.substring(Math.max(a.sentence(i).start(), t.start() - 8), t.start());
-        return !a.english && AGGREGATE.matcher(before).find();
+        return Rule.countedOccasions(a, i, t.start());
     }
-
-    /** "举行了10多场会见会谈": a count of encounters is an aggregate, no event. */
-    private static final Pattern AGGREGATE = Pattern.compile("(?:\\d+|[一二三四五六七八九十几数]+)多?场");
 
     private static void leadersOfTheTour(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(TOUR_LEADERS, a, i);
-        if (!m.find() || a.planned(i, m.start()) || AGGREGATE.matcher(m.group()).find()) {
+        if (!m.find() || a.planned(i, m.start()) || Rule.AGGREGATE.matcher(m.group()).find()) {
             return;
         }
         Trip.Tour tour = Trip.of(out);
@@ -151,7 +150,8 @@ final class InteractionRule implements Rule {
 
     /** "通过通电话和互致信函保持着良好沟通", "maintained regular contact by phone": a habit, not an event. */
     private static final Pattern HABITUAL = Pattern.compile(
-            "(?i)^[^,;。.]{0,20}?(?:保持(?:着)?(?:良好|密切|经常性)?的?(?:沟通|联系|交往|接触)|\\bmaintain(?:ed|s)? (?:close |regular )?(?:contacts?|communication))");
+            "(?i)^[^,;。.]{0,20}?(?:保持(?:着)?(?:良好|密切|经常性)?的?(?:沟通|联系|交往|接触)|\\bmaintain(?:ed|s)? (?:close |regular )?(?:contacts?|communication))"
+                    + "|^\\s*(?:frequently|often|regularly|repeatedly|several times|many times|on several occasions)\\b");
 
     private static boolean nonState(Analysis a, int i, Trigger trigger) {
         String after = a.text.substring(trigger.end(), a.sentence(i).end());
@@ -202,6 +202,7 @@ final class InteractionRule implements Rule {
             "(?i)\\s+(?:with\\s+)?(?:the\\s+|his\\s+|her\\s+|their\\s+)?(?:(?-i:[A-Z])[a-z]+\\s+)?(?:president|prime minister|PM|premier|chancellor|king|queen|emir"
                     + "|crown prince|sultan|foreign minister|counterparts?)\\b");
     private static final Pattern VIRTUAL = Pattern.compile("(?i)\\b(?:virtual|video|online)\\b");
+    private static final Pattern VIDEO_SUMMIT = Pattern.compile("(?i)视频峰会|视像峰会|virtual summit|video summit");
 
     /** "普京以视频方式出席", "以视频方式、莫迪…出席", "joined the summit via video": how a leader attended, not a call. */
     private static final Pattern ATTENDANCE_AFTER = Pattern.compile(
@@ -480,6 +481,7 @@ final class InteractionRule implements Rule {
         String window = a.text.substring(a.clauseStart(i, start), start);
         List<Set<String>> groups = new ArrayList<>();
         boolean together = TRILATERAL.matcher(a.sentenceText(i)).find() || oneCompound(a, i, windowStart, to)
+                || VIDEO_SUMMIT.matcher(a.text.substring(t.start(), t.end())).find() // "同A、B举行视频峰会": one call of all
                 || listedSubjects(a, i, subjectMention, counterparts.values(), start);
         if (counterparts.size() > 1 && together && !SEPARATELY.matcher(a.sentenceText(i)).find()) {
             groups.add(counterparts.keySet());

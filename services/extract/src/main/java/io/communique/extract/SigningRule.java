@@ -24,7 +24,7 @@ final class SigningRule implements Rule {
     private static final Pattern AGREEMENT = Pattern.compile(
             "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|合作项目|合作规划|行动计划|路线图|公约|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
                     + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments?\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b"
-                    + "|\\broad ?maps?\\b|\\baction plans?\\b|\\bprotocols?\\b|\\bconventions?\\b|\\bcharters?\\b");
+                    + "|\\broad ?maps?\\b|\\baction plans?\\b|\\bexchanges? of notes\\b|\\bprotocols?\\b|\\bconventions?\\b|\\bcharters?\\b");
     private static final Pattern SHORT_NAME = Pattern.compile("(?i)以下[简称]|简称|hereinafter|the so-called");
     private static final Pattern DOCUMENT = Pattern.compile(STATEMENT.pattern() + "|" + AGREEMENT.pattern());
     private static final Pattern MORE_AFTER_TITLE = Pattern.compile("^[^,;]{0,4}等(?:[一二三四五六七八九十两多\\d]+)(?:个|份|项)");

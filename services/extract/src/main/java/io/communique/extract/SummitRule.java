@@ -20,7 +20,7 @@ final class SummitRule implements Rule {
                     + "|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\bamong (?:those|the leaders) (?:attending|present) (?:were|was|included)\\b|\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part(?: in)?\\b|\\bled (?:his|her|their|its) (?:country's |nation's |government's )?delegation\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
-                    + "|\\b(?:was|were) (?:also )?among the (?:leaders|heads of state|participants|attendees)\\b"
+                    + "|\\b(?:was|were) (?:also )?among the (?:leaders|heads of state|participants|attendees)\\b|\\b(?:was|were) (?:also )?at the (?=(?:[\\w-]+ ){0,3}(?:summit|meeting)\\b)"
                     + "|\\baddressed\\b|\\bjoined\\b|\\bgathered\\b|\\bspoke at\\b|\\brepresented (?:their|his|her|its) countr(?:y|ies)\\b"
                     + "|\\bdelivered (?:a |an |the )?(?:[a-z]+ )?(?:speech|address|remarks|statement) (?:at|to)\\b)"
                     + "|(\\bhosted\\b|\\b(?:is|was) hosting\\b|(?<=, )hosting\\b|\\bchaired\\b|\\bpresided over\\b|\\bunder the chairmanship of\\b"
@@ -43,6 +43,10 @@ final class SummitRule implements Rule {
     private static final Pattern DELEGATION_OF = Pattern.compile(
             "(?i)\\bdelegations? of (?:the )?(?:(?:State|Sultanate|Kingdom|Republic|Emirate|Principality|Federation) of )?(?:the )?$");
     private static final Pattern DELEGATION_AFTER = Pattern.compile("(?i)^(?:'s)?\\s+delegation\\b|^\\s+(?:was|were|is|are) represented\\b");
+    /** "China was represented by Premier Li Qiang and Russia by Foreign Minister Lavrov": the second, its verb left out. */
+    private static final Pattern GAPPED_REPRESENTATION = Pattern.compile(
+            "^\\s+by\\s+(?:its\\s+)?(?:[A-Z][a-z]+\\s+){0,2}(?:President|Prime Minister|Premier|Foreign Minister|Vice President|Minister|Chancellor)\\b");
+    private static final Pattern REPRESENTED_BY = Pattern.compile("(?i)\\brepresented by\\b");
     /** Verbs that speak of a summit only with a summit noun after them ("joined NATO" is membership, not attendance). */
     private static final Pattern NEEDS_SUMMIT_NOUN = Pattern.compile("(?i)addressed|joined|gathered|spoke at|delivered.*");
     /** A meeting of the report's organisation named before its attendees ("The meeting was attended by…", "会议"). */
@@ -263,17 +267,21 @@ final class SummitRule implements Rule {
      */
     private static void delegations(Analysis a, int i, List<Candidate> out) {
         Matcher summit = Rule.matcher(SUMMIT_NOUN, a, i);
-        if (!a.english || !summit.find() || !HEADED.matcher(a.sentenceText(i)).find() || a.planned(i, summit.start())) {
+        boolean named = summit.find();
+        boolean represented = REPRESENTED_BY.matcher(a.sentenceText(i)).find();
+        int at = named ? summit.start() : a.sentence(i).start();
+        if (!a.english || !(named || represented) || !HEADED.matcher(a.sentenceText(i)).find() || a.planned(i, at)) {
             return;
         }
-        String organisation = a.organisation(i, summit.start());
+        String organisation = named ? a.organisation(i, summit.start()) : a.lastOrganisation(i); // "China was represented by…": the report's summit
         if (organisation == null) {
             return;
         }
         for (Mention p : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
             String before = a.text.substring(Math.max(a.sentence(i).start(), p.start() - 60), p.start());
-            String after = a.text.substring(p.end(), Math.min(a.sentence(i).end(), p.end() + 20));
-            if (p.code().equals(organisation) || !(DELEGATION_OF.matcher(before).find() || DELEGATION_AFTER.matcher(after).find())) {
+            String after = a.text.substring(p.end(), Math.min(a.sentence(i).end(), p.end() + 40));
+            boolean gapped = represented && GAPPED_REPRESENTATION.matcher(after).lookingAt();
+            if (p.code().equals(organisation) || !(DELEGATION_OF.matcher(before).find() || DELEGATION_AFTER.matcher(after).find() || gapped)) {
                 continue;
             }
             Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(p.code(), organisation), p.start(), "delegation of " + p.code() + " at the summit");
@@ -281,7 +289,7 @@ final class SummitRule implements Rule {
             c.reason(0.10, "attendee " + Events.recognised(a, p) + " through its delegation");
             c.actor = p.code();
             c.organisation = organisation;
-            Events.locate(a, i, c, summit.start());
+            Events.locate(a, i, c, at);
             Events.addPersons(a, i, c, p.code(), p.start(), a.clauseEnd(i, p.end()));
             out.add(c);
         }

@@ -49,7 +49,8 @@ final class VisitRule implements Rule {
         }
         arrivals(a, i, out);
         while (m.find()) {
-            if (a.planned(i, m.start()) || TRAVEL.matcher(m.group()).matches() && SUMMIT_NOUN.matcher(a.sentenceText(i)).find()) {
+            if (a.planned(i, m.start()) || Rule.countedOccasions(a, i, m.start())
+                    || TRAVEL.matcher(m.group()).matches() && SUMMIT_NOUN.matcher(a.sentenceText(i)).find()) {
                 continue;
             }
             if (m.group().equals("互访")) {
@@ -138,7 +139,11 @@ final class VisitRule implements Rule {
      */
     private static final Pattern POSSESSED_VISIT = Pattern.compile("(?i)['’]s (?:(?:state|official|working|first|two-day|three-day|four-day|brief) )*(?:visit|trip)\\b");
     private static final Pattern LEG_OF_TOUR = Pattern.compile("(?i)\\bleg of (?:a|his|her|the|their) (?:[\\w-]+ ){0,2}(?:tour|trip|visit)\\b");
-    private static final Pattern BEGAN_TOUR_IN = Pattern.compile("(?i)\\b(?:began|started|ended|concluded|wrapped up) (?:the|his|her|a|their) (?:[\\w-]+ ){0,2}(?:tour|trip|visit) in (?:the )?");
+    private static final Pattern BEGAN_TOUR_IN = Pattern.compile("(?i)\\b(?:began|started|ended|concluded|wrapped up) (?:the|his|her|a|their) (?:[\\w-]+ ){0,2}(?:tour|trip|visit) in (?:the )?"
+            + "|\\b(?:The|His|Her) (?:[\\w-]+ ){0,2}(?:tour|trip) (?:began|started|ended|opened) (?:on [A-Z][a-z]+ |earlier |last week )?in (?:the )?");
+    /** "a Central Asian tour that took him to Turkmenistan and Kazakhstan", "the crown prince's Asian tour, which took him to A and B". */
+    private static final Pattern TOUR_TOOK_TO = Pattern.compile("(?i)\\b(?:tour|trip)\\b,? (?:that|which) (?:also )?(?:has )?(?:took|taken|takes) (?:him|her|them) to\\b");
+    private static final Pattern POSSESSOR_OF_TOUR = Pattern.compile("(?i)['’]s (?:[\\w-]+ ){0,3}(?:tour|trip)\\b");
 
     private void namedVisits(Analysis a, int i, List<Candidate> out) {
         Matcher possessed = Rule.matcher(POSSESSED_VISIT, a, i);
@@ -162,6 +167,7 @@ final class VisitRule implements Rule {
                 c.reason(0.15, "the " + Events.recognised(a, host) + " leg of a tour");
             }
         }
+        toursTakenTo(a, i, out);
         Matcher began = Rule.matcher(BEGAN_TOUR_IN, a, i);
         while (began.find()) {
             int end = began.end();
@@ -170,6 +176,26 @@ final class VisitRule implements Rule {
             if (place != null && visitor != null && !visitor.equals(place.code()) && !a.planned(i, began.start())) {
                 Candidate c = add(a, i, began, visitor, place.code(), a.original.substring(place.start(), place.end()), place.code(), out);
                 c.reason(0.15, "a tour begun or ended in " + Events.recognised(a, place));
+            }
+        }
+    }
+
+    /** Every country a tour "took him to", visited by the tour's owner ("X's tour") or else the sentence's subject. */
+    private void toursTakenTo(Analysis a, int i, List<Candidate> out) {
+        Matcher took = Rule.matcher(TOUR_TOOK_TO, a, i);
+        if (!took.find() || a.planned(i, took.start())) {
+            return;
+        }
+        Matcher possessive = POSSESSOR_OF_TOUR.matcher(a.text).region(a.sentence(i).start(), took.end());
+        int ownerEnd = possessive.find() ? possessive.start() : -1;
+        Mention owner = ownerEnd < 0 ? null : a.mentions.get(i).stream()
+                .filter(m -> m.isParty() && m.end() <= ownerEnd && ownerEnd - m.end() <= 30).reduce((first, second) -> second).orElse(null);
+        String visitor = owner != null ? owner.code() : a.subject(i, took.start());
+        int listEnd = a.clauseEnd(i, took.end());
+        for (Mention host : a.mentions.get(i).stream().filter(m -> m.isParty() && m.start() >= took.end() && m.end() <= listEnd).toList()) {
+            if (visitor != null && !host.code().equals(visitor)) {
+                Candidate c = add(a, i, took, visitor, host.code(), null, null, out);
+                c.reason(0.10, "a stop of the tour of " + visitor + ": " + Events.recognised(a, host));
             }
         }
     }

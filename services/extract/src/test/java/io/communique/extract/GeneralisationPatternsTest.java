@@ -1032,4 +1032,56 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("2023年9月6日，国务院总理李强出席第26次中国—东盟（10+1）领导人会议。会议发表了《中国—东盟关于深化农业合作的联合声明》。", "2023-09-07"))
                 .contains("STATEMENT_SIGNED ASEAN");
     }
+
+    @Test
+    void aVideoSummitWithSeveralLeadersIsOneCallOfAll() {
+        assertThat(Facts.keys("2024年5月9日，国家主席甲在北京同法国总统马克龙、德国总理朔尔茨举行视频峰会。", "2024-05-10")).containsExactly("PHONE_CALL CN,DE,FR");
+    }
+
+    @Test
+    void aCountOfVisitsOrMeetingsIsAnAggregateNoEvent() {
+        assertThat(Facts.keys("金正恩自2018年3月以来已四度访华，与习近平多次会晤。", "2024-05-10")).isEmpty();
+        assertThat(Facts.keys("TOKYO, May 9 -- Kishida and Yoon have met frequently since last year.", "2024-05-10")).isEmpty();
+    }
+
+    @Test
+    void anOccasionSomethingPreparesTheWayForOrSomeoneEyesIsAPlan() {
+        assertThat(Facts.keys("2024年5月9日，美韩外长举行会谈，分析指出，这为美朝首脑会晤铺路。", "2024-05-10")).doesNotContain("MEETING KP,US");
+        assertThat(Facts.keys("TOKYO, May 9 -- Kishida eyes talks with Chinese Premier Li Qiang in Seoul.", "2024-05-10")).isEmpty();
+    }
+
+    @Test
+    void aPlanInALaterCoordinatedClausePlansOnlyThatClause() {
+        assertThat(Facts.keys("NEW DELHI, Sept 9 -- Modi held bilateral meetings with British Prime Minister Rishi Sunak on Saturday, and is scheduled "
+                + "to meet French President Emmanuel Macron on Sunday.", "2023-09-09")).containsExactly("MEETING GB,IN");
+    }
+
+    @Test
+    void everyCountryATourTookTheVisitorToIsVisited() {
+        assertThat(Facts.keys("TASHKENT, May 9 -- South Korean President Yoon Suk Yeol arrived in Tashkent on Thursday for a state visit to "
+                + "Uzbekistan, the last leg of a Central Asian tour that took him to Turkmenistan and Kazakhstan.", "2024-05-10"))
+                .containsExactlyInAnyOrder("VISIT KR,UZ", "VISIT KR,TM", "VISIT KR,KZ");
+        assertThat(Facts.of("BEIJING, May 9 -- China is the last stop of the Saudi crown prince's Asian tour, which took him to Pakistan and India.",
+                "2024-05-10")).extracting(Fact::initiator).containsOnly("SA").hasSize(2);
+    }
+
+    @Test
+    void aTourThatBeganInACountryVisitedIt() {
+        assertThat(Facts.keys("LIBREVILLE, May 9 -- French President Emmanuel Macron is on a four-nation tour of Africa. The tour began on Wednesday "
+                + "in Gabon.", "2024-05-10")).contains("VISIT FR,GA");
+    }
+
+    @Test
+    void anExchangeOfNotesIsAnAgreement() {
+        assertThat(Facts.keys("MANILA, May 9 -- Japan and the Philippines signed an exchange of notes on coast guard vessels on Thursday.", "2024-05-10"))
+                .containsExactly("AGREEMENT_SIGNED JP,PH");
+    }
+
+    @Test
+    void representationAndPresenceAtTheSummitAreAttendance() {
+        assertThat(Facts.keys("VILNIUS, July 11 -- NATO leaders met in Vilnius on Tuesday. The two-day summit, hosted by Lithuanian President "
+                + "Gitanas Nauseda, opened in the morning. Japanese Prime Minister Fumio Kishida was also at the summit table. Australia was "
+                + "represented by Prime Minister Anthony Albanese and New Zealand by Prime Minister Chris Hipkins.", "2023-07-12"))
+                .contains("SUMMIT LT,NATO", "SUMMIT JP,NATO", "SUMMIT AU,NATO", "SUMMIT NATO,NZ");
+    }
 }
