@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -71,7 +70,10 @@ final class LiveBench {
     private final LongAdder dashboardBytes = new LongAdder();
     private final LongAdder postFailures = new LongAdder();
     private final LongAdder answered = new LongAdder();
-    private final AtomicInteger closedClients = new AtomicInteger();
+    /** Clients closed before the end, by close status and reason: who dropped them, and why. */
+    private final Map<String, Integer> closedClients = new ConcurrentHashMap<>();
+    /** Errors the clients met (a frame too large, a reset connection), by kind. */
+    private final Map<String, Integer> clientErrors = new ConcurrentHashMap<>();
     private final List<Long> latencies = new ArrayList<>();
     /** Post to a dashboard's update listing the fact (facts an update leaves out are not timed). */
     private final List<Long> updateLatencies = new ArrayList<>();
@@ -148,8 +150,9 @@ final class LiveBench {
             measuring = false;
             long[] sorted = sortedLatencies(expected);
             progress.printf("e2e: %d reports posted in the measured time; %d of all answered 202, %d failed; %d of %d "
-                            + "fact deliveries timed; %d clients dropped%n", posted, answered.sum(), postFailures.sum(),
-                    latenciesSize(), expected, closedClients.get());
+                            + "fact deliveries timed; %d clients dropped %s; client errors %s%n", posted, answered.sum(),
+                    postFailures.sum(), latenciesSize(), expected,
+                    closedClients.values().stream().mapToInt(Integer::intValue).sum(), closedClients, clientErrors);
             String setting = String.format("%d clients, %d facts/s", sockets.size(), sizes.factsPerSecond());
             long[] updates;
             synchronized (updateLatencies) {
@@ -199,7 +202,12 @@ final class LiveBench {
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             // Frames, not text messages: clients count without decoding, so the bench spends its CPU on the app.
             socket.frameHandler(frame -> onFrame(frame, index));
-            socket.closeHandler(v -> closedClients.incrementAndGet());
+            socket.exceptionHandler(error -> clientErrors.merge(String.valueOf(error), 1, Integer::sum));
+            socket.closeHandler(v -> {
+                if (!closing) {
+                    closedClients.merge(socket.closeStatusCode() + " " + socket.closeReason(), 1, Integer::sum);
+                }
+            });
             sockets.add(socket);
         }
         return sockets;
