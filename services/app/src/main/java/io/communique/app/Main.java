@@ -1,6 +1,5 @@
 package io.communique.app;
 
-import io.communique.bench.BenchCommand;
 import io.communique.extract.ExtractCommand;
 import io.communique.replay.ExportCommand;
 import io.communique.replay.ReplayCommand;
@@ -18,8 +17,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "communique", mixinStandardHelpOptions = true, version = "Communiqué 0.1.0",
         description = "Diplomatic fact events from news reports, event-sourced on Apache Kafka.%n"
                 + "With no command: serve the dashboard and API (see 'serve --help').",
-        subcommands = {Main.Serve.class, ExtractCommand.class, BenchCommand.class, ReplayCommand.class, TailCommand.class,
-                ExportCommand.class, AdminCommand.class})
+        subcommands = {Main.Serve.class, ExtractCommand.class, ReplayCommand.class, TailCommand.class, ExportCommand.class,
+                AdminCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -33,14 +33,12 @@ class ArchitectureTest {
     static final String INTERNALS_ADAPTER = "io.communique.web.VertxInternals";
     /** Shares one encoded frame's Netty buffer among all dashboards (public Netty API, through the adapter). */
     static final String FRAME_SHARING = "io.communique.web.LiveClients";
-    /** Reads the pooled allocator's metrics, public Netty API below Vert.x; measurement code, never on a request path. */
-    static final String NETTY_METRICS_READER = "io.communique.bench.Memory";
     /** What the ingest stage may use of the extractor, which it runs in-process: the entry point, nothing inside. */
     static final String EXTRACTOR_ENTRY = "io.communique.extract.Extractor";
 
     /**
-     * Each module's packages, and which other modules' classes it may use (app and bench compose them all; no
-     * production class uses the test-support module).
+     * Each module's packages, and which other modules' classes it may use (app composes them all; no production class
+     * uses the test-support module). The bench is a module of its own, outside the app's jar, that nothing depends on.
      */
     @Test
     void modulesMeetOnlyThroughModelAndKafka() {
@@ -55,7 +53,7 @@ class ArchitectureTest {
                 .layer("alerts").definedBy("io.communique.alert..")
                 .layer("web").definedBy("io.communique.web..")
                 .layer("replay").definedBy("io.communique.replay..")
-                .layer("app").definedBy("io.communique.app..", "io.communique.bench..")
+                .layer("app").definedBy("io.communique.app..")
                 .layer("test-support").definedBy("io.communique.testing..")
                 .whereLayer("model").mayNotAccessAnyLayer()
                 .whereLayer("broker").mayNotAccessAnyLayer()
@@ -85,7 +83,7 @@ class ArchitectureTest {
     @Test
     void extractorIsUsedOnlyThroughItsEntryPoint() {
         ArchRule rule = noClasses()
-                .that().resideOutsideOfPackages("io.communique.extract..", "io.communique.app..", "io.communique.bench..")
+                .that().resideOutsideOfPackages("io.communique.extract..", "io.communique.app..")
                 .should().dependOnClassesThat(resideInAPackage("io.communique.extract..")
                         .and(DescribedPredicate.not(inside(EXTRACTOR_ENTRY)))
                         .as("classes of the extractor other than " + EXTRACTOR_ENTRY))
@@ -107,7 +105,6 @@ class ArchitectureTest {
     @Test
     void theNamedExceptionsExist() {
         assertThat(CLASSES.contain(INTERNALS_ADAPTER)).as(INTERNALS_ADAPTER).isTrue();
-        assertThat(CLASSES.contain(NETTY_METRICS_READER)).as(NETTY_METRICS_READER).isTrue();
         assertThat(CLASSES.contain(FRAME_SHARING)).as(FRAME_SHARING).isTrue();
         assertThat(CLASSES.contain(EXTRACTOR_ENTRY)).as(EXTRACTOR_ENTRY).isTrue();
     }
@@ -124,7 +121,7 @@ class ArchitectureTest {
     @Test
     void nettyOnlyInTheAdapter() {
         ArchRule rule = noClasses()
-                .that(DescribedPredicate.not(inside(INTERNALS_ADAPTER, FRAME_SHARING, NETTY_METRICS_READER)))
+                .that(DescribedPredicate.not(inside(INTERNALS_ADAPTER, FRAME_SHARING)))
                 .should().dependOnClassesThat().resideInAPackage("io.netty..")
                 .because("Vert.x is the network API here; " + INTERNALS_ADAPTER + " is the one adapter below it");
         rule.check(CLASSES);

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.model.Fact;
 import io.communique.model.Json;
 import io.communique.model.Topics;
-import io.communique.projection.ViewStore;
+import io.communique.projection.CountryFold;
+import io.communique.projection.TopicFold;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,17 +67,21 @@ final class Views {
      * lists hold {@link #EVERY_FACT}, as the app of these tests is configured.
      */
     static Map<String, Bytes> rebuilt(String bootstrap) {
-        ViewStore store = new ViewStore(EVERY_FACT);
-        Set<String> countries = new TreeSet<>();
-        Set<String> topics = new TreeSet<>();
+        Map<String, Fact> latest = new HashMap<>();
         for (byte[] value : readAll(bootstrap, Topics.FACTS)) {
-            ViewStore.Changes changes = store.apply(Json.read(value, Fact.class));
-            countries.addAll(changes.countries());
-            topics.addAll(changes.topics());
+            Fact fact = Json.read(value, Fact.class);
+            latest.put(fact.id(), fact);
         }
+        Map<String, List<Fact>> byCountry = new TreeMap<>();
+        Map<String, List<Fact>> byTopic = new TreeMap<>();
+        latest.values().forEach(fact -> {
+            fact.participants().forEach(code -> byCountry.computeIfAbsent(code, key -> new ArrayList<>()).add(fact));
+            fact.topics().forEach(id -> byTopic.computeIfAbsent(id, key -> new ArrayList<>()).add(fact));
+        });
         Map<String, Bytes> views = new TreeMap<>();
-        countries.forEach(code -> views.put("country/" + code, new Bytes(Json.bytes(store.country(code)))));
-        topics.forEach(id -> views.put("topic/" + id, new Bytes(Json.bytes(store.topic(id)))));
+        byCountry.forEach((code, facts) ->
+                views.put("country/" + code, new Bytes(Json.bytes(CountryFold.view(code, facts, EVERY_FACT)))));
+        byTopic.forEach((id, facts) -> views.put("topic/" + id, new Bytes(Json.bytes(TopicFold.view(id, facts, EVERY_FACT)))));
         return views;
     }
 

@@ -8,6 +8,7 @@ import io.communique.model.FactRef;
 import io.communique.model.FactType;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Folds facts into the view of one country (or organisation): a pure function, {@code fold(view, fact) -> view}.
- * {@link State} is the same fold kept incrementally, for {@link ViewStore} and the projection.
+ * {@link State} is the same fold kept incrementally, as the projection keeps each country's view.
  */
 public final class CountryFold {
     private CountryFold() {
@@ -28,7 +29,7 @@ public final class CountryFold {
     /**
      * The view with the fact applied; the same view when the fact does not involve it or is already in it. Only for
      * a view that still lists all its facts: a bounded view no longer holds what folding needs (keep a
-     * {@link State}, as {@link ViewStore} does).
+     * {@link State}, as the projection does).
      */
     public static CountryView fold(CountryView view, Fact fact) {
         if (!fact.involves(view.code())) {
@@ -37,12 +38,19 @@ public final class CountryFold {
         if (view.facts().size() < view.reportCount()) {
             throw new IllegalArgumentException("the view of " + view.code() + " lists only its most recent facts");
         }
-        State state = new State(view.code(), CountryView.RECENT, FactSource.NONE);
-        view.facts().forEach(listed -> state.apply(Folds.Folded.of(listed, FactSource.NO_LOCATOR)));
-        return state.apply(Folds.Folded.of(fact, FactSource.NO_LOCATOR)) ? state.view() : view;
+        State state = ViewState.folded(new State(view.code(), CountryView.RECENT, FactSource.NONE), view.facts());
+        return state.apply(FoldedFact.of(fact, FactSource.NO_LOCATOR)) ? state.view() : view;
     }
 
-    /** The lists of a country view beside its facts (list 0 of its {@link Folds.FactSet}): which one a fact is on. */
+    /**
+     * The view of a country's facts (the latest version of each, in any order), its lists holding the {@code limit}
+     * most recent: what the projection publishes once it has folded them.
+     */
+    public static CountryView view(String code, Collection<Fact> facts, int limit) {
+        return ViewState.folded(new State(code, limit, FactSource.NONE), facts).view();
+    }
+
+    /** The lists of a country view beside its facts (list 0 of its {@link FactSet}): which one a fact is on. */
     private enum Listed {
         VISITS_MADE, VISITS_RECEIVED, AGREEMENTS, STATEMENTS;
 
@@ -57,28 +65,23 @@ public final class CountryFold {
      * records only the {@code limit} most recent facts of each list. Not thread-safe.
      */
     static final class State extends ViewState<CountryView> {
-        /** A view kept alone; {@code source} is where facts that left its first ones are read back from. */
+        /** {@code source} is where facts that left the view's first ones are read back from. */
         State(String code, int limit, FactSource source) {
-            this(code, limit, source, null);
-        }
-
-        /** A view of a store, its facts in the store's table (or, when null, one of its own). */
-        State(String code, int limit, FactSource source, FactTable shared) {
-            super(code, limit, Listed.values().length + 1, source, shared);
+            super(code, limit, Listed.values().length + 1, source);
         }
 
         @Override
-        boolean contains(Folds.Shape shape) {
+        boolean contains(Shape shape) {
             return shape.participants().contains(key());
         }
 
         @Override
-        int extraList(Folds.Shape shape) {
+        int extraList(Shape shape) {
             Listed listed = listed(shape);
             return listed == null ? NO_EXTRA_LIST : listed.list();
         }
 
-        private Listed listed(Folds.Shape fact) {
+        private Listed listed(Shape fact) {
             return switch (fact.type()) {
                 case VISIT -> key().equals(fact.initiator()) ? Listed.VISITS_MADE
                         : fact.initiator() != null ? Listed.VISITS_RECEIVED : null;
@@ -102,15 +105,15 @@ public final class CountryFold {
                 facts().forEachShape(this::add);
             }
 
-            private void add(Folds.Shape shape, int events) {
+            private void add(Shape shape, int events) {
                 for (String other : shape.participants()) {
                     if (!other.equals(key())) {
-                        Folds.count(counterparts, other, events);
+                        Counts.add(counterparts, other, events);
                         byType.computeIfAbsent(other, key -> new EnumMap<>(FactType.class))
                                 .merge(shape.type(), events, Integer::sum);
                     }
                 }
-                shape.topics().forEach(topic -> Folds.count(topics, topic, events));
+                shape.topics().forEach(topic -> Counts.add(topics, topic, events));
                 Listed list = listed(shape);
                 if (list != null) {
                     listedEvents.merge(list, events, Integer::sum);
@@ -126,11 +129,11 @@ public final class CountryFold {
         CountryView derive() {
             Tally tally = new Tally();
             List<Counterpart> ranked = new ArrayList<>();
-            for (Count count : Folds.rank(tally.counterparts)) {
+            for (Count count : Counts.ranked(tally.counterparts)) {
                 ranked.add(new Counterpart(count.key(), count.count(), tally.byType.get(count.key())));
             }
             return new CountryView(key(), facts().events(), ranked, refs(Listed.VISITS_MADE), refs(Listed.VISITS_RECEIVED),
-                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Folds.rank(tally.topics), facts().first(0),
+                    refs(Listed.AGREEMENTS), refs(Listed.STATEMENTS), Counts.ranked(tally.topics), facts().first(0),
                     size(), tally.listedEvents.get(Listed.VISITS_MADE), tally.listedEvents.get(Listed.VISITS_RECEIVED),
                     tally.listedEvents.get(Listed.AGREEMENTS), tally.listedEvents.get(Listed.STATEMENTS));
         }

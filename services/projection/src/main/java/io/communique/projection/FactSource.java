@@ -8,7 +8,7 @@ import io.communique.model.Fact;
  * the position the view was given when the fact was folded in.
  */
 @FunctionalInterface
-public interface FactSource {
+interface FactSource {
     /** For views that are never asked to read back: each fact they saw is still among their first ones. */
     FactSource NONE = locator -> {
         throw new IllegalStateException("this view keeps no way to read a fact back (locator " + locator + ")");

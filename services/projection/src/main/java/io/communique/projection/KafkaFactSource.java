@@ -16,7 +16,7 @@ import java.util.List;
  * Reads single facts back from a topic by partition and offset, packed into one locator. Used on the projection's own
  * thread, seldom (when a fact leaves a view's first ones); its consumer is opened on first use. Not thread-safe.
  */
-public final class KafkaFactSource implements FactSource, AutoCloseable {
+final class KafkaFactSource implements FactSource, AutoCloseable {
     private static final int OFFSET_BITS = 40;
     private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
@@ -25,13 +25,13 @@ public final class KafkaFactSource implements FactSource, AutoCloseable {
     private final String topic;
     private KafkaConsumer<String, byte[]> consumer;
 
-    public KafkaFactSource(KafkaSettings settings, String topic) {
+    KafkaFactSource(KafkaSettings settings, String topic) {
         this.settings = settings;
         this.topic = topic;
     }
 
     /** A record's locator: its partition and offset (offsets below 2^40, a trillion records per partition). */
-    public static long locator(int partition, long offset) {
+    static long locator(int partition, long offset) {
         return (long) partition << OFFSET_BITS | offset;
     }
 

@@ -29,29 +29,8 @@ final class KeyTable {
     private int size;
 
     KeyTable(int columns) {
-        this(columns, 0);
-    }
-
-    /** A table with room for {@code expected} keys before it grows. */
-    KeyTable(int columns, int expected) {
         this.stride = FIRST_COLUMN + columns;
-        allocate(capacityFor(expected, MIN_CAPACITY));
-    }
-
-    /** Makes room for {@code expected} keys in all. */
-    void reserve(int expected) {
-        int needed = capacityFor(expected, capacity);
-        if (needed > capacity) {
-            resize(needed);
-        }
-    }
-
-    private static int capacityFor(int expected, int atLeast) {
-        int capacity = atLeast;
-        while (expected > capacity * MAX_LOAD) {
-            capacity *= 2;
-        }
-        return capacity;
+        allocate(MIN_CAPACITY);
     }
 
     int size() {
@@ -153,12 +132,12 @@ final class KeyTable {
         rows = new long[FIRST_ROW + newCapacity * stride];
     }
 
-    /** Ids are hashes already, but hand-written keys are not: mix the bits before masking. */
     /** The index of a slot's row in {@code rows}. */
     private int row(int slot) {
         return FIRST_ROW + slot * stride;
     }
 
+    /** Ids are hashes already, but hand-written keys are not: mix the bits before masking. */
     private static int home(long hi, long lo, int mask) {
         long h = (hi ^ Long.rotateLeft(lo, 32)) * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 32) & mask;

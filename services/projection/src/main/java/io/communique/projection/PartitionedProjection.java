@@ -224,7 +224,7 @@ final class PartitionedProjection<S> extends ConsumerLoop {
         if (record.key() == null) {
             throw new BadRecord(BadRecord.Kind.WRONG_SHAPE, "no key: a routed fact is keyed by the view it belongs to");
         }
-        Folds.Folded fact = BadRecord.shape(() -> Folds.Folded.read(record.value(),
+        FoldedFact fact = BadRecord.shape(() -> FoldedFact.read(record.value(),
                 KafkaFactSource.locator(record.partition(), record.offset())));
         S state = partitionStates.computeIfAbsent(record.key(), key -> kind.empty().apply(key, source));
         return retraction ? kind.retract().test(state, fact.outline().id())

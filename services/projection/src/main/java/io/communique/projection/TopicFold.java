@@ -4,12 +4,13 @@ import io.communique.model.CountryView;
 import io.communique.model.Fact;
 import io.communique.model.TopicView;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Folds facts into the view of one diplomatic topic: a pure function, {@code fold(view, fact) -> view}.
- * {@link State} is the same fold kept incrementally, for {@link ViewStore} and the projection.
+ * {@link State} is the same fold kept incrementally, as the projection keeps each topic's view.
  */
 public final class TopicFold {
     private TopicFold() {
@@ -30,9 +31,13 @@ public final class TopicFold {
         if (view.facts().size() < view.reportCount()) {
             throw new IllegalArgumentException("the view of " + view.id() + " lists only its most recent facts");
         }
-        State state = new State(view.id(), CountryView.RECENT, FactSource.NONE);
-        view.facts().forEach(listed -> state.apply(Folds.Folded.of(listed, FactSource.NO_LOCATOR)));
-        return state.apply(Folds.Folded.of(fact, FactSource.NO_LOCATOR)) ? state.view() : view;
+        State state = ViewState.folded(new State(view.id(), CountryView.RECENT, FactSource.NONE), view.facts());
+        return state.apply(FoldedFact.of(fact, FactSource.NO_LOCATOR)) ? state.view() : view;
+    }
+
+    /** The view of a topic's facts, its list holding the {@code limit} most recent (see {@link CountryFold#view}). */
+    public static TopicView view(String id, Collection<Fact> facts, int limit) {
+        return ViewState.folded(new State(id, limit, FactSource.NONE), facts).view();
     }
 
     /**
@@ -40,23 +45,18 @@ public final class TopicFold {
      * Memory as for {@link CountryFold.State}.
      */
     static final class State extends ViewState<TopicView> {
-        /** A view kept alone; {@code source} is where facts that left its first ones are read back from. */
+        /** {@code source} is where facts that left the view's first ones are read back from. */
         State(String id, int limit, FactSource source) {
-            this(id, limit, source, null);
-        }
-
-        /** A view of a store, its facts in the store's table (or, when null, one of its own). */
-        State(String id, int limit, FactSource source, FactTable shared) {
-            super(id, limit, 1, source, shared);
+            super(id, limit, 1, source);
         }
 
         @Override
-        boolean contains(Folds.Shape shape) {
+        boolean contains(Shape shape) {
             return shape.topics().contains(key());
         }
 
         @Override
-        int extraList(Folds.Shape shape) {
+        int extraList(Shape shape) {
             return NO_EXTRA_LIST;
         }
 
@@ -64,8 +64,8 @@ public final class TopicFold {
         TopicView derive() {
             Map<String, Integer> countries = new HashMap<>();
             facts().forEachShape((shape, events) ->
-                    shape.participants().forEach(code -> Folds.count(countries, code, events)));
-            return new TopicView(key(), facts().events(), Folds.rank(countries), facts().first(0), size());
+                    shape.participants().forEach(code -> Counts.add(countries, code, events)));
+            return new TopicView(key(), facts().events(), Counts.ranked(countries), facts().first(0), size());
         }
     }
 }

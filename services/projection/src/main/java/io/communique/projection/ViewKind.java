@@ -30,7 +30,7 @@ record ViewKind<S>(
         BiFunction<String, S, Map<String, Supplier<?>>> views) {
 
     interface Apply<S> {
-        boolean apply(S state, Folds.Folded fact);
+        boolean apply(S state, FoldedFact fact);
     }
 
     /** Country views whose lists hold the {@code limit} most recent entries. */

@@ -1,10 +1,15 @@
 package io.communique.projection;
 
+import io.communique.model.Fact;
+
+import java.util.Collection;
+import java.util.Objects;
+
 /**
- * One view's state, changed in place: its part of the facts ({@link Folds.FactSet}), the facts themselves being rows
- * of a {@link FactTable}, and the immutable view, derived only when asked for after a change. A view kept alone (as
- * the projection keeps each view of its routed topic) has a table of its own and takes facts with {@link #apply}; the
- * views of a {@link ViewStore} share the store's table, and the store puts facts into them. Not thread-safe.
+ * One view's state, changed in place, one fact at a time: its facts, rows of a {@link FactTable} of its own, what it
+ * derives from them ({@link FactSet}: lists, events), and the immutable view, derived only when asked for after a
+ * change. This is where a fact is folded into a country or topic view; {@link CountryFold.State} and
+ * {@link TopicFold.State} say which facts the view holds and what it shows of them. Not thread-safe.
  *
  * @param <V> the immutable view
  */
@@ -13,24 +18,14 @@ abstract class ViewState<V> {
     static final int NO_EXTRA_LIST = -1;
 
     private final String key;
-    private final FactTable table;
-    private final boolean alone;
-    private final Folds.FactSet facts;
-    /** This view alone, and the views a fact of one shape is in when it is kept alone: this one, or none. */
-    private final ViewState<?>[] self = {this};
-    private final Folds.ViewsOf itself;
+    private final FactTable table = new FactTable();
+    private final FactSet facts;
     private V view;
 
-    /**
-     * @param lists  how many lists the view has, list 0 (every fact) included
-     * @param shared the table of the store the view is part of, or null for a view kept alone
-     */
-    ViewState(String key, int limit, int lists, FactSource source, FactTable shared) {
+    /** @param lists how many lists the view has, list 0 (every fact) included */
+    ViewState(String key, int limit, int lists, FactSource source) {
         this.key = key;
-        this.alone = shared == null;
-        this.table = alone ? new FactTable(0) : shared;
-        this.facts = new Folds.FactSet(table, this, limit, lists, source);
-        this.itself = shape -> facts.holds(shape) ? self : Folds.NO_VIEWS;
+        this.facts = new FactSet(table, this, limit, lists, source);
     }
 
     /** The country code or topic id. */
@@ -39,41 +34,74 @@ abstract class ViewState<V> {
     }
 
     /** Whether facts of this shape are in the view. */
-    abstract boolean contains(Folds.Shape shape);
+    abstract boolean contains(Shape shape);
 
-    /** The list other than 0 that facts of this shape are on, or {@link #NO_EXTRA_LIST}. */
-    abstract int extraList(Folds.Shape shape);
+    /** The list other than 0 that facts of this shape (which the view contains) are on, or {@link #NO_EXTRA_LIST}. */
+    abstract int extraList(Shape shape);
 
     /** The immutable view of the state as it is now. */
     abstract V derive();
 
-    Folds.FactSet facts() {
+    FactSet facts() {
         return facts;
     }
 
-    /** Applies a fact to a view kept alone; false when it is not in the view or is already in it. */
-    boolean apply(Folds.Folded folded) {
-        requireAlone();
-        return contains(folded.shape()) && Folds.put(table, folded, itself, Folds.NOT_REPORTED);
-    }
-
-    /** Removes a fact a newer extraction no longer finds from a view kept alone; false when it was not in it. */
-    boolean retract(String factId) {
-        requireAlone();
-        return Folds.remove(table, FactKey.of(factId), self, itself, Folds.NOT_REPORTED);
+    /**
+     * Applies a fact; false when it is not in the view or is already in it. A new fact joins the view; a re-delivery
+     * (the same id and content hash) changes nothing; a re-extraction (the same id, other content) takes the place
+     * of the fact it replaces.
+     */
+    boolean apply(FoldedFact folded) {
+        if (!contains(folded.shape())) {
+            return false;
+        }
+        int shape = table.shapeId(folded.shape());
+        int slot = table.find(folded.key());
+        if (slot < 0) { // the usual case: a fact not seen before
+            slot = table.add(folded, shape);
+            facts.join(slot, folded);
+        } else if (table.content(slot) == folded.content()) { // a re-delivery: normally nothing to do
+            return refilled();
+        } else {
+            // The usual re-extraction keeps the fact's event: it only moves on the lists.
+            boolean sameEvent = Objects.equals(folded.event(), table.event(slot));
+            if (sameEvent) {
+                facts.reshape(slot, shape);
+            } else {
+                facts.leave(slot);
+            }
+            table.set(slot, folded, shape);
+            if (sameEvent) {
+                facts.relist(slot, folded);
+            } else {
+                facts.join(slot, folded);
+            }
+        }
+        facts.refill(folded); // for a new fact, only fills what a failed read-back left short
+        changed();
+        return true;
     }
 
     /**
-     * Takes in another store's part of this view, folded from other partitions of the log: its facts are rows of
-     * this view's table already, their shape ids mapped by {@code shapeIds} (see {@link Folds.FactSet#merge}). The
-     * other part is not to be used afterwards.
+     * Removes a fact a newer extraction no longer finds; false when it was not in the view. When it is not there (a
+     * retraction replayed after a failed read-back), fills what that left short.
      */
-    void merge(ViewState<?> other, int[] shapeIds) {
-        if (!key.equals(other.key)) {
-            throw new IllegalArgumentException("parts of two views: " + key + " and " + other.key);
+    boolean retract(String factId) {
+        int slot = table.find(FactKey.of(factId));
+        if (slot < 0) {
+            return refilled();
         }
-        facts.merge(other.facts, shapeIds);
+        facts.leave(slot);
+        table.remove(slot);
+        facts.refill(null);
         changed();
+        return true;
+    }
+
+    /** The state with the facts applied in turn, each as if found nowhere it could be read back from. */
+    static <S extends ViewState<?>> S folded(S state, Collection<Fact> facts) {
+        facts.forEach(fact -> state.apply(FoldedFact.of(fact, FactSource.NO_LOCATOR)));
+        return state;
     }
 
     /** Facts (reports) in the view. */
@@ -88,14 +116,17 @@ abstract class ViewState<V> {
         return view;
     }
 
-    /** Called when a fact changed the view: the view is derived again when next asked for. */
-    void changed() {
-        view = null;
+    /** Fills what a failed read-back left short; true when that changed the view. */
+    private boolean refilled() {
+        if (facts.refill(null)) {
+            changed();
+            return true;
+        }
+        return false;
     }
 
-    private void requireAlone() {
-        if (!alone) {
-            throw new IllegalStateException("the view of " + key + " is part of a store: apply facts to the store");
-        }
+    /** The view is derived again when next asked for. */
+    private void changed() {
+        view = null;
     }
 }

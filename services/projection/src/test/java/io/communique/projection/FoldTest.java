@@ -81,11 +81,18 @@ class FoldTest {
     }
 
     @Test
-    void storeReportsWhichViewsAFactChanged() {
-        ViewStore store = new ViewStore();
-        ViewStore.Changes first = store.apply(talks);
-        assertThat(first.countries()).containsExactly("CN", "RU");
-        assertThat(first.topics()).containsExactly("energy", "trade");
-        assertThat(store.apply(talks).isEmpty()).isTrue();
+    void aStateSaysWhetherAFactChangedItsView() {
+        CountryFold.State china = new CountryFold.State("CN", CountryView.RECENT, FactSource.NONE);
+        assertThat(china.apply(FoldedFact.of(talks, FactSource.NO_LOCATOR))).isTrue();
+        assertThat(china.apply(FoldedFact.of(talks, FactSource.NO_LOCATOR))).isFalse();
+        assertThat(china.view()).isEqualTo(foldAll("CN", talks));
+    }
+
+    @Test
+    void theViewOfASetOfFactsIsTheirFoldInAnyOrder() {
+        assertThat(Json.write(CountryFold.view("CN", List.of(agreement, talks, visit), CountryView.RECENT)))
+                .isEqualTo(Json.write(foldAll("CN", visit, talks, agreement)));
+        assertThat(TopicFold.view("trade", List.of(talks, visit), CountryView.RECENT))
+                .isEqualTo(TopicFold.fold(TopicFold.fold(TopicFold.empty("trade"), visit), talks));
     }
 }

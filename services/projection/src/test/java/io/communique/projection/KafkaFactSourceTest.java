@@ -69,12 +69,12 @@ class KafkaFactSourceTest {
                 written.add(producer.send(new ProducerRecord<>(TOPIC, i % 2, "CN", Json.bytes(facts.get(i)))).get());
             }
         }
-        ViewStore unbounded = new ViewStore(Integer.MAX_VALUE);
+        RoutedViews unbounded = new RoutedViews(Integer.MAX_VALUE, FactSource.NONE);
         try (KafkaFactSource source = new KafkaFactSource(settings, TOPIC)) {
-            ViewStore bounded = new ViewStore(2, source);
+            RoutedViews bounded = new RoutedViews(2, source);
             for (int i = 0; i < facts.size(); i++) {
                 bounded.apply(Json.bytes(facts.get(i)), KafkaFactSource.locator(written.get(i).partition(), written.get(i).offset()));
-                unbounded.apply(facts.get(i));
+                unbounded.apply(facts.get(i), FactSource.NO_LOCATOR);
             }
             assertThat(bounded.country("CN").facts()).containsExactly(facts.get(5), facts.get(4));
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -76,9 +77,8 @@ final class Bench {
                 String bootstrap = config.kafkaBootstrapServers();
                 try (EmbeddedKafka broker = bootstrap == null ? embedded(temp.resolve("kafka")) : null) {
                     bootstrap = broker == null ? bootstrap : broker.bootstrapServers();
-                    Files.createDirectories(temp.resolve("no-seeds"));
-                    live.addAll(LiveBench.run(vertx, config.with(0, temp.resolve("app"), temp.resolve("no-seeds"),
-                            bootstrap, 0), sizes, progress));
+                    live.addAll(LiveBench.run(vertx, appEnv(temp, bootstrap), bootstrap, broker != null,
+                            temp.getParent().resolve(temp.getFileName() + "-app.log"), sizes, progress));
                 }
             }
             if (phases.contains(Phase.rebuild)) {
@@ -92,6 +92,21 @@ final class Bench {
             delete(temp);
         }
         return figures;
+    }
+
+    /**
+     * The app's configuration for the live test, on top of the environment its process inherits: any free port on
+     * loopback, folders in {@code temp}, no seeds, the bench's broker, a token of the bench's.
+     */
+    private static Map<String, String> appEnv(Path temp, String bootstrap) throws IOException {
+        Map<String, String> env = new HashMap<>(BENCH_SETTINGS);
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("HTTP_PORT", "0");
+        env.put("DATA_DIR", temp.resolve("app").toString());
+        env.put("SEEDS_DIR", Files.createDirectories(temp.resolve("no-seeds")).toString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("API_TOKEN", UUID.randomUUID().toString());
+        return env;
     }
 
     private EmbeddedKafka embedded(Path folder) {

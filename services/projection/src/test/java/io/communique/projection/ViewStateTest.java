@@ -31,8 +31,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The incremental store against a plain recomputation of every view from the final set of facts. */
-class ViewStoreTest {
+/**
+ * The views kept incrementally, as the projection keeps them (a state per view, each fact routed to the views of its
+ * participants and topics), against a plain recomputation of every view from the final set of facts.
+ */
+class ViewStateTest {
     private static final List<String> CODES = List.of("CN", "RU", "DE", "US", "BR", "G20");
     private static final List<String> TOPICS = List.of("trade", "energy", "security");
     private static final FactType[] TYPES = FactType.values();
@@ -40,7 +43,7 @@ class ViewStoreTest {
     private static final int LIMIT = 7;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"parsed facts", "records read back from a log", "records folded in three parts, merged"})
+    @ValueSource(strings = {"parsed facts", "records read back from a log"})
     void boundedViewsAfterRandomFactsRedeliveriesReExtractionsAndRetractionsEqualARecomputationByteForByte(String input) {
         Random random = new Random(42);
         List<Fact> distinct = new ArrayList<>();
@@ -59,45 +62,37 @@ class ViewStoreTest {
             log.add(what == 1 ? reExtracted(again, random) : again);
             retractions.add(what == 2);
         }
-        // As records, the store reads each fact's outline only, the whole fact when a view shows it, and facts
-        // that come back into a list from the log by locator. In parts, as a parallel rebuild folds partitions:
-        // each fact's records in one part, the reports of an event in several; the merged store folds the rest.
+        // As records, the views read each fact's outline only, the whole fact when a view shows it, and facts that
+        // come back into a list from the log by locator.
         boolean records = input.startsWith("records");
         List<byte[]> values = log.stream().map(Json::bytes).toList();
-        List<ViewStore> parts = new ArrayList<>();
-        for (int part = 0; part < (input.contains("parts") ? 3 : 1); part++) {
-            parts.add(records ? new ViewStore(LIMIT, locator -> FactReader.read(values.get((int) locator)))
-                    : new ViewStore(LIMIT));
-        }
-        ViewStore store = parts.get(0);
-        int merged = log.size() * 3 / 4;
+        RoutedViews views = new RoutedViews(LIMIT, records ? locator -> FactReader.read(values.get((int) locator))
+                : locator -> log.get((int) locator));
         Map<String, Fact> latest = new LinkedHashMap<>();
         for (int i = 0; i < log.size(); i++) {
-            if (i == merged && parts.size() > 1) {
-                store = ViewStore.merged(parts, key -> true);
-            }
             Fact fact = log.get(i);
-            ViewStore part = i < merged ? parts.get(Math.floorMod(fact.id().hashCode(), parts.size())) : store;
             if (retractions.get(i)) {
-                part.retract(fact);
+                views.retract(fact);
                 latest.remove(fact.id());
             } else {
                 if (records) {
-                    part.apply(values.get(i), i);
+                    views.apply(values.get(i), i);
                 } else {
-                    part.apply(fact);
+                    views.apply(fact, i);
                 }
                 latest.put(fact.id(), fact);
             }
         }
         for (String code : CODES) {
-            CountryView view = store.country(code);
+            CountryView view = views.country(code);
             assertThat(view.reportCount()).as(code).isGreaterThan(LIMIT);
             assertThat(view.factCount()).as(code).isLessThan(view.reportCount()); // some reports share an event
             assertThat(Json.write(view)).as(code).isEqualTo(Json.write(recomputedCountry(code, latest.values())));
+            List<Fact> involving = latest.values().stream().filter(fact -> fact.involves(code)).toList();
+            assertThat(Json.write(CountryFold.view(code, involving, LIMIT))).as(code).isEqualTo(Json.write(view));
         }
         for (String topic : TOPICS) {
-            assertThat(Json.write(store.topic(topic))).as(topic).isEqualTo(Json.write(recomputedTopic(topic, latest.values())));
+            assertThat(Json.write(views.topic(topic))).as(topic).isEqualTo(Json.write(recomputedTopic(topic, latest.values())));
         }
     }
 
@@ -108,21 +103,21 @@ class ViewStoreTest {
         Fact second = withEvent(new Fact(Ids.factId("other", first.type(), first.participants(), first.date(), 0),
                 "other", "test", first.type(), first.participants(), first.initiator(), List.of(), first.date(), null,
                 null, null, first.topics(), 0.5, new Evidence("s", 0, 1), new ExtractorInfo("rules", "1")), "event-1");
-        ViewStore store = new ViewStore();
-        store.apply(first);
-        store.apply(second);
-        CountryView china = store.country("CN");
+        RoutedViews views = unbounded();
+        views.apply(first, 0);
+        views.apply(second, 1);
+        CountryView china = views.country("CN");
         assertThat(china.factCount()).isEqualTo(1);
         assertThat(china.reportCount()).isEqualTo(2);
         assertThat(china.counterparts().get(0).total()).isEqualTo(1);
 
-        store.retract(first.id().compareTo(second.id()) < 0 ? first : second);
-        assertThat(store.country("CN").factCount()).isEqualTo(1);
-        assertThat(store.country("CN").counterparts().get(0).total()).isEqualTo(1);
-        store.retract(first);
-        store.retract(second);
-        assertThat(store.country("CN").factCount()).isZero();
-        assertThat(store.country("CN").counterparts()).isEmpty();
+        views.retract(first.id().compareTo(second.id()) < 0 ? first : second);
+        assertThat(views.country("CN").factCount()).isEqualTo(1);
+        assertThat(views.country("CN").counterparts().get(0).total()).isEqualTo(1);
+        views.retract(first);
+        views.retract(second);
+        assertThat(views.country("CN").factCount()).isZero();
+        assertThat(views.country("CN").counterparts()).isEmpty();
     }
 
     @Test
@@ -132,84 +127,54 @@ class ViewStoreTest {
         Fact second = withIdAndTopics(report, "00000000000000000000000000000002", List.of("trade"));
         Fact reExtracted = withIdAndTopics(first, first.id(), List.of("energy")); // same event, another shape
         Fact earliest = withIdAndTopics(report, "00000000000000000000000000000000", List.of("security"));
-        ViewStore store = new ViewStore();
+        RoutedViews views = unbounded();
         for (Fact fact : List.of(first, second, reExtracted, earliest)) {
-            store.apply(fact);
+            views.apply(fact, 0);
         }
         // The earliest report now represents the event: its count leaves the re-extracted shape, not the first one.
         List<Fact> latest = List.of(reExtracted, second, earliest);
         for (String code : first.participants()) {
-            assertThat(Json.write(store.country(code))).as(code).isEqualTo(Json.write(recomputedCountry(code, latest)));
+            assertThat(Json.write(views.country(code))).as(code).isEqualTo(Json.write(recomputedCountry(code, latest)));
         }
-        assertThat(store.country("CN").topics()).extracting(Count::key).containsExactly("security");
+        assertThat(views.country("CN").topics()).extracting(Count::key).containsExactly("security");
     }
 
     @Test
-    void aReExtractionThatMovesAFactToOtherViewsChangesAndReportsTheViewsItLeftAndJoined() {
-        Random random = new Random(10);
-        Fact fact = withParticipantsAndTopics(randomFact(random, 1), List.of("CN", "RU"), List.of("trade"));
-        Fact other = withParticipantsAndTopics(randomFact(random, 2), List.of("CN", "DE"), List.of("energy"));
-        ViewStore store = new ViewStore();
-        store.apply(fact);
-        store.apply(other);
-        CountryView germany = store.country("DE");
-        TopicView energy = store.topic("energy");
-
-        Fact moved = withParticipantsAndTopics(fact, List.of("CN", "DE"), List.of("energy"));
-        ViewStore.Changes changes = store.apply(moved);
-        assertThat(changes.countries()).containsExactly("CN", "DE", "RU");
-        assertThat(changes.topics()).containsExactly("energy", "trade");
-        assertThat(store.country("RU").reportCount()).isZero();
-        assertThat(store.topic("trade").reportCount()).isZero();
-        assertThat(store.country("DE")).isNotSameAs(germany);
-        assertThat(store.country("DE").facts()).containsExactlyInAnyOrder(moved, other);
-        assertThat(store.topic("energy")).isNotSameAs(energy);
-        assertThat(store.topic("energy").facts()).containsExactlyInAnyOrder(moved, other);
-        assertThat(store.country("CN").reportCount()).isEqualTo(2);
-    }
-
-    @Test
-    void storesThatFoldedTheSameFactAreRefusedOnceMergedAndStoresKeepingTheirFactsAreNeverMerged() {
-        Fact fact = randomFact(new Random(3), 1);
-        FactSource log = locator -> fact;
-        ViewStore first = new ViewStore(LIMIT, log);
-        ViewStore second = new ViewStore(LIMIT, log);
-        first.apply(Json.bytes(fact), 0);
-        second.apply(Json.bytes(fact), 0);
-        ViewStore merged = ViewStore.merged(List.of(first, second), key -> true);
-        // The facts are copied, and checked, when the merged store first folds one.
-        assertThatThrownBy(() -> merged.apply(Json.bytes(fact), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in both parts");
-        assertThatThrownBy(() -> ViewStore.merged(List.of(new ViewStore(LIMIT, log), new ViewStore()), key -> true))
-                .isInstanceOf(IllegalStateException.class);
+    void aFactAppliedToAViewItIsNotInLeavesItUnchanged() {
+        Fact fact = withParticipantsAndTopics(randomFact(new Random(10), 1), List.of("CN", "RU"), List.of("trade"));
+        CountryFold.State germany = new CountryFold.State("DE", LIMIT, FactSource.NONE);
+        CountryView before = germany.view();
+        assertThat(germany.apply(FoldedFact.of(fact, FactSource.NO_LOCATOR))).isFalse();
+        assertThat(germany.view()).isSameAs(before);
+        assertThat(germany.retract(fact.id())).isFalse();
     }
 
     @Test
     void aViewIsMaterialisedOnceAndAgainOnlyAfterAChange() {
-        ViewStore store = new ViewStore();
+        RoutedViews views = unbounded();
         Random random = new Random(1);
         Fact first = randomFact(random, 1);
-        store.apply(first);
+        views.apply(first, 0);
         String code = first.participants().get(0);
-        CountryView view = store.country(code);
-        assertThat(store.country(code)).isSameAs(view);
+        CountryView view = views.country(code);
+        assertThat(views.country(code)).isSameAs(view);
 
-        store.apply(first);
-        assertThat(store.country(code)).isSameAs(view);
+        assertThat(views.apply(first, 0)).isEmpty();
+        assertThat(views.country(code)).isSameAs(view);
 
         Fact second = new Fact(Ids.factId("other", FactType.TALKS, first.participants(), null, 0), "other", "test",
                 FactType.TALKS, first.participants(), null, List.of(), null, null, null, null, List.of(), 0.5,
                 new Evidence("s", 0, 1), new ExtractorInfo("rules", "1"));
-        assertThat(store.apply(second).countries()).containsAll(first.participants());
-        assertThat(store.country(code)).isNotSameAs(view);
-        assertThat(store.country(code).facts()).contains(first, second);
+        assertThat(views.apply(second, 1)).containsAll(first.participants());
+        assertThat(views.country(code)).isNotSameAs(view);
+        assertThat(views.country(code).facts()).contains(first, second);
         assertThat(view.facts()).containsExactly(first); // a view handed out never changes
     }
 
     @Test
     void factsAreOrderedMostRecentFirstUndatedLastAndTiesByIdAsTheirStringsWould() {
         Random random = new Random(3);
-        ViewStore store = new ViewStore(Integer.MAX_VALUE);
+        RoutedViews views = unbounded();
         List<Fact> all = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String date = switch (random.nextInt(4)) {
@@ -219,26 +184,26 @@ class ViewStoreTest {
             };
             Fact fact = withIdAndDate(randomFact(random, i), Ids.factId("doc", FactType.TALKS, List.of("CN"), date, i), date);
             all.add(fact);
-            store.apply(fact);
+            views.apply(fact, i);
         }
-        assertThat(store.country("CN").facts()).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
+        assertThat(views.country("CN").facts()).containsExactlyElementsOf(all.stream().sorted(RECENT_FIRST).toList());
     }
 
     @Test
     void aDateOutsideTheSchemaIsRefusedWithTheReasonAndIdsOfAnyFormStillIdentifyFacts() {
         Random random = new Random(4);
-        ViewStore store = new ViewStore();
+        RoutedViews views = unbounded();
         for (String date : List.of("2019-3-1", "2019-03-0x", "２０１９-03-01", "2019-03")) {
             Fact fact = withIdAndDate(randomFact(random, 1), "f1", date);
-            assertThatThrownBy(() -> store.apply(fact)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(date);
+            assertThatThrownBy(() -> views.apply(fact, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(date);
         }
         Fact short1 = withIdAndDate(randomFact(random, 2), "f1", null);
         Fact short2 = withIdAndDate(short1, "f2", null);
-        store.apply(short1);
-        store.apply(short2);
-        assertThat(store.country("CN").reportCount()).isEqualTo(2);
-        store.retract(short1);
-        assertThat(store.country("CN").facts()).containsExactly(short2);
+        views.apply(short1, 0);
+        views.apply(short2, 1);
+        assertThat(views.country("CN").reportCount()).isEqualTo(2);
+        views.retract(short1);
+        assertThat(views.country("CN").facts()).containsExactly(short2);
     }
 
     @Test
@@ -246,17 +211,17 @@ class ViewStoreTest {
         Random random = new Random(6);
         Fact valid = withIdAndDate(randomFact(random, 1), Ids.factId("doc", FactType.TALKS, List.of("CN"), null, 1), "2019-01-01");
         List<byte[]> values = new ArrayList<>(List.of(Json.bytes(valid)));
-        ViewStore store = new ViewStore(LIMIT, locator -> FactReader.read(values.get((int) locator)));
-        store.apply(values.get(0), 0);
+        RoutedViews views = new RoutedViews(LIMIT, locator -> FactReader.read(values.get((int) locator)));
+        views.apply(values.get(0), 0);
         String broken = new String(Json.bytes(withIdAndDate(valid, Ids.factId("doc", FactType.TALKS, List.of("CN"), null, 2),
                 "2020-01-01")), StandardCharsets.UTF_8).replaceFirst("\\{\"text\":\"s\",\"start\":0", "{\"text\":5,\"start\":0");
         assertThat(broken).contains("{\"text\":5,");
         byte[] record = broken.getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> FactReader.read(record)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text");
 
-        assertThat(store.apply(record, 1).countries()).contains("CN");
-        assertThat(store.country("CN").reportCount()).isEqualTo(2);
-        assertThat(store.country("CN").facts()).containsExactly(valid);
+        assertThat(views.apply(record, 1)).contains("CN");
+        assertThat(views.country("CN").reportCount()).isEqualTo(2);
+        assertThat(views.country("CN").facts()).containsExactly(valid);
     }
 
     @Test
@@ -268,20 +233,25 @@ class ViewStoreTest {
             facts.add(withIdAndDate(randomFact(random, day), Ids.factId("doc", FactType.TALKS, List.of("CN"), date, day), date));
         }
         boolean[] logReachable = {false};
-        ViewStore store = new ViewStore(2, locator -> {
+        RoutedViews views = new RoutedViews(2, locator -> {
             if (!logReachable[0]) {
                 throw new IllegalStateException("the log is unreachable");
             }
             return facts.get((int) locator);
         });
         for (int i = 0; i < facts.size(); i++) {
-            store.apply(Json.bytes(facts.get(i)), i);
+            views.apply(Json.bytes(facts.get(i)), i);
         }
-        assertThatThrownBy(() -> store.retract(facts.get(3))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> views.retract(facts.get(3))).isInstanceOf(IllegalStateException.class);
 
         logReachable[0] = true; // the batch is replayed
-        assertThat(store.retract(facts.get(3)).countries()).contains("CN");
-        assertThat(store.country("CN").facts()).containsExactly(facts.get(2), facts.get(1));
+        assertThat(views.retract(facts.get(3))).contains("CN");
+        assertThat(views.country("CN").facts()).containsExactly(facts.get(2), facts.get(1));
+    }
+
+    /** Views whose lists hold every fact: nothing is ever read back. */
+    private static RoutedViews unbounded() {
+        return new RoutedViews(Integer.MAX_VALUE, FactSource.NONE);
     }
 
     private static Fact withEvent(Fact fact, String eventId) {
@@ -328,14 +298,12 @@ class ViewStoreTest {
     }
 
     /**
-     * The same fact id; another initiator, title and confidence; sometimes another date, other participants or topics
-     * (it leaves some views and joins others) or another event.
+     * The same fact id and views (its id names its participants; the router sends it to the views of its participants
+     * and topics); another initiator, title and confidence; sometimes another date or another event.
      */
     private static Fact reExtracted(Fact fact, Random random) {
-        List<String> participants = random.nextInt(4) != 0 ? fact.participants()
-                : Stream.of("CN", CODES.get(1 + random.nextInt(CODES.size() - 1))).sorted().toList();
-        List<String> topics = random.nextInt(4) != 0 ? fact.topics()
-                : TOPICS.stream().filter(topic -> random.nextBoolean()).toList();
+        List<String> participants = fact.participants();
+        List<String> topics = fact.topics();
         String eventId = switch (random.nextInt(6)) {
             case 0 -> null;
             case 1 -> "event-" + random.nextInt(40);

@@ -9,6 +9,9 @@ enum Phase {
      * {@code rebuild.ratio}: the app's projection, on embedded brokers of its own
      */
     rebuild,
-    /** {@code e2e.p50}, {@code e2e.p99}, {@code fanout.msgs}, {@code rss.peak} */
+    /**
+     * {@code e2e.p50}, {@code e2e.p99}, {@code kafka.e2e.p99}, {@code fanout.msgs}, {@code dashboard.bytes},
+     * {@code update.p99}, {@code rss.peak} (the app's process), {@code rss.clients} (the bench's)
+     */
     live
 }
