@@ -154,7 +154,7 @@ final class Analysis {
 
     /** The mention naming the sentence's subject, or null when the subject is carried from before (or unknown). */
     Mention subjectMention(int i, int before) {
-        Mention first = firstParty(i, sentence(i).start(), before);
+        Mention first = firstParty(i, contrastStart(i, before), before);
         if (first == null) {
             return null;
         }
@@ -172,6 +172,28 @@ final class Analysis {
                 .filter(m -> FRONTED_PLACE_BEFORE.matcher(text.substring(sentence(i).start(), m.start())).matches()
                         && FRONTED_PLACE_AFTER.matcher(text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 4))).lookingAt())
                 .orElse(null);
+    }
+
+    /** ", while in New Delhi the crown prince held talks…": a contrasted clause of an English sentence has its own subject. */
+    private static final Pattern CONTRAST = Pattern.compile(",\\s*(?:while|whereas)\\s");
+
+    /** Where the English clause holding position begins after a contrast (", while …"), else the sentence's start. */
+    int contrastStart(int i, int position) {
+        int start = sentence(i).start();
+        if (!english) {
+            return start;
+        }
+        Matcher m = CONTRAST.matcher(text).region(start, position);
+        while (m.find()) {
+            start = m.end();
+        }
+        return start;
+    }
+
+    /** Where the English clause holding position ends before a contrast (", while …"), else the sentence's end. */
+    int contrastEnd(int i, int position) {
+        Matcher m = CONTRAST.matcher(text).region(position, sentence(i).end());
+        return english && m.find() ? m.start() : sentence(i).end();
     }
 
     Mention firstParty(int i, int from, int to) {
@@ -226,11 +248,22 @@ final class Analysis {
             // "在首尔与日本首相…": a country with a title after it is an actor, even after a place and 与
             boolean actor = m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE || m.kind() == Mention.Kind.ADJECTIVE
                     || TITLE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 25))).find();
-            if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON && !actor) {
+            if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON && !actor && !startsListOfActors(i, k)) {
                 return locative(i, k - 1);
             }
         }
         return false;
+    }
+
+    /** "In Islamabad, Pakistan and Saudi Arabia signed…": after a fronted place, a country that begins a list is a subject. */
+    private boolean startsListOfActors(int i, int k) {
+        List<Mention> all = mentions.get(i);
+        if (!english || k + 1 >= all.size() || all.get(k - 1).kind() == Mention.Kind.COUNTRY) {
+            return false;
+        }
+        Mention m = all.get(k), next = all.get(k + 1);
+        return text.substring(m.end(), next.start()).matches("\\s+and\\s+(?:the\\s+)?") && next.isParty()
+                && text.charAt(all.get(k - 1).end()) == ',' && text.substring(Math.max(0, all.get(k - 1).start() - 3), all.get(k - 1).start()).equals("In ");
     }
 
     private static final Pattern EN_TOPIC_BEFORE = Pattern.compile("(?i)(?<!\\bcall(?:ed|s)? )\\b(?:on|about|regarding|concerning|over|against|discuss(?:ed|es|ing)?)\\s+(?:the\\s+)?$");

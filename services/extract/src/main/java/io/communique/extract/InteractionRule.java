@@ -75,6 +75,7 @@ final class InteractionRule implements Rule {
             if (k > 0 && triggers.get(k - 1).end() < t.start()) {
                 windowStart = triggers.get(k - 1).end(); // "会谈会见": adjacent triggers share their counterparts
             }
+            windowStart = Math.max(windowStart, a.contrastStart(i, t.start()));
             int windowEnd = k + 1 < triggers.size() ? Math.min(triggers.get(k + 1).start(), a.clauseEnd(i, t.end())) : a.clauseEnd(i, t.end());
             Matcher next = COORDINATED_CLAUSE.matcher(a.text).region(t.end(), windowEnd);
             windowEnd = a.english && next.find() ? next.start() : windowEnd; // "met A, and is to meet B": B is the next clause's

@@ -356,7 +356,7 @@ final class SigningRule implements Rule {
                                             String cue, List<Candidate> out) {
         Set<String> outside = new LinkedHashSet<>();
         Set<String> within = new LinkedHashSet<>();
-        for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
+        for (Mention m : a.parties(i, a.contrastStart(i, position), a.contrastEnd(i, position))) { // not "…, while in New Delhi…"
             boolean inName = DOCUMENT_OF_PLACE.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 20), m.start())).find();
             (inside(titles, m.start()) || inName ? within : outside).add(m.code()); // "the Declaration of Buenos Aires"
         }

@@ -134,9 +134,12 @@ final class SummitRule implements Rule {
         while (m.find()) {
             boolean hosting = m.group(2) != null;
             int from = previousEnd;
-            previousEnd = m.end();
             String organisation = a.organisation(i, m.start());
-            if (organisation == null || a.planned(i, m.start()) || !refersToSummit(a, i, m, hosting) || sidelineMeeting(a, i, m)
+            if (organisation == null || !a.planned(i, m.start()) && !refersToSummit(a, i, m, hosting)) {
+                continue; // "A, B and C, whose country joined the bloc in January, also took part": the list runs on past "joined"
+            }
+            previousEnd = m.end();
+            if (a.planned(i, m.start()) || sidelineMeeting(a, i, m)
                     || (subjectOnly && insideMeetingObject(a, i, m.start())) || onDeparture(a, i, m.start())) {
                 continue;
             }

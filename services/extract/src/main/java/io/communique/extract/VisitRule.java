@@ -142,7 +142,7 @@ final class VisitRule implements Rule {
     private static final Pattern BEGAN_TOUR_IN = Pattern.compile("(?i)\\b(?:began|started|ended|concluded|wrapped up) (?:the|his|her|a|their) (?:[\\w-]+ ){0,2}(?:tour|trip|visit) in (?:the )?"
             + "|\\b(?:The|His|Her) (?:[\\w-]+ ){0,2}(?:tour|trip) (?:began|started|ended|opened) (?:on [A-Z][a-z]+ |earlier |last week )?in (?:the )?");
     /** "a Central Asian tour that took him to Turkmenistan and Kazakhstan", "the crown prince's Asian tour, which took him to A and B". */
-    private static final Pattern TOUR_TOOK_TO = Pattern.compile("(?i)\\b(?:tour|trip)\\b,? (?:that|which) (?:also )?(?:has )?(?:took|taken|takes) (?:him|her|them) to\\b");
+    private static final Pattern TOUR_TOOK_TO = Pattern.compile("(?i)\\b(?:tour|trip)\\b[^.;,]{0,30}?,? (?:that|which) (?:also )?(?:has )?(?:also )?(?:took|taken|takes) (?:him|her|them) to\\b");
     private static final Pattern POSSESSOR_OF_TOUR = Pattern.compile("(?i)['’]s (?:[\\w-]+ ){0,3}(?:tour|trip)\\b");
 
     private void namedVisits(Analysis a, int i, List<Candidate> out) {
@@ -190,7 +190,9 @@ final class VisitRule implements Rule {
         int ownerEnd = possessive.find() ? possessive.start() : -1;
         Mention owner = ownerEnd < 0 ? null : a.mentions.get(i).stream()
                 .filter(m -> m.isParty() && m.end() <= ownerEnd && ownerEnd - m.end() <= 30).reduce((first, second) -> second).orElse(null);
-        String visitor = owner != null ? owner.code() : a.subject(i, took.start());
+        String visitorSoFar = out.stream().filter(c -> c.type == FactType.VISIT && c.initiator != null).reduce((x, y) -> y).map(c -> c.initiator).orElse(null);
+        // "the crown prince's tour": the visitor told of so far, when the owner is no party
+        String visitor = owner != null ? owner.code() : ownerEnd >= 0 && visitorSoFar != null ? visitorSoFar : a.subject(i, took.start());
         int listEnd = a.clauseEnd(i, took.end());
         for (Mention host : a.mentions.get(i).stream().filter(m -> m.isParty() && m.start() >= took.end() && m.end() <= listEnd).toList()) {
             if (visitor != null && !host.code().equals(visitor)) {

@@ -1084,4 +1084,25 @@ class GeneralisationPatternsTest {
                 + "represented by Prime Minister Anthony Albanese and New Zealand by Prime Minister Chris Hipkins.", "2023-07-12"))
                 .contains("SUMMIT LT,NATO", "SUMMIT JP,NATO", "SUMMIT AU,NATO", "SUMMIT NATO,NZ");
     }
+
+    @Test
+    void aContrastedClauseKeepsItsOwnPartiesAndSubject() {
+        assertThat(Facts.keys("CANBERRA, March 3 -- In Wellington, New Zealand and Fiji signed three agreements on fisheries, while in Suva "
+                + "the Australian foreign minister held talks with Fijian Prime Minister Sitiveni Rabuka.", "2024-03-04"))
+                .containsExactlyInAnyOrder("AGREEMENT_SIGNED FJ,NZ", "TALKS AU,FJ");
+    }
+
+    @Test
+    void attendeesListedBeforeARelativeClauseAttend() {
+        assertThat(Facts.keys("RIO DE JANEIRO, July 6 -- The BRICS summit opened in Rio on Sunday. Egyptian President Abdel Fattah al-Sisi and "
+                + "Ethiopian Prime Minister Abiy Ahmed, whose countries joined the bloc last year, also took part.", "2025-07-07"))
+                .contains("SUMMIT BRICS,EG", "SUMMIT BRICS,ET");
+    }
+
+    @Test
+    void theTourOfSomeoneNamedByTitleIsTheVisitorToldOfSoFar() {
+        assertThat(Facts.of("BEIJING, Feb 21 -- Saudi Crown Prince Mohammed bin Salman arrived in Beijing on Thursday for a state visit to China. "
+                + "China is the last stop of the crown prince's tour, which took him to Malaysia and Indonesia.", "2019-02-22"))
+                .filteredOn(f -> f.type() == FactType.VISIT).extracting(Fact::initiator).containsOnly("SA").hasSize(3);
+    }
 }
