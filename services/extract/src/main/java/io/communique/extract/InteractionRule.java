@@ -463,6 +463,11 @@ final class InteractionRule implements Rule {
             counterparts.put(setIn.code(), null);
             reasons.add(new Candidate.Reason(0.10, "counterpart " + setIn.code() + ": the country the sentence is set in"));
         }
+        String host = counterparts.isEmpty() ? hostOfTheClause(a, i, t, subject, out) : null;
+        if (host != null) { // "在华沙与总理图斯克举行会谈", "He held talks with President Tshisekedi" after arriving in Kinshasa
+            counterparts.put(host, null);
+            reasons.add(new Candidate.Reason(0.05, "counterpart " + host + ": the country the meeting takes place in"));
+        }
         if (counterparts.isEmpty()) {
             String partner = a.partnerOf(subject, i);
             if (partner == null) {
@@ -536,6 +541,32 @@ final class InteractionRule implements Rule {
             out.add(c);
             return c;
         }
+    }
+
+    /** "与总理图斯克", "with President Felix Tshisekedi": a counterpart named by a title and a name no lexicon knows. */
+    private static final Pattern TITLED_UNKNOWN = Pattern.compile(
+            "(?i)(?:与|同|跟)(?:总统|总理|首相|国王|外长|外交部长|国家元首)[\\p{IsHan}·]{2,8}$|\\bwith (?:the )?(?:President|Prime Minister|King|Emir|Sultan|Chancellor|Premier) (?-i:[A-Z])");
+
+    /**
+     * The country a meeting with an unknown titled counterpart takes place in: a place of its clause ("在华沙", "in Warsaw")
+     * not the subject's, else the host of the subject's latest visit told before; null otherwise.
+     */
+    private static String hostOfTheClause(Analysis a, int i, Trigger t, String subject, List<Candidate> out) {
+        String object = a.text.substring(a.clauseStart(i, t.start()), a.english ? Math.min(a.sentence(i).end(), t.end() + 30) : t.start());
+        boolean titled = a.english ? TITLED_UNKNOWN.matcher(object.substring(Math.min(object.length(), t.end() - a.clauseStart(i, t.start())))).find()
+                : TITLED_UNKNOWN.matcher(a.text.substring(a.clauseStart(i, t.start()), t.start()).replaceAll("(?:举行|进行)[^,;。]{0,6}$", "")).find();
+        if (!titled || subject == null) {
+            return null;
+        }
+        for (Mention m : a.mentions.get(i)) {
+            boolean inClause = m.start() >= a.clauseStart(i, t.start()) && m.end() <= a.clauseEnd(i, t.end());
+            if (inClause && m.isPlace() && !m.code().equals(subject)
+                    && a.text.substring(Math.max(a.sentence(i).start(), m.start() - 4), m.start()).matches("(?s).*(?:在|于|\\bin |\\bat )$")) {
+                return m.code();
+            }
+        }
+        return out.stream().filter(c -> c.type == FactType.VISIT && subject.equals(c.initiator) && c.sentence <= i)
+                .reduce((first, second) -> second).flatMap(c -> c.participants.stream().filter(p -> !p.equals(subject)).findFirst()).orElse(null);
     }
 
     /** "Ahead of his meeting with Putin, Modi said…": a meeting told of before it happens completes one stated elsewhere. */

@@ -65,8 +65,10 @@ final class VisitRule implements Rule {
             String carried = visitor == null ? carriedVisitor(a, i, destinations) : null;
             String visitorCode = visitor != null ? visitor.code() : carried;
             if (destinations.isEmpty() && visitorCode != null) {
-                // "Visiting Somali President …", "来访的": the visitor is named, the host is the context's other party
-                String host = a.partnerOf(visitorCode, i);
+                // "Visiting Somali President …", "来访的": the visitor is named, the host is the context's other party;
+                // "In Brunei, Modi held talks … during the first visit by an Indian prime minister to the Sultanate": the country set in
+                Mention setIn = a.frontedCountry(i);
+                String host = setIn != null && !setIn.code().equals(visitorCode) ? setIn.code() : a.partnerOf(visitorCode, i);
                 if (host != null) {
                     Candidate c = add(a, i, m, visitorCode, host, null, null, out);
                     visitorReason(a, c, visitor);
