@@ -300,8 +300,13 @@ class EndToEndTest {
 
     /** A producer as any outside team would write one, to put records on our topics by hand. */
     static KafkaProducer<String, byte[]> plainProducer() {
+        return plainProducer(app.bootstrapServers());
+    }
+
+    /** {@link #plainProducer()} to any instance's broker. */
+    static KafkaProducer<String, byte[]> plainProducer(String bootstrapServers) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
     }
@@ -320,12 +325,18 @@ class EndToEndTest {
      * handshake that takes over 2 s ("Connection closed while handshake in process").
      */
     static WebSocket connectWebSocket(Vertx client, int port, java.util.function.Consumer<String> onText) throws Exception {
+        return connectWebSocket(client, port, "/ws", onText);
+    }
+
+    /** {@link #connectWebSocket(Vertx, int, java.util.function.Consumer)} to this path ({@code /ws?mode=all}). */
+    static WebSocket connectWebSocket(Vertx client, int port, String path, java.util.function.Consumer<String> onText)
+            throws Exception {
         Exception last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
                 // The handler is set before connecting, so not even the snapshot can arrive unheard.
                 return client.createWebSocketClient().webSocket().textMessageHandler(onText::accept)
-                        .connect(port, "127.0.0.1", "/ws")
+                        .connect(port, "127.0.0.1", path)
                         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 last = e;

@@ -17,11 +17,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static io.communique.testing.TopicChecks.awaitTrue;
 import static io.communique.testing.TopicChecks.groupLag;
@@ -32,14 +36,12 @@ import static io.communique.testing.TopicChecks.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bad record of each kind between two good facts, on the fact topic (the router's) and on a routed topic (a
- * projection's), against a real broker and the real projection: the good facts reach the views, the bad record is
+ * A bad record of each kind between two good facts, on the fact topic (the router's) and on each routed topic (the
+ * country, topic and event projections'), against a real broker and the real projection: the good facts reach the views, the bad record is
  * dead-lettered exactly once naming its consumer, and the consumer's lag returns to 0 (no replay loop).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BadFactRecordsTest {
-    private static final String COUNTRY_GROUP = "communique-projection-country";
-
     @RegisterExtension
     static final RunningProjection projection = new RunningProjection();
 
@@ -60,21 +62,48 @@ class BadFactRecordsTest {
         assertDeadLetteredOnce(FactRouter.GROUP, Topics.FACTS, badAt, bad);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(BadValues.class)
-    void theCountryProjectionDeadLettersABadRoutedRecordOnceAndFoldsTheFactsBehindIt(BadValues bad) throws Exception {
-        String country = country(bad, 'P');
-        Fact before = talks(country, 1), after = talks(country, 2);
-        send(fact(Topics.FACTS_BY_COUNTRY, country, before));
-        RecordMetadata badAt = send(bad.record(Topics.FACTS_BY_COUNTRY, country, Json.bytes(before), Topics.MAX_FACT_BYTES));
-        send(fact(Topics.FACTS_BY_COUNTRY, country, after));
+    /** A projection: the routed topic it reads, its group, the views it publishes and how a routed fact is keyed. */
+    private record Routed(String name, String topic, String group, String views, Function<Fact, String> key) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
-        assertCountryViewLists(country, before, after);
-        assertDeadLetteredOnce(COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY, badAt, bad);
-        awaitTrue("the country projection's lag back to 0", 30,
-                () -> groupLag(projection.settings.bootstrapServers(), COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY) == 0);
+    static Stream<Arguments> projectionsAndBadValues() {
+        List<Routed> projections = List.of(
+                new Routed("country", Topics.FACTS_BY_COUNTRY, "communique-projection-country", Topics.VIEWS_COUNTRY,
+                        fact -> fact.participants().get(1)),
+                new Routed("topic", Topics.FACTS_BY_TOPIC, "communique-projection-topic", Topics.VIEWS_TOPIC,
+                        fact -> fact.topics().get(0)),
+                new Routed("event", Topics.FACTS_BY_PARTIES, "communique-projection-event", Topics.VIEWS_EVENT,
+                        Topics::factKey));
+        return projections.stream().flatMap(routed -> Stream.of(BadValues.values())
+                .map(bad -> Arguments.of(routed, bad)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("projectionsAndBadValues")
+    void aProjectionDeadLettersABadRoutedRecordOnceAndFoldsTheFactsBehindIt(Routed routed, BadValues bad)
+            throws Exception {
+        String country = country(bad, "PQS".charAt(List.of("country", "topic", "event").indexOf(routed.name())));
+        Fact before = talks(country, 1), after = talks(country, 2);
+        send(fact(routed.topic(), routed.key().apply(before), before));
+        RecordMetadata badAt = send(bad.record(routed.topic(), routed.key().apply(before), Json.bytes(before),
+                Topics.MAX_FACT_BYTES));
+        send(fact(routed.topic(), routed.key().apply(after), after));
+
+        awaitTrue("views of " + routed + " holding the good facts", 30, () -> {
+            List<String> views = readAll(projection.settings.bootstrapServers(), routed.views()).stream()
+                    .filter(view -> view.value() != null)
+                    .map(view -> new String(view.value(), StandardCharsets.UTF_8)).toList();
+            return List.of(before, after).stream().allMatch(fact -> views.stream().anyMatch(view -> view.contains(fact.id())));
+        });
+        assertDeadLetteredOnce(routed.group(), routed.topic(), badAt, bad);
+        awaitTrue("the " + routed + " projection's lag back to 0", 30,
+                () -> groupLag(projection.settings.bootstrapServers(), routed.group(), routed.topic()) == 0);
         Thread.sleep(1500);
-        assertDeadLetteredOnce(COUNTRY_GROUP, Topics.FACTS_BY_COUNTRY, badAt, bad);
+        assertDeadLetteredOnce(routed.group(), routed.topic(), badAt, bad);
     }
 
     /** A country code of its own per test, so that views and letters of tests never mix. */

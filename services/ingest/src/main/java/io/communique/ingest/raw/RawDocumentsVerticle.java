@@ -125,8 +125,11 @@ public final class RawDocumentsVerticle extends VerticleBase {
                     if (code == IngestFailures.UNAVAILABLE) {
                         return Future.failedFuture("ingest unavailable: " + SourceStatus.describe(error));
                     }
-                    BadRecord.Kind kind = code == IngestFailures.BAD_REQUEST ? BadRecord.Kind.WRONG_SHAPE
-                            : BadRecord.Kind.PROCESSING_FAILED;
+                    BadRecord.Kind kind = switch (code) {
+                        case IngestFailures.BAD_REQUEST -> BadRecord.Kind.WRONG_SHAPE;
+                        case IngestFailures.UNPROCESSABLE -> BadRecord.Kind.EXTRACTION_FAILED;
+                        default -> BadRecord.Kind.PROCESSING_FAILED;
+                    };
                     return deadLetter(record, new BadRecord(kind, "refused by ingest: " + SourceStatus.describe(error)), failures);
                 }),
                 invalid -> deadLetter(record, invalid instanceof BadRecord bad ? bad

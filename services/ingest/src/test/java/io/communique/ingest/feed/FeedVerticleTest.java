@@ -1,5 +1,6 @@
 package io.communique.ingest.feed;
 
+import io.communique.ingest.FailingExtractor;
 import io.communique.ingest.FixtureServer;
 import io.communique.ingest.SourceStatus;
 import io.communique.ingest.TestKafka;
@@ -37,7 +38,7 @@ class FeedVerticleTest {
 
     @BeforeAll
     static void start() {
-        vertx = TestKafka.vertxWithIngest();
+        vertx = TestKafka.vertxWithIngest(new FailingExtractor());
         await(SourceStatus.serve(vertx));
         site = FixtureServer.start(vertx);
     }
@@ -137,6 +138,36 @@ class FeedVerticleTest {
         assertThat(mixedStatus.getLong("errors")).isEqualTo(1);
         assertThat(mixedStatus.getString("lastError")).contains("gone.html").contains("HTTP 404");
         assertThat(mixedStatus.getString("lastPoll")).isNotNull();
+    }
+
+    @Test
+    void anItemTheExtractorFailsOnIsRefusedOnceAndNeverRetriedWhileTheItemsAroundItAreIngested() throws Exception {
+        site.serve("/failing/feed.xml", "application/rss+xml", rss(
+                item("之前", "/failing/before.html", "Tue, 05 Mar 2019 08:00:00 GMT", "摘要"),
+                item("失败", "/failing/bug.html", "Wed, 06 Mar 2019 08:00:00 GMT", "摘要"),
+                item("之后", "/failing/after.html", "Thu, 07 Mar 2019 08:00:00 GMT", "摘要")));
+        article("/failing/before.html", "2019年3月5日，国家主席习近平在北京会见来访的秘鲁总统。");
+        article("/failing/bug.html", "2019年3月6日，国家主席习近平在北京会见来访的古巴总统。" + FailingExtractor.MARKER);
+        article("/failing/after.html", "2019年3月7日，国家主席习近平在北京会见来访的乌拉圭总统。");
+        String feed = site.url("/failing/feed.xml");
+        deploy(feed + " 100ms");
+
+        awaitTrue("the items around the failing one ingested", () -> documents(site.url("/failing/before.html")).size() == 1
+                && documents(site.url("/failing/after.html")).size() == 1);
+        // The feed changes, so it is read again: the refused item is remembered as taken, not fetched again.
+        site.serve("/failing/feed.xml", "application/rss+xml", rss(
+                item("新的", "/failing/new.html", "Fri, 08 Mar 2019 08:00:00 GMT", "摘要"),
+                item("之前", "/failing/before.html", "Tue, 05 Mar 2019 08:00:00 GMT", "摘要"),
+                item("失败", "/failing/bug.html", "Wed, 06 Mar 2019 08:00:00 GMT", "摘要"),
+                item("之后", "/failing/after.html", "Thu, 07 Mar 2019 08:00:00 GMT", "摘要")));
+        article("/failing/new.html", "2019年3月8日，国家主席习近平在北京会见来访的智利总统。");
+        awaitTrue("the new item ingested", () -> documents(site.url("/failing/new.html")).size() == 1);
+
+        assertThat(documents(site.url("/failing/bug.html"))).isEmpty();
+        assertThat(site.hits("/failing/bug.html")).as("the failing page fetched once").isEqualTo(1);
+        JsonObject status = status(feed);
+        assertThat(status.getLong("errors")).isEqualTo(1);
+        assertThat(status.getString("lastError")).contains("bug.html").contains("refused");
     }
 
     @Test

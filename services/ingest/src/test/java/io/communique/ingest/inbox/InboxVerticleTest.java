@@ -143,16 +143,18 @@ class InboxVerticleTest {
                 "notes.pdf", "unsupported file type",
                 "empty.txt", "empty report",
                 "broken.json", "not a JSON object",
+                "trailing.json", "not a JSON object",
                 "undated.json", "published must be a date as YYYY-MM-DD",
                 "blank.json", "the report text is empty");
         Files.writeString(inbox.resolve("notes.pdf"), "%PDF-1.4");
         Files.writeString(inbox.resolve("empty.txt"), "  \n");
         Files.writeString(inbox.resolve("broken.json"), "{\"text\": ");
+        Files.writeString(inbox.resolve("trailing.json"), "{\"text\": \"2019年3月5日，习近平会见智利总统。\"} {\"more\": 1}");
         Files.writeString(inbox.resolve("undated.json"), "{\"text\": \"会谈。\", \"published\": \"last Monday\"}");
         Files.writeString(inbox.resolve("blank.json"), "{\"language\": \"zh\"}");
 
         Path failed = inbox.resolve("failed");
-        awaitTrue("all five failed", () -> reasons.keySet().stream()
+        awaitTrue("all six failed", () -> reasons.keySet().stream()
                 .allMatch(name -> Files.exists(failed.resolve(name + ".reason.txt"))));
         reasons.forEach((name, reason) -> {
             assertThat(failed.resolve(name)).exists();
@@ -165,7 +167,7 @@ class InboxVerticleTest {
         });
         JsonObject status = await(vertx.eventBus().<JsonArray>request(SourceStatus.ADDRESS, null).map(m -> m.body()))
                 .stream().map(JsonObject.class::cast).filter(s -> s.getString("kind").equals("inbox")).findFirst().orElseThrow();
-        assertThat(status.getLong("errors")).isGreaterThanOrEqualTo(5);
+        assertThat(status.getLong("errors")).isGreaterThanOrEqualTo(6);
     }
 
     @Test
