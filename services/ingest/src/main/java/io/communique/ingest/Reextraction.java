@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Re-reads every document with the current extractor and publishes the difference to what the fact log holds: new
@@ -41,14 +42,15 @@ final class Reextraction {
     /** Completes with the report once every new fact and retraction is acknowledged by Kafka. */
     Future<Map<String, Object>> run() {
         Map<String, Document> documents = new LinkedHashMap<>();
-        Map<String, Map<String, Fact>> published = new HashMap<>();
+        Map<String, Map<String, List<Fact>>> published = new HashMap<>();
         return readAll(Topics.DOCUMENTS, record -> documents.putIfAbsent(record.key(), Json.read(record.value(), Document.class)))
                 .compose(v -> readAll(Topics.FACTS, record -> foldFact(published, record)))
                 .compose(v -> vertx.executeBlocking(() -> {
                     List<ReextractionPlan> plans = new ArrayList<>();
                     for (Document document : documents.values()) {
-                        Map<String, Fact> before = published.getOrDefault(document.id(), Map.of());
-                        plans.add(ReextractionPlan.of(List.copyOf(before.values()), extractor.extract(document)));
+                        List<Fact> before = published.getOrDefault(document.id(), Map.of()).values().stream()
+                                .flatMap(List::stream).toList();
+                        plans.add(ReextractionPlan.of(before, extractor.extract(document)));
                     }
                     return ReextractionPlan.sum(plans);
                 }, false))
@@ -65,26 +67,34 @@ final class Reextraction {
         List<Future<?>> sends = new ArrayList<>();
         plan.added().forEach(fact -> sends.add(publisher.fact(fact, documents.get(fact.documentId()))));
         // Sent before the new versions, with the same keys: on each partition the retraction comes first.
-        plan.leftTheirEvent().forEach(fact -> sends.add(publisher.retraction(fact, documents.get(fact.documentId()))));
+        plan.superseded().forEach(fact -> sends.add(publisher.retraction(fact, documents.get(fact.documentId()))));
         plan.changed().forEach(fact -> sends.add(publisher.fact(fact, documents.get(fact.documentId()))));
         plan.retracted().forEach(fact -> sends.add(publisher.retraction(fact, documents.get(fact.documentId()))));
         return Future.all(sends).mapEmpty();
     }
 
-    /** The log's current facts per document: later versions replace earlier ones, retractions remove. */
-    private static void foldFact(Map<String, Map<String, Fact>> published, KafkaConsumerRecord<String, byte[]> record) {
+    /**
+     * The log's facts per document and id, the versions since the id's last retraction (the last one current): a
+     * re-ingest by another extractor publishes a new version without retracting the old, which may have reached other
+     * views.
+     */
+    private static void foldFact(Map<String, Map<String, List<Fact>>> published, KafkaConsumerRecord<String, byte[]> record) {
         Fact fact;
         try {
             fact = Json.read(record.value(), Fact.class);
         } catch (IllegalArgumentException e) {
             return; // dead-lettered by the projection; not a fact of any document
         }
-        Map<String, Fact> ofDocument = published.computeIfAbsent(fact.documentId(), id -> new LinkedHashMap<>());
+        Map<String, List<Fact>> ofDocument = published.computeIfAbsent(fact.documentId(), id -> new LinkedHashMap<>());
         Header type = record.record().headers().lastHeader(CloudEvents.TYPE_HEADER);
         if (type != null && CloudEvents.isRetraction(new String(type.value(), StandardCharsets.UTF_8))) {
             ofDocument.remove(fact.id());
         } else {
-            ofDocument.put(fact.id(), fact);
+            List<Fact> versions = ofDocument.computeIfAbsent(fact.id(), id -> new ArrayList<>());
+            // One version per set of views is enough, so facts published again and again (seeds, repair) cost one.
+            versions.removeIf(version -> version.topics().equals(fact.topics())
+                    && Objects.equals(version.eventId(), fact.eventId()));
+            versions.add(fact);
         }
     }
 

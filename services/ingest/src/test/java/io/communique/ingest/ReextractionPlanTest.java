@@ -36,7 +36,7 @@ class ReextractionPlanTest {
         assertThat(plan.added()).containsExactly(call);
         assertThat(plan.changed()).containsExactly(visitWithPlace);
         assertThat(plan.retracted()).containsExactly(meeting);
-        assertThat(plan.leftTheirEvent()).isEmpty();
+        assertThat(plan.superseded()).isEmpty();
         assertThat(plan.unchanged()).isEqualTo(1); // the talks differ only in the extractor version
         assertThat(plan.report()).isEqualTo(Map.of(
                 "added", Map.of(FactType.PHONE_CALL, 1),
@@ -54,11 +54,11 @@ class ReextractionPlanTest {
                 agreement.extractor()), 0);
         assertThat(retitled.eventId()).isNotEqualTo(agreement.eventId());
 
-        assertThat(ReextractionPlan.of(List.of(agreement), List.of(retitled)).leftTheirEvent()).containsExactly(agreement);
-        assertThat(ReextractionPlan.of(List.of(agreement), List.of(relocated)).leftTheirEvent()).isEmpty();
+        assertThat(ReextractionPlan.of(List.of(agreement), List.of(retitled)).superseded()).containsExactly(agreement);
+        assertThat(ReextractionPlan.of(List.of(agreement), List.of(relocated)).superseded()).isEmpty();
         ReextractionPlan fromOldExtractor = ReextractionPlan.of(List.of(titled("《经贸协定》")), List.of(agreement));
         assertThat(fromOldExtractor.changed()).containsExactly(agreement);
-        assertThat(fromOldExtractor.leftTheirEvent()).isEmpty(); // it was in no event
+        assertThat(fromOldExtractor.superseded()).isEmpty(); // it was in no event
     }
 
     private static Fact titled(String title) {
@@ -75,5 +75,47 @@ class ReextractionPlanTest {
         assertThat(plan.added()).isEmpty();
         assertThat(plan.changed()).isEmpty();
         assertThat(plan.retracted()).isEmpty();
+    }
+
+    @Test
+    void aChangedFactThatNoLongerHasATopicIsRetractedFromThatTopicFirst() {
+        Fact older = topics("1", "economy", "security");
+        Fact current = topics("2", "economy");
+
+        ReextractionPlan plan = ReextractionPlan.of(List.of(older), List.of(current));
+
+        assertThat(plan.changed()).containsExactly(current);
+        assertThat(plan.superseded()).containsExactly(older);
+        assertThat(ReextractionPlan.of(List.of(current), List.of(older)).superseded()).isEmpty(); // a topic more leaves none
+    }
+
+    @Test
+    void aVersionPublishedByAReingestWithoutRetractionIsRetractedEvenWhenTheCurrentOneIsUnchanged() {
+        Fact first = topics("1", "economy", "security");
+        Fact reingested = topics("2", "economy");
+
+        ReextractionPlan plan = ReextractionPlan.of(List.of(first, reingested), List.of(reingested));
+
+        assertThat(plan.superseded()).containsExactly(first);
+        assertThat(plan.changed()).containsExactly(reingested); // published again, after the retraction
+        assertThat(plan.unchanged()).isZero();
+    }
+
+    @Test
+    void aFactNoLongerFoundIsRetractedWithEveryEarlierVersionThatReachedOtherViews() {
+        Fact first = topics("1", "economy", "security");
+        Fact second = topics("2", "economy");
+        Fact third = topics("3", "economy");
+
+        ReextractionPlan plan = ReextractionPlan.of(List.of(first, second, third), List.of());
+
+        assertThat(plan.retracted()).containsExactly(third);
+        assertThat(plan.superseded()).containsExactly(first);
+    }
+
+    private static Fact topics(String version, String... topics) {
+        Fact talks = fact(FactType.TALKS, null, version, "CN", "RU");
+        return new Fact(talks.id(), DOC, "test", talks.type(), talks.participants(), null, List.of(), null, null, null,
+                null, List.of(topics), 0.9, talks.evidence(), talks.extractor());
     }
 }
