@@ -32,7 +32,7 @@ final class Analysis {
     private final List<Mention>[] partiesBySentence;
 
     private static final Pattern ZH_PLAN = Pattern.compile(
-            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|下次|下一次|没有|并未|并无|尚未|未能|(?<![从并])未|不会|无意|为出席|预定|预订");
+            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|商定|约定|下次|下一次|没有|并未|并无|尚未|未能|(?<![从并])未|不会|无意|为出席|预定|预订");
     /** A plan stated earlier in the sentence ("李强将会见普京,同梅德韦杰夫举行会晤") still governs later clauses. */
     private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于|期待|期望");
     private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
@@ -467,6 +467,9 @@ final class Analysis {
     Found dateFor(int i, int position) {
         Found best = null;
         for (Found f : dates.get(i)) {
+            if (startOfAPeriod(i, f)) {
+                continue; // "since 2012", "1991年…以来": no date of the event
+            }
             if (f.start() < position) {
                 best = f;
             } else if ((best == null || (inDateline(best) || best.date() == null) && f.date() != null)
@@ -488,7 +491,7 @@ final class Analysis {
     Integer backgroundYear(int i, int position) {
         Integer year = null;
         for (Found f : dates.get(i)) {
-            if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f)) {
+            if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f) && !startOfAPeriod(i, f)) {
                 year = f.year();
             }
         }
@@ -496,6 +499,15 @@ final class Analysis {
     }
 
     private static final Pattern ANNIVERSARY = Pattern.compile("(?i)anniversary|周年");
+    private static final Pattern SINCE_BEFORE_YEAR = Pattern.compile("(?i)\\bsince\\b[^,.;]{0,30}$|自[^,;。]{0,6}$");
+    private static final Pattern SINCE_AFTER_YEAR = Pattern.compile("^[^,;。]{0,12}以来");
+
+    /** "the first time … since taking power in 2012", "成为1991年乌克兰独立以来首位…": where a period began, not the event. */
+    private boolean startOfAPeriod(int i, Found f) {
+        return text.substring(f.start(), f.end()).startsWith("since") // the expression "since 2012" itself
+                || SINCE_BEFORE_YEAR.matcher(text.substring(sentence(i).start(), f.start())).find()
+                || SINCE_AFTER_YEAR.matcher(text.substring(f.end(), sentence(i).end())).find();
+    }
 
     /** "the visit coincides with the 70th anniversary of ties (December 30, 1955–2025)": when ties began, not the event. */
     private boolean anniversaryOrigin(int i, Found f) {

@@ -53,6 +53,7 @@ final class DateResolver {
                     + "|\\b(\\d{1,2}) (" + MONTHS + ")\\b(?:,? (\\d{4}))?");
     /** "去年11月", "last November", "in March", "last year": a month or a year without a day, resolved against the report. */
     private static final Pattern ZH_RELATIVE_MONTH = Pattern.compile("(去年|前年|今年)(?:(\\d{1,2})月)?");
+    private static final Pattern ZH_DAY_AFTER_MONTH = Pattern.compile("(\\d{1,2})(?:日|号)");
     private static final Pattern EN_MONTH_ONLY = Pattern.compile(
             "\\b(?:(last|this|in|early|late|mid-?) )(January|February|March|April|June|July|August|September|October|November|December)\\b(?!\\.? \\d| (?:19|20)\\d{2})"
                     + "|\\b(last|this) (year|month)\\b");
@@ -178,6 +179,13 @@ final class DateResolver {
                 int back = relativeYear.group(1).equals("去年") ? 1 : relativeYear.group(1).equals("前年") ? 2 : 0;
                 int start = relativeYear.start(), end = relativeYear.end();
                 found.removeIf(f -> f.start() >= start && f.start() < end); // "去年11月": one expression
+                Matcher day = ZH_DAY_AFTER_MONTH.matcher(text).region(end, to);
+                if (relativeYear.group(2) != null && day.lookingAt()) { // "去年7月5日": a full date a year back
+                    int year = ref.year() - back;
+                    found.add(new Found(start, day.end(), format(year, Integer.parseInt(relativeYear.group(2)), Integer.parseInt(day.group(1)), ref),
+                            null, year, "relative year with month and day"));
+                    continue;
+                }
                 found.add(new Found(start, end, null, null, ref.year() - back, MONTH_OR_YEAR));
             }
         }

@@ -1105,4 +1105,24 @@ class GeneralisationPatternsTest {
                 + "China is the last stop of the crown prince's tour, which took him to Malaysia and Indonesia.", "2019-02-22"))
                 .filteredOn(f -> f.type() == FactType.VISIT).extracting(Fact::initiator).containsOnly("SA").hasSize(3);
     }
+
+    @Test
+    void aFullDateLastYearIsDatedAYearBack() {
+        assertThat(Facts.of("新华社北京3月8日电 国家主席甲8日同法国总统马克龙举行会谈。去年7月5日，甲曾同马克龙举行会谈。", "2024-03-09"))
+                .extracting(Fact::date).containsExactlyInAnyOrder("2024-03-08", "2023-07-05");
+    }
+
+    @Test
+    void theYearAPeriodBeganIsNotTheEventsYear() {
+        assertThat(Facts.of("RIO DE JANEIRO, July 6 -- The BRICS summit opened in Rio on Sunday. Chinese Premier Li Qiang led his country's "
+                + "delegation, the first time the president has missed the gathering since 2012.", "2025-07-07"))
+                .filteredOn(f -> f.participants().contains("CN")).extracting(Fact::date).containsExactly("2025-07-06");
+        assertThat(Facts.of("（中央社新德里23日專電）印度總理莫迪23日抵達烏克蘭首都基輔訪問，成為1991年烏克蘭獨立以來首位訪烏的印度總理。", "2024-08-24"))
+                .extracting(Fact::date).containsExactly("2024-08-23");
+    }
+
+    @Test
+    void anOccasionAgreedOnIsAPlan() {
+        assertThat(Facts.keys("今年1月30日，甲曾应约同奥巴马通电话，两国元首当时商定在伦敦峰会期间见面。", "2009-04-02")).doesNotContain("SUMMIT CN,G20");
+    }
 }
