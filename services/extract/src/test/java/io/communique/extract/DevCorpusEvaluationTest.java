@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DevCorpusEvaluationTest {
     private static final Path CORPUS = Path.of("../../../shared/corpus/dev");
     /** A ratchet: the F1 last reached on the whole corpus, rounded down; raise it with every gain, never lower it. */
-    private static final double MIN_F1 = 0.96;
+    private static final double MIN_F1 = 0.97;
     /** A ratchet like {@link #MIN_F1}, for the share of matched events with a gold date whose date agrees. */
     private static final double MIN_DATE_AGREEMENT = 0.92;
 
