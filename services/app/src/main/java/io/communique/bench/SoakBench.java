@@ -9,6 +9,7 @@ import io.communique.model.Json;
 import io.communique.model.Topics;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.io.IOException;
@@ -61,20 +62,27 @@ final class SoakBench {
         progress.println("soak: starting an embedded broker in " + folder.resolve("kafka"));
         try (EmbeddedKafka broker = EmbeddedKafka.start(folder.resolve("kafka"), 0)) {
             KafkaSettings settings = new KafkaSettings(broker.bootstrapServers());
+            // Created first: a producer that meets a partition whose leader is not elected yet may go on failing.
+            TopicAdmin.ensureTopics(vertx, settings, List.of(Topics.spec(Topics.DOCUMENTS)))
+                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             FactLog.fill(vertx, settings, Topics.FACTS, facts, progress);
-            List<String> documents = documents(vertx, settings, facts / 3);
+            List<String> documents = documents(settings, facts / 3, progress);
             return new SoakBench(folder, progress).measure(broker.bootstrapServers(), facts, documents, maxCatchUpSeconds);
         }
     }
 
     /** Produces synthetic reports with ids of their own to the document topic; returns their ids. */
-    private static List<String> documents(Vertx vertx, KafkaSettings settings, int count) throws Exception {
-        TopicAdmin.ensureTopics(vertx, settings, List.of(Topics.spec(Topics.DOCUMENTS)))
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    private static List<String> documents(KafkaSettings settings, int count, PrintStream progress) {
+        Map<String, Object> config = new HashMap<>(settings.producer());
+        // A bulk load on a loaded machine: batches as FactLog's, and more patience than the app's 8 s for a write.
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         Reports reports = new Reports(17);
         List<String> ids = new ArrayList<>(count);
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(new HashMap<String, Object>(settings.producer()))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < count && failure.get() == null; i++) {
                 Document report = reports.next();
                 Document document = new Document(Ids.documentId("soak " + i), report.text(), report.source(),
@@ -87,6 +95,7 @@ final class SoakBench {
         if (failure.get() != null) {
             throw new IllegalStateException("Kafka did not take the bench documents: " + failure.get().getMessage());
         }
+        progress.printf("documents: %,d produced%n", count);
         return ids;
     }
 
