@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,9 @@ final class Bench {
         this.progress = progress;
     }
 
-    /** Runs every phase. */
+    /** Runs every phase but the soak. */
     List<Figure> run() throws Exception {
-        return run(EnumSet.allOf(Phase.class));
+        return run(Phase.byDefault());
     }
 
     /** Runs the given phases, in their order. */
@@ -60,6 +59,16 @@ final class Bench {
         }
         if (phases.contains(Phase.rebuild) || phases.contains(Phase.live)) {
             figures.addAll(withKafka(phases));
+        }
+        if (phases.contains(Phase.soak)) {
+            Path temp = Files.createTempDirectory("communique-soak");
+            Vertx vertx = Vertx.vertx();
+            try {
+                figures.addAll(SoakBench.run(vertx, temp, sizes.soakFacts(), sizes.rebuildSeconds() * 30, progress));
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                delete(temp);
+            }
         }
         print(figures);
         return figures;

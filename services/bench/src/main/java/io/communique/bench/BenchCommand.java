@@ -4,7 +4,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -26,8 +25,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "PHASE",
-            description = "Run only these phases (default all): ${COMPLETION-CANDIDATES}.")
-    Set<Phase> only = EnumSet.allOf(Phase.class);
+            description = "Run only these phases (default all but soak): ${COMPLETION-CANDIDATES}.")
+    Set<Phase> only = Phase.byDefault();
 
     @Override
     public Integer call() {

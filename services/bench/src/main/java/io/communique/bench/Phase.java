@@ -13,5 +13,15 @@ enum Phase {
      * {@code e2e.p50}, {@code e2e.p99}, {@code kafka.e2e.p99}, {@code fanout.msgs}, {@code dashboard.bytes},
      * {@code update.p99}, {@code rss.peak} (the app's process), {@code rss.clients} (the bench's)
      */
-    live
+    live,
+    /**
+     * {@code soak.*}: the web alone over a large log, in a JVM of its own (memory, latency, restart); only when asked
+     * for, as it takes long
+     */
+    soak;
+
+    /** What a run without {@code --only} measures: every phase but the soak. */
+    static java.util.Set<Phase> byDefault() {
+        return java.util.EnumSet.complementOf(java.util.EnumSet.of(soak));
+    }
 }

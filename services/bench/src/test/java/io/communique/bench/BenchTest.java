@@ -23,7 +23,7 @@ class BenchTest {
 
     @Test
     void aTinyRunPrintsATableAndEveryFigureAsOneLineWithAPositiveValueAndItsUnit() throws Exception {
-        Sizes tiny = new Sizes(0.5, 3000, 60, 5, 20, 4);
+        Sizes tiny = new Sizes(0.5, 3000, 60, 5, 20, 4, 3000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new Bench(tiny, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run();
         String printed = out.toString(StandardCharsets.UTF_8);

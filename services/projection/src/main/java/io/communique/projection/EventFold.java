@@ -1,5 +1,6 @@
 package io.communique.projection;
 
+import io.communique.kafka.BadRecord;
 import io.communique.model.EventView;
 import io.communique.model.Fact;
 import io.communique.model.FactType;
@@ -63,10 +64,19 @@ public final class EventFold {
         private final TreeMap<String, Fact> reports = new TreeMap<>();
         private Map<String, EventView> views;
 
-        /** Applies a report; false when it is in already as it is. */
+        /**
+         * Applies a report; false when it is in already as it is. A report the resolver cannot take even alone (a bug
+         * meeting unusual input) throws and is not applied: the views are derived later, for the whole batch, where
+         * the failure could no longer be told apart from the other reports'.
+         */
         boolean apply(Fact fact) {
             if (fact.equals(reports.get(fact.id()))) {
                 return false;
+            }
+            try {
+                EventResolver.resolve(List.of(fact));
+            } catch (RuntimeException e) {
+                throw new BadRecord(BadRecord.Kind.PROCESSING_FAILED, "the event resolver failed on this report: " + e, e);
             }
             reports.put(fact.id(), fact);
             views = null;

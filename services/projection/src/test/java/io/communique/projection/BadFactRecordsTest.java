@@ -1,6 +1,7 @@
 package io.communique.projection;
 
 import io.communique.testing.BadValues;
+import io.communique.kafka.BadRecord;
 import io.communique.kafka.DeadLetters;
 import io.communique.model.CloudEvents;
 import io.communique.model.EventCodes;
@@ -14,6 +15,7 @@ import io.communique.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BadFactRecordsTest {
+    private static final String EVENT_GROUP = "communique-projection-event";
+
     @RegisterExtension
     static final RunningProjection projection = new RunningProjection();
 
@@ -106,6 +110,37 @@ class BadFactRecordsTest {
         assertDeadLetteredOnce(routed.group(), routed.topic(), badAt, bad);
     }
 
+    @Test
+    void theEventProjectionDeadLettersAReportTheResolverCannotTakeOnceAndPublishesTheEventsBehindIt() throws Exception {
+        Fact before = talks("RV", 1), after = talks("RV", 2);
+        // Well-formed, so it passes every shape check, but no such day: the resolver's date arithmetic throws on it.
+        Fact impossible = talks("RV", "2019-02-30");
+        String key = Topics.factKey(before);
+        send(fact(Topics.FACTS_BY_PARTIES, key, before));
+        RecordMetadata badAt = send(fact(Topics.FACTS_BY_PARTIES, key, impossible));
+        send(fact(Topics.FACTS_BY_PARTIES, key, after));
+
+        awaitTrue("event views of the good reports", 30, () -> {
+            List<String> views = readAll(projection.settings.bootstrapServers(), Topics.VIEWS_EVENT).stream()
+                    .filter(view -> view.value() != null).map(view -> new String(view.value(), StandardCharsets.UTF_8)).toList();
+            return views.stream().anyMatch(view -> view.contains(before.id()))
+                    && views.stream().anyMatch(view -> view.contains(after.id()));
+        });
+        String origin = where(Topics.FACTS_BY_PARTIES, badAt.partition(), badAt.offset());
+        awaitTrue("a letter for " + origin, 30, () -> letters(projection.settings.bootstrapServers(), EVENT_GROUP).containsKey(origin));
+        awaitTrue("the event projection's lag back to 0", 30,
+                () -> groupLag(projection.settings.bootstrapServers(), EVENT_GROUP, Topics.FACTS_BY_PARTIES) == 0);
+        Thread.sleep(1500); // a replaying consumer would letter it again within its 1 s retry delay
+        List<ConsumerRecord<String, byte[]>> letters = letters(projection.settings.bootstrapServers(), EVENT_GROUP).get(origin);
+        assertThat(letters).as("letters for " + origin).hasSize(1);
+        ConsumerRecord<String, byte[]> letter = letters.get(0);
+        assertThat(header(letter, DeadLetters.KIND)).isEqualTo(BadRecord.Kind.PROCESSING_FAILED.code());
+        assertThat(header(letter, DeadLetters.REASON)).contains("event resolver").contains("2019-02-30");
+        assertThat(header(letter, DeadLetters.CONSUMER)).isEqualTo(EVENT_GROUP);
+        assertThat(header(letter, DeadLetters.TOPIC)).isEqualTo(Topics.FACTS_BY_PARTIES);
+        assertThat(header(letter, DeadLetters.OFFSET)).isEqualTo(String.valueOf(badAt.offset()));
+    }
+
     /** A country code of its own per test, so that views and letters of tests never mix. */
     private static String country(BadValues bad, char prefix) {
         return prefix + String.valueOf((char) ('A' + bad.ordinal()));
@@ -146,8 +181,11 @@ class BadFactRecordsTest {
 
     /** A fact as the extractor writes them, nested objects and event id included. */
     private static Fact talks(String country, int day) {
-        String date = String.format("2019-05-%02d", day);
-        String document = Ids.documentId("report " + country + day);
+        return talks(country, String.format("2019-05-%02d", day));
+    }
+
+    private static Fact talks(String country, String date) {
+        String document = Ids.documentId("report " + country + date);
         List<String> participants = List.of("CN", country);
         String id = Ids.factId(document, FactType.TALKS, participants, date, 0);
         return new Fact(id, document, "test", FactType.TALKS, participants, "CN", List.of("习近平"), date, null, "北京",

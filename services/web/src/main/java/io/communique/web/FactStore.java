@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +48,7 @@ public final class FactStore implements AutoCloseable {
     /** The database's file name in its directory; H2 adds {@code .mv.db}. */
     static final String FILE_NAME = "read-store";
     /** The schema below; a store of another version is dropped and rebuilt from Kafka. */
-    private static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 2;
 
     /** One record of the fact or document topic, as read at its place. */
     public record Input(String topic, int partition, long offset, byte[] value, String eventType) {
@@ -65,6 +66,7 @@ public final class FactStore implements AutoCloseable {
     }
 
     private final JdbcConnectionPool pool;
+    private final Writer writer;
     /** Serialises writers: one batch, its offsets and the counters below move together. */
     private final Object writeLock = new Object();
     private final AtomicLong factCount = new AtomicLong();
@@ -72,16 +74,23 @@ public final class FactStore implements AutoCloseable {
     /** The order facts first arrived in, for the live feed after a restart; guarded by the write lock. */
     private long lastArrival;
     private volatile Map<String, Map<Integer, Long>> offsets = Map.of();
+    /** Filled from empty and not caught up yet: without the listing indexes (see {@link #LISTING_INDEXES}). */
+    private volatile boolean loading;
 
     private FactStore(String url) {
         this.pool = JdbcConnectionPool.create(url, "", "");
-        pool.setMaxConnections(8);
+        pool.setMaxConnections(9); // the writer's and 8 readers
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             migrate(statement);
             factCount.set(count(statement, "SELECT COUNT(*) FROM facts"));
             documentCount.set(count(statement, "SELECT COUNT(*) FROM documents"));
             lastArrival = count(statement, "SELECT COALESCE(MAX(arrival), 0) FROM facts");
             offsets = readOffsets(statement);
+            loading = offsets.isEmpty();
+            if (!loading) {
+                createListingIndexes(statement); // a store closed while it was filled gets them now
+            }
+            writer = new Writer(pool.getConnection());
         } catch (SQLException e) {
             pool.dispose();
             throw new StoreException("the read store could not be opened", e);
@@ -134,34 +143,51 @@ public final class FactStore implements AutoCloseable {
             }
         }
         statement.execute("MERGE INTO meta KEY(name) VALUES ('schema', " + SCHEMA_VERSION + ")");
-        // Listing order is recency descending then id ascending (LiveState's order): each listing index holds it,
-        // so a page is a range scan, not a sort.
+        // A fact's row is keyed by its arrival (H2 keeps a table in the B-tree of its BIGINT primary key): new facts,
+        // the large rows, are appended to the last page instead of rewriting pages all over the file, which is what
+        // made writing slow. Listing order is recency descending then id ascending (LiveState's order): each listing
+        // index holds it, so a page is a range scan, not a sort.
         statement.execute("""
-                CREATE TABLE IF NOT EXISTS facts(id VARCHAR PRIMARY KEY, recency VARCHAR NOT NULL,
-                    fact_date VARCHAR, fact_type VARCHAR NOT NULL, document_id VARCHAR NOT NULL,
-                    arrival BIGINT NOT NULL, json VARBINARY NOT NULL)""");
-        statement.execute("CREATE INDEX IF NOT EXISTS facts_recent ON facts(recency DESC, id)");
-        statement.execute("CREATE INDEX IF NOT EXISTS facts_type ON facts(fact_type, recency DESC, id)");
-        statement.execute("CREATE INDEX IF NOT EXISTS facts_document ON facts(document_id)");
-        statement.execute("CREATE INDEX IF NOT EXISTS facts_arrival ON facts(arrival)");
-        // A fact's participants and topics, one row each, with the fact's recency: a country's page is one range.
+                CREATE TABLE IF NOT EXISTS facts(arrival BIGINT PRIMARY KEY, id VARCHAR NOT NULL,
+                    recency VARCHAR NOT NULL, fact_date VARCHAR, fact_type VARCHAR NOT NULL,
+                    document_id VARCHAR NOT NULL, json VARBINARY NOT NULL)""");
+        statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS facts_id ON facts(id)");
+        // A fact's participants and topics, one row each, with the fact's recency (a country's page is one range)
+        // and arrival (the fact's row is one key away). No index by id: a changed fact's rows are found from the
+        // names and recency it had.
         for (String list : new String[]{"fact_codes", "fact_topics"}) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + list
-                    + "(name VARCHAR NOT NULL, recency VARCHAR NOT NULL, id VARCHAR NOT NULL)");
-            statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS " + list + "_order ON " + list
-                    + "(name, recency DESC, id)");
-            statement.execute("CREATE INDEX IF NOT EXISTS " + list + "_id ON " + list + "(id)");
+                    + "(name VARCHAR NOT NULL, recency VARCHAR NOT NULL, id VARCHAR NOT NULL, arrival BIGINT NOT NULL)");
         }
         // Where each fact (retracted ones too) last changed and first appeared in the fact topic: the updates feed.
         statement.execute("""
                 CREATE TABLE IF NOT EXISTS changes(id VARCHAR PRIMARY KEY, partition_no INT NOT NULL,
                     record_offset BIGINT NOT NULL, first_partition INT NOT NULL, first_offset BIGINT NOT NULL,
                     retracted BOOLEAN NOT NULL)""");
-        statement.execute("CREATE INDEX IF NOT EXISTS changes_place ON changes(partition_no, record_offset)");
         statement.execute("CREATE TABLE IF NOT EXISTS documents(id VARCHAR PRIMARY KEY, json VARBINARY NOT NULL)");
         statement.execute("""
                 CREATE TABLE IF NOT EXISTS offsets(topic VARCHAR NOT NULL, partition_no INT NOT NULL,
                     next_offset BIGINT NOT NULL, PRIMARY KEY(topic, partition_no))""");
+    }
+
+    /**
+     * The indexes only reads need: listings by recency, type, document, participant and topic, and the updates feed
+     * by place. Each new fact's entries land at random places in them, and H2 (copy-on-write) writes every page a
+     * batch touched again: with them a store took 600 facts per CPU second, without them 1,600–2,100 (24,000 facts,
+     * loaded machine). So a store filled from empty gets them only once it has caught up (built by sorting, once).
+     */
+    private static final List<String> LISTING_INDEXES = List.of(
+            "CREATE INDEX IF NOT EXISTS facts_recent ON facts(recency DESC, id)",
+            "CREATE INDEX IF NOT EXISTS facts_type ON facts(fact_type, recency DESC, id)",
+            "CREATE INDEX IF NOT EXISTS facts_document ON facts(document_id)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS fact_codes_order ON fact_codes(name, recency DESC, id)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS fact_topics_order ON fact_topics(name, recency DESC, id)",
+            "CREATE INDEX IF NOT EXISTS changes_place ON changes(partition_no, record_offset)");
+
+    private static void createListingIndexes(Statement statement) throws SQLException {
+        for (String index : LISTING_INDEXES) {
+            statement.execute(index);
+        }
     }
 
     private static long count(Statement statement, String sql) throws SQLException {
@@ -189,19 +215,17 @@ public final class FactStore implements AutoCloseable {
     public List<Applied> apply(List<Input> records) {
         synchronized (writeLock) {
             long arrivalBefore = lastArrival;
-            try (Connection connection = pool.getConnection()) {
-                connection.setAutoCommit(false);
+            try {
                 try {
-                    Batch batch = new Batch(connection);
                     List<Applied> applied = new ArrayList<>(records.size());
                     Map<String, Map<Integer, Long>> next = new HashMap<>();
                     for (Input record : records) {
-                        applied.add(batch.apply(record));
+                        applied.add(writer.apply(record));
                         next.computeIfAbsent(record.topic(), topic -> new TreeMap<>())
                                 .merge(record.partition(), record.offset() + 1, Math::max);
                     }
-                    batch.saveOffsets(next);
-                    connection.commit();
+                    writer.saveOffsets(next);
+                    writer.connection.commit();
                     long facts = 0;
                     long documents = 0;
                     for (Applied one : applied) {
@@ -213,7 +237,7 @@ public final class FactStore implements AutoCloseable {
                     offsets = merged(offsets, next);
                     return applied;
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
+                    writer.connection.rollback();
                     lastArrival = arrivalBefore;
                     throw e;
                 }
@@ -234,38 +258,48 @@ public final class FactStore implements AutoCloseable {
         return Map.copyOf(all);
     }
 
-    /** The prepared statements of one write transaction. */
-    private final class Batch {
+    /**
+     * The writers' connection and its statements, prepared once: a batch is one transaction on it (H2 would otherwise
+     * parse and plan each statement again for every batch). Used under the write lock only.
+     */
+    private final class Writer {
         private final Connection connection;
-        private final PreparedStatement factJson;
+        private final PreparedStatement previousFact;
         private final PreparedStatement insertFact;
         private final PreparedStatement updateFact;
         private final PreparedStatement deleteFact;
         private final PreparedStatement[] deleteLists;
         private final PreparedStatement[] insertLists;
-        private final PreparedStatement firstPlace;
-        private final PreparedStatement mergeChange;
+        private final PreparedStatement updateChange;
+        private final PreparedStatement insertChange;
         private final PreparedStatement documentExists;
         private final PreparedStatement insertDocument;
 
-        Batch(Connection connection) throws SQLException {
+        private final PreparedStatement saveOffset;
+
+        Writer(Connection connection) throws SQLException {
             this.connection = connection;
-            factJson = connection.prepareStatement("SELECT json FROM facts WHERE id = ?");
-            insertFact = connection.prepareStatement("INSERT INTO facts(id, recency, fact_date, fact_type, document_id, "
-                    + "arrival, json) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            connection.setAutoCommit(false);
+            previousFact = connection.prepareStatement("SELECT arrival, json FROM facts WHERE id = ?");
+            insertFact = connection.prepareStatement("INSERT INTO facts(arrival, id, recency, fact_date, fact_type, "
+                    + "document_id, json) VALUES (?, ?, ?, ?, ?, ?, ?)");
             updateFact = connection.prepareStatement("UPDATE facts SET recency = ?, fact_date = ?, fact_type = ?, "
-                    + "document_id = ?, json = ? WHERE id = ?");
-            deleteFact = connection.prepareStatement("DELETE FROM facts WHERE id = ?");
-            deleteLists = new PreparedStatement[]{connection.prepareStatement("DELETE FROM fact_codes WHERE id = ?"),
-                    connection.prepareStatement("DELETE FROM fact_topics WHERE id = ?")};
+                    + "document_id = ?, json = ? WHERE arrival = ?");
+            deleteFact = connection.prepareStatement("DELETE FROM facts WHERE arrival = ?");
+            deleteLists = new PreparedStatement[]{
+                    connection.prepareStatement("DELETE FROM fact_codes WHERE name = ? AND recency = ? AND id = ?"),
+                    connection.prepareStatement("DELETE FROM fact_topics WHERE name = ? AND recency = ? AND id = ?")};
             insertLists = new PreparedStatement[]{
-                    connection.prepareStatement("INSERT INTO fact_codes(name, recency, id) VALUES (?, ?, ?)"),
-                    connection.prepareStatement("INSERT INTO fact_topics(name, recency, id) VALUES (?, ?, ?)")};
-            firstPlace = connection.prepareStatement("SELECT first_partition, first_offset FROM changes WHERE id = ?");
-            mergeChange = connection.prepareStatement("MERGE INTO changes(id, partition_no, record_offset, "
-                    + "first_partition, first_offset, retracted) KEY(id) VALUES (?, ?, ?, ?, ?, ?)");
+                    connection.prepareStatement("INSERT INTO fact_codes(name, recency, id, arrival) VALUES (?, ?, ?, ?)"),
+                    connection.prepareStatement("INSERT INTO fact_topics(name, recency, id, arrival) VALUES (?, ?, ?, ?)")};
+            updateChange = connection.prepareStatement("UPDATE changes SET partition_no = ?, record_offset = ?, "
+                    + "retracted = ? WHERE id = ?");
+            insertChange = connection.prepareStatement("INSERT INTO changes(id, partition_no, record_offset, "
+                    + "first_partition, first_offset, retracted) VALUES (?, ?, ?, ?, ?, FALSE)");
             documentExists = connection.prepareStatement("SELECT 1 FROM documents WHERE id = ?");
             insertDocument = connection.prepareStatement("INSERT INTO documents(id, json) VALUES (?, ?)");
+            saveOffset = connection.prepareStatement(
+                    "MERGE INTO offsets(topic, partition_no, next_offset) KEY(topic, partition_no) VALUES (?, ?, ?)");
         }
 
         /** A record that is no fact or document is skipped: only the database's own failures fail the batch. */
@@ -289,28 +323,36 @@ public final class FactStore implements AutoCloseable {
             if (fact.id() == null || fact.documentId() == null || fact.type() == null) {
                 throw new IllegalArgumentException("not a valid Fact: no id, documentId or type");
             }
-            byte[] previous = previousJson(fact.id());
+            previousFact.setString(1, fact.id());
+            long arrival;
+            Fact previous;
+            try (ResultSet row = previousFact.executeQuery()) {
+                boolean found = row.next();
+                arrival = found ? row.getLong(1) : 0;
+                previous = found ? FactReader.read(row.getBytes(2)) : null;
+            }
             if (CloudEvents.isRetraction(record.eventType())) {
                 if (previous == null) {
                     return new Applied(Effect.UNCHANGED, fact.id(), null, null, null);
                 }
-                deleteFact.setString(1, fact.id());
+                deleteFact.setLong(1, arrival);
                 deleteFact.executeUpdate();
-                deleteLists(fact.id());
+                deleteLists(previous);
                 changed(fact.id(), record, true);
                 return new Applied(Effect.RETRACTED, fact.id(), null, null, null);
             }
-            if (previous != null && FactReader.read(previous).equals(fact)) {
+            if (fact.equals(previous)) {
                 return new Applied(Effect.UNCHANGED, fact.id(), fact, null, null);
             }
             String recency = fact.recencyKey();
             if (previous == null) {
-                insertFact.setString(1, fact.id());
-                insertFact.setString(2, recency);
-                insertFact.setString(3, fact.date());
-                insertFact.setString(4, fact.type().name());
-                insertFact.setString(5, fact.documentId());
-                insertFact.setLong(6, ++lastArrival);
+                arrival = ++lastArrival;
+                insertFact.setLong(1, arrival);
+                insertFact.setString(2, fact.id());
+                insertFact.setString(3, recency);
+                insertFact.setString(4, fact.date());
+                insertFact.setString(5, fact.type().name());
+                insertFact.setString(6, fact.documentId());
                 insertFact.setBytes(7, record.value());
                 insertFact.executeUpdate();
             } else {
@@ -319,58 +361,55 @@ public final class FactStore implements AutoCloseable {
                 updateFact.setString(3, fact.type().name());
                 updateFact.setString(4, fact.documentId());
                 updateFact.setBytes(5, record.value());
-                updateFact.setString(6, fact.id());
+                updateFact.setLong(6, arrival);
                 updateFact.executeUpdate();
-                deleteLists(fact.id());
+                deleteLists(previous);
             }
-            insertList(insertLists[0], fact.participants(), recency, fact.id());
-            insertList(insertLists[1], fact.topics(), recency, fact.id());
+            insertList(insertLists[0], fact.participants(), recency, fact.id(), arrival);
+            insertList(insertLists[1], fact.topics(), recency, fact.id(), arrival);
             changed(fact.id(), record, false);
             return new Applied(previous == null ? Effect.ADDED : Effect.CORRECTED, fact.id(), fact, record.value(), null);
         }
 
-        private byte[] previousJson(String id) throws SQLException {
-            factJson.setString(1, id);
-            try (ResultSet row = factJson.executeQuery()) {
-                return row.next() ? row.getBytes(1) : null;
+        /** Removes the list rows the fact was stored with: found by its names and recency then, not by id. */
+        private void deleteLists(Fact stored) throws SQLException {
+            List<List<String>> names = List.of(stored.participants(), stored.topics());
+            for (int list = 0; list < deleteLists.length; list++) {
+                PreparedStatement delete = deleteLists[list];
+                for (String name : new LinkedHashSet<>(names.get(list))) {
+                    delete.setString(1, name);
+                    delete.setString(2, stored.recencyKey());
+                    delete.setString(3, stored.id());
+                    delete.executeUpdate();
+                }
             }
         }
 
-        private void deleteLists(String id) throws SQLException {
-            for (PreparedStatement delete : deleteLists) {
-                delete.setString(1, id);
-                delete.executeUpdate();
-            }
-        }
-
-        private static void insertList(PreparedStatement insert, List<String> names, String recency, String id)
-                throws SQLException {
-            for (String name : new java.util.LinkedHashSet<>(names)) { // a name listed twice is one row
+        private static void insertList(PreparedStatement insert, List<String> names, String recency, String id,
+                                       long arrival) throws SQLException {
+            for (String name : new LinkedHashSet<>(names)) { // a name listed twice is one row
                 insert.setString(1, name);
                 insert.setString(2, recency);
                 insert.setString(3, id);
+                insert.setLong(4, arrival);
                 insert.executeUpdate();
             }
         }
 
-        /** Marks where the fact last changed, keeping where it first appeared (an addition or a correction). */
+        /** Marks where the fact last changed, keeping where it first appeared (a row is kept for retracted facts). */
         private void changed(String id, Input record, boolean retracted) throws SQLException {
-            int firstPartition = record.partition();
-            long firstOffset = record.offset();
-            firstPlace.setString(1, id);
-            try (ResultSet row = firstPlace.executeQuery()) {
-                if (row.next()) {
-                    firstPartition = row.getInt(1);
-                    firstOffset = row.getLong(2);
-                }
+            updateChange.setInt(1, record.partition());
+            updateChange.setLong(2, record.offset());
+            updateChange.setBoolean(3, retracted);
+            updateChange.setString(4, id);
+            if (updateChange.executeUpdate() == 0) {
+                insertChange.setString(1, id);
+                insertChange.setInt(2, record.partition());
+                insertChange.setLong(3, record.offset());
+                insertChange.setInt(4, record.partition());
+                insertChange.setLong(5, record.offset());
+                insertChange.executeUpdate();
             }
-            mergeChange.setString(1, id);
-            mergeChange.setInt(2, record.partition());
-            mergeChange.setLong(3, record.offset());
-            mergeChange.setInt(4, firstPartition);
-            mergeChange.setLong(5, firstOffset);
-            mergeChange.setBoolean(6, retracted);
-            mergeChange.executeUpdate();
         }
 
         /** The first receipt of a document is the one that counts. */
@@ -391,18 +430,36 @@ public final class FactStore implements AutoCloseable {
         }
 
         void saveOffsets(Map<String, Map<Integer, Long>> next) throws SQLException {
-            try (PreparedStatement merge = connection.prepareStatement(
-                    "MERGE INTO offsets(topic, partition_no, next_offset) KEY(topic, partition_no) VALUES (?, ?, ?)")) {
-                for (Map.Entry<String, Map<Integer, Long>> topic : next.entrySet()) {
-                    for (Map.Entry<Integer, Long> partition : topic.getValue().entrySet()) {
-                        long stored = offsets.getOrDefault(topic.getKey(), Map.of()).getOrDefault(partition.getKey(), 0L);
-                        merge.setString(1, topic.getKey());
-                        merge.setInt(2, partition.getKey());
-                        merge.setLong(3, Math.max(stored, partition.getValue()));
-                        merge.executeUpdate();
-                    }
+            for (Map.Entry<String, Map<Integer, Long>> topic : next.entrySet()) {
+                for (Map.Entry<Integer, Long> partition : topic.getValue().entrySet()) {
+                    long stored = offsets.getOrDefault(topic.getKey(), Map.of()).getOrDefault(partition.getKey(), 0L);
+                    saveOffset.setString(1, topic.getKey());
+                    saveOffset.setInt(2, partition.getKey());
+                    saveOffset.setLong(3, Math.max(stored, partition.getValue()));
+                    saveOffset.executeUpdate();
                 }
             }
+        }
+    }
+
+    /**
+     * The topics have been read up to where they stood at start: a store filled from empty builds its listing
+     * indexes now (until then its listings scan). Takes the write lock for as long (tens of seconds per million facts).
+     */
+    public void caughtUp() {
+        synchronized (writeLock) {
+            if (!loading) {
+                return;
+            }
+            long began = System.nanoTime();
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                createListingIndexes(statement);
+            } catch (SQLException e) {
+                throw new StoreException("the read store could not build its indexes", e);
+            }
+            loading = false;
+            LOG.info("The read store built its listing indexes over {} facts in {} ms", factCount.get(),
+                    (System.nanoTime() - began) / 1_000_000);
         }
     }
 
@@ -471,11 +528,11 @@ public final class FactStore implements AutoCloseable {
         String leading = "";
         boolean topicListed = false;
         if (query.documentId() != null && query.country() == null) {
-            sql.append("facts f USE INDEX (facts_document) WHERE TRUE");
+            sql.append(loading ? "facts f WHERE TRUE" : "facts f USE INDEX (facts_document) WHERE TRUE");
             order = "f";
         } else if (query.country() != null || query.topic() != null) {
             boolean byCountry = query.country() != null;
-            sql.append(byCountry ? "fact_codes" : "fact_topics").append(" d JOIN facts f ON f.id = d.id WHERE d.name = ?");
+            sql.append(byCountry ? "fact_codes" : "fact_topics").append(" d JOIN facts f ON f.arrival = d.arrival WHERE d.name = ?");
             parameters.add(byCountry ? query.country() : query.topic());
             topicListed = !byCountry;
             order = "d";
@@ -621,6 +678,7 @@ public final class FactStore implements AutoCloseable {
     public void close() {
         synchronized (writeLock) {
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                writer.connection.close();
                 statement.execute("SHUTDOWN"); // writes what is pending and closes the file (or frees the memory)
             } catch (SQLException e) {
                 throw new StoreException("the read store could not be closed", e);

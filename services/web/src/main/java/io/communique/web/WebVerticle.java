@@ -223,8 +223,14 @@ public final class WebVerticle extends VerticleBase {
                 .toList();
         return Future.all(starting)
                 .compose(started -> {
+                    // A store filled from empty builds its listing indexes once caught up: healthy after that.
                     Future.all(followers.stream().map(TopicFollower::caughtUp).toList())
-                            .onSuccess(v -> health = new Health(health.kafka(), health.kafkaReachable(), true, null));
+                            .compose(v -> vertx.executeBlocking(() -> {
+                                state.store().caughtUp();
+                                return v;
+                            }))
+                            .onSuccess(v -> health = new Health(health.kafka(), health.kafkaReachable(), true, null))
+                            .onFailure(error -> LOG.error("The web did not finish catching up: {}", error.toString()));
                     return vertx.createHttpServer(options.server()).requestHandler(api.router()).listen();
                 })
                 .onSuccess(listening -> {

@@ -68,17 +68,28 @@ class FactStoreTest {
     }
 
     @Test
-    void listingsAreTheMatchingFactsMostRecentFirstThenById() {
+    void listingsAreTheMatchingFactsMostRecentFirstThenByIdWhileFilledFromEmptyAndOnceIndexed() {
         List<Fact> facts = facts(700);
         try (FactStore store = FactStore.open(folder, 4)) {
             load(store, facts);
-            for (FactQuery query : QUERIES) {
-                List<Fact> all = expected(facts, query);
-                assertThat(all).as("the query matches some facts: %s", query).isNotEmpty();
-                assertThat(store.facts(query, 0, 10_000)).as("%s", query).isEqualTo(all);
-                assertThat(store.facts(query, 3, 5)).as("%s", query).isEqualTo(all.subList(
-                        Math.min(3, all.size()), Math.min(8, all.size())));
-            }
+            assertListings(store, facts); // scanning: the listing indexes wait until the store has caught up
+            store.caughtUp();
+            assertListings(store, facts);
+            Fact later = FactExportTest.fact(700, "evidence 700");
+            store.apply(List.of(fact(later, 700)));
+            List<Fact> all = new ArrayList<>(facts);
+            all.add(later);
+            assertListings(store, all);
+        }
+    }
+
+    private static void assertListings(FactStore store, List<Fact> facts) {
+        for (FactQuery query : QUERIES) {
+            List<Fact> all = expected(facts, query);
+            assertThat(all).as("the query matches some facts: %s", query).isNotEmpty();
+            assertThat(store.facts(query, 0, 10_000)).as("%s", query).isEqualTo(all);
+            assertThat(store.facts(query, 3, 5)).as("%s", query).isEqualTo(all.subList(
+                    Math.min(3, all.size()), Math.min(8, all.size())));
         }
     }
 

@@ -33,6 +33,8 @@ public final class ReadSideMeasure {
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("communique-measure");
         long heapBefore = liveHeap();
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
+        long sliceStarted = started, sliceCpu = cpuStarted;
         LiveState state = new LiveState(FactStore.open(dir, 32));
         String evidence = "中".repeat(300);
         List<String> documentIds = new ArrayList<>();
@@ -50,9 +52,22 @@ public final class ReadSideMeasure {
                 state.store().apply(batch).forEach(state::taken);
                 batch.clear();
             }
+            if ((i + 1) % (n / 10) == 0) { // the rate of each tenth: the later ones are past the JIT's warm-up
+                long now = System.nanoTime(), cpu = processCpuNanos();
+                System.out.printf("  %d facts: this tenth %.0f facts/s, %.0f facts per CPU s%n", i + 1,
+                        n / 10 / ((now - sliceStarted) / 1e9), n / 10 / ((cpu - sliceCpu) / 1e9));
+                sliceStarted = now;
+                sliceCpu = cpu;
+            }
         }
-        System.out.printf("loaded %d facts and %d documents in %.1f s%n", n, documentIds.size(),
-                (System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
+        System.out.printf("loaded %d facts and %d documents in %.1f s (%.0f facts/s), %.1f CPU s (%.0f facts per CPU s)%n",
+                n, documentIds.size(), seconds, n / seconds, cpuSeconds, n / cpuSeconds);
+        long indexing = System.nanoTime(), indexingCpu = processCpuNanos();
+        state.store().caughtUp(); // as the web does once its followers have caught up
+        System.out.printf("listing indexes built in %.1f s, %.1f CPU s%n", (System.nanoTime() - indexing) / 1e9,
+                (processCpuNanos() - indexingCpu) / 1e9);
         System.out.printf("heap live after GC: %d MB (before loading: %d MB)%n", liveHeap() >> 20, heapBefore >> 20);
         Vertx vertx = Vertx.vertx();
         HttpServer server = ApiTest.serve(vertx, state, ApiTest.options(0));
@@ -107,6 +122,11 @@ public final class ReadSideMeasure {
         Arrays.sort(nanos);
         System.out.printf("%-70s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", what, nanos[times / 2] / 1e6,
                 nanos[(int) Math.ceil(times * 0.99) - 1] / 1e6, nanos[times - 1] / 1e6);
+    }
+
+    /** The process's CPU time (every thread, H2's background writer too): load-independent, unlike wall time. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long liveHeap() throws InterruptedException {
