@@ -203,7 +203,7 @@ final class InteractionRule implements Rule {
             "(?i)\\s+(?:with\\s+)?(?:the\\s+|his\\s+|her\\s+|their\\s+)?(?:(?-i:[A-Z])[a-z]+\\s+)?(?:president|prime minister|PM|premier|chancellor|king|queen|emir"
                     + "|crown prince|sultan|foreign minister|counterparts?)\\b");
     private static final Pattern VIRTUAL = Pattern.compile("(?i)\\b(?:virtual|video|online)\\b");
-    private static final Pattern VIDEO_SUMMIT = Pattern.compile("(?i)视频峰会|视像峰会|virtual summit|video summit");
+    private static final Pattern VIDEO_SUMMIT = Pattern.compile("(?i)视频峰会|视像峰会|virtual (?:summit|meeting)|video summit");
 
     /** "普京以视频方式出席", "以视频方式、莫迪…出席", "joined the summit via video": how a leader attended, not a call. */
     private static final Pattern ATTENDANCE_AFTER = Pattern.compile(

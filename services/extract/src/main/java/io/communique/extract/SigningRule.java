@@ -20,7 +20,7 @@ final class SigningRule implements Rule {
     private static final Pattern EN_VERB = Pattern.compile(
             "(?i)\\b(?:signed|signing|sign|inked|adopted|issued|announced|concluded|exchanged|approved|unveiled|released|(?:exchange|adoption)(?= of))\\b");
     private static final Pattern TITLE = Pattern.compile("《([^《》]{2,80})》|“([^“”]{4,160})”|\"([^\"]{4,160})\"");
-    private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|共同声明|宣言|公报|joint (?:press )?statement|declaration|communiqu[eé]");
+    private static final Pattern STATEMENT = Pattern.compile("(?i)联合声明|共同声明|宣言|公报|(?:joint|trilateral|tripartite|common) (?:press )?statement|declaration|communiqu[eé]");
     private static final Pattern AGREEMENT = Pattern.compile(
             "(?i)协议|协定|条约|备忘录|合作文件|成果文件|纲要|议定书|换文|合同|合作项目|合作规划|行动计划|路线图|公约|\\bagreements?\\b|\\btreat(?:y|ies)\\b|\\bMoUs?\\b"
                     + "|memorand(?:um|a)|\\baccords?\\b|\\bcontracts?\\b|\\bdocuments?\\b|\\bpacts?\\b|\\bloan\\b|\\bproject\\b"
@@ -114,7 +114,7 @@ final class SigningRule implements Rule {
             }
             int[] inList = near == null && a.english ? listVerb(a, i, verbs, position) : near;
             int[] active = inList == null && a.english && jointStatementFrame(a, i, noun) ? new int[]{position, position} : inList;
-            int[] verb = active == null && a.english ? passiveVerbAfter(a, i, noun.end()) : active;
+            int[] verb = active == null ? passiveVerbAfter(a, i, noun.end()) : active;
             boolean ceremonyAfter = CEREMONY.matcher(a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 6))).find();
             if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))
                     || notASigning(a, i, verb != null ? verb[0] : position, noun.end())) {
@@ -227,9 +227,15 @@ final class SigningRule implements Rule {
             "(?i)^[^.;,]{0,50}?\\b(?:was|were|had been|have been|has been)\\s+(?:also\\s+|jointly\\s+|formally\\s+)?"
                     + "(signed|inked|exchanged|concluded|adopted|approved|issued)\\b|^\\s+(signed|exchanged|inked|issued|released|adopted)\\b");
 
+    /** "黑海粮食外运协议于2022年7月22日由俄罗斯、乌克兰、土耳其和联合国在伊斯坦布尔签署": the signatories after 由, the verb last. */
+    private static final Pattern ZH_PASSIVE_SIGNED = Pattern.compile("^[^,;。]{0,24}?由[^,;。由]{2,50}?(签署|签订|发表|通过)");
+
     /** The signing verb of a document named before it in the passive, as {start, end}, or null. */
     private static int[] passiveVerbAfter(Analysis a, int i, int documentEnd) {
-        Matcher m = PASSIVE_SIGNED.matcher(a.text).region(documentEnd, a.sentence(i).end());
+        Matcher m = (a.english ? PASSIVE_SIGNED : ZH_PASSIVE_SIGNED).matcher(a.text).region(documentEnd, a.sentence(i).end());
+        if (!a.english) {
+            return m.lookingAt() ? new int[]{m.start(1), m.end(1)} : null;
+        }
         if (!m.lookingAt()) {
             return null;
         }
@@ -360,6 +366,7 @@ final class SigningRule implements Rule {
             boolean inName = DOCUMENT_OF_PLACE.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 20), m.start())).find();
             (inside(titles, m.start()) || inName ? within : outside).add(m.code()); // "the Declaration of Buenos Aires"
         }
+        outside.addAll(organisationsListedWith(a, i, outside));
         Set<String> parties = new LinkedHashSet<>(outside);
         boolean summitSpeaks = outside.isEmpty() && SUMMIT_AS_SUBJECT.matcher(a.sentenceText(i)).lookingAt();
         Set<String> group = outside.isEmpty() ? GroupReference.before(a, i, position) : Set.of();
@@ -458,6 +465,22 @@ final class SigningRule implements Rule {
     private static boolean leadersOfAnOrganisation(Analysis a, int i, int position) {
         return a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position
                 && LEADERS_OF.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 16), m.start())).find());
+    }
+
+    private static final Pattern LISTED_WITH = Pattern.compile("(?i)\\s*(?:、|,|和|及|与|,?\\s*and)\\s*(?:the\\s+)?");
+
+    /** "Sweden, Turkey and NATO issued", "由俄罗斯、乌克兰、土耳其和联合国签署": an organisation listed with signatory countries. */
+    private static Set<String> organisationsListedWith(Analysis a, int i, Set<String> countries) {
+        Set<String> found = new LinkedHashSet<>();
+        List<Mention> all = a.mentions.get(i);
+        for (int k = 1; k < all.size(); k++) {
+            Mention previous = all.get(k - 1), m = all.get(k);
+            if (m.isOrganisation() && countries.contains(previous.code()) && previous.end() <= m.start()
+                    && LISTED_WITH.matcher(a.text.substring(previous.end(), m.start())).matches()) {
+                found.add(m.code());
+            }
+        }
+        return found;
     }
 
     /** The level of the issuer named last before the document in its clause ("双方外交部还发表联合声明"), or null. */

@@ -1125,4 +1125,28 @@ class GeneralisationPatternsTest {
     void anOccasionAgreedOnIsAPlan() {
         assertThat(Facts.keys("今年1月30日，甲曾应约同奥巴马通电话，两国元首当时商定在伦敦峰会期间见面。", "2009-04-02")).doesNotContain("SUMMIT CN,G20");
     }
+
+    @Test
+    void anOrganisationListedWithSignatoryCountriesSignsToo() {
+        assertThat(Facts.keys("ISTANBUL, July 22 -- Greece, Turkey and the EU then issued a joint statement on Monday.", "2024-07-23"))
+                .containsExactly("STATEMENT_SIGNED EU,GR,TR");
+    }
+
+    @Test
+    void aChineseDocumentSignedInThePassiveByTheSignatoriesAfter由() {
+        assertThat(Facts.keys("粮食协议于2024年5月3日由埃及、苏丹、埃塞俄比亚和联合国在开罗签署。", "2024-05-04"))
+                .containsExactly("AGREEMENT_SIGNED EG,ET,SD,UN");
+    }
+
+    @Test
+    void aTrilateralStatementIssuedByTheCountriesListed() {
+        assertThat(Facts.keys("BEIJING, March 10 -- The deal was announced in a trilateral statement issued by Egypt, Jordan and Iraq.", "2024-03-11"))
+                .containsExactly("STATEMENT_SIGNED EG,IQ,JO");
+    }
+
+    @Test
+    void aVirtualMeetingWithSeveralLeadersIsOneCallOfAll() {
+        assertThat(Facts.keys("WASHINGTON, July 14 -- Biden held a virtual meeting with Indian Prime Minister Narendra Modi and Japanese Prime "
+                + "Minister Fumio Kishida on Thursday.", "2022-07-15")).containsExactly("PHONE_CALL IN,JP,US");
+    }
 }
