@@ -120,14 +120,20 @@ final class Analysis {
         String last = null;
         for (int i = 0; i < sentences.size(); i++) {
             carriedSubject[i] = last;
+            Matcher pronoun = PRONOUN_SUBJECT.matcher(text).region(sentence(i).start(), sentence(i).end());
+            int pronounAt = pronoun.find() ? pronoun.start() : Integer.MAX_VALUE;
             for (Mention m : parties(i, sentence(i).start(), sentence(i).end())) {
                 if (isActor(m)) {
-                    last = m.code();
+                    // "During a visit to the US, he met President Biden": he is still the one told of before
+                    last = m.start() > pronounAt && last != null ? last : m.code();
                     break;
                 }
             }
         }
     }
+
+    /** A personal pronoun as a subject: the actor told of before goes on. */
+    private static final Pattern PRONOUN_SUBJECT = Pattern.compile("\\b(?:he|she|He|She)\\b(?!['’]s)|(?<![其吉])他(?!们|国|方|人)|她(?!们)");
 
     private static final Pattern TITLE_AFTER = Pattern.compile(
             "^(?:\\s|'s)*(?:联邦|政府|共和国)?(?:总统|总理|主席|首相|外长|外相|外交部长|国王|王储|埃米尔|领导人|国务卿|元首|代表|副总统|副总理"

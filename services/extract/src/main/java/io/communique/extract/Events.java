@@ -15,6 +15,23 @@ final class Events {
     private Events() {
     }
 
+    /**
+     * The other party of the latest two-party event told in sentence i or the one before it, with code as a party:
+     * "14日，他在惠灵顿同拉克森举行会谈。双方同意…" — 双方 are the two of those talks, whoever else the report names most.
+     */
+    static String recentCounterpart(List<Candidate> out, String code, int i) {
+        for (int k = out.size() - 1; k >= 0; k--) {
+            Candidate c = out.get(k);
+            if (c.sentence < i - 1) {
+                break;
+            }
+            if (c.participants.size() == 2 && c.participants.contains(code)) {
+                return c.participants.stream().filter(p -> !p.equals(code)).findFirst().orElse(null);
+            }
+        }
+        return null;
+    }
+
     /** A candidate of sentence i whose trigger word is text[trigger, triggerEnd), with the trigger as first reason. */
     static Candidate create(Analysis a, int i, FactType type, Collection<String> participants, int trigger, int triggerEnd) {
         return create(a, i, type, participants, trigger, "explicit verb " + a.original.substring(trigger, triggerEnd).strip());

@@ -469,7 +469,8 @@ final class InteractionRule implements Rule {
             reasons.add(new Candidate.Reason(0.05, "counterpart " + host + ": the country the meeting takes place in"));
         }
         if (counterparts.isEmpty()) {
-            String partner = a.partnerOf(subject, i);
+            String recent = Events.recentCounterpart(out, subject, i);
+            String partner = recent != null ? recent : a.partnerOf(subject, i);
             if (partner == null) {
                 return;
             }

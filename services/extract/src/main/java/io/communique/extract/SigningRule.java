@@ -384,7 +384,8 @@ final class SigningRule implements Rule {
             // "In a joint statement, the two countries called on Pakistan…": the pair told of, not who else is named
             parties.clear();
             parties.add(carried);
-            String partner = a.partnerOf(carried, i);
+            String recent = Events.recentCounterpart(out, carried, i);
+            String partner = recent != null ? recent : a.partnerOf(carried, i);
             if (partner != null) {
                 parties.add(partner);
             }
@@ -440,7 +441,8 @@ final class SigningRule implements Rule {
         boolean organisationOnly = parties.size() == 1 && !parties.iterator().next().matches("[A-Z]{2}");
         if (parties.size() == 1 && !organisationOnly && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
                 && !isOrganisationCode(parties.iterator().next(), a, i)) {
-            String partner = a.partnerOf(parties.iterator().next(), i);
+            String recent = Events.recentCounterpart(out, parties.iterator().next(), i);
+            String partner = recent != null ? recent : a.partnerOf(parties.iterator().next(), i);
             if (partner != null) {
                 parties.add(partner);
                 reasons.add(new Candidate.Reason(-0.20, "counterpart " + partner + " completed from context"));

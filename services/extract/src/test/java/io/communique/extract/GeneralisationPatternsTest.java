@@ -1149,4 +1149,18 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("WASHINGTON, July 14 -- Biden held a virtual meeting with Indian Prime Minister Narendra Modi and Japanese Prime "
                 + "Minister Fumio Kishida on Thursday.", "2022-07-15")).containsExactly("PHONE_CALL IN,JP,US");
     }
+
+    @Test
+    void aPronounSubjectKeepsTheActorToldOfBefore() {
+        assertThat(Facts.keys("JAKARTA, Nov 20 -- Indonesian President Prabowo Subianto began a foreign tour on Nov 8. During a visit to the "
+                + "United States, he met President Joe Biden at the White House. He then attended the Asia-Pacific Economic Cooperation summit "
+                + "in Lima.", "2024-11-20")).contains("SUMMIT APEC,ID").doesNotContain("SUMMIT APEC,US");
+    }
+
+    @Test
+    void bothSidesAreThePartiesOfTheEventJustTold() {
+        assertThat(Facts.keys("新华社吉隆坡6月20日电 国务院总理甲结束对新西兰总理拉克森、澳大利亚总理阿尔巴尼斯邀请的访问。澳大利亚和澳大利亚人民表示欢迎。"
+                + "14日，他在惠灵顿同拉克森举行会谈。双方签署了多份合作文件。", "2024-06-20")).contains("AGREEMENT_SIGNED CN,NZ")
+                .doesNotContain("AGREEMENT_SIGNED AU,CN");
+    }
 }
