@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * One report as the rules see it: converted text, sentences, and per sentence its mentions and dates; plus the
- * questions every rule asks (who is the subject, is this a plan, which date, which place, who is the other party).
+ * questions every rule asks (who is the subject, is this a plan, which place, who is the other party).
  */
 final class Analysis {
     final String original;
@@ -23,11 +23,9 @@ final class Analysis {
     final List<Sentence> sentences;
     final List<List<Mention>> mentions = new ArrayList<>();
     final List<List<Found>> dates = new ArrayList<>();
-    /** per sentence: the last date written earlier in its paragraph, which a sentence without a date inherits */
-    final List<Dated> paragraphDates = new ArrayList<>();
-    /** per sentence: the last date written anywhere before it (else the dateline's), the fallback of the paragraph's */
-    final List<Dated> documentDates = new ArrayList<>();
     final DateResolver.Ref ref;
+    /** where each trigger's date is decided, once the dates are found */
+    EventDates eventDates;
     private final String[] carriedSubject;
     private final List<Mention>[] partiesBySentence;
 
@@ -442,82 +440,6 @@ final class Analysis {
             }
         }
         return end;
-    }
-
-    /**
-     * The date of a trigger: its governing date expression's; when there is none (or a relative one that could not
-     * be resolved), the date carried from earlier in the paragraph. Month- or year-only expressions give null.
-     */
-    Dated eventDate(int i, int position) {
-        Found f = dateFor(i, position);
-        if (f == null || (f.date() == null && f.rule().startsWith(DateResolver.RELATIVE_RULE))) {
-            return paragraphDates.get(i);
-        }
-        return new Dated(f.date(), f.date() == null ? null : f.rule());
-    }
-
-    /** A date with the rule that gave it (the provenance's dateRule); both null when there is none. */
-    record Dated(String date, String rule) {
-        static final Dated NONE = new Dated(null, null);
-
-        /** The same date, found earlier in the paragraph or report ("paragraph: absolute"). */
-        Dated carried(String where) {
-            return date == null ? NONE : new Dated(date, where + ": " + rule);
-        }
-    }
-
-    /**
-     * The date expression that governs a trigger: the nearest one before it in the sentence, else one shortly after
-     * it in the same clause ("held talks on Friday").
-     */
-    Found dateFor(int i, int position) {
-        Found best = null;
-        for (Found f : dates.get(i)) {
-            if (startOfAPeriod(i, f)) {
-                continue; // "since 2012", "1991年…以来": no date of the event
-            }
-            if (f.start() < position) {
-                best = f;
-            } else if ((best == null || (inDateline(best) || best.date() == null) && f.date() != null)
-                    && f.start() - position < (english ? 100 : 40) && f.start() < clauseEnd(i, position)) {
-                return f; // "KATHMANDU, May 10 -- … signed on Thursday": the day of the event, not of the report
-            }
-        }
-        return best;
-    }
-
-    private static final Pattern DATELINE_END = Pattern.compile("^\\s*(?:\\(\\w+\\)\\s*)?(?:--|—|-|电|\\.\\s*/)");
-
-    /** Whether a date expression is the report's dateline ("KATHMANDU, May 10 --", "新华社北京2月4日电"). */
-    private boolean inDateline(Found f) {
-        return f.start() < 80 && DATELINE_END.matcher(text.substring(f.end(), Math.min(text.length(), f.end() + 12))).find();
-    }
-
-    /** An explicit year other than the report's, governing the trigger: the event is background. */
-    Integer backgroundYear(int i, int position) {
-        Integer year = null;
-        for (Found f : dates.get(i)) {
-            if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f) && !startOfAPeriod(i, f)) {
-                year = f.year();
-            }
-        }
-        return year != null && !year.equals(ref.year()) ? year : null;
-    }
-
-    private static final Pattern ANNIVERSARY = Pattern.compile("(?i)anniversary|周年");
-    private static final Pattern SINCE_BEFORE_YEAR = Pattern.compile("(?i)\\bsince\\b[^,.;]{0,30}$|自[^,;。]{0,6}$");
-    private static final Pattern SINCE_AFTER_YEAR = Pattern.compile("^[^,;。]{0,12}以来");
-
-    /** "the first time … since taking power in 2012", "成为1991年乌克兰独立以来首位…": where a period began, not the event. */
-    private boolean startOfAPeriod(int i, Found f) {
-        return text.substring(f.start(), f.end()).startsWith("since") // the expression "since 2012" itself
-                || SINCE_BEFORE_YEAR.matcher(text.substring(sentence(i).start(), f.start())).find()
-                || SINCE_AFTER_YEAR.matcher(text.substring(f.end(), sentence(i).end())).find();
-    }
-
-    /** "the visit coincides with the 70th anniversary of ties (December 30, 1955–2025)": when ties began, not the event. */
-    private boolean anniversaryOrigin(int i, Found f) {
-        return ANNIVERSARY.matcher(text.substring(sentence(i).start(), f.start())).find();
     }
 
     /**

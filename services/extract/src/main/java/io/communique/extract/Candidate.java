@@ -100,15 +100,6 @@ final class Candidate {
         return organisation == null ? null : participants.stream().filter(p -> !p.equals(organisation)).findFirst().orElse(null);
     }
 
-    /** The date the fact reports: the stated one, else the carried one (unless the event is background). */
-    String finalDate() {
-        return date != null || backgroundYear != null ? date : carriedDate;
-    }
-
-    String finalDateRule() {
-        return date != null || backgroundYear != null ? dateRule : carriedDateRule;
-    }
-
     List<String> persons() {
         List<String> all = new ArrayList<>(subjectPersons);
         otherPersons.stream().filter(p -> !all.contains(p)).forEach(all::add);
@@ -119,23 +110,13 @@ final class Candidate {
     boolean sameEventAs(Candidate that) {
         return type == that.type && participants.equals(that.participants)
                 && (type != FactType.VISIT || java.util.Objects.equals(initiator, that.initiator))
-                && java.util.Objects.equals(backgroundYear, that.backgroundYear)
-                && (type == FactType.VISIT || compatible(date, that.date)) && sameDocument(that)
+                && EventDates.compatible(this, that) && sameDocument(that)
                 && personsByCode.keySet().stream().allMatch(code -> overlapOrEmpty(personsByCode.get(code), that.personsByCode.get(code)));
     }
 
     /** Completes this event with what a later mention adds. */
     void absorb(Candidate that) {
-        boolean earlier = type == FactType.VISIT && date != null && that.date != null && that.date.compareTo(date) < 0;
-        if (earlier || date == null) { // a visit is dated by its earliest stated day
-            date = that.date;
-            dateRule = that.dateRule;
-        }
-        endDate = endDate != null ? endDate : that.endDate;
-        if (carriedDate == null) {
-            carriedDate = that.carriedDate;
-            carriedDateRule = that.carriedDateRule;
-        }
+        EventDates.absorb(this, that);
         if (location == null) {
             location = that.location;
             locationCode = that.locationCode;
@@ -190,10 +171,6 @@ final class Candidate {
 
     private static List<String> contentWords(String phrase) {
         return java.util.Arrays.stream(phrase.split("[\\s-]+")).filter(w -> w.length() > 3).toList();
-    }
-
-    private static boolean compatible(String a, String b) {
-        return a == null || b == null || a.equals(b);
     }
 
     private static boolean overlapOrEmpty(Set<String> a, Set<String> b) {

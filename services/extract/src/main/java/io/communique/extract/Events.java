@@ -1,6 +1,5 @@
 package io.communique.extract;
 
-import io.communique.extract.DateResolver.Found;
 import io.communique.model.FactType;
 
 import java.util.Collection;
@@ -41,19 +40,7 @@ final class Events {
     static Candidate create(Analysis a, int i, FactType type, Collection<String> participants, int trigger, String cue) {
         Candidate c = new Candidate(type, new TreeSet<>(participants), i);
         c.reason(TRIGGER, cue);
-        Found date = a.dateFor(i, trigger);
-        Analysis.Dated dated = a.eventDate(i, trigger);
-        c.date = dated.date();
-        c.dateRule = dated.rule();
-        if (date != null && c.date != null && c.date.equals(date.date())) {
-            c.endDate = date.endDate();
-        }
-        // "去年11月,两国元首举行会晤", "met last November": a month without a day dates nothing, not even by the report's day
-        boolean monthOnly = date != null && date.date() == null && date.rule().equals(DateResolver.MONTH_OR_YEAR);
-        Analysis.Dated carried = monthOnly ? Analysis.Dated.NONE : a.documentDates.get(i);
-        c.carriedDate = carried.date();
-        c.carriedDateRule = carried.rule();
-        c.backgroundYear = a.backgroundYear(i, trigger);
+        a.eventDates.date(c, i, trigger);
         c.during = a.during(i, trigger);
         return c;
     }

@@ -65,29 +65,17 @@ public class Extractor {
         DateResolver.Ref ref = DateResolver.reference(text, published);
         Analysis analysis = new Analysis(original, text, sentences, ref);
         String lastDate = ref.full() == null ? null : ref.full().toString();
-        Analysis.Dated paragraphDate = Analysis.Dated.NONE;
-        // an event no sentence dates takes the dateline's day, never the bare published date: that is when the
-        // report was published, not necessarily when anything happened
-        Analysis.Dated carriedDate = ref.datelineDate() == null ? Analysis.Dated.NONE : new Analysis.Dated(ref.datelineDate(), "dateline");
-        int paragraph = -1;
         for (Sentence s : sentences) {
             analysis.mentions.add(gazetteer.find(text, s.start(), s.end(), ref.yearMonth()));
             List<DateResolver.Found> found = dates.find(text, s.start(), s.end(), ref, lastDate);
             analysis.dates.add(found);
-            if (s.paragraph() != paragraph) {
-                paragraph = s.paragraph();
-                paragraphDate = Analysis.Dated.NONE;
-            }
-            analysis.paragraphDates.add(paragraphDate);
-            analysis.documentDates.add(carriedDate);
             for (DateResolver.Found f : found) {
                 if (f.date() != null) {
-                    lastDate = f.date();
-                    paragraphDate = new Analysis.Dated(f.date(), f.rule()).carried("paragraph");
-                    carriedDate = new Analysis.Dated(f.date(), f.rule()).carried("report");
+                    lastDate = f.date(); // what the next sentence's relative dates ("the next day") count from
                 }
             }
         }
+        analysis.eventDates = new EventDates(analysis);
         ShortForms.resolve(analysis);
         IntroducedNames.resolve(analysis);
         analysis.carrySubjects();
@@ -99,10 +87,11 @@ public class Extractor {
         List<Integer> ordinals = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Candidate c : events) {
-            String key = c.type + "|" + c.participants + "|" + c.finalDate();
+            String date = EventDates.reported(c).date();
+            String key = c.type + "|" + c.participants + "|" + date;
             int ordinal = seen.merge(key, 1, Integer::sum) - 1;
             ordinals.add(ordinal);
-            ids.add(Ids.factId(document.id(), c.type, List.copyOf(c.participants), c.finalDate(), ordinal));
+            ids.add(Ids.factId(document.id(), c.type, List.copyOf(c.participants), date, ordinal));
         }
         List<Fact> facts = new ArrayList<>();
         for (int k = 0; k < events.size(); k++) {
@@ -113,10 +102,11 @@ public class Extractor {
             String evidence = analysis.original.substring(s.start(), s.end());
             String initiator = c.initiator != null && participants.contains(c.initiator) ? c.initiator : null;
             Map<String, String> topicCues = topics.cues(analysis.text.substring(s.start(), s.end()), evidence);
-            Provenance provenance = new Provenance(c.finalDateRule(),
+            EventDates.Dated date = EventDates.reported(c);
+            Provenance provenance = new Provenance(date.rule(),
                     c.reasons.stream().map(Candidate.Reason::toString).toList(), topicCues);
             facts.add(EventIds.link(new Fact(ids.get(k), document.id(), document.source(), c.type, participants, initiator, c.persons(),
-                    c.finalDate(), c.endDate, c.location, c.title, List.copyOf(topicCues.keySet()), c.confidence(),
+                    date.date(), c.endDate, c.location, c.title, List.copyOf(topicCues.keySet()), c.confidence(),
                     new Evidence(evidence, s.start(), s.end()), INFO,
                     null, whole == null ? null : ids.get(events.indexOf(whole)),
                     coder.code(c.type, context(c, initiator, whole)), provenance), ordinals.get(k)));
