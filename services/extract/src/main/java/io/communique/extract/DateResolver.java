@@ -79,7 +79,8 @@ final class DateResolver {
     static final String DAY_OF_PREVIOUS_MONTH = "day of the previous date's month";
     static final String MONTH_OR_YEAR = "month or year only";
     private static final Pattern ZH_DATELINE = Pattern.compile("(\\d{1,2})月(\\d{1,2})日电");
-    private static final Pattern ZH_DATELINE_DAY = Pattern.compile("^[^,，。;；\\n]{0,30}?(?<![\\d月])(\\d{1,2})日电");
+    /** "中央社东京15日电", "（中央社新德里23日专电）", "（中央社东京17日综合外电报导）", on the report's first lines. */
+    private static final Pattern ZH_DATELINE_DAY = Pattern.compile("(?m)^[^,，。;；\\n]{0,30}?(?<![\\d月])(\\d{1,2})日(?:专电|电|综合外电报导|综合报导|外电报导)");
     private static final Pattern EN_DATELINE = Pattern.compile("(?m)^[A-Z][A-Za-z .\\[\\]]{1,40}, (" + MONTHS + ")\\.? (\\d{1,2})\\b");
 
     /** The reference date: the dateline's month and day when there is one, with the published year. */

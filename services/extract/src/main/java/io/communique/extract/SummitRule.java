@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class SummitRule implements Rule {
     /** "在…会晤上发表讲话": speaking at a summit is attending it (the trigger is 在). */
     private static final Pattern ZH = Pattern.compile(
-            "(出席[^,;。]{0,6}的(?:还)?有|出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
+            "(出席[^,;。]{0,6}的(?:还)?(?:有|包括)|出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
                     + "|(主持|主办|举办|举行|召开)");
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\bamong (?:those|the leaders) (?:attending|present) (?:were|was|included)\\b|\\battend(?:ed|s|ing)?\\b|\\bparticipat(?:ed|es|ing) in\\b|\\btook part(?: in)?\\b|\\bled (?:his|her|their|its) (?:country's |nation's |government's )?delegation\\b|\\bin the presence of\\b|\\bbrought together\\b|\\b(?:was|were) (?:also )?present at\\b"
@@ -34,7 +34,7 @@ final class SummitRule implements Rule {
     private static final Pattern HOSTED_NOUN = Pattern.compile("(?i)^(?:\\s*the\\s+)?(?:[\\w-]+\\s+)?[^,;]{0,4}(?:峰会|会议|会晤|对话会|论坛|summit|forum|meeting)");
     /** "…, attended by the leaders of A, B and C": the attendees follow the verb. */
     private static final Pattern PASSIVE_ATTENDANCE = Pattern.compile(
-            "(?i)^(?:attended by\\b|in the presence of\\b|brought together\\b|among (?:those|the leaders) (?:attending|present) (?:were|was|included)\\b|出席[^,;。]{0,6}的(?:还)?有)");
+            "(?i)^(?:attended by\\b|in the presence of\\b|brought together\\b|among (?:those|the leaders) (?:attending|present) (?:were|was|included)\\b|出席[^,;。]{0,6}的(?:还)?(?:有|包括))");
     /** "The summit opened in Riyadh, chaired by King Salman": the chair follows the verb. */
     private static final Pattern PASSIVE_HOSTING = Pattern.compile("(?i)^(?:(?:hosted|chaired|presided over) by|under the chairmanship of)\\b");
     /** "…, in the presence of A and B, while the leaders of C are absent": the list ends where another clause begins. */

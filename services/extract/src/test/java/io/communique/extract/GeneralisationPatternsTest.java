@@ -1163,4 +1163,16 @@ class GeneralisationPatternsTest {
                 + "14日，他在惠灵顿同拉克森举行会谈。双方签署了多份合作文件。", "2024-06-20")).contains("AGREEMENT_SIGNED CN,NZ")
                 .doesNotContain("AGREEMENT_SIGNED AU,CN");
     }
+
+    @Test
+    void attendeesAfter出席的包括AttendTheSummit() {
+        assertThat(Facts.keys("（中央社東京17日綜合外電報導）日本與東南亞國家協會特別峰會今天在東京舉行。出席峰會的包括馬來西亞首相安華、越南總理范明正等東協國家領袖。",
+                "2023-12-18")).contains("SUMMIT ASEAN,MY", "SUMMIT ASEAN,VN");
+    }
+
+    @Test
+    void aChineseDatelineWithTheDayOnlyUnderAHeadlineDatesTheReportsToday() {
+        assertThat(Facts.of("日本东盟峰会在东京举行\n\n（中央社東京17日綜合外電報導）日本與東南亞國家協會特別峰會今天在東京舉行，日本首相岸田文雄主持峰會。",
+                "2023-12-18")).extracting(Fact::date).containsOnly("2023-12-17");
+    }
 }
