@@ -495,6 +495,15 @@ final class InteractionRule implements Rule {
         } else {
             counterparts.keySet().forEach(c -> groups.add(Set.of(c)));
         }
+        List<Mention> subjects = separateSubjects(a, i, t, subject);
+        if (subjects.size() >= 2 && groups.size() == 1) { // "总理A、委员长B分别会见C": one meeting with each of them
+            for (Mention person : subjects) {
+                Candidate c = candidate(a, i, t, groups.get(0), subject, person, reasons, counterparts, window, weak, windowStart, to, out);
+                c.personsByCode.put(subject, new java.util.TreeSet<>(Set.of(a.text.substring(person.start(), person.end()))));
+                c.reason(0.0, "one of several persons of " + subject + " meeting separately: " + a.original.substring(person.start(), person.end()));
+            }
+            return;
+        }
         List<Item> items = counterpartItems(a, i, t, to);
         for (Set<String> group : groups) {
             List<Item> ofGroup = group.size() == 1 ? items.stream().filter(x -> group.contains(x.code())).toList() : List.of();
@@ -511,6 +520,15 @@ final class InteractionRule implements Rule {
             }
             candidate(a, i, t, group, subject, subjectMention, reasons, counterparts, window, weak, windowStart, to, out);
         }
+    }
+
+    /** The persons of the subject's country listed before a trigger with 分别/separately, each meeting on their own. */
+    private static List<Mention> separateSubjects(Analysis a, int i, Trigger t, String subject) {
+        if (subject == null || !SEPARATELY.matcher(a.text.substring(a.clauseStart(i, t.start()), t.start())).find()) {
+            return List.of();
+        }
+        return a.mentions.get(i).stream().filter(m -> m.kind() == Mention.Kind.PERSON && subject.equals(m.code())
+                && m.start() >= a.clauseStart(i, t.start()) && m.end() <= t.start()).toList();
     }
 
     private static Candidate candidate(Analysis a, int i, Trigger t, Set<String> group, String subject, Mention subjectMention,

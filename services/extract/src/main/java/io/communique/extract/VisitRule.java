@@ -144,7 +144,7 @@ final class VisitRule implements Rule {
     private static final Pattern BEGAN_TOUR_IN = Pattern.compile("(?i)\\b(?:began|started|ended|concluded|wrapped up) (?:the|his|her|a|their) (?:[\\w-]+ ){0,2}(?:tour|trip|visit) in (?:the )?"
             + "|\\b(?:The|His|Her) (?:[\\w-]+ ){0,2}(?:tour|trip) (?:began|started|ended|opened) (?:on [A-Z][a-z]+ |earlier |last week )?in (?:the )?");
     /** "a Central Asian tour that took him to Turkmenistan and Kazakhstan", "the crown prince's Asian tour, which took him to A and B". */
-    private static final Pattern TOUR_TOOK_TO = Pattern.compile("(?i)\\b(?:tour|trip)\\b[^.;,]{0,30}?,? (?:that|which) (?:also )?(?:has )?(?:also )?(?:took|taken|takes) (?:him|her|them) to\\b");
+    private static final Pattern TOUR_TOOK_TO = Pattern.compile("(?i)\\b(?:tour|trip)\\b[^.;,]{0,30}?,? (?:that|which) (?:also |earlier |first |previously )?(?:has )?(?:also )?(?:took|taken|takes) (?:him|her|them) to\\b");
     private static final Pattern POSSESSOR_OF_TOUR = Pattern.compile("(?i)['’]s (?:[\\w-]+ ){0,3}(?:tour|trip)\\b");
 
     private void namedVisits(Analysis a, int i, List<Candidate> out) {

@@ -1175,4 +1175,17 @@ class GeneralisationPatternsTest {
         assertThat(Facts.of("日本东盟峰会在东京举行\n\n（中央社東京17日綜合外電報導）日本與東南亞國家協會特別峰會今天在東京舉行，日本首相岸田文雄主持峰會。",
                 "2023-12-18")).extracting(Fact::date).containsOnly("2023-12-17");
     }
+
+    @Test
+    void severalPersonsOfOneCountryMeetingACounterpartSeparatelyAreOneMeetingEach() {
+        assertThat(Facts.keys("新华社北京8月19日电 国家主席甲19日同越南国家主席苏林举行会谈。当天，国务院总理李强、全国人大常委会委员长赵乐际分别会见苏林。",
+                "2024-08-20")).containsExactlyInAnyOrder("TALKS CN,VN", "MEETING CN,VN", "MEETING CN,VN");
+    }
+
+    @Test
+    void aTourThatEarlierTookTheVisitorToCountriesVisitedThem() {
+        assertThat(Facts.keys("KUALA LUMPUR, June 18 -- Chinese Premier Li Qiang arrived in Kuala Lumpur on Tuesday. Malaysia is the last leg of "
+                + "Li's three-nation tour, which earlier took him to New Zealand and Australia.", "2024-06-19"))
+                .contains("VISIT CN,NZ", "VISIT AU,CN");
+    }
 }
