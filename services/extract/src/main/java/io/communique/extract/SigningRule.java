@@ -57,7 +57,7 @@ final class SigningRule implements Rule {
     /** "the New Delhi Leaders' Declaration", 《…领导人…宣言》: a summit's document by its very name. */
     private static final Pattern SUMMIT_DOCUMENT = Pattern.compile("(?i)leaders['’]? declaration|领导人[^《》]{0,8}宣言|峰会[^《》]{0,4}宣言");
     private static final Pattern SUMMIT_SUBJECT = Pattern.compile("(?i)峰会|会晤|会议|summit");
-    private static final Pattern SUMMIT_AS_SUBJECT = Pattern.compile("(?i)\\s*(?:本次|此次|这次|本届)?(?:峰会|会议|会晤|论坛)|\\s*The (?:summit|meeting|forum)\\b");
+    private static final Pattern SUMMIT_AS_SUBJECT = Pattern.compile("(?i)\\s*(?:[^,;。]{0,12}的)?(?:本次|此次|这次|本届)?(?:峰会|会议|会晤|论坛)|\\s*The (?:summit|meeting|forum)\\b");
 
     @Override
     public void apply(Analysis a, int i, List<Candidate> out) {
@@ -347,7 +347,7 @@ final class SigningRule implements Rule {
     }
 
     private static boolean afterTitle(List<int[]> titles, int position) {
-        return titles.stream().anyMatch(t -> t[1] <= position && position - t[1] <= 8);
+        return titles.stream().anyMatch(t -> t[4] == 1 && t[1] <= position && position - t[1] <= 8); // not after "“一带一路”"
     }
 
     private static boolean titleBetween(List<int[]> titles, int from, int to) {

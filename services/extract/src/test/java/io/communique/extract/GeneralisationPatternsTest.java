@@ -1188,4 +1188,10 @@ class GeneralisationPatternsTest {
                 + "Li's three-nation tour, which earlier took him to New Zealand and Australia.", "2024-06-19"))
                 .contains("VISIT CN,NZ", "VISIT AU,CN");
     }
+
+    @Test
+    void documentsAMeetingDescribedBeforeItsNounAdoptsAreTheOrganisations() {
+        assertThat(Facts.keys("新华社达喀尔11月30日电 中非合作论坛第八届部长级会议30日闭幕。30日闭幕的会议审议通过了《达喀尔宣言》和《达喀尔行动计划》。",
+                "2021-12-01")).containsExactlyInAnyOrder("STATEMENT_SIGNED FOCAC", "AGREEMENT_SIGNED FOCAC");
+    }
 }
