@@ -1194,4 +1194,11 @@ class GeneralisationPatternsTest {
         assertThat(Facts.keys("新华社达喀尔11月30日电 中非合作论坛第八届部长级会议30日闭幕。30日闭幕的会议审议通过了《达喀尔宣言》和《达喀尔行动计划》。",
                 "2021-12-01")).containsExactlyInAnyOrder("STATEMENT_SIGNED FOCAC", "AGREEMENT_SIGNED FOCAC");
     }
+
+    @Test
+    void theAdjectivesOfSmallerStatesNameThem() {
+        assertThat(Facts.keys("SEOUL, June 3 -- President Yoon Suk Yeol held talks with Fijian Prime Minister Sitiveni Rabuka on Sunday. Later, he "
+                + "met Gabonese President Brice Oligui Nguema and Maltese Prime Minister Robert Abela.", "2024-06-04"))
+                .contains("TALKS FJ,KR", "MEETING GA,KR", "MEETING KR,MT");
+    }
 }
