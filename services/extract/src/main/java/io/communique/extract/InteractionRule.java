@@ -571,10 +571,10 @@ final class InteractionRule implements Rule {
      * not the subject's, else the host of the subject's latest visit told before; null otherwise.
      */
     private static String hostOfTheClause(Analysis a, int i, Trigger t, String subject, List<Candidate> out) {
-        String object = a.text.substring(a.clauseStart(i, t.start()), a.english ? Math.min(a.sentence(i).end(), t.end() + 30) : t.start());
-        boolean titled = a.english ? TITLED_UNKNOWN.matcher(object.substring(Math.min(object.length(), t.end() - a.clauseStart(i, t.start())))).find()
-                : TITLED_UNKNOWN.matcher(a.text.substring(a.clauseStart(i, t.start()), t.start()).replaceAll("(?:举行|进行)[^,;。]{0,6}$", "")).find();
-        if (!titled || subject == null) {
+        // the object follows an English verb ("held talks with President X"), precedes a Chinese one ("与总理X举行会谈")
+        String object = a.english ? a.text.substring(t.end(), Math.min(a.sentence(i).end(), t.end() + 30))
+                : a.text.substring(a.clauseStart(i, t.start()), t.start()).replaceAll("(?:举行|进行)[^,;。]{0,6}$", "");
+        if (!TITLED_UNKNOWN.matcher(object).find() || subject == null) {
             return null;
         }
         for (Mention m : a.mentions.get(i)) {
