@@ -15,7 +15,13 @@ import java.util.regex.Pattern;
  * "Modi and President Dissanayake"): leaders the lexicons do not know yet are resolved by the report itself.
  */
 final class IntroducedNames {
-    private static final String ZH_TITLES = "总统|总理|首相|国王|女王|外长|外交部长|外相|副总统|副总理|国家主席|埃米尔|王储|苏丹|议长";
+    /** The last word of a Chinese title: "外交和外贸部长", "越共中央总书记", "联邦委员会主席". */
+    private static final String ZH_TITLE_HEADS = "总统|总理|首相|国王|女王|外长|部长|大臣|外相|国务卿|主席|总书记|书记|埃米尔|王储|苏丹|议长|亲王|总督|委员长|秘书长";
+    /**
+     * A title after a country, with the words that qualify it ("外交和对外贸易部长"), several joined by 、 or 兼
+     * ("越共中央总书记、国家主席苏林"); no qualifying word crosses punctuation, a preposition, 说 or 府 ("总统府发言人").
+     */
+    private static final String ZH_TITLES = "(?:(?:对外|[^、,。;:(的府同及在并对向说表\\P{IsHan}]){0,8}?(?:" + ZH_TITLE_HEADS + ")[、兼]?)+";
     private static final String EN_TITLES = "President|Prime Minister|PM|Premier|Chancellor|King|Queen|Emir|Crown Prince|Sultan"
             + "|Foreign Minister|Minister of Foreign Affairs|External Affairs Minister|Vice President|Vice-President|Deputy Prime Minister";
     private static final String LATIN_NAME = "[A-Z][a-zA-Z'-]+(?: (?:bin |al-|de |da |van |von )?[A-Z][a-zA-Z'-]+){0,3}";
@@ -76,7 +82,7 @@ final class IntroducedNames {
                     continue;
                 }
                 Matcher name = (a.english ? EN_INTRODUCTION : ZH_INTRODUCTION).matcher(a.text).region(m.end(), a.sentence(i).end());
-                if (!name.lookingAt() || known(a, i, name.start(1))) {
+                if (!name.lookingAt() || known(a, i, name.start(1)) || namedBetween(a, i, m.end(), name.start(1))) {
                     continue;
                 }
                 String full = name.group(1).replaceAll("'s$", "");
@@ -130,6 +136,11 @@ final class IntroducedNames {
     /** A Latin name is a whole word between non-Latin letters: "Luxon表示" names Luxon. */
     private static boolean latinLetter(char c) {
         return c < 0x250 && Character.isLetter(c);
+    }
+
+    /** Whether another country or party is named inside the title ("所罗门群岛和中国外交部长" is no Solomon Islands title). */
+    private static boolean namedBetween(Analysis a, int i, int from, int to) {
+        return a.mentions.get(i).stream().anyMatch(m -> m.start() >= from && m.start() < to && m.kind() != Mention.Kind.TITLE);
     }
 
     /** Whether the gazetteer already named someone there (a leader of the lexicons). */

@@ -245,6 +245,20 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aNameIntroducedWithACompoundOrChainedTitleStandsForItsCountryLater() {
+        assertThat(Facts.keys("2016年3月2日，外交部长王毅在北京同瓦努阿图外交和对外贸易部长雷根瓦努举行会谈。当天，国家副主席李源潮会见了雷根瓦努一行。", "2016-03-03"))
+                .containsExactly("TALKS CN,VU", "MEETING CN,VU");
+        assertThat(Facts.keys("2016年9月12日，国家主席习近平在北京同越共中央总书记、国家主席陈大光举行会谈。同日，全国人大常委会委员长张德江会见陈大光。", "2016-09-13"))
+                .containsExactly("TALKS CN,VN", "MEETING CN,VN");
+    }
+
+    @Test
+    void aCountryNamedInsideATitleKeepsTheNameFromTheCountryBeforeIt() {
+        assertThat(Facts.keys("2016年3月2日，瓦努阿图和中国外交部长雷根瓦努在北京会谈。次日，国家副主席李源潮会见了雷根瓦努。", "2016-03-03"))
+                .doesNotContain("MEETING CN,VU");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
