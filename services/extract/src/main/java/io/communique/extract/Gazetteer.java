@@ -129,7 +129,13 @@ final class Gazetteer {
         return dropTitlesAfterCountries(found);
     }
 
-    /** The longest lexicon name at i; a Latin name is a whole Latin word ("APEC领导人"), and "US$", "S$" are currencies. */
+    /** "15 billion U.S. dollars", "Singapore dollars": a country naming a currency is no party. */
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("\\s+dollars?\\b");
+
+    /**
+     * The longest lexicon name at i; a Latin name is a whole Latin word ("APEC领导人"), and "US$", "S$", "U.S. dollars"
+     * are currencies.
+     */
     private Mention longestAt(String text, int i, int to, String month) {
         List<Entry> candidates = byFirstChar.get(text.charAt(i));
         if (candidates == null || (isLatin(text.charAt(i)) && i > 0 && isLatinOrDigit(text.charAt(i - 1)))) {
@@ -138,7 +144,8 @@ final class Gazetteer {
         for (Entry entry : candidates) {
             int end = i + entry.name().length();
             if (end <= to && text.startsWith(entry.name(), i)
-                    && (!isLatin(text.charAt(i)) || end == text.length() || !isLatinOrDigit(text.charAt(end)) && text.charAt(end) != '$')) {
+                    && (!isLatin(text.charAt(i)) || end == text.length() || !isLatinOrDigit(text.charAt(end)) && text.charAt(end) != '$'
+                        && !CURRENCY_AFTER.matcher(text).region(end, Math.min(text.length(), end + 12)).lookingAt())) {
                 if (entry.kind() == Kind.PERSON) {
                     PersonLexicon.Term term = PersonLexicon.resolve(entry.terms(), month);
                     return new Mention(term.code(), i, end, Kind.PERSON, entry.name(), term.canonicalName());

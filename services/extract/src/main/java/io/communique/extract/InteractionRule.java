@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class InteractionRule implements Rule {
     private static final Pattern ZH = Pattern.compile(
             "(通电话|通了电话|电话会谈|通话|视频通话|视频会晤|视频会谈|视频峰会|视频方式|视频连线|视像会晤|视像会议|视像峰会|视像通话|视像会谈|视像方式)"
-                    + "|(会谈)|(会见|会晤|会面|见面|接见|共同主持(?=[^,;。]{0,20}(?:双边|联委会|委员会|机制|对话)))|(峰会|会议)");
+                    + "|(会谈)|(会见|会晤|会面|见面|接见|觐见|共同主持(?=[^,;。]{0,20}(?:双边|联委会|委员会|机制|对话)))|(峰会|会议)");
     private static final Pattern EN = Pattern.compile(
             "(?i)(\\b(?:tele)?phon(?:e|ic) (?:call|conversation|talks?)\\b|\\b(?:by|over the|on the) (?:tele)?phone\\b|\\bspo(?:ke|ken) (?:first |also |separately )?(?:to|with)\\b|\\bcall with\\b"
                     + "|\\bspeaks (?:to|with)\\b|\\bvideo ?(?:conference|call|link)\\b|\\bvia video\\b|\\bvideoconference\\b"
@@ -28,7 +28,7 @@ final class InteractionRule implements Rule {
                     + "|\\bspeaking (?:to|with)\\b(?=[^.;]*\\b(?:call|phone)\\b)|(?<=\\b(?:call|phone)\\b[^.;]{0,120})\\bspeaking (?:to|with)\\b)"
                     + "|(\\btalks\\b|\\bsummit meeting\\b)"
                     + "|(\\bmet\\b|\\bmeets\\b|\\bmeeting (?:with|between)\\b|\\bmeetings? with\\b|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}meetings?\\b"
-                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\bsat down with\\b|\\bconferred with\\b"
+                    + "|\\bmeetings? (?:was|were) with\\b|\\bmeeting(?= (?-i:[A-Z]))|\\binteract(?:ed|s) with\\b|\\bsat down with\\b|\\bconferred with\\b|\\b(?:had|held|was granted|granted) (?:an |a royal )?audiences? (?:with|to)\\b"
                     + "|\\b(?:held|had) (?:a |an )?(?:[a-z-]+ ){0,2}(?:interaction|encounter|bilateral)s? with\\b|\\b(?:was|were) (?:later |also |then )?received (?:[^,.;]{0,40} )?by\\b"
                     + "|\\bcalled on\\b(?![^,.;]{0,60}\\bto\\s+[a-z])|\\bcourtesy call on\\b|\\breceived(?: separately)?(?= (?:the |his |her |their )?(?:visiting )?(?:(?:[a-z]+ )?(?-i:[A-Z])|(?:[a-z]+ ){1,2}of (?-i:[A-Z])))"
                     + "|\\bco-chaired\\b(?=[^.;]{0,40}\\b(?:bilateral|joint|intergovernmental|committee|commission|mechanism|dialogue)\\b))|(\\bsummit\\b(?! meeting))");

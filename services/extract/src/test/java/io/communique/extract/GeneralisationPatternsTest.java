@@ -259,6 +259,27 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void anAudienceWithAMonarchIsAMeeting() {
+        assertThat(Facts.keys("PHNOM PENH, Sept. 28 -- Lao Prime Minister Sonexay Siphandone had an audience with Cambodian King "
+                + "Norodom Sihamoni at the Royal Palace on Thursday.", "2023-09-29")).contains("MEETING KH,LA");
+        assertThat(Facts.keys("2019年4月29日，国务院总理李克强在曼谷觐见泰国国王哇集拉隆功。", "2019-04-30")).containsExactly("MEETING CN,TH");
+    }
+
+    @Test
+    void aCurrencyNamedAfterACountryIsNoParty() {
+        assertThat(Facts.keys("HANOI, May 3 -- Vietnamese Prime Minister Pham Minh Chinh held talks with Lao Prime Minister Sonexay "
+                + "Siphandone on Friday. The two leaders agreed to raise bilateral trade to 2 billion U.S. dollars.", "2024-05-04"))
+                .containsExactly("TALKS LA,VN");
+    }
+
+    @Test
+    void countriesByTheirCommonShortNames() {
+        assertThat(Facts.keys("2019年6月5日，国家主席习近平在北京会见特多总理罗利。", "2019-06-06")).containsExactly("MEETING CN,TT");
+        assertThat(Facts.keys("PORT MORESBY, May 22 -- Indian Prime Minister Narendra Modi held talks with PNG Prime Minister James "
+                + "Marape on Monday.", "2023-05-23")).containsExactly("TALKS IN,PG");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
