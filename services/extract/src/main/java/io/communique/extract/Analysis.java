@@ -30,7 +30,7 @@ final class Analysis {
     private final List<Mention>[] partiesBySentence;
 
     private static final Pattern ZH_PLAN = Pattern.compile(
-            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|商定|约定|下次|下一次|没有|并未|并无|尚未|未能|(?<![从并])未|不会|无意|为出席|预定|预订");
+            "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|商定|约定|下次|下一次|没有|并未|并无|尚未|未能|(?<![从并])未|不会|无意|为出席|预定|预订|推迟|延期|取消");
     /** A plan stated earlier in the sentence ("李强将会见普京,同梅德韦杰夫举行会晤") still governs later clauses. */
     private static final Pattern ZH_SENTENCE_PLAN = Pattern.compile("(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟于|计划于|期待|期望");
     private static final Pattern ZH_DONE = Pattern.compile("了|已|过");
@@ -53,7 +53,7 @@ final class Analysis {
     private static final Pattern EN_PLAN = Pattern.compile(
             "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
                     + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|eyes|eyeing|mulls|mulling|weighs|seeks|seeking|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
-                    + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes|no)\\b");
+                    + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes|no|postpon(?:e|es|ed|ing)|cancell?(?:ed|ing|s)?|called off)\\b");
     /** A character of the same clause: "met A on Saturday, and is scheduled to meet B" plans only B. */
     private static final String SAME_CLAUSE = "(?:(?!,\\s*(?:and|but|while|whereas)\\s)[^.;])";
     /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */

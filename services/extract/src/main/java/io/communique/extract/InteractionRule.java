@@ -442,7 +442,7 @@ final class InteractionRule implements Rule {
             // "NATO Secretary-General Jens Stoltenberg": the head speaks for the organisation, not for the country he led
             Mention head = a.mentions.get(i).stream().filter(p -> p.kind() == Mention.Kind.PERSON && p.start() > m.end()
                     && p.start() - m.end() <= 32).findFirst().orElse(null);
-            if (head != null && counterparts.get(head.code()) == head) {
+            if (head != null && !head.code().equals(m.code()) && counterparts.get(head.code()) == head) {
                 counterparts.remove(head.code());
             }
         }

@@ -54,8 +54,6 @@ final class PersonLexicon {
     /** A row of leaders.tsv: code, office, start, end, English name, short forms, simplified names, traditional names, … */
     private void addLeader(String[] row) {
         List<String> simplified = split(row[6]);
-        String canonical = simplified.isEmpty() ? row[4] : simplified.get(0);
-        Term term = new Term(row[0], row[1], month(row[2]), month(row[3]), canonical);
         List<String> names = new ArrayList<>();
         if (row[4].contains(" ") || !AMBIGUOUS_SHORT_FORMS.contains(row[4])) {
             names.add(row[4]); // REIGN rows give a surname alone: "King" (Saint Lucia, 2007) is no name to resolve
@@ -64,12 +62,21 @@ final class PersonLexicon {
         // a one-character Chinese short form ("劳") is part of too many words to name anyone
         simplified.stream().filter(n -> n.length() >= 2 && !AMBIGUOUS_SHORT_FORMS.contains(n)).forEach(names::add);
         split(row[7]).stream().filter(n -> n.length() >= 2 && !AMBIGUOUS_SHORT_FORMS.contains(n)).forEach(names::add);
+        String from = month(row[2]), to = month(row[3]);
+        String canonical = names.stream().flatMap(n -> termsByName.getOrDefault(n, List.of()).stream())
+                .filter(t -> t.code().equals(row[0]) && overlap(t, from, to)).map(Term::canonicalName).findFirst()
+                .orElse(simplified.isEmpty() ? row[4] : simplified.get(0)); // one person, one name: 宋赛 of persons.tsv is 宋赛·西潘敦
+        Term term = new Term(row[0], row[1], from, to, canonical);
         for (String name : names) {
             List<Term> terms = termsByName.computeIfAbsent(name, n -> new ArrayList<>());
             if (terms.stream().noneMatch(t -> t.code().equals(term.code()) && t.from().equals(term.from()))) {
                 terms.add(term);
             }
         }
+    }
+
+    private static boolean overlap(Term t, String from, String to) {
+        return (to.isEmpty() || t.from().compareTo(to) <= 0) && (t.to().isEmpty() || from.compareTo(t.to()) <= 0);
     }
 
     private static List<String> split(String names) {

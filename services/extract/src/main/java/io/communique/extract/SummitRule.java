@@ -4,6 +4,7 @@ import io.communique.model.FactType;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  * "On the sidelines of" alone states no attendance; a summit not yet opened ("将出席") gives nothing.
  */
 final class SummitRule implements Rule {
+    /** ISO 3166-1 alpha-2 codes: the parties that attend a summit (EU and UN are organisations, not in the list). */
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
     /** "在…会晤上发表讲话": speaking at a summit is attending it (the trigger is 在). */
     private static final Pattern ZH = Pattern.compile(
             "(出席[^,;。]{0,6}的(?:还)?(?:有|包括)|出席|参加|与会|峰会期间|会晤期间|在(?=[^,;。在]{2,40}?(?:峰会|会晤|会议|论坛)(?:开幕式|闭幕式|全体会议)?上(?:发表|致辞|讲话|作|宣布)))"
@@ -174,8 +178,8 @@ final class SummitRule implements Rule {
             attendees.addAll(namedAfter);
             Set<String> hosts = !chairedBy.isEmpty() ? chairedBy : hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
             for (String country : attendees) {
-                if (country.equals(organisation)) {
-                    continue;
+                if (!COUNTRIES.contains(country)) {
+                    continue; // the summit's own organisation, or another's head ("联合国秘书长也应邀出席"): no party attends
                 }
                 Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(country, organisation), m.start(), m.end());
                 organisationReason(a, i, c, organisation);

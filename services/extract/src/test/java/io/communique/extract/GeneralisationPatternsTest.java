@@ -280,6 +280,24 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aLeaderWhoMovedToAnOrganisationSpeaksForItDuringThatTerm() {
+        assertThat(Facts.keys("2016年4月10日，国务院总理李克强在北京会见图斯克。", "2016-04-11")).containsExactly("MEETING CN,EU");
+        assertThat(Facts.keys("2024年4月10日，国务院总理李强在北京会见图斯克。", "2024-04-11")).containsExactly("MEETING CN,PL");
+    }
+
+    @Test
+    void theHeadOfAnOrganisationAttendingASummitGivesNoAttendance() {
+        assertThat(Facts.keys("2019年4月26日，第二届一带一路国际合作高峰论坛在北京开幕。俄罗斯总统普京出席。联合国秘书长古特雷斯也应邀出席。", "2019-04-27"))
+                .contains("SUMMIT BRF,RU").doesNotContain("SUMMIT BRF,UN");
+    }
+
+    @Test
+    void aPostponedOrCancelledVisitIsNoEvent() {
+        assertThat(Facts.keys("2023年8月6日，外交部发言人表示，博雷利今年曾推迟访华。", "2023-08-06")).isEmpty();
+        assertThat(Facts.keys("WASHINGTON, May 17 -- President Joe Biden cancelled his visit to Papua New Guinea on Tuesday.", "2023-05-17")).isEmpty();
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
