@@ -91,7 +91,7 @@ final class EventDates {
     private Found dateFor(int i, int position) {
         Found best = null;
         for (Found f : a.dates.get(i)) {
-            if (startOfAPeriod(i, f)) {
+            if (startOfAPeriod(i, f) && !framesTheTrigger(i, f, position)) {
                 continue; // "since 2012", "1991年…以来": no date of the event
             }
             if (f.start() < position) {
@@ -115,7 +115,8 @@ final class EventDates {
     private Integer backgroundYear(int i, int position) {
         Integer year = null;
         for (Found f : a.dates.get(i)) {
-            if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f) && !startOfAPeriod(i, f)) {
+            if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f)
+                    && (!startOfAPeriod(i, f) || framesTheTrigger(i, f, position))) {
                 year = f.year();
             }
         }
@@ -131,6 +132,14 @@ final class EventDates {
         return a.text.substring(f.start(), f.end()).startsWith("since") // the expression "since 2012" itself
                 || SINCE_BEFORE_YEAR.matcher(a.text.substring(a.sentence(i).start(), f.start())).find()
                 || SINCE_AFTER_YEAR.matcher(a.text.substring(f.end(), a.sentence(i).end())).find();
+    }
+
+    private static final Pattern SINCE_AFTER_TRIGGER = Pattern.compile("^[^,;。]{2,4}?(?:以来|之后|后)"); // the trigger word, then 以来
+
+    /** "自去年4月在雅加达会面以来": the period begins with the event of the trigger, so its date is that event's. */
+    private boolean framesTheTrigger(int i, Found f, int position) {
+        return position > f.end() && position - f.end() <= 20 && a.text.substring(f.end(), position).matches("[^,;。]*")
+                && SINCE_AFTER_TRIGGER.matcher(a.text.substring(position, a.sentence(i).end())).find();
     }
 
     /** "the visit coincides with the 70th anniversary of ties (December 30, 1955–2025)": when ties began, not the event. */

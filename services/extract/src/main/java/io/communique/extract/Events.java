@@ -16,7 +16,8 @@ final class Events {
 
     /**
      * The other party of the latest two-party event told in sentence i or the one before it, with code as a party:
-     * "14日，他在惠灵顿同拉克森举行会谈。双方同意…" — 双方 are the two of those talks, whoever else the report names most.
+     * "14日，他在惠灵顿同拉克森举行会谈。双方同意…" — 双方 are the two of those talks, whoever else the report names most;
+     * attending a summit ("Biden attended the NATO summit. The two men last met…") makes no pair.
      */
     static String recentCounterpart(List<Candidate> out, String code, int i) {
         for (int k = out.size() - 1; k >= 0; k--) {
@@ -24,7 +25,7 @@ final class Events {
             if (c.sentence < i - 1) {
                 break;
             }
-            if (c.participants.size() == 2 && c.participants.contains(code)) {
+            if (c.participants.size() == 2 && c.participants.contains(code) && c.type != FactType.SUMMIT) { // a summit's parties are no pair
                 return c.participants.stream().filter(p -> !p.equals(code)).findFirst().orElse(null);
             }
         }

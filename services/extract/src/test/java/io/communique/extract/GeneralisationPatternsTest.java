@@ -298,6 +298,21 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void thePairThatLastMetIsThePairOfTheTalksNotOfASummitAttendedSince() {
+        assertThat(Facts.of("GENEVA, June 16 (Reuters) - U.S. President Joe Biden and Russian President Vladimir Putin held talks "
+                + "in Geneva on Wednesday. Biden had attended the NATO summit in Brussels on Monday. The two men last met in Moscow in 2011.", "2021-06-16"))
+                .filteredOn(f -> f.type() == FactType.MEETING).singleElement()
+                .satisfies(f -> assertThat(f.participants()).containsExactly("RU", "US"));
+    }
+
+    @Test
+    void aMeetingThatBeganThePeriodSinceIsABackgroundMeetingOfItsOwn() {
+        List<Fact> facts = Facts.of("新华社杭州9月4日电 国家主席习近平4日在杭州会见日本首相安倍晋三。这是两国领导人自去年4月在雅加达会面以来再次会面。", "2016-09-04");
+
+        assertThat(facts).extracting(f -> f.type() + " " + f.date()).containsExactly("MEETING 2016-09-04", "MEETING null");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
