@@ -337,7 +337,14 @@ final class InteractionRule implements Rule {
 
     private static final Pattern LIST_GLUE = Pattern.compile("(?i)^\\s*(?:,|、|和|,? and)\\s*(?:the\\s+)?$");
 
-    /** "The presidents of Russia, Iran and Turkey met in Sochi": three or more subjects listed together meet together. */
+    /** "Mexican President Andres Manuel Lopez Obrador and Canadian…": an item's title and name, then the glue. */
+    private static final Pattern TITLED_NAME_THEN_GLUE = Pattern.compile(
+            "\\s*(?:(?:President|Prime Minister|Premier|Chancellor|King|Emir|Crown Prince)\\s+)?(?:[A-Z][\\p{L}'.-]*\\s*){1,5}(?:,|,? and)\\s*(?:the\\s+)?");
+
+    /**
+     * "The presidents of Russia, Iran and Turkey met in Sochi", "Biden, Mexican President A and Canadian Prime Minister B
+     * met": three or more subjects listed together meet together.
+     */
     private static boolean listedSubjects(Analysis a, int i, Mention subject, java.util.Collection<Mention> counterparts, int trigger) {
         if (subject == null || counterparts.size() < 2 || counterparts.contains(null)) {
             return false;
@@ -349,7 +356,8 @@ final class InteractionRule implements Rule {
             return false;
         }
         for (int k = 1; k < listed.size(); k++) {
-            if (!LIST_GLUE.matcher(a.text.substring(listed.get(k - 1).end(), listed.get(k).start())).find()) {
+            String gap = a.text.substring(listed.get(k - 1).end(), listed.get(k).start());
+            if (!LIST_GLUE.matcher(gap).find() && !(a.english && TITLED_NAME_THEN_GLUE.matcher(gap).matches())) {
                 return false;
             }
         }
@@ -504,7 +512,7 @@ final class InteractionRule implements Rule {
             }
             return;
         }
-        List<Item> items = counterpartItems(a, i, t, to);
+        List<Item> items = counterpartItems(a, i, t, to, host);
         for (Set<String> group : groups) {
             List<Item> ofGroup = group.size() == 1 ? items.stream().filter(x -> group.contains(x.code())).toList() : List.of();
             boolean separately = SEPARATELY.matcher(a.sentenceText(i)).find() || ofGroup.stream().allMatch(Item::leader);
@@ -565,6 +573,9 @@ final class InteractionRule implements Rule {
     /** "与总理图斯克", "with President Felix Tshisekedi": a counterpart named by a title and a name no lexicon knows. */
     private static final Pattern TITLED_UNKNOWN = Pattern.compile(
             "(?i)(?:与|同|跟)(?:总统|总理|首相|国王|外长|外交部长|国家元首)[\\p{IsHan}·]{2,8}$|\\bwith (?:the )?(?:President|Prime Minister|King|Emir|Sultan|Chancellor|Premier) (?-i:[A-Z])");
+    /** "会见了参议长卡塞拉蒂和众议长菲科": the same, after a Chinese verb. */
+    private static final Pattern ZH_TITLED_UNKNOWN_AFTER = Pattern.compile(
+            "^(?:了|分别)?(?:总统|总理|首相|国王|女王|王储|外长|外交部长|副总统|副总理|国家元首|议长|参议长|众议长|上院议长|下院议长)[\\p{IsHan}·]{2,8}(?:[、和及,;。]|$)");
 
     /**
      * The country a meeting with an unknown titled counterpart takes place in: a place of its clause ("在华沙", "in Warsaw")
@@ -574,7 +585,8 @@ final class InteractionRule implements Rule {
         // the object follows an English verb ("held talks with President X"), precedes a Chinese one ("与总理X举行会谈")
         String object = a.english ? a.text.substring(t.end(), Math.min(a.sentence(i).end(), t.end() + 30))
                 : a.text.substring(a.clauseStart(i, t.start()), t.start()).replaceAll("(?:举行|进行)[^,;。]{0,6}$", "");
-        if (!TITLED_UNKNOWN.matcher(object).find() || subject == null) {
+        boolean titledAfter = !a.english && ZH_TITLED_UNKNOWN_AFTER.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt();
+        if (!(TITLED_UNKNOWN.matcher(object).find() || titledAfter) || subject == null) {
             return null;
         }
         for (Mention m : a.mentions.get(i)) {
@@ -615,9 +627,10 @@ final class InteractionRule implements Rule {
 
     /**
      * The counterparts listed one by one with their titles: after the verb ("会见新加坡总统A、总理B"), else between
-     * 与/同/with and the verb ("与国家主席A、委员长B进行会谈"); empty when the list has fewer than two titled items.
+     * 与/同/with and the verb ("与国家主席A、委员长B进行会谈"), titles without a country being the host's; empty when
+     * the list has fewer than two titled items.
      */
-    private static List<Item> counterpartItems(Analysis a, int i, Trigger t, int to) {
+    private static List<Item> counterpartItems(Analysis a, int i, Trigger t, int to, String host) {
         int from = t.end(), end = to;
         if (!PERSON_TITLE.matcher(a.text.substring(t.end(), to)).find()) {
             Matcher with = LIST_WITH.matcher(a.text).region(a.clauseStart(i, t.start()), t.start());
@@ -635,7 +648,7 @@ final class InteractionRule implements Rule {
             end = stop.start();
         }
         List<Item> items = new ArrayList<>();
-        String code = null;
+        String code = host; // "在罗马会见了参议长A和众议长B": titles of the country the meeting is in
         Matcher separator = ITEM_SEPARATOR.matcher(a.text).region(from, end);
         int itemStart = from;
         while (true) {

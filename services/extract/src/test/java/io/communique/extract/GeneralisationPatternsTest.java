@@ -313,6 +313,19 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void officialsNamedByTitleAloneDuringAVisitAreOfTheHostCountryEachMetSeparately() {
+        assertThat(Facts.keys("新华社巴黎5月6日电 国家主席习近平5日抵达巴黎，开始对法国进行国事访问。6日，他同法国总统马克龙举行会谈，"
+                + "并分别会见了参议长拉尔歇和国民议会议长布朗-皮韦。", "2024-05-06"))
+                .containsExactly("VISIT CN,FR", "TALKS CN,FR", "MEETING CN,FR", "MEETING CN,FR");
+    }
+
+    @Test
+    void leadersListedWithTheirTitlesBeforeMetMeetTogether() {
+        assertThat(Facts.keys("TOKYO, May 19 -- Japanese Prime Minister Fumio Kishida, South Korean President Yoon Suk Yeol and U.S. "
+                + "President Joe Biden met in Hiroshima on Friday.", "2023-05-19")).containsExactly("MEETING JP,KR,US");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
