@@ -82,7 +82,7 @@ const NORMAL_CLOSURE = 1000;
 
 /**
  * What the server said when it closed the time-lapse, or null when it said nothing: the reason of its close frame,
- * e.g. 1008 (policy violation) "more than 50000 facts in the period: choose a shorter one (REPLAY_MAX_FACTS)",
+ * e.g. 1008 (policy violation) "more than 10000 facts in the period: choose a shorter one (REPLAY_MAX_FACTS)",
  * 1011 when it could not read the facts, 1013 when the client read too slowly. A dropped connection (1006) and a
  * normal close carry none worth showing.
  */
