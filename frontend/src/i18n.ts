@@ -130,6 +130,7 @@ const UI = {
   latestReplayed: { zh: '最新回放的事实', en: 'Latest replayed facts' },
   replayEnded: { zh: '回放结束', en: 'End of the time-lapse' },
   replayClosed: { zh: '回放连接已关闭（请检查时间段）', en: 'The time-lapse connection closed (check the period)' },
+  replayClosedBecause: { zh: '服务器关闭了回放：', en: 'The server closed the time-lapse: ' },
   events: { zh: '事件', en: 'Events' },
   event: { zh: '事件', en: 'Event' },
   reports: { zh: '篇报道', en: 'reports' },

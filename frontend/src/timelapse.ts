@@ -77,6 +77,20 @@ export function parseReplayMessage(data: unknown): ReplayMessage | null {
   }
 }
 
+/** The close code of a socket closed normally: the time-lapse is over, nothing to explain. */
+const NORMAL_CLOSURE = 1000;
+
+/**
+ * What the server said when it closed the time-lapse, or null when it said nothing: the reason of its close frame,
+ * e.g. 1008 (policy violation) "more than 10000 facts in the period: choose a shorter one (REPLAY_MAX_FACTS)",
+ * 1011 when it could not read the facts, 1013 when the client read too slowly. A dropped connection (1006) and a
+ * normal close carry none worth showing.
+ */
+export function serverCloseReason(code: number, reason: string): string | null {
+  const said = reason.trim();
+  return code !== NORMAL_CLOSURE && said !== '' ? said : null;
+}
+
 /** Folds a batch of messages into a new state (the input is not modified; the counts map is copied once per batch). */
 export function applyReplay(state: LapseState, msgs: readonly ReplayMessage[]): LapseState {
   const next: LapseState = { ...state, counts: new Map(state.counts), latest: state.latest.slice() };

@@ -9,6 +9,7 @@ import {
   LATEST_SHOWN,
   parseReplayMessage,
   replayUrl,
+  serverCloseReason,
   type ReplayMessage,
 } from '../src/timelapse';
 import type { Fact } from '../src/types';
@@ -113,5 +114,19 @@ describe('replay messages and URL', () => {
     expect(daysBetween('2016-02-28', '2016-03-01')).toBe(2);
     expect(addDays('2016-02-28', 2)).toBe('2016-03-01');
     expect(addDays('2017-01-01', daysBetween('2017-01-01', '2017-12-31'))).toBe('2017-12-31');
+  });
+});
+
+describe('time-lapse closed by the server', () => {
+  it('gives the reason of a 1008 close, as the server said it', () => {
+    const said = 'more than 4 facts in the period: choose a shorter one (REPLAY_MAX_FACTS)';
+    expect(serverCloseReason(1008, said)).toBe(said);
+    expect(serverCloseReason(1013, ' too slow ')).toBe('too slow');
+  });
+
+  it('gives none for a normal close, or a close without a reason', () => {
+    expect(serverCloseReason(1000, 'bye')).toBeNull();
+    expect(serverCloseReason(1006, '')).toBeNull();
+    expect(serverCloseReason(1008, '  ')).toBeNull();
   });
 });

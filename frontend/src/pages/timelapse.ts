@@ -19,6 +19,7 @@ import {
   MIN_SPEED,
   parseReplayMessage,
   replayUrl,
+  serverCloseReason,
   type LapseState,
   type ReplayControl,
   type ReplayMessage,
@@ -168,11 +169,15 @@ export function timelapsePage(ctx: Ctx, route: Extract<Route, { page: 'timelapse
         send({ action: 'play' });
       }
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (ev) => {
       if (ws !== socket) return; // closed by us (new period, or leaving the page)
       ws = null;
       batcher.flush();
-      if (!lapse.ended && !lapse.error) setStatus(t('replayClosed'), true);
+      if (!lapse.ended && !lapse.error) {
+        // The server's own words when it gave any (a cap reached: 1008 with the limit's name), shown as text.
+        const reason = serverCloseReason(ev.code, ev.reason);
+        setStatus(reason === null ? t('replayClosed') : `${t('replayClosedBecause')}${reason}`, true);
+      }
       render();
     });
     render();

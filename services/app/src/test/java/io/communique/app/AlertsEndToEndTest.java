@@ -5,6 +5,7 @@ import io.communique.alert.Alerter;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
+import io.communique.testing.TestHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +50,6 @@ class AlertsEndToEndTest {
     static HttpServer webhook;
     static final List<String> delivered = new CopyOnWriteArrayList<>();
     static final List<Long> deliveredAt = new CopyOnWriteArrayList<>();
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -75,11 +72,9 @@ class AlertsEndToEndTest {
 
     @Test
     void aWatchCreatedThroughTheApiAlertsOnTheTopicTheWebSocketAndTheWebhookWithinOneSecondAndNeverTwice() throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/watches"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + app.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Chile\", \"countries\": [\"CL\"], \"types\": [\"TALKS\"],"
-                        + " \"webhook\": {\"url\": \"http://127.0.0.1:" + webhook.actualPort() + "/hook\"}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = TestHttp.post(app.httpPort(), "/api/watches", app.apiToken(), "application/json",
+                "{\"name\": \"Chile\", \"countries\": [\"CL\"], \"types\": [\"TALKS\"],"
+                        + " \"webhook\": {\"url\": \"http://127.0.0.1:" + webhook.actualPort() + "/hook\"}}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String watchId = Json.MAPPER.readTree(created.body()).get("id").asText();
 
@@ -109,9 +104,7 @@ class AlertsEndToEndTest {
             assertThat(List.of(topic, socket, hook)).allMatch(ms -> ms < WITHIN.toMillis(), "within 1 s");
 
             TestApps.post(app, CHILE_TALKS); // the same report again: the same facts
-            HttpResponse<String> rebuilt = http.send(HttpRequest.newBuilder(uri("/api/admin/rebuild"))
-                    .header("Authorization", "Bearer " + app.apiToken()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> rebuilt = TestHttp.postEmpty(app.httpPort(), "/api/admin/rebuild", app.apiToken());
             assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
             Thread.sleep(2000);
             assertThat(alertKeys()).containsOnlyOnce(alertId);
@@ -177,9 +170,5 @@ class AlertsEndToEndTest {
 
     private static List<String> alertKeys() {
         return Views.records(app.bootstrapServers(), Topics.ALERTS).stream().map(ConsumerRecord::key).toList();
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.httpPort() + path);
     }
 }

@@ -15,6 +15,7 @@ import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.ReducedMotion;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.model.Json;
+import io.communique.testing.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +94,6 @@ class DashboardBrowserTest {
             Map.of("published", "2024-11-06", "language", "en",
                     "url", "https://news.example/en/cn-cl-talks",
                     "text", "Chinese President Xi Jinping held talks with Chilean President Gabriel Boric in Beijing on Wednesday."));
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dataDir;
@@ -454,8 +451,7 @@ class DashboardBrowserTest {
     @Test
     @Order(10)
     void theApiReferenceRendersEveryOperationOfTheOpenApiDocumentFromThisServerAlone() throws Exception {
-        JsonNode document = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + app.httpPort() + "/api/openapi.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode document = TestHttp.getJson(app.httpPort(), "/api/openapi.json");
         int operations = 0;
         for (JsonNode path : document.get("paths")) {
             operations += path.size();
@@ -549,11 +545,8 @@ class DashboardBrowserTest {
     @Order(12)
     void aWatchsAlertLightsTheBadgeOfAnOpenPageItsPanelListsItAndWithPermissionItIsABrowserNotification()
             throws Exception {
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + app.httpPort() + "/api/watches"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + app.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Peru\", \"countries\": [\"PE\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = TestHttp.post(app.httpPort(), "/api/watches", app.apiToken(), "application/json",
+                "{\"name\": \"Peru\", \"countries\": [\"PE\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         // The user said yes to notifications; the page's Notification is the browser's, its titles also noted here.
         context.grantPermissions(List.of("notifications"));
@@ -664,12 +657,8 @@ class DashboardBrowserTest {
     /** Posts a report as {@code POST /api/documents} takes it in JSON (text, published, language, url); returns its fact ids. */
     private static List<String> postReport(Map<String, String> report) throws IOException, InterruptedException {
         String body = Json.MAPPER.writeValueAsString(report);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + app.httpPort() + "/api/documents"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + app.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        HttpResponse<String> response = TestHttp.expect(202,
+                TestHttp.post(app.httpPort(), "/api/documents", app.apiToken(), "application/json", body));
         List<String> ids = new ArrayList<>();
         Json.MAPPER.readTree(response.body()).path("facts").forEach(id -> ids.add(id.asText()));
         return ids;
@@ -677,10 +666,7 @@ class DashboardBrowserTest {
 
     /** A GET of the app's API; fails unless it answers 200. */
     private static String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
+        return TestHttp.getOk(app.httpPort(), path);
     }
 
     /** Every script the overview loaded, gzipped as a server would send it: within the budget, and no other page's. */

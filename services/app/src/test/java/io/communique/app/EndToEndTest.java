@@ -9,6 +9,7 @@ import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.TopicSpec;
 import io.communique.model.Topics;
+import io.communique.testing.TestHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +40,10 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import static io.communique.testing.TestHttp.postEmpty;
+import static io.communique.testing.TestHttp.request;
+import static io.communique.testing.TestHttp.withToken;
+import static io.communique.testing.TopicChecks.awaitSteady;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole app on a real embedded broker, real HTTP and a real WebSocket, from seeds to views. */
@@ -56,7 +59,6 @@ class EndToEndTest {
     @TempDir
     static Path dataDir;
     static Communique app;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
@@ -177,9 +179,9 @@ class EndToEndTest {
     void rebuildFromTheFactLogLeavesEveryViewByteIdenticalWhileServing() throws Exception {
         awaitJson("/api/countries/RU", view -> view.get("factCount").asInt() > 0);
         Map<String, String> before = settledViews();
-        HttpRequest rebuild = HttpRequest.newBuilder(uri("/api/admin/rebuild"))
-                .header("Authorization", "Bearer " + app.apiToken()).POST(HttpRequest.BodyPublishers.noBody()).build();
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> running = http.sendAsync(rebuild,
+        HttpRequest rebuild = withToken(request(app.httpPort(), "/api/admin/rebuild"), app.apiToken())
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> running = TestHttp.CLIENT.sendAsync(rebuild,
                 HttpResponse.BodyHandlers.ofString());
         assertThat(get("/api/countries/RU").statusCode()).isEqualTo(200); // still serving meanwhile
         HttpResponse<String> done = running.get(60, TimeUnit.SECONDS);
@@ -251,9 +253,7 @@ class EndToEndTest {
         awaitJson("/api/countries/FJ", view -> view.get("factCount").asInt() == 1);
         Map<String, String> before = settledViews();
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/admin/reextract"))
-                .header("Authorization", "Bearer " + app.apiToken()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postEmpty(app.httpPort(), "/api/admin/reextract", app.apiToken());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode report = readTree(response.body());
         assertThat(report.get("retracted").toString()).isEqualTo("{\"TALKS\":1}");
@@ -304,9 +304,7 @@ class EndToEndTest {
         }
         assertThat(settledViews().get("topic/" + dropped)).contains(factId);
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/admin/reextract"))
-                .header("Authorization", "Bearer " + app.apiToken()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postEmpty(app.httpPort(), "/api/admin/reextract", app.apiToken());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(readTree(response.body()).get("changed").toString()).isEqualTo("{\"" + current.type() + "\":1}");
 
@@ -318,9 +316,7 @@ class EndToEndTest {
         for (String topic : currentTopics) {
             assertThat(reextracted.get("topic/" + topic)).contains(factId);
         }
-        HttpResponse<String> rebuild = http.send(HttpRequest.newBuilder(uri("/api/admin/rebuild"))
-                .header("Authorization", "Bearer " + app.apiToken()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> rebuild = postEmpty(app.httpPort(), "/api/admin/rebuild", app.apiToken());
         assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(200);
         readTree(rebuild.body()).get("rebuilt").forEach(kind ->
                 assertThat(kind.get("viewsChanged").asInt()).as(kind.toString()).isZero());
@@ -381,7 +377,7 @@ class EndToEndTest {
 
     /**
      * Connects as the dashboard does, retrying like it: on a loaded machine the Vert.x 5.0.7 client fails a first
-     * handshake that takes over 2 s ("Connection closed while handshake in process").
+     * handshake that takes over 2 s ("Connection closed while handshake in process"); see {@link TestHttp#webSocket}.
      */
     static WebSocket connectWebSocket(Vertx client, int port, java.util.function.Consumer<String> onText) throws Exception {
         return connectWebSocket(client, port, "/ws", onText);
@@ -390,18 +386,7 @@ class EndToEndTest {
     /** {@link #connectWebSocket(Vertx, int, java.util.function.Consumer)} to this path ({@code /ws?mode=all}). */
     static WebSocket connectWebSocket(Vertx client, int port, String path, java.util.function.Consumer<String> onText)
             throws Exception {
-        Exception last = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                // The handler is set before connecting, so not even the snapshot can arrive unheard.
-                return client.createWebSocketClient().webSocket().textMessageHandler(onText::accept)
-                        .connect(port, "127.0.0.1", path)
-                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return TestHttp.webSocket(client.createWebSocketClient(), port, path, onText::accept);
     }
 
     /**
@@ -419,15 +404,7 @@ class EndToEndTest {
             return settled.containsAll(List.of("communique-router", "communique-projection-country",
                     "communique-projection-topic", "communique-projection-event"));
         });
-        Map<String, String>[] last = new Map[]{allViews()};
-        awaitTrue(() -> {
-            Thread.sleep(500);
-            Map<String, String> now = allViews();
-            boolean same = now.equals(last[0]);
-            last[0] = now;
-            return same;
-        });
-        return last[0];
+        return awaitSteady("the views served", 60, Duration.ofMillis(500), EndToEndTest::allViews);
     }
 
     private static Map<String, String> allViews() throws IOException, InterruptedException {
@@ -463,7 +440,7 @@ class EndToEndTest {
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(app.httpPort(), path);
     }
 
     static JsonNode awaitJson(String path, Predicate<JsonNode> condition) throws Exception {
@@ -483,10 +460,6 @@ class EndToEndTest {
         Await.until("the condition", Duration.ofSeconds(60), condition);
     }
 
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.httpPort() + path);
-    }
-
     /**
      * Every fact the WebSocket messages carried live, in order: slim in a dashboard's {@code update} messages (id,
      * documentId, type, participants… when not omitted), whole in {@code facts} messages of a {@code mode=all} socket.
@@ -497,11 +470,7 @@ class EndToEndTest {
     }
 
     static JsonNode readTree(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
+        return TestHttp.json(json);
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

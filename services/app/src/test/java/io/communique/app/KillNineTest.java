@@ -2,14 +2,15 @@ package io.communique.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.model.Json;
+import io.communique.testing.TestHttp;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,18 +108,22 @@ class KillNineTest {
             acks.forEach(ack -> acknowledged.addAll(ack.factIds()));
             String bootstrap = Json.MAPPER.readTree(Views.get(http, child.httpPort, "/api/health").body()).get("kafka").asText();
             long started = System.nanoTime();
-            long deadline = started + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                Map<String, Views.Bytes> served = Views.served(http, child.httpPort);
-                Set<String> present = Views.factOccurrences(served).keySet();
-                Set<String> differences = Views.differences(served, Views.rebuilt(bootstrap));
-                long lost = acknowledged.stream().filter(id -> !present.contains(id)).count();
-                long doubled = Views.doubled(served) + repeatedIds(http, child.httpPort);
-                if ((lost == 0 && differences.isEmpty()) || System.nanoTime() > deadline) {
-                    return new Check(lost, doubled, differences, (System.nanoTime() - started) / 1_000_000);
-                }
-                Thread.sleep(200);
+            AtomicReference<Check> last = new AtomicReference<>();
+            try {
+                Awaitility.await("the views settled after the restart").atMost(Duration.ofSeconds(60))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+                            Map<String, Views.Bytes> served = Views.served(http, child.httpPort);
+                            Set<String> present = Views.factOccurrences(served).keySet();
+                            Set<String> differences = Views.differences(served, Views.rebuilt(bootstrap));
+                            long lost = acknowledged.stream().filter(id -> !present.contains(id)).count();
+                            long doubled = Views.doubled(served) + repeatedIds(http, child.httpPort);
+                            last.set(new Check(lost, doubled, differences, (System.nanoTime() - started) / 1_000_000));
+                            return lost == 0 && differences.isEmpty();
+                        });
+            } catch (ConditionTimeoutException e) {
+                // Not settled within the bound: the last check says what is wrong, and the test fails on it.
             }
+            return last.get();
         }
 
         /** Fact ids listed more than once by /api/facts (its latest 1000). */
@@ -148,7 +154,7 @@ class KillNineTest {
 
         /** Starts the app on dataDir; see {@link #awaitHealthy}. */
         static Child launch(Path tmp, Path dataDir, int generation) throws IOException {
-            int httpPort = freePort();
+            int httpPort = TestHttp.freePort();
             Path log = tmp.resolve("app-" + generation + ".log");
             ProcessBuilder builder = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -200,12 +206,6 @@ class KillNineTest {
                 return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
             } catch (IOException e) {
                 return "(no log: " + e.getMessage() + ")";
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-                return socket.getLocalPort();
             }
         }
     }

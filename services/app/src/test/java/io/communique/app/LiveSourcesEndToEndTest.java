@@ -1,7 +1,7 @@
 package io.communique.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.communique.model.Json;
+import io.communique.testing.TestHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +43,6 @@ class LiveSourcesEndToEndTest {
     static final AtomicInteger feedRequests = new AtomicInteger();
     static final AtomicInteger articleRequests = new AtomicInteger();
     static Communique app;
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -123,12 +119,8 @@ class LiveSourcesEndToEndTest {
 
     @Test
     void anArticlePostedByUrlIsFetchedAndItsFactsAcceptedAndEverySourceReportsItsState() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + app.httpPort() + "/api/documents"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + app.apiToken())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"" + siteUrl("/news/mexico.html") + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = TestHttp.post(app.httpPort(), "/api/documents", app.apiToken(),
+                "application/json", "{\"url\": \"" + siteUrl("/news/mexico.html") + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(readTree(response.body()).get("facts").size()).isPositive();
         awaitTrue("Mexico's facts in the API", () -> readTree(get("/api/facts?country=MX").body()).size() > 0);
@@ -152,8 +144,7 @@ class LiveSourcesEndToEndTest {
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(app.httpPort(), path);
     }
 
     static void awaitTrue(String what, Await.Condition condition) throws Exception {
@@ -161,10 +152,6 @@ class LiveSourcesEndToEndTest {
     }
 
     static JsonNode readTree(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
+        return TestHttp.json(json);
     }
 }

@@ -2,13 +2,11 @@ package io.communique.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.broker.EmbeddedKafka;
+import io.communique.testing.TestHttp;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScaleOutTest {
     static final String KENYA_TALKS = "2018年9月1日，国家主席习近平在北京人民大会堂同肯尼亚总统肯雅塔举行会谈。";
     static final String PERU_TALKS = "2019年4月28日，国家主席习近平在北京同秘鲁总统比斯卡拉举行会谈。";
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dir;
@@ -66,7 +63,6 @@ class ScaleOutTest {
     }
 
     private static HttpResponse<String> get(Communique instance, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(instance.httpPort(), path);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.communique.broker.EmbeddedKafka;
 import io.communique.broker.ScramSecurity;
 import io.communique.model.Topics;
+import io.communique.testing.TestHttp;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +55,6 @@ class SecuredKafkaTest {
     private static final String APP_PASSWORD = "communique-secret";
     private static final String OUTSIDER = "outsider";
     private static final String OUTSIDER_PASSWORD = "outsider-secret";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     static Path dir;
@@ -151,8 +148,7 @@ class SecuredKafkaTest {
     }
 
     private static HttpResponse<String> get(Communique app, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(app.httpPort(), path);
     }
 
     /** A client of the broker with {@code login} (none: plain TCP), failing within seconds rather than a minute. */

@@ -6,18 +6,15 @@ import io.communique.model.SchemaValidator;
 import io.communique.model.Schemas;
 import io.communique.model.TopicSpec;
 import io.communique.model.Topics;
+import io.communique.testing.TestHttp;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +43,6 @@ class TopicContractsTest {
     @Test
     void everyRecordMeetsItsTopicsSchemaAndFactRecordsCarryTheCloudEventsHeaders() throws Exception {
         try (Communique app = TestApps.start(dataDir)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             JsonNode accepted = TestApps.post(app, EGYPT_TALKS);
             List<String> postedFacts = new ArrayList<>();
             accepted.get("facts").forEach(id -> postedFacts.add(id.asText()));
@@ -92,9 +88,7 @@ class TopicContractsTest {
 
             // ce_dataschema resolves, on the app that produced the record, to the topic's schema.
             String schemaPath = headers(facts.get(0)).get("ce_dataschema");
-            HttpResponse<String> schema = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + app.httpPort() + schemaPath)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> schema = TestHttp.get(app.httpPort(), schemaPath);
             assertThat(schema.statusCode()).isEqualTo(200);
             assertThat(Json.MAPPER.readTree(schema.body())).isEqualTo(Json.MAPPER.readTree(Schemas.of(Topics.FACTS)));
         }

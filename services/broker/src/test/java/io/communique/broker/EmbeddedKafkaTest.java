@@ -141,12 +141,14 @@ class EmbeddedKafkaTest {
         List<String> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (values.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                }
-            }
+            // In the test's thread: the consumer is used by one thread only.
+            Awaitility.await(count + " records of " + topic + " consumed").atMost(Duration.ofSeconds(20))
+                    .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                            values.add(record.value());
+                        }
+                        return values.size() >= count;
+                    });
         }
         return values;
     }

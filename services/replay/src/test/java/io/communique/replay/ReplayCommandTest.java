@@ -11,6 +11,7 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
+import io.communique.testing.TestHttp;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,8 +31,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,10 +176,7 @@ class ReplayCommandTest {
 
     @Test
     void unreachableKafkaExitsWith4AndSaysSoInsteadOfHanging() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = TestHttp.freePort();
         Run run = run(new ReplayCommand(), "--topic", Topics.FACTS, "--bootstrap-servers", "127.0.0.1:" + closedPort);
 
         assertThat(run.exit).isEqualTo(ExitCodes.KAFKA_UNREACHABLE);

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,7 +31,10 @@ public final class TopicChecks {
     private TopicChecks() {
     }
 
-    /** Reads a topic from the beginning to its current end, as any subscriber would. */
+    /**
+     * Reads a topic from the beginning to its current end, with assigned partitions (no group) as any subscriber
+     * would; fails when that takes more than 30 s.
+     */
     public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -42,10 +47,12 @@ public final class TopicChecks {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            // In the test's thread: the consumer is used by one thread only.
+            Awaitility.await(topic + " read to its end").atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                        return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+                    });
             return records;
         }
     }
@@ -101,6 +108,20 @@ public final class TopicChecks {
     public static void awaitTrue(String what, int seconds, Check check) {
         Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(50)).until(check::holds);
+    }
+
+    /**
+     * Waits up to {@code seconds} until {@code value} reads the same twice, {@code interval} apart, and returns it:
+     * for what settles without saying so (views still being folded, an export waiting for its client).
+     */
+    public static <T> T awaitSteady(String what, int seconds, Duration interval, Callable<T> value) throws Exception {
+        AtomicReference<T> last = new AtomicReference<>(value.call());
+        Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollDelay(interval).pollInterval(interval)
+                .until(() -> {
+                    T now = value.call();
+                    return Objects.equals(last.getAndSet(now), now);
+                });
+        return last.get();
     }
 
     /** {@link #awaitTrue(String, int, Check)} for up to 30 s. */

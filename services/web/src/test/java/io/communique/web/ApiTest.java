@@ -9,6 +9,7 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
+import io.communique.testing.TestHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -31,7 +32,6 @@ class ApiTest {
     static Vertx vertx;
     static HttpServer server;
     static final LiveState state = new LiveState();
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final Fact TALKS = fact();
 
     static Fact fact() {
@@ -113,7 +113,7 @@ class ApiTest {
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send(request);
     }
 
     static HttpRequest.Builder request(String path) {
@@ -121,7 +121,7 @@ class ApiTest {
     }
 
     static HttpRequest.Builder request(HttpServer target, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.actualPort() + path));
+        return TestHttp.request(target.actualPort(), path);
     }
 
     static HttpRequest.Builder post(String contentType, byte[] body) {
@@ -129,8 +129,8 @@ class ApiTest {
     }
 
     static HttpRequest.Builder post(HttpServer target, String contentType, byte[] body) {
-        HttpRequest.Builder builder = request(target, "/api/documents").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Authorization", "Bearer " + TOKEN);
+        HttpRequest.Builder builder = TestHttp.withToken(request(target, "/api/documents"), TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return contentType == null ? builder : builder.header("Content-Type", contentType);
     }
 
@@ -293,7 +293,7 @@ class ApiTest {
         assertProblem(send(request("/ws/replay?from=2017-07-10&to=2017-07-01")), 400, "from and to");
         assertProblem(send(request("/ws/replay?from=2017-07-01&to=2017-07-10&speed=0")), 400, "speed");
         java.util.concurrent.CompletableFuture<String> fact = new java.util.concurrent.CompletableFuture<>();
-        java.net.http.WebSocket socket = http.newWebSocketBuilder().buildAsync(
+        java.net.http.WebSocket socket = TestHttp.CLIENT.newWebSocketBuilder().buildAsync(
                 URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws/replay?from=2017-07-01&to=2017-07-10&speed=1000"),
                 new java.net.http.WebSocket.Listener() {
                     @Override

@@ -11,6 +11,7 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
+import io.communique.testing.TestHttp;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadFollowedRecordsTest {
     @RegisterExtension
     static final RunningWeb running = new RunningWeb();
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(BadValues.class)
@@ -112,8 +109,7 @@ class BadFollowedRecordsTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.web.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(running.web.port(), path);
     }
 
     private static void send(ProducerRecord<String, byte[]> record) throws Exception {

@@ -9,13 +9,13 @@ import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
 import io.communique.model.Topics;
+import io.communique.testing.TestHttp;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import static io.communique.web.ApiTest.assertProblem;
@@ -73,9 +73,7 @@ class EventTotalsTest {
     }
 
     static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(request(server, path));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(response.body());
+        return TestHttp.getJson(server.actualPort(), path);
     }
 
     @Test

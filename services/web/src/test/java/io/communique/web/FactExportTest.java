@@ -30,13 +30,15 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
-import static io.communique.testing.TopicChecks.awaitTrue;
+import static io.communique.testing.TestHttp.sendForBytes;
+import static io.communique.testing.TopicChecks.awaitSteady;
 import static io.communique.web.ApiTest.assertProblem;
 import static io.communique.web.ApiTest.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,17 +165,16 @@ class FactExportTest {
 
     @Test
     void gzipIsSentWhenTheClientAcceptsItAndUnzipsToTheSameBytes() throws Exception {
-        byte[] plain = ApiTest.http.send(request("/api/export/facts?format=csv").build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
-        HttpResponse<byte[]> zipped = ApiTest.http.send(request("/api/export/facts?format=csv")
-                .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8").build(), HttpResponse.BodyHandlers.ofByteArray());
+        byte[] plain = sendForBytes(request("/api/export/facts?format=csv")).body();
+        HttpResponse<byte[]> zipped = sendForBytes(request("/api/export/facts?format=csv")
+                .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8"));
         assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(zipped.body().length).isLessThan(plain.length / 4);
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
             assertThat(in.readAllBytes()).isEqualTo(plain);
         }
-        HttpResponse<byte[]> refused = ApiTest.http.send(request("/api/export/facts?format=csv")
-                .header("Accept-Encoding", "gzip;q=0").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> refused = sendForBytes(request("/api/export/facts?format=csv")
+                .header("Accept-Encoding", "gzip;q=0"));
         assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(refused.body()).isEqualTo(plain);
     }
@@ -231,14 +232,7 @@ class FactExportTest {
                     .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             in.readNBytes(64 * 1024);
-            long[] last = {-1};
-            awaitTrue("the export waiting for the client", 30, () -> {
-                Thread.sleep(500);
-                boolean still = pulled.get() == last[0];
-                last[0] = pulled.get();
-                return still;
-            });
-            long stalledAt = pulled.get();
+            long stalledAt = awaitSteady("the export waiting for the client", 30, Duration.ofMillis(500), pulled::get);
             assertThat(stalledAt).as("facts read from the store while the client reads nothing").isLessThan(total / 4);
             byte[] rest = in.readAllBytes();
             String body = new String(rest, StandardCharsets.UTF_8);

@@ -3,17 +3,12 @@ package io.communique.web;
 import io.communique.model.Fact;
 import io.communique.model.Json;
 import io.communique.model.Topics;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.net.Socket;
@@ -29,35 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadLimitsTest {
     private static final String GET = "GET /api/countries HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     private static final String REPLAY = "/ws/replay?from=2017-01-01&to=2017-12-31";
-    static Vertx vertx;
-    HttpServer server;
+    @RegisterExtension
+    static final ServedApi api = new ServedApi();
 
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() throws Exception {
-        RunningWeb.await(vertx.close());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        RunningWeb.await(server.close());
-    }
-
-    private int serve(ReadLimits limits) throws Exception {
+    private static int serve(ReadLimits limits) throws Exception {
         return serve(limits, new LiveState());
     }
 
-    private int serve(ReadLimits limits, LiveState state) throws Exception {
-        WebVerticle.Options options = ApiTest.options(0, 0, ApiTest.HOSTS, limits);
-        Api api = new Api(vertx, state, () -> new Health("127.0.0.1:1", true, true, null),
-                new LiveClients(1024 * 1024), options, () -> Future.failedFuture("no Kafka"));
-        server = vertx.createHttpServer(options.server()).requestHandler(api.router()).listen()
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return server.actualPort();
+    private static int serve(ReadLimits limits, LiveState state) throws Exception {
+        return api.serve(ApiTest.options(0, 0, ApiTest.HOSTS, limits), state);
     }
 
     private static Socket connect(String from, int port) throws Exception {
@@ -112,7 +87,7 @@ class ReadLimitsTest {
     @Test
     void aWebSocketBeyondTheAddressesCapIsAnswered429WhetherLiveOrTimeLapse() throws Exception {
         int port = serve(new ReadLimits(0, 2, 0, 0, 0, 0));
-        WebSocketClient client = vertx.createWebSocketClient();
+        WebSocketClient client = api.vertx().createWebSocketClient();
         WebSocket live = TestSockets.connect(client, port, "/ws", text -> { });
         TestSockets.connect(client, port, REPLAY, text -> { });
         for (String path : List.of("/ws", REPLAY)) {
@@ -130,7 +105,7 @@ class ReadLimitsTest {
     @Test
     void aTimeLapseBeyondTheServersCapIsAnswered429UntilOneEnds() throws Exception {
         int port = serve(new ReadLimits(0, 0, 1, 0, 0, 0));
-        WebSocket playing = TestSockets.connect(vertx.createWebSocketClient(), port, REPLAY, text -> { });
+        WebSocket playing = TestSockets.connect(api.vertx().createWebSocketClient(), port, REPLAY, text -> { });
         RawHttp.Response refused = RawHttp.exchange(InetAddress.getByName("127.0.0.2"), port,
                 RawHttp.upgradeRequest("127.0.0.1", REPLAY));
         assertThat(refused.status()).isEqualTo(429);
@@ -150,7 +125,7 @@ class ReadLimitsTest {
             state.apply(Topics.FACTS, Topics.factKey(fact), Json.bytes(fact), null);
         }
         int port = serve(new ReadLimits(0, 0, 0, 4, 0, 0), state);
-        WebSocketClient client = vertx.createWebSocketClient();
+        WebSocketClient client = api.vertx().createWebSocketClient();
         ClientWebSocket tooLong = client.webSocket(); // the close handler set before the handshake: it may come at once
         CompletableFuture<String> closed = new CompletableFuture<>();
         tooLong.closeHandler(v -> closed.complete(tooLong.closeStatusCode() + " " + tooLong.closeReason()));

@@ -1,5 +1,6 @@
 package io.communique.web;
 
+import io.communique.testing.TestHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -15,7 +16,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,17 +49,8 @@ final class TestSockets {
     }
 
     /** {@link #connect(WebSocketClient, int, Handler)} to this path ({@code /ws?mode=all}). */
-    static WebSocket connect(WebSocketClient client, int port, String path, Handler<String> onText) throws Exception {
-        Exception last = null;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                return client.webSocket().textMessageHandler(onText).connect(port, "127.0.0.1", path)
-                        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                last = e;
-            }
-        }
-        throw last;
+    static WebSocket connect(WebSocketClient client, int port, String path, Handler<String> onText) {
+        return TestHttp.webSocket(client, port, path, onText);
     }
 
     /**

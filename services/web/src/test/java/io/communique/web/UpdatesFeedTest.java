@@ -8,14 +8,12 @@ import io.communique.model.Fact;
 import io.communique.model.FactType;
 import io.communique.model.Ids;
 import io.communique.model.Json;
+import io.communique.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpdatesFeedTest {
     @RegisterExtension
     static final RunningWeb running = new RunningWeb();
-    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String[] COUNTERPARTS = {"RU", "US", "EG", "BR", "FR", "DE", "JP"};
 
     /** A client's copy: the facts by id, and the cursor it asks from next. */
@@ -193,8 +190,7 @@ class UpdatesFeedTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.web.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.get(running.web.port(), path);
     }
 
 }

@@ -1,5 +1,6 @@
 package io.communique.web;
 
+import io.communique.testing.TestHttp;
 import io.communique.testing.TopicChecks;
 import io.communique.model.Alert;
 import io.communique.model.Evidence;
@@ -17,14 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import static io.communique.testing.TestHttp.request;
+import static io.communique.testing.TestHttp.send;
+import static io.communique.testing.TestHttp.withToken;
 import static io.communique.testing.TopicChecks.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,6 @@ class WatchRoutesTest {
     private static final String TOKEN = RunningWeb.TOKEN;
     @RegisterExtension
     static final RunningWeb running = new RunningWeb(100);
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void aWatchCreatedWithTheTokenIsOnTheTopicListedWithoutItsSecretAndDeletedByATombstone() throws Exception {
@@ -106,28 +106,15 @@ class WatchRoutesTest {
     }
 
     private static HttpResponse<String> post(String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/watches"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.post(running.web.port(), "/api/watches", token, "application/json", body);
     }
 
     private static HttpResponse<String> delete(String id, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/watches/" + id)).DELETE();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return send(withToken(request(running.web.port(), "/api/watches/" + id), token).DELETE());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + running.web.port() + path);
+        return TestHttp.get(running.web.port(), path);
     }
 
 }
