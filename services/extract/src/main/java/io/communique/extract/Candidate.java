@@ -56,6 +56,11 @@ final class Candidate {
     final List<Reason> reasons = new ArrayList<>();
     /** a back-reference ("the visit", "访问期间") that only completes an event stated elsewhere */
     boolean weak;
+    /**
+     * an encounter named as the frame of what follows ("After the talks, …", "会见欧尔班时"): it completes the encounter
+     * of the same parties told elsewhere, whatever its type, and is an event of its own only when there is none
+     */
+    boolean frame;
 
     /** One reason for the confidence: its weight (negative when it lowers it; to two decimals, as shown) and what it says. */
     record Reason(double weight, String text) {

@@ -564,6 +564,7 @@ final class InteractionRule implements Rule {
             Events.locate(a, i, c, start);
             String before = a.text.substring(a.clauseStart(i, start), start);
             c.weak = weak || BACK_REFERENCE.matcher(before).find() || AHEAD_OF.matcher(before).find();
+            c.frame = nominalReference(a, i, t); // "After the talks, he said…", "会见欧尔班时，习近平强调"
             Events.addPersons(a, i, c, subject, windowStart, to, start);
             out.add(c);
             return c;
@@ -602,6 +603,21 @@ final class InteractionRule implements Rule {
 
     /** "Ahead of his meeting with Putin, Modi said…": a meeting told of before it happens completes one stated elsewhere. */
     private static final Pattern AHEAD_OF = Pattern.compile("(?i)\\b(?:ahead of|before|prior to|in preparation for)\\s+(?:his|her|their|the|a|its)?\\s*[a-z-]*\\s*$");
+
+    private static final Pattern EN_NOMINAL_BEFORE = Pattern.compile("(?i)\\b(?:after|during|at|following)\\s+(?:the|their|these|those)\\s+(?:[a-z-]+\\s+){0,2}$");
+    private static final Pattern ZH_WHEN_AFTER = Pattern.compile("^[^,;。]{0,12}?(?:时|中|期间),");
+
+    /**
+     * A trigger that names an encounter as the frame of what follows: "After the talks, …", "During their meeting, …",
+     * "会见欧尔班时，…" (opening its clause); it completes an event told of elsewhere and tells no new one.
+     */
+    private static boolean nominalReference(Analysis a, int i, Trigger t) {
+        if (a.english) {
+            return t.type() != FactType.PHONE_CALL && EN_NOMINAL_BEFORE.matcher(a.text.substring(a.sentence(i).start(), t.start())).find()
+                    && a.text.substring(t.start(), t.end()).matches("(?i)talks|meetings?");
+        }
+        return a.clauseStart(i, t.start()) == t.start() && ZH_WHEN_AFTER.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt();
+    }
 
     /** A sentence whose subject is the pair told of before: "The two men, who…, met", "两国元首随后举行会谈". */
     private static final Pattern PAIR_SUBJECT = Pattern.compile(

@@ -326,6 +326,20 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void anEncounterNamedAsTheFrameOfWhatFollowsCompletesTheOneToldElsewhere() {
+        assertThat(Facts.keys("SOCHI, June 3 -- Senegalese President Macky Sall met Russian President Vladimir Putin in Sochi on Friday. "
+                + "After the talks, Sall said he was reassured by his conversation with Putin.", "2022-06-03")).containsExactly("MEETING RU,SN");
+        assertThat(Facts.keys("2024年5月9日，国家主席习近平在布达佩斯同匈牙利总理欧尔班举行会谈。塞尔维亚总统武契奇8日会见了习近平。"
+                + "会见欧尔班时，习近平强调，两国关系处于历史最好时期。", "2024-05-09")).containsExactly("TALKS CN,HU", "MEETING CN,RS");
+    }
+
+    @Test
+    void anEncounterNamedOnlyAsAFrameIsStillAnEvent() {
+        assertThat(Facts.keys("NEW DELHI, Dec 16 -- In a joint statement following their talks, Indian Prime Minister Narendra Modi and "
+                + "Sri Lankan President Anura Kumara Dissanayake pledged closer cooperation.", "2024-12-16")).contains("TALKS IN,LK");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
