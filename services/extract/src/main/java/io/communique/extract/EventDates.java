@@ -50,7 +50,9 @@ final class EventDates {
             for (Found f : a.dates.get(i)) {
                 if (f.date() != null) {
                     paragraphDate = new Dated(f.date(), f.rule()).carried("paragraph");
-                    carriedDate = new Dated(f.date(), f.rule()).carried("report");
+                    if (f.year() == null || f.year().equals(a.ref.year())) { // a background date ("signed in 1974") dates its paragraph only
+                        carriedDate = new Dated(f.date(), f.rule()).carried("report");
+                    }
                 }
             }
         }
@@ -90,9 +92,14 @@ final class EventDates {
      */
     private Found dateFor(int i, int position) {
         Found best = null;
+        Found ofARelativeClause = null;
         for (Found f : a.dates.get(i)) {
             if (startOfAPeriod(i, f) && !framesTheTrigger(i, f, position)) {
                 continue; // "since 2012", "1991年…以来": no date of the event
+            }
+            if (inRelativeClauseBefore(i, f, position)) {
+                ofARelativeClause = f; // "X, who arrived on Sunday, held talks on Monday": Monday's, unless none is said
+                continue;
             }
             if (f.start() < position) {
                 best = f;
@@ -101,7 +108,18 @@ final class EventDates {
                 return f; // "KATHMANDU, May 10 -- … signed on Thursday": the day of the event, not of the report
             }
         }
-        return best;
+        return best != null ? best : ofARelativeClause;
+    }
+
+    private static final Pattern RELATIVE_CLAUSE_OPENS = Pattern.compile(",\\s+(?:who|which)\\s+[^,;]*$");
+
+    /** "Trudeau, who landed on Monday, met Lopez Obrador": a date of a relative clause that closes before the trigger. */
+    private boolean inRelativeClauseBefore(int i, Found f, int position) {
+        if (!a.english || f.start() >= position) {
+            return false;
+        }
+        int closes = a.text.indexOf(',', f.end());
+        return closes >= 0 && closes < position && RELATIVE_CLAUSE_OPENS.matcher(a.text.substring(a.sentence(i).start(), f.start())).find();
     }
 
     private static final Pattern DATELINE_END = Pattern.compile("^\\s*(?:\\(\\w+\\)\\s*)?(?:--|—|-|电|\\.\\s*/)");

@@ -340,6 +340,23 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aDateOfARelativeClauseDoesNotDateTheMainVerbThatHasItsOwn() {
+        List<Fact> facts = Facts.of("OTTAWA, Jan 11 -- Canadian Prime Minister Justin Trudeau, who landed in Mexico City on Monday, "
+                + "held talks with Mexican President Andres Manuel Lopez Obrador on Tuesday.", "2023-01-11");
+
+        assertThat(facts).filteredOn(f -> f.type() == FactType.TALKS).singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2023-01-10"));
+    }
+
+    @Test
+    void aBackgroundDateDatesItsParagraphNotTheRestOfTheReport() {
+        List<Fact> facts = Facts.of("DHAKA, June 6 -- Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister "
+                + "Sheikh Hasina on Saturday.\n\nThe boundary agreement was first signed on May 16, 1974.\n\n"
+                + "Modi later met Bangladeshi President Abdul Hamid.", "2015-06-06");
+
+        assertThat(facts).filteredOn(f -> f.type() == FactType.MEETING).singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2015-06-06"));
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
