@@ -61,6 +61,8 @@ final class Candidate {
      * of the same parties told elsewhere, whatever its type, and is an event of its own only when there is none
      */
     boolean frame;
+    /** told as done after an encounter ("会谈后", "After the talks") without a date of its own */
+    boolean afterAnEncounter;
 
     /** One reason for the confidence: its weight (negative when it lowers it; to two decimals, as shown) and what it says. */
     record Reason(double weight, String text) {

@@ -73,7 +73,13 @@ final class EventDates {
         c.carriedDate = carried.date();
         c.carriedDateRule = carried.rule();
         c.backgroundYear = backgroundYear(i, trigger);
+        c.afterAnEncounter = (date == null || c.date == null || c.dateRule.startsWith("paragraph:"))
+                && AFTER_AN_ENCOUNTER.matcher(a.text.substring(a.sentence(i).start(), trigger)).find();
     }
+
+    /** "会谈后，两国元首共同见证签署…", "After the talks, the two leaders witnessed the signing of…". */
+    private static final Pattern AFTER_AN_ENCOUNTER = Pattern.compile(
+            "^[^,;。]{0,8}?(?:会谈|会见|会晤)(?:结束)?(?:后|之后)|(?i)^\\s*(?:After|Following) (?:the|their|these) (?:[a-z-]+ ){0,2}(?:talks|meetings?)\\b");
 
     /**
      * The date of a trigger: its governing date expression's; when there is none (or a relative one that could not
@@ -187,6 +193,26 @@ final class EventDates {
         if (c.carriedDate == null) {
             c.carriedDate = that.carriedDate;
             c.carriedDateRule = that.carriedDateRule;
+        }
+    }
+
+    /**
+     * What a report tells as done after an encounter it does not date itself ("会谈后，两国元首共同见证签署…") takes the day of
+     * the latest encounter of its parties told before it: a report dated the next day still dates the signing right.
+     */
+    static void dateByTheEncounterBefore(List<Candidate> events) {
+        for (Candidate c : events) {
+            if (!c.afterAnEncounter || c.backgroundYear != null) {
+                continue;
+            }
+            events.stream()
+                    .filter(e -> (e.type == FactType.TALKS || e.type == FactType.MEETING) && e.sentence <= c.sentence && e != c
+                            && e.backgroundYear == null && e.participants.equals(c.participants) && e.date != null && !e.date.startsWith("--"))
+                    .reduce((first, second) -> second)
+                    .ifPresent(e -> {
+                        c.date = e.date;
+                        c.dateRule = "the encounter it follows: " + e.dateRule;
+                    });
         }
     }
 

@@ -13,6 +13,7 @@ final class EventMerger {
 
     static List<Candidate> merge(List<Candidate> candidates) {
         List<Candidate> events = mergeMentions(candidates);
+        EventDates.dateByTheEncounterBefore(events);
         EventDates.dateVisitsByTheirActivities(events);
         return events;
     }

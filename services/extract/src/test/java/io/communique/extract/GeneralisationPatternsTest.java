@@ -357,6 +357,13 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void whatIsDoneAfterTheTalksTakesTheirDayWhenTheReportIsDatedLater() {
+        List<Fact> facts = Facts.of("新华社北京1月5日电 国家主席习近平4日在人民大会堂同菲律宾总统举行会谈。会谈后，两国元首共同见证签署14项双边合作文件。", "2023-01-05");
+
+        assertThat(facts).extracting(f -> f.type() + " " + f.date()).contains("AGREEMENT_SIGNED 2023-01-04");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
