@@ -63,6 +63,8 @@ final class Candidate {
     boolean frame;
     /** told as done after an encounter ("会谈后", "After the talks") without a date of its own */
     boolean afterAnEncounter;
+    /** dated by a sentence-opening "同日，"/"当天，": the day of the event told before */
+    boolean sameDayAsTheEventBefore;
 
     /** One reason for the confidence: its weight (negative when it lowers it; to two decimals, as shown) and what it says. */
     record Reason(double weight, String text) {

@@ -73,6 +73,8 @@ final class EventDates {
         c.carriedDate = carried.date();
         c.carriedDateRule = carried.rule();
         c.backgroundYear = backgroundYear(i, trigger);
+        c.sameDayAsTheEventBefore = date != null && date.date() != null && SAME_DAY_AS_BEFORE.matcher(date.rule()).find()
+                && a.text.substring(a.sentence(i).start(), date.start()).isBlank(); // "同日，…" opening the sentence
         c.afterAnEncounter = (date == null || c.date == null || c.dateRule.startsWith("paragraph:"))
                 && AFTER_AN_ENCOUNTER.matcher(a.text.substring(a.sentence(i).start(), trigger)).find();
     }
@@ -212,6 +214,29 @@ final class EventDates {
                     .ifPresent(e -> {
                         c.date = e.date;
                         c.dateRule = "the encounter it follows: " + e.dateRule;
+                    });
+        }
+    }
+
+    private static final Pattern SAME_DAY_AS_BEFORE = Pattern.compile("relative:(?:同日|当天|当日|同一天|the same day) to previous date");
+
+    /**
+     * "同日，总理A会见了B", opening its sentence, tells of the day of the event told before, not of the last date written before, which may be an
+     * arrival ("苏林于18日抵达广州") or a past visit recalled: such events take the day of the latest dated event, visits
+     * and background aside, of an earlier sentence.
+     */
+    static void dateSameDayByTheEventBefore(List<Candidate> events) {
+        for (Candidate c : events) {
+            if (!c.sameDayAsTheEventBefore || c.dateRule == null || !SAME_DAY_AS_BEFORE.matcher(c.dateRule).find() || c.backgroundYear != null) {
+                continue;
+            }
+            events.stream()
+                    .filter(e -> e.sentence < c.sentence && e.type != FactType.VISIT && e.backgroundYear == null
+                            && e.date != null && !e.date.startsWith("--"))
+                    .reduce((first, second) -> second.sentence >= first.sentence ? second : first)
+                    .ifPresent(e -> {
+                        c.date = e.date;
+                        c.dateRule = "the day of the event told before: " + e.dateRule;
                     });
         }
     }

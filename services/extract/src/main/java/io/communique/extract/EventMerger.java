@@ -14,6 +14,7 @@ final class EventMerger {
     static List<Candidate> merge(List<Candidate> candidates) {
         List<Candidate> events = mergeMentions(candidates);
         EventDates.dateByTheEncounterBefore(events);
+        EventDates.dateSameDayByTheEventBefore(events);
         EventDates.dateVisitsByTheirActivities(events);
         return events;
     }

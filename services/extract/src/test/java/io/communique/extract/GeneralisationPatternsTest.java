@@ -364,6 +364,14 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aSentenceOpeningWithTheSameDayTellsOfTheDayOfTheEventBeforeNotOfAnArrival() {
+        List<Fact> facts = Facts.of("新华社北京1月5日电 国家主席习近平4日在人民大会堂同菲律宾总统小马科斯举行会谈。"
+                + "小马科斯于3日抵达北京，开始对中国进行国事访问。同日，国务院总理李强会见小马科斯。", "2023-01-05");
+
+        assertThat(facts).filteredOn(f -> f.type() == FactType.MEETING).singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2023-01-04"));
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
