@@ -382,11 +382,11 @@ final class InteractionRule implements Rule {
         }
         String before = a.text.substring(Math.max(a.sentence(i).start(), start - 3), start);
         if (before.endsWith("场边") || before.endsWith("边") || before.endsWith("双边")) {
-            return false; // "APEC峰会场边会晤", "峰会期间的双边会晤": a meeting beside the summit
+            return false; // "APEC峰会场边会晤", "峰会期间的双边会晤", "北约峰会期间举行会晤": a meeting beside the summit
         }
         int clause = a.clauseStart(i, start);
         for (Mention m : a.mentions.get(i)) {
-            if (m.end() <= start && m.start() >= clause && start - m.end() <= 15
+            if (m.end() <= start && m.start() >= clause && start - m.end() <= 15 && !a.text.substring(m.end(), start).contains("期间")
                     && (m.isOrganisation() || (m.kind() == Mention.Kind.CITY && start - m.end() <= 1 && !placePreposition(a, m)))) {
                 return true;
             }

@@ -306,8 +306,12 @@ final class SummitRule implements Rule {
     /** "在利马举行APEC峰会场边会晤": what is held is a meeting beside the summit, not the summit. */
     private static final Pattern SIDELINE_MEETING = Pattern.compile("^[^,;。]{0,20}?(?:场边|边上|期间)(?:的)?(?:双边)?(?:会晤|会见|会谈)");
 
+    /** "在维尔纽斯北约峰会期间举行会晤": an encounter during the summit, which alone states no attendance. */
+    private static final Pattern ENCOUNTER_DURING = Pattern.compile("^[^,;。]{0,12}?(?:会晤|会见|会谈|会面|见面)");
+
     private static boolean sidelineMeeting(Analysis a, int i, Matcher m) {
-        return m.group(2) != null && SIDELINE_MEETING.matcher(a.text.substring(m.end(), a.sentence(i).end())).find();
+        String after = a.text.substring(m.end(), a.sentence(i).end());
+        return m.group(2) != null && SIDELINE_MEETING.matcher(after).find() || m.group().endsWith("期间") && ENCOUNTER_DURING.matcher(after).find();
     }
 
     private static boolean refersToSummit(Analysis a, int i, Matcher m, boolean hosting) {

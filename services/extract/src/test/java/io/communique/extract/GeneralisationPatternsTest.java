@@ -372,6 +372,12 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void anEncounterDuringASummitIsAMeetingAndStatesNoAttendance() {
+        assertThat(Facts.keys("新华社雅典12月7日电 今年7月，希腊总理米佐塔基斯和土耳其总统埃尔多安在维尔纽斯北约峰会期间举行会晤。", "2023-12-07"))
+                .containsExactly("MEETING GR,TR");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
