@@ -50,7 +50,7 @@ final class EventDates {
             for (Found f : a.dates.get(i)) {
                 if (f.date() != null) {
                     paragraphDate = new Dated(f.date(), f.rule()).carried("paragraph");
-                    if (f.year() == null || f.year().equals(a.ref.year())) { // a background date ("signed in 1974") dates its paragraph only
+                    if (a.ref.year() == null || f.year() == null || f.year().equals(a.ref.year())) { // a background date ("signed in 1974") dates its paragraph only
                         carriedDate = new Dated(f.date(), f.rule()).carried("report");
                     }
                 }
