@@ -20,14 +20,12 @@ final class Analysis {
     final String original;
     final String text;
     final boolean english;
-    final List<Sentence> sentences;
-    final List<List<Mention>> mentions = new ArrayList<>();
-    final List<List<Found>> dates = new ArrayList<>();
+    final List<SentenceFacts> sentences;
     final DateResolver.Ref ref;
-    /** where each trigger's date is decided, once the dates are found */
-    EventDates eventDates;
+    /** where each trigger's date is decided */
+    final EventDates eventDates;
     private final String[] carriedSubject;
-    private final List<Mention>[] partiesBySentence;
+    private final List<List<Mention>> partiesBySentence;
 
     private static final Pattern ZH_PLAN = Pattern.compile(
             "(?<!即)将(?!军|近|领)|即将(?!卸任|离任)|拟|计划|准备|打算|有望|预计|期待|希望|愿意|愿同|争取|明年|下周|下月|下个月|年内|近期|择期|适时|(?<!应[^,;]{0,30})邀请|(?<!应)邀(?!请)|筹备|筹办|建议|商定|约定|下次|下一次|没有|并未|并无|尚未|未能|(?<![从并])未|不会|无意|为出席|预定|预订|推迟|延期|取消");
@@ -78,18 +76,24 @@ final class Analysis {
     private static final Pattern MEMBERS_LISTED = Pattern.compile("(?i)(?:十国|各国|国家|成员国|\\d+国)?(?:领导人|领袖|元首)(?:、|,|和|及)|\\s+leaders,");
     private static final Set<Character> LIST_JOINERS = Set.of('、', ',', '和', '与', '及');
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Analysis(String original, String text, List<Sentence> sentences, DateResolver.Ref ref) {
+    /** The analysis of a report from its sentences, each with its final mentions and dates. */
+    Analysis(String original, String text, boolean english, DateResolver.Ref ref, List<SentenceFacts> sentences) {
         this.original = original;
         this.text = text;
-        this.sentences = sentences;
+        this.english = english;
         this.ref = ref;
-        this.english = isMostlyLatin(text);
-        this.carriedSubject = new String[sentences.size()];
-        this.partiesBySentence = new List[sentences.size()];
+        this.sentences = List.copyOf(sentences);
+        this.eventDates = new EventDates(this);
+        List<List<Mention>> parties = new ArrayList<>();
+        for (int i = 0; i < this.sentences.size(); i++) {
+            parties.add(findParties(i));
+        }
+        this.partiesBySentence = parties;
+        this.carriedSubject = carrySubjects();
     }
 
-    private static boolean isMostlyLatin(String text) {
+    /** Whether a report is English: more than three Latin letters to each Han character. */
+    static boolean isMostlyLatin(String text) {
         int han = 0, latin = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -103,18 +107,29 @@ final class Analysis {
     }
 
     Sentence sentence(int i) {
-        return sentences.get(i);
+        return sentences.get(i).span();
     }
 
     String sentenceText(int i) {
-        return text.substring(sentence(i).start(), sentence(i).end());
+        return sentences.get(i).text();
+    }
+
+    /** The mentions of sentence i, in text order. */
+    List<Mention> mentions(int i) {
+        return sentences.get(i).mentions();
+    }
+
+    /** The date expressions of sentence i, in text order. */
+    List<Found> dates(int i) {
+        return sentences.get(i).dates();
     }
 
     /**
      * Fills the subject carried into each sentence ("他还会见了…", "He met…"): the last actor named first in a
      * sentence, i.e. a person, a title or a country followed by a title ("俄罗斯之行" names a place, not an actor).
      */
-    void carrySubjects() {
+    private String[] carrySubjects() {
+        String[] carriedSubject = new String[sentences.size()];
         String last = null;
         for (int i = 0; i < sentences.size(); i++) {
             carriedSubject[i] = last;
@@ -128,6 +143,7 @@ final class Analysis {
                 }
             }
         }
+        return carriedSubject;
     }
 
     /** A personal pronoun as a subject: the actor told of before goes on. */
@@ -171,7 +187,7 @@ final class Analysis {
 
     /** "在纳米比亚，王毅会见总统姆本巴", "In Chad, Wang met President Deby": the country a tour's paragraph is set in. */
     Mention frontedCountry(int i) {
-        return mentions.get(i).stream().findFirst()
+        return mentions(i).stream().findFirst()
                 .filter(m -> m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() > 1 || m.kind() == Mention.Kind.CAPITAL)
                 .filter(m -> FRONTED_PLACE_BEFORE.matcher(text.substring(sentence(i).start(), m.start())).matches()
                         && FRONTED_PLACE_AFTER.matcher(text.substring(m.end(), Math.min(sentence(i).end(), m.end() + 4))).lookingAt())
@@ -218,24 +234,25 @@ final class Analysis {
 
     /** All parties of sentence i, computed once: every rule asks for them, often several times. */
     private List<Mention> parties(int i) {
-        if (partiesBySentence[i] == null) {
-            List<Mention> out = new ArrayList<>();
-            List<Mention> all = mentions.get(i);
-            for (int k = 0; k < all.size(); k++) {
-                Mention m = all.get(k);
-                if (m.isParty() && !locative(i, k) && !topical(i, k) && !inInvitation(i, m) && !inExclusion(i, m)
-                        && (m.kind() != Mention.Kind.CAPITAL || joinedToParty(i, k))) {
-                    out.add(m);
-                }
+        return partiesBySentence.get(i);
+    }
+
+    private List<Mention> findParties(int i) {
+        List<Mention> out = new ArrayList<>();
+        List<Mention> all = mentions(i);
+        for (int k = 0; k < all.size(); k++) {
+            Mention m = all.get(k);
+            if (m.isParty() && !locative(i, k) && !topical(i, k) && !inInvitation(i, m) && !inExclusion(i, m)
+                    && (m.kind() != Mention.Kind.CAPITAL || joinedToParty(i, k))) {
+                out.add(m);
             }
-            partiesBySentence[i] = out;
         }
-        return partiesBySentence[i];
+        return List.copyOf(out);
     }
 
     /** Whether the k-th mention of sentence i names a place: after 在/赴/in/at…, or listed after such a mention. */
     boolean locative(int i, int k) {
-        List<Mention> all = mentions.get(i);
+        List<Mention> all = mentions(i);
         Mention m = all.get(k);
         int sentenceStart = sentence(i).start();
         if (english && m.end() <= datelineEnd(i)) {
@@ -261,7 +278,7 @@ final class Analysis {
 
     /** "In Islamabad, Pakistan and Saudi Arabia signed…": after a fronted place, a country that begins a list is a subject. */
     private boolean startsListOfActors(int i, int k) {
-        List<Mention> all = mentions.get(i);
+        List<Mention> all = mentions(i);
         if (!english || k + 1 >= all.size() || all.get(k - 1).kind() == Mention.Kind.COUNTRY) {
             return false;
         }
@@ -285,7 +302,7 @@ final class Analysis {
      * "pressure on North Korea", "就乌克兰问题", "台湾问题".
      */
     boolean topical(int i, int k) {
-        List<Mention> all = mentions.get(i);
+        List<Mention> all = mentions(i);
         Mention m = all.get(k);
         if (m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE) {
             return false;
@@ -318,7 +335,7 @@ final class Analysis {
 
     /** Whether the list the k-th mention of sentence i starts is followed by an event verb in -ing: its parties act. */
     private boolean actsAfterList(int i, int k) {
-        List<Mention> all = mentions.get(i);
+        List<Mention> all = mentions(i);
         int last = k;
         while (last + 1 < all.size() && EN_LIST_GLUE.matcher(text.substring(all.get(last).end(), all.get(last + 1).start())).find()) {
             last++;
@@ -348,7 +365,7 @@ final class Analysis {
 
     /** A capital stands for its country only beside another party: "Beijing and Moscow", "北京和莫斯科". */
     private boolean joinedToParty(int i, int k) {
-        List<Mention> all = mentions.get(i);
+        List<Mention> all = mentions(i);
         for (int j : new int[]{k - 1, k + 1}) {
             if (j >= 0 && j < all.size()) {
                 Mention a = all.get(Math.min(j, k)), b = all.get(Math.max(j, k));
@@ -447,7 +464,7 @@ final class Analysis {
      * last place after 在/于/in/at before the trigger, else the first one after it in the same clause.
      */
     Mention locationBefore(int i, int position) {
-        List<Mention> all = mentions.get(i);
+        List<Mention> all = mentions(i);
         Mention location = null;
         for (int k = 0; k < all.size(); k++) {
             Mention m = all.get(k);
@@ -527,7 +544,7 @@ final class Analysis {
             best = documentCodes().stream().filter(c -> !c.equals(code)).findFirst().orElse(null);
         }
         for (int s = i; best == null && s >= 0 && s >= i - 8; s--) {
-            for (Mention m : mentions.get(s)) {
+            for (Mention m : mentions(s)) {
                 if (m.kind() == Mention.Kind.COUNTRY && !m.code().equals(code)) {
                     best = m.code();
                 }
@@ -540,7 +557,7 @@ final class Analysis {
     private int documentCount(String code) {
         if (mentionCounts == null) {
             mentionCounts = new LinkedHashMap<>();
-            mentions.forEach(found -> found.stream().filter(Mention::isParty).forEach(m -> mentionCounts.merge(m.code(), 1, Integer::sum)));
+            sentences.forEach(s -> s.mentions().stream().filter(Mention::isParty).forEach(m -> mentionCounts.merge(m.code(), 1, Integer::sum)));
         }
         return mentionCounts.getOrDefault(code, 0);
     }
@@ -577,7 +594,7 @@ final class Analysis {
     String organisation(int i, int position) {
         String before = null;
         String later = null; // "brought together the leaders of A, B, C … for the 15th BRICS summit": far after, the last resort
-        for (Mention m : mentions.get(i)) {
+        for (Mention m : mentions(i)) {
             if (m.isOrganisation() && summitOrganisation(i, m)) {
                 if (m.start() >= position) {
                     if (m.start() - position < (english ? 60 : 40) && m.start() < clauseEnd(i, position)) {
@@ -604,7 +621,7 @@ final class Analysis {
             return later; // "attended the G7 summit": a summit of no organisation known here, not the one named before
         }
         for (int s = i - 1; s >= 0 && before == null; s--) {
-            for (Mention m : mentions.get(s)) {
+            for (Mention m : mentions(s)) {
                 if (m.isOrganisation() && summitOrganisation(s, m)) {
                     before = m.code();
                 }
@@ -617,7 +634,7 @@ final class Analysis {
     String lastOrganisation(int i) {
         for (int s = i; s >= 0 && s >= i - 3; s--) {
             String last = null;
-            for (Mention m : mentions.get(s)) {
+            for (Mention m : mentions(s)) {
                 if (m.isOrganisation() && summitOrganisation(s, m)) {
                     last = m.code();
                 }
@@ -636,7 +653,7 @@ final class Analysis {
         Matcher named = NAMED_SUMMIT.matcher(text).region(sentence(i).start(), sentence(i).end());
         while (named.find()) {
             int start = named.start(1), end = named.end(1);
-            boolean known = mentions.get(i).stream().anyMatch(m -> m.start() < end && start < m.end());
+            boolean known = mentions(i).stream().anyMatch(m -> m.start() < end && start < m.end());
             if (!known && !named.group(1).matches("The|A|An|This|That|Its|Their|His|Her|Annual|First|Second|Third|Last|Next")) {
                 return true;
             }

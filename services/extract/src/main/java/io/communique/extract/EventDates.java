@@ -31,7 +31,7 @@ final class EventDates {
         }
     }
 
-    /** The dates of a report whose sentences' date expressions are found ({@link Analysis#dates}). */
+    /** The dates of a report whose sentences' date expressions are found ({@link SentenceFacts#dates}). */
     EventDates(Analysis a) {
         this.a = a;
         Dated paragraphDate = Dated.NONE;
@@ -47,7 +47,7 @@ final class EventDates {
             }
             paragraphDates.add(paragraphDate);
             documentDates.add(carriedDate);
-            for (Found f : a.dates.get(i)) {
+            for (Found f : a.dates(i)) {
                 if (f.date() != null) {
                     paragraphDate = new Dated(f.date(), f.rule()).carried("paragraph");
                     if (f.year() == null || f.year().equals(a.ref.year())) { // a background date ("signed in 1974") dates its paragraph only
@@ -93,7 +93,7 @@ final class EventDates {
     private Found dateFor(int i, int position) {
         Found best = null;
         Found ofARelativeClause = null;
-        for (Found f : a.dates.get(i)) {
+        for (Found f : a.dates(i)) {
             if (startOfAPeriod(i, f) && !framesTheTrigger(i, f, position)) {
                 continue; // "since 2012", "1991年…以来": no date of the event
             }
@@ -132,7 +132,7 @@ final class EventDates {
     /** An explicit year other than the report's, governing the trigger: the event is background. */
     private Integer backgroundYear(int i, int position) {
         Integer year = null;
-        for (Found f : a.dates.get(i)) {
+        for (Found f : a.dates(i)) {
             if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f)
                     && (!startOfAPeriod(i, f) || framesTheTrigger(i, f, position))) {
                 year = f.year();

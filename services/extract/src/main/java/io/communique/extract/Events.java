@@ -81,7 +81,7 @@ final class Events {
      * verb is someone else ("Jaishankar met the President, thanking her for PM Modi's initiative").
      */
     static void addPersons(Analysis a, int i, Candidate c, String subject, int from, int to, int subjectTo) {
-        for (Mention m : a.mentions.get(i)) {
+        for (Mention m : a.mentions(i)) {
             boolean subjects = m.code().equals(subject);
             boolean inSpan = subjects ? m.end() <= subjectTo : m.end() <= to && m.start() >= from;
             if (m.kind() == Mention.Kind.PERSON && inSpan && c.participants.contains(m.code())) {

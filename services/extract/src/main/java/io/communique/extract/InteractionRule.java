@@ -116,7 +116,7 @@ final class InteractionRule implements Rule {
     private static final Pattern HEAD_OF_ORGANISATION = Pattern.compile("(?i)^\\s*(?:Secretary[- ]General|秘书长|Director[- ]General|总干事)");
 
     private static List<Mention> organisationHeads(Analysis a, int i, int from, int to) {
-        return a.mentions.get(i).stream()
+        return a.mentions(i).stream()
                 .filter(m -> m.isOrganisation() && m.start() >= from && m.end() <= to
                         && HEAD_OF_ORGANISATION.matcher(a.text.substring(m.end(), a.sentence(i).end())).lookingAt())
                 .toList();
@@ -224,7 +224,7 @@ final class InteractionRule implements Rule {
      * Hong Kong style); never inside 会见, 看见, 意见, 见证 and the like, which either are triggers already or mean no meeting.
      */
     private static void bareMeetVerbs(Analysis a, int i, List<Trigger> found) {
-        List<Mention> mentions = a.mentions.get(i);
+        List<Mention> mentions = a.mentions(i);
         for (int p = a.sentence(i).start(); p < a.sentence(i).end(); p++) {
             int at = p;
             if (a.text.charAt(at) != '见' || found.stream().anyMatch(t -> t.start() <= at && at < t.end())) {
@@ -270,7 +270,7 @@ final class InteractionRule implements Rule {
 
     /** "俄印峰会": a summit of exactly two countries (two one-character short forms) is their talks. */
     private static boolean bilateralSummit(Analysis a, int i, int position) {
-        List<Mention> all = a.mentions.get(i);
+        List<Mention> all = a.mentions(i);
         for (int k = 1; k < all.size(); k++) {
             Mention first = all.get(k - 1), second = all.get(k);
             if (second.end() == position && isShortForm(first) && isShortForm(second) && first.end() == second.start()
@@ -291,7 +291,7 @@ final class InteractionRule implements Rule {
             return false; // "interacted with Biden at the summit": the summit is where, not what
         }
         for (int s = Math.max(0, i - 2); s <= i; s++) {
-            if (a.mentions.get(s).stream().anyMatch(Mention::isOrganisation)) {
+            if (a.mentions(s).stream().anyMatch(Mention::isOrganisation)) {
                 return false;
             }
         }
@@ -310,14 +310,14 @@ final class InteractionRule implements Rule {
         Matcher held = HELD_BEFORE.matcher(a.text).region(a.clauseStart(i, position), position);
         return held.find() && !a.parties(i, held.start(), held.end()).isEmpty()
                 && !NOT_THE_MEETING_ITSELF.matcher(a.text.substring(position + 2, Math.min(a.sentence(i).end(), position + 6))).find()
-                && a.mentions.get(i).stream().noneMatch(Mention::isOrganisation)
+                && a.mentions(i).stream().noneMatch(Mention::isOrganisation)
                 && a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
     }
 
     /** "中日韩外长会议", "中俄印领导人非正式会晤": three one-character short forms, then a title, right before the noun. */
     private static boolean trilateral(Analysis a, int i, int position) {
-        long shortForms = a.mentions.get(i).stream().filter(m -> isShortForm(m) && m.end() <= position && position - m.end() <= 8).count();
-        boolean organisation = a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position && position - m.end() <= 6);
+        long shortForms = a.mentions(i).stream().filter(m -> isShortForm(m) && m.end() <= position && position - m.end() <= 8).count();
+        boolean organisation = a.mentions(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position && position - m.end() <= 6);
         return shortForms == 3 && !organisation;
     }
 
@@ -385,7 +385,7 @@ final class InteractionRule implements Rule {
             return false; // "APEC峰会场边会晤", "峰会期间的双边会晤": a meeting beside the summit
         }
         int clause = a.clauseStart(i, start);
-        for (Mention m : a.mentions.get(i)) {
+        for (Mention m : a.mentions(i)) {
             if (m.end() <= start && m.start() >= clause && start - m.end() <= 15
                     && (m.isOrganisation() || (m.kind() == Mention.Kind.CITY && start - m.end() <= 1 && !placePreposition(a, m)))) {
                 return true;
@@ -399,7 +399,7 @@ final class InteractionRule implements Rule {
 
     /** "A、B和C举行三国峰会", "held a trilateral meeting": a meeting named for its size, of the parties listed, no organisation's. */
     private static boolean groupMeeting(Analysis a, int i, int start, int end) {
-        return a.mentions.get(i).stream().noneMatch(Mention::isOrganisation) && !GroupReference.meetingOf(a, i, start, end).isEmpty()
+        return a.mentions(i).stream().noneMatch(Mention::isOrganisation) && !GroupReference.meetingOf(a, i, start, end).isEmpty()
                 && HELD.matcher(a.text.substring(a.clauseStart(i, start), a.clauseEnd(i, end))).find(); // "三国峰会登场前": a time, not the news
     }
 
@@ -408,7 +408,7 @@ final class InteractionRule implements Rule {
     /** "中日韩外长会议", "A、B和C举行三国峰会": a meeting of the three countries of a compound or a list, outside any organisation. */
     private static void emitTrilateral(Analysis a, int i, Trigger t, List<Candidate> out) {
         Set<String> parties = new LinkedHashSet<>();
-        for (Mention m : a.mentions.get(i)) {
+        for (Mention m : a.mentions(i)) {
             if (m.end() <= t.start() && t.start() - m.end() <= 8 && isShortForm(m)) {
                 parties.add(m.code());
             }
@@ -448,7 +448,7 @@ final class InteractionRule implements Rule {
         for (Mention m : organisationHeads(a, i, Math.max(windowStart, start), to)) {
             counterparts.putIfAbsent(m.code(), m);
             // "NATO Secretary-General Jens Stoltenberg": the head speaks for the organisation, not for the country he led
-            Mention head = a.mentions.get(i).stream().filter(p -> p.kind() == Mention.Kind.PERSON && p.start() > m.end()
+            Mention head = a.mentions(i).stream().filter(p -> p.kind() == Mention.Kind.PERSON && p.start() > m.end()
                     && p.start() - m.end() <= 32).findFirst().orElse(null);
             if (head != null && !head.code().equals(m.code()) && counterparts.get(head.code()) == head) {
                 counterparts.remove(head.code());
@@ -535,7 +535,7 @@ final class InteractionRule implements Rule {
         if (subject == null || !SEPARATELY.matcher(a.text.substring(a.clauseStart(i, t.start()), t.start())).find()) {
             return List.of();
         }
-        return a.mentions.get(i).stream().filter(m -> m.kind() == Mention.Kind.PERSON && subject.equals(m.code())
+        return a.mentions(i).stream().filter(m -> m.kind() == Mention.Kind.PERSON && subject.equals(m.code())
                 && m.start() >= a.clauseStart(i, t.start()) && m.end() <= t.start()).toList();
     }
 
@@ -590,7 +590,7 @@ final class InteractionRule implements Rule {
         if (!(TITLED_UNKNOWN.matcher(object).find() || titledAfter) || subject == null) {
             return null;
         }
-        for (Mention m : a.mentions.get(i)) {
+        for (Mention m : a.mentions(i)) {
             boolean inClause = m.start() >= a.clauseStart(i, t.start()) && m.end() <= a.clauseEnd(i, t.end());
             if (inClause && m.isPlace() && !m.code().equals(subject)
                     && a.text.substring(Math.max(a.sentence(i).start(), m.start() - 4), m.start()).matches("(?s).*(?:在|于|\\bin |\\bat )$")) {

@@ -291,7 +291,7 @@ final class SigningRule implements Rule {
         if (SUMMIT_CONTEXT.matcher(a.sentenceText(i)).find()) {
             return null;
         }
-        return a.mentions.get(i).stream().filter(m -> m.isOrganisation() && Math.abs(m.start() - position) <= 50
+        return a.mentions(i).stream().filter(m -> m.isOrganisation() && Math.abs(m.start() - position) <= 50
                 && AT_ORGANISATION.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 12), m.start())).find())
                 .findFirst().orElse(null);
     }
@@ -439,7 +439,7 @@ final class SigningRule implements Rule {
             reasons.add(new Candidate.Reason(0.05, "signed at the organisation " + Events.recognised(a, atOrganisation)));
         }
         boolean organisationOnly = parties.size() == 1 && !parties.iterator().next().matches("[A-Z]{2}");
-        if (parties.size() == 1 && !organisationOnly && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
+        if (parties.size() == 1 && !organisationOnly && !a.mentions(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
                 && !isOrganisationCode(parties.iterator().next(), a, i)) {
             String recent = Events.recentCounterpart(out, parties.iterator().next(), i);
             String partner = recent != null ? recent : a.partnerOf(parties.iterator().next(), i);
@@ -465,7 +465,7 @@ final class SigningRule implements Rule {
     private static final Pattern LEADERS_OF = Pattern.compile("(?i)\\bleaders of (?:the )?$");
 
     private static boolean leadersOfAnOrganisation(Analysis a, int i, int position) {
-        return a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position
+        return a.mentions(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position
                 && LEADERS_OF.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 16), m.start())).find());
     }
 
@@ -474,7 +474,7 @@ final class SigningRule implements Rule {
     /** "Sweden, Turkey and NATO issued", "由俄罗斯、乌克兰、土耳其和联合国签署": an organisation listed with signatory countries. */
     private static Set<String> organisationsListedWith(Analysis a, int i, Set<String> countries) {
         Set<String> found = new LinkedHashSet<>();
-        List<Mention> all = a.mentions.get(i);
+        List<Mention> all = a.mentions(i);
         for (int k = 1; k < all.size(); k++) {
             Mention previous = all.get(k - 1), m = all.get(k);
             if (m.isOrganisation() && countries.contains(previous.code()) && previous.end() <= m.start()

@@ -77,7 +77,7 @@ final class SummitRule implements Rule {
         Matcher m = Rule.matcher(HOSTED_BY, a, i);
         while (m.find()) {
             String organisation = a.organisation(i, m.start());
-            Mention host = a.mentions.get(i).stream()
+            Mention host = a.mentions(i).stream()
                     .filter(x -> x.start() >= m.start(1) && x.end() <= m.end(1) && (x.kind() == Mention.Kind.COUNTRY || x.kind() == Mention.Kind.CAPITAL))
                     .findFirst().orElse(null);
             boolean known = host != null && out.stream().anyMatch(c -> c.sentence == i && c.type == FactType.SUMMIT && c.participants.contains(host.code()));
@@ -104,7 +104,7 @@ final class SummitRule implements Rule {
             int verb = m.start(1);
             Mention organisation = null;
             Mention place = null;
-            for (Mention x : a.mentions.get(i)) {
+            for (Mention x : a.mentions(i)) {
                 if (x.end() > verb) {
                     break;
                 }
@@ -201,7 +201,7 @@ final class SummitRule implements Rule {
     }
 
     private static void organisationReason(Analysis a, int i, Candidate c, String organisation) {
-        Mention named = a.mentions.get(i).stream().filter(x -> x.isOrganisation() && x.code().equals(organisation)).findFirst().orElse(null);
+        Mention named = a.mentions(i).stream().filter(x -> x.isOrganisation() && x.code().equals(organisation)).findFirst().orElse(null);
         if (named != null) {
             c.reason(0.20, "organisation " + Events.recognised(a, named));
         } else {
@@ -231,7 +231,7 @@ final class SummitRule implements Rule {
      * sentence, accompany their leader at the meeting just told; a summit's attendees come from several countries.
      */
     private static boolean accompanyingDelegation(Analysis a, int i, int from, Matcher m) {
-        if (a.mentions.get(i).stream().anyMatch(Mention::isOrganisation)) {
+        if (a.mentions(i).stream().anyMatch(Mention::isOrganisation)) {
             return false;
         }
         List<Mention> listed = a.parties(i, from, m.start());
@@ -315,7 +315,7 @@ final class SummitRule implements Rule {
             return true;
         }
         String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + (a.english ? 60 : 40)));
-        boolean organisationAfter = a.mentions.get(i).stream()
+        boolean organisationAfter = a.mentions(i).stream()
                 .anyMatch(x -> x.isOrganisation() && x.start() >= m.end() && x.start() - m.end() <= (hosting ? 12 : 40));
         if (hosting && passiveHosting(a, i, m)) { // "the summit began in Riyadh, chaired by…": named before the verb
             return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find();

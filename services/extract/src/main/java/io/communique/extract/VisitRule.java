@@ -151,7 +151,7 @@ final class VisitRule implements Rule {
         Matcher possessed = Rule.matcher(POSSESSED_VISIT, a, i);
         while (possessed.find()) {
             int at = possessed.start();
-            Mention visitor = a.mentions.get(i).stream().filter(m -> m.end() == at && m.isParty()).findFirst().orElse(null);
+            Mention visitor = a.mentions(i).stream().filter(m -> m.end() == at && m.isParty()).findFirst().orElse(null);
             Mention destination = placeAfterIn(a, i, possessed.end());
             String host = destination != null ? destination.code() : visitor == null ? null : a.partnerOf(visitor.code(), i);
             if (visitor != null && host != null && !host.equals(visitor.code()) && !a.planned(i, at)) {
@@ -162,7 +162,7 @@ final class VisitRule implements Rule {
         Matcher leg = Rule.matcher(LEG_OF_TOUR, a, i);
         while (leg.find()) {
             int at = leg.start();
-            Mention host = a.mentions.get(i).stream().filter(m -> m.end() < at && at - m.end() <= 2 && m.isParty()).findFirst().orElse(null);
+            Mention host = a.mentions(i).stream().filter(m -> m.end() < at && at - m.end() <= 2 && m.isParty()).findFirst().orElse(null);
             String visitor = a.subject(i, host == null ? at : host.start());
             if (host != null && visitor != null && !visitor.equals(host.code()) && !a.planned(i, at)) {
                 Candidate c = add(a, i, leg, visitor, host.code(), null, null, out);
@@ -173,7 +173,7 @@ final class VisitRule implements Rule {
         Matcher began = Rule.matcher(BEGAN_TOUR_IN, a, i);
         while (began.find()) {
             int end = began.end();
-            Mention place = a.mentions.get(i).stream().filter(m -> m.start() == end && m.kind() != Mention.Kind.ORGANISATION).findFirst().orElse(null);
+            Mention place = a.mentions(i).stream().filter(m -> m.start() == end && m.kind() != Mention.Kind.ORGANISATION).findFirst().orElse(null);
             String visitor = a.subject(i, began.start());
             if (place != null && visitor != null && !visitor.equals(place.code()) && !a.planned(i, began.start())) {
                 Candidate c = add(a, i, began, visitor, place.code(), a.original.substring(place.start(), place.end()), place.code(), out);
@@ -190,13 +190,13 @@ final class VisitRule implements Rule {
         }
         Matcher possessive = POSSESSOR_OF_TOUR.matcher(a.text).region(a.sentence(i).start(), took.end());
         int ownerEnd = possessive.find() ? possessive.start() : -1;
-        Mention owner = ownerEnd < 0 ? null : a.mentions.get(i).stream()
+        Mention owner = ownerEnd < 0 ? null : a.mentions(i).stream()
                 .filter(m -> m.isParty() && m.end() <= ownerEnd && ownerEnd - m.end() <= 30).reduce((first, second) -> second).orElse(null);
         String visitorSoFar = out.stream().filter(c -> c.type == FactType.VISIT && c.initiator != null).reduce((x, y) -> y).map(c -> c.initiator).orElse(null);
         // "the crown prince's tour": the visitor told of so far, when the owner is no party
         String visitor = owner != null ? owner.code() : ownerEnd >= 0 && visitorSoFar != null ? visitorSoFar : a.subject(i, took.start());
         int listEnd = a.clauseEnd(i, took.end());
-        for (Mention host : a.mentions.get(i).stream().filter(m -> m.isParty() && m.start() >= took.end() && m.end() <= listEnd).toList()) {
+        for (Mention host : a.mentions(i).stream().filter(m -> m.isParty() && m.start() >= took.end() && m.end() <= listEnd).toList()) {
             if (visitor != null && !host.code().equals(visitor)) {
                 Candidate c = add(a, i, took, visitor, host.code(), null, null, out);
                 c.reason(0.10, "a stop of the tour of " + visitor + ": " + Events.recognised(a, host));
@@ -209,7 +209,7 @@ final class VisitRule implements Rule {
     /** A summit, or an organisation's meeting ("for the APEC meeting"). */
     private static boolean forSummit(Analysis a, int s) {
         return SUMMIT_NOUN.matcher(a.sentenceText(s)).find()
-                || a.mentions.get(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
+                || a.mentions(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
     }
 
     /**
@@ -222,7 +222,7 @@ final class VisitRule implements Rule {
                 || a.planned(i, nominal.start())) {
             return;
         }
-        Mention place = a.mentions.get(i).stream().filter(m -> m.isPlace() && m.end() <= nominal.start()
+        Mention place = a.mentions(i).stream().filter(m -> m.isPlace() && m.end() <= nominal.start()
                 && a.text.substring(Math.max(a.sentence(i).start(), m.start() - 4), m.start()).matches("(?s).*\\b(?:in|at) ")).findFirst().orElse(null);
         String visitor = a.subject(i, nominal.start());
         if (place == null || visitor == null || visitor.equals(place.code())) {
@@ -251,7 +251,7 @@ final class VisitRule implements Rule {
     private void arrivals(Analysis a, int i, List<Candidate> out) {
         Matcher arrived = Rule.matcher(a.english ? EN_ARRIVED_IN : ZH_ARRIVED_IN, a, i);
         while (arrived.find()) {
-            Mention place = a.mentions.get(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
+            Mention place = a.mentions(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
             boolean forAVisit = A_VISIT.matcher(a.text.substring(arrived.end(), a.sentence(i).end())).find();
             boolean country = place != null && (place.kind() == Mention.Kind.COUNTRY || place.kind() == Mention.Kind.CAPITAL
                     || place.kind() == Mention.Kind.CITY && forAVisit); // "arrived in Ahmedabad for a two-day visit"
@@ -311,7 +311,7 @@ final class VisitRule implements Rule {
 
     /** The visited countries (as the mentions naming them): after 对…进行, after 访问/抵达/"visit to", or in 访华. */
     private static List<Mention> destinations(Analysis a, int i, int start, int end) {
-        List<Mention> all = a.mentions.get(i);
+        List<Mention> all = a.mentions(i);
         List<Mention> found = new ArrayList<>();
         int sentenceStart = a.sentence(i).start();
         Matcher towards = ZH_TOWARDS.matcher(a.text.substring(a.clauseStart(i, start), start));
@@ -363,7 +363,7 @@ final class VisitRule implements Rule {
     }
 
     private static Mention placeAfterIn(Analysis a, int i, int from) {
-        for (Mention m : a.mentions.get(i)) {
+        for (Mention m : a.mentions(i)) {
             if (m.start() > from && m.start() - from <= 60 && m.isPlace()
                     && a.text.substring(from, m.start()).matches("(?s)[^,;.]*\\bin\\s+(?:the\\s+)?")) {
                 return m;
