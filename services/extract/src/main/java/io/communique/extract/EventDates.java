@@ -104,7 +104,7 @@ final class EventDates {
             if (f.start() < position) {
                 best = f;
             } else if ((best == null || (inDateline(best) || best.date() == null) && f.date() != null)
-                    && f.start() - position < (a.english ? 100 : 40) && f.start() < a.clauseEnd(i, position)) {
+                    && f.start() - position < (a.english ? 100 : 40) && f.start() < a.clauses.end(i, position)) {
                 return f; // "KATHMANDU, May 10 -- … signed on Thursday": the day of the event, not of the report
             }
         }

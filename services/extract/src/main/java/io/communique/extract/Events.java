@@ -42,7 +42,7 @@ final class Events {
         Candidate c = new Candidate(type, new TreeSet<>(participants), i);
         c.reason(TRIGGER, cue);
         a.eventDates.date(c, i, trigger);
-        c.during = a.during(i, trigger);
+        c.during = a.places.during(i, trigger);
         return c;
     }
 
@@ -61,7 +61,7 @@ final class Events {
 
     /** The event's place: the location named for it in sentence i, with the country it lies in. */
     static void locate(Analysis a, int i, Candidate c, int position) {
-        Mention place = a.locationBefore(i, position);
+        Mention place = a.places.locationBefore(i, position);
         if (place != null) {
             c.location = a.original.substring(place.start(), place.end());
             c.locationCode = place.code();
