@@ -10,21 +10,17 @@ import java.util.regex.Pattern;
  */
 final class Clauses {
     private final Analysis a;
-    private final String text;
-    private final boolean english;
 
     Clauses(Analysis a) {
         this.a = a;
-        this.text = a.text;
-        this.english = a.english;
     }
 
     /** Where the clause holding position begins: after the last ";" or ":" before it (or "," in Chinese), else the sentence's start. */
     int start(int i, int position) {
         int start = a.sentence(i).start();
         for (int p = position - 1; p > start; p--) {
-            char c = text.charAt(p);
-            if (c == ';' || c == ':' || (!english && c == ',')) {
+            char c = a.text.charAt(p);
+            if (c == ';' || c == ':' || (!a.english && c == ',')) {
                 return p + 1;
             }
         }
@@ -34,11 +30,11 @@ final class Clauses {
     /** Where the Chinese clause holding position ends, at the next "," or ";"; an English clause ends with its sentence. */
     int end(int i, int position) {
         int end = a.sentence(i).end();
-        if (english) {
+        if (a.english) {
             return end;
         }
         for (int p = position; p < end; p++) {
-            if (text.charAt(p) == ',' || text.charAt(p) == ';') {
+            if (a.text.charAt(p) == ',' || a.text.charAt(p) == ';') {
                 return p;
             }
         }
@@ -51,10 +47,10 @@ final class Clauses {
     /** Where the English clause holding position begins after a contrast (", while …"), else the sentence's start. */
     int contrastStart(int i, int position) {
         int start = a.sentence(i).start();
-        if (!english) {
+        if (!a.english) {
             return start;
         }
-        Matcher m = CONTRAST.matcher(text).region(start, position);
+        Matcher m = CONTRAST.matcher(a.text).region(start, position);
         while (m.find()) {
             start = m.end();
         }
@@ -63,7 +59,7 @@ final class Clauses {
 
     /** Where the English clause holding position ends before a contrast (", while …"), else the sentence's end. */
     int contrastEnd(int i, int position) {
-        Matcher m = CONTRAST.matcher(text).region(position, a.sentence(i).end());
-        return english && m.find() ? m.start() : a.sentence(i).end();
+        Matcher m = CONTRAST.matcher(a.text).region(position, a.sentence(i).end());
+        return a.english && m.find() ? m.start() : a.sentence(i).end();
     }
 }

@@ -335,8 +335,6 @@ final class InteractionRule implements Rule {
         return true;
     }
 
-    private static final Pattern LIST_GLUE = Pattern.compile("(?i)^\\s*(?:,|、|和|,? and)\\s*(?:the\\s+)?$");
-
     /** "Mexican President Andres Manuel Lopez Obrador and Canadian…": an item's title and name, then the glue. */
     private static final Pattern TITLED_NAME_THEN_GLUE = Pattern.compile(
             "\\s*(?:(?:President|Prime Minister|Premier|Chancellor|King|Emir|Crown Prince)\\s+)?(?:[A-Z][\\p{L}'.-]*\\s*){1,5}(?:,|,? and)\\s*(?:the\\s+)?");
@@ -344,6 +342,8 @@ final class InteractionRule implements Rule {
     /**
      * "The presidents of Russia, Iran and Turkey met in Sochi", "Biden, Mexican President A and Canadian Prime Minister B
      * met": three or more subjects listed together meet together.
+     * Not {@link GroupReference#before}: that resolves a group named by its size ("三国领导人") to a list told earlier;
+     * this asks whether the parties already found stand in one list right before the trigger.
      */
     private static boolean listedSubjects(Analysis a, int i, Mention subject, java.util.Collection<Mention> counterparts, int trigger) {
         if (subject == null || counterparts.size() < 2 || counterparts.contains(null)) {
@@ -357,7 +357,7 @@ final class InteractionRule implements Rule {
         }
         for (int k = 1; k < listed.size(); k++) {
             String gap = a.text.substring(listed.get(k - 1).end(), listed.get(k).start());
-            if (!LIST_GLUE.matcher(gap).find() && !(a.english && TITLED_NAME_THEN_GLUE.matcher(gap).matches())) {
+            if (!ListGlue.joins(gap) && !(a.english && TITLED_NAME_THEN_GLUE.matcher(gap).matches())) {
                 return false;
             }
         }

@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  */
 final class Organisations {
     private final Analysis a;
-    private final String text;
-    private final boolean english;
     private final Clauses clauses;
 
     /** A summit named by at most a place or an ordinal: "出席峰会", "出席汉堡峰会", "主持会议", "the summit". */
@@ -30,8 +28,6 @@ final class Organisations {
 
     Organisations(Analysis a, Clauses clauses) {
         this.a = a;
-        this.text = a.text;
-        this.english = a.english;
         this.clauses = clauses;
     }
 
@@ -46,10 +42,10 @@ final class Organisations {
         for (Mention m : a.mentions(i)) {
             if (m.isOrganisation() && holdsSummits(i, m)) {
                 if (m.start() >= position) {
-                    if (m.start() - position < (english ? 60 : 40) && m.start() < clauses.end(i, position)) {
+                    if (m.start() - position < (a.english ? 60 : 40) && m.start() < clauses.end(i, position)) {
                         return m.code();
                     }
-                    if (!english) {
+                    if (!a.english) {
                         return before; // "会晤期间,中方举行了…对话会": the organisation named after the clause is another one's
                     }
                     later = later != null ? later : m.code();
@@ -61,12 +57,12 @@ final class Organisations {
         if (before != null) {
             return before;
         }
-        if (!BARE_SUMMIT.matcher(text.substring(position, Math.min(a.sentence(i).end(), position + (english ? 200 : 24)))).find()
-                && !BARE_SUMMIT_BEFORE.matcher(text.substring(a.sentence(i).start(), position)).find()
-                && !ATTENDED_AT_END.matcher(text.substring(position, a.sentence(i).end())).find()) {
+        if (!BARE_SUMMIT.matcher(a.text.substring(position, Math.min(a.sentence(i).end(), position + (a.english ? 200 : 24)))).find()
+                && !BARE_SUMMIT_BEFORE.matcher(a.text.substring(a.sentence(i).start(), position)).find()
+                && !ATTENDED_AT_END.matcher(a.text.substring(position, a.sentence(i).end())).find()) {
             return null;
         }
-        if (english && namesAnotherSummit(i)) {
+        if (a.english && namesAnotherSummit(i)) {
             return later; // "attended the G7 summit": a summit of no organisation known here, not the one named before
         }
         for (int s = i - 1; s >= 0 && before == null; s--) {
@@ -99,7 +95,7 @@ final class Organisations {
 
     /** Whether sentence i names a summit by a word that is no mention ("the G7 summit", "the Quad summit"). */
     private boolean namesAnotherSummit(int i) {
-        Matcher named = NAMED_SUMMIT.matcher(text).region(a.sentence(i).start(), a.sentence(i).end());
+        Matcher named = NAMED_SUMMIT.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
         while (named.find()) {
             int start = named.start(1), end = named.end(1);
             boolean known = a.mentions(i).stream().anyMatch(m -> m.start() < end && start < m.end());
@@ -116,7 +112,7 @@ final class Organisations {
      * ("联合国秘书长"), so only right before a summit noun.
      */
     boolean holdsSummits(int i, Mention m) {
-        String after = text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 12));
+        String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 12));
         if (MEMBERS_LISTED.matcher(after).lookingAt()) {
             return false; // "东盟十国领导人、日本首相…出席": the members as attendees of another meeting (10+3)
         }

@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  */
 final class Parties {
     private final Analysis a;
-    private final String text;
-    private final boolean english;
     /** per sentence: its parties, in text order */
     private final List<List<Mention>> bySentence = new ArrayList<>();
     /** how often the report names each country, as a party or as a place (no city, no organisation) */
@@ -43,7 +41,10 @@ final class Parties {
     /** Characters after which a Chinese place name is a location or destination ("在北京", "赴汉堡", "对俄罗斯", "访日期间"). */
     private static final String ZH_PLACE_MARKERS = "在于赴到往抵达经自从对访";
     private static final Set<String> EN_PLACE_PREPOSITIONS = Set.of("in", "at", "to", "from", "into", "across");
-    /** What lists a place after a place ("在北京、上海"): one character, maybe followed by a space. */
+    /**
+     * What lists a place after a place ("在北京、上海", "in Beijing, Shanghai"): one character, maybe followed by a space.
+     * Not {@link ListGlue}: asked for every mention, so a character test, not a regular expression.
+     */
     private static final Set<Character> LIST_JOINERS = Set.of('、', ',', '和', '与', '及');
     /** A title after a country makes it an actor: "俄罗斯总统", "French President", "India's prime minister". */
     private static final Pattern TITLE_AFTER = Pattern.compile(
@@ -52,8 +53,6 @@ final class Parties {
 
     Parties(Analysis a) {
         this.a = a;
-        this.text = a.text;
-        this.english = a.english;
         for (int i = 0; i < a.sentences.size(); i++) {
             bySentence.add(findParties(i));
         }
@@ -64,7 +63,7 @@ final class Parties {
     /** Whether a mention names someone who acts: a person, a title, or a country followed by a title ("俄罗斯总统"). */
     boolean isActor(Mention m) {
         return m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE
-                || TITLE_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 25))).find();
+                || TITLE_AFTER.matcher(a.text.substring(m.end(), Math.min(a.text.length(), m.end() + 25))).find();
     }
 
     /** The first party in [from, to) of sentence i, or null. */
@@ -103,7 +102,7 @@ final class Parties {
         List<Mention> all = a.mentions(i);
         Mention m = all.get(k);
         int sentenceStart = a.sentence(i).start();
-        if (english && m.end() <= datelineEnd(i)) {
+        if (a.english && m.end() <= datelineEnd(i)) {
             return true; // "SOCHI, Russia, Nov. 22 -- …": where the report was filed
         }
         if (precededByPlacePreposition(Math.max(sentenceStart, m.start() - 12), m.start())) {
@@ -113,7 +112,7 @@ final class Parties {
             Mention previous = all.get(k - 1);
             int gap = m.start() - previous.end();
             boolean adjacent = gap == 0 && previous.isPlace() && m.isPlace();
-            boolean listed = (gap == 1 || gap == 2 && text.charAt(previous.end() + 1) == ' ') && LIST_JOINERS.contains(text.charAt(previous.end()));
+            boolean listed = (gap == 1 || gap == 2 && a.text.charAt(previous.end() + 1) == ' ') && LIST_JOINERS.contains(a.text.charAt(previous.end()));
             // "在首尔与日本首相…": a country with a title after it is an actor, even after a place and 与
             boolean actor = m.kind() == Mention.Kind.ADJECTIVE || isActor(m);
             if ((adjacent || listed) && previous.kind() != Mention.Kind.PERSON && !actor && !startsListOfActors(i, k)) {
@@ -126,17 +125,16 @@ final class Parties {
     /** "In Islamabad, Pakistan and Saudi Arabia signed…": after a fronted place, a country that begins a list is a subject. */
     private boolean startsListOfActors(int i, int k) {
         List<Mention> all = a.mentions(i);
-        if (!english || k + 1 >= all.size() || all.get(k - 1).kind() == Mention.Kind.COUNTRY) {
+        if (!a.english || k + 1 >= all.size() || all.get(k - 1).kind() == Mention.Kind.COUNTRY) {
             return false;
         }
         Mention m = all.get(k), next = all.get(k + 1);
-        return text.substring(m.end(), next.start()).matches("\\s+and\\s+(?:the\\s+)?") && next.isParty()
-                && text.charAt(all.get(k - 1).end()) == ',' && text.substring(Math.max(0, all.get(k - 1).start() - 3), all.get(k - 1).start()).equals("In ");
+        return a.text.substring(m.end(), next.start()).matches("\\s+and\\s+(?:the\\s+)?") && next.isParty()
+                && a.text.charAt(all.get(k - 1).end()) == ',' && a.text.substring(Math.max(0, all.get(k - 1).start() - 3), all.get(k - 1).start()).equals("In ");
     }
 
     private static final Pattern EN_TOPIC_BEFORE = Pattern.compile("(?i)(?<!\\bcall(?:ed|s)? )\\b(?:on|about|regarding|concerning|over|against|discuss(?:ed|es|ing)?)\\s+(?:the\\s+)?$");
     private static final Pattern ZH_TOPIC_AFTER = Pattern.compile("^(?:半岛)?(?:核)?(?:问题|局势|危机|冲突|战争)");
-    private static final Pattern EN_LIST_GLUE = Pattern.compile("^\\s*(?:,|,? and|,? or)\\s*(?:the\\s+)?$");
 
     /** An adjective before a lower-case noun that names no people who act: "Syrian national dialogue", "Ukrainian grain". */
     private static final Pattern ADJECTIVE_OF_A_THING = Pattern.compile("\\s+(?!(?:president|presidents|prime|premier|leader|leaders|leadership"
@@ -154,17 +152,17 @@ final class Parties {
         if (m.kind() == Mention.Kind.PERSON || m.kind() == Mention.Kind.TITLE) {
             return false;
         }
-        if (english && m.kind() == Mention.Kind.ADJECTIVE && ADJECTIVE_OF_A_THING.matcher(text).region(m.end(), a.sentence(i).end()).lookingAt()) {
+        if (a.english && m.kind() == Mention.Kind.ADJECTIVE && ADJECTIVE_OF_A_THING.matcher(a.text).region(m.end(), a.sentence(i).end()).lookingAt()) {
             return true; // "a Syrian national dialogue congress", "Ukrainian grain": a country's thing, not its people
         }
-        if (english) {
-            String before = text.substring(Math.max(a.sentence(i).start(), m.start() - 25), m.start());
+        if (a.english) {
+            String before = a.text.substring(Math.max(a.sentence(i).start(), m.start() - 25), m.start());
             if (EN_TOPIC_BEFORE.matcher(before).find()) {
                 return !actsAfterList(i, k); // "concern about North Korea and Russia signing a treaty": they act
             }
-            return k > 0 && EN_LIST_GLUE.matcher(text.substring(all.get(k - 1).end(), m.start())).find() && topical(i, k - 1);
+            return k > 0 && ListGlue.joinsAlternatives(a.text.substring(all.get(k - 1).end(), m.start())) && topical(i, k - 1);
         }
-        return ZH_TOPIC_AFTER.matcher(text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 6))).find();
+        return ZH_TOPIC_AFTER.matcher(a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 6))).find();
     }
 
     /** "SOCHI, Russia, Nov. 22 --", and without a date: "RAROTONGA, Cook Islands (AP) —", "ISTANBUL —". */
@@ -174,7 +172,7 @@ final class Parties {
 
     /** Where the dateline that opens sentence i ends ("SOCHI, Russia, Nov. 22 --"), or -1. */
     private int datelineEnd(int i) {
-        Matcher dateline = EN_DATELINE.matcher(text).region(a.sentence(i).start(), a.sentence(i).end());
+        Matcher dateline = EN_DATELINE.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
         return dateline.lookingAt() ? dateline.end() : -1;
     }
 
@@ -184,39 +182,42 @@ final class Parties {
     private boolean actsAfterList(int i, int k) {
         List<Mention> all = a.mentions(i);
         int last = k;
-        while (last + 1 < all.size() && EN_LIST_GLUE.matcher(text.substring(all.get(last).end(), all.get(last + 1).start())).find()) {
+        while (last + 1 < all.size() && ListGlue.joinsAlternatives(a.text.substring(all.get(last).end(), all.get(last + 1).start()))) {
             last++;
         }
-        return EN_GERUND_EVENT.matcher(text.substring(all.get(last).end(), Math.min(a.sentence(i).end(), all.get(last).end() + 20))).find();
+        return EN_GERUND_EVENT.matcher(a.text.substring(all.get(last).end(), Math.min(a.sentence(i).end(), all.get(last).end() + 20))).find();
     }
 
     /** Whether text[from, to) ends with a place preposition: "在", "赴", "in ", "to the ". Called per mention, so no regex. */
     private boolean precededByPlacePreposition(int from, int to) {
-        if (!english) {
-            return to > from && ZH_PLACE_MARKERS.indexOf(text.charAt(to - 1)) >= 0;
+        if (!a.english) {
+            return to > from && ZH_PLACE_MARKERS.indexOf(a.text.charAt(to - 1)) >= 0;
         }
         int end = to;
-        while (end > from && text.charAt(end - 1) == ' ') {
+        while (end > from && a.text.charAt(end - 1) == ' ') {
             end--;
         }
         int start = end;
-        while (start > from && Character.isLetter(text.charAt(start - 1))) {
+        while (start > from && Character.isLetter(a.text.charAt(start - 1))) {
             start--;
         }
-        String word = text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+        String word = a.text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
         if ((word.equals("the") || EN_DIRECTIONS.contains(word)) && start > from) {
             return precededByPlacePreposition(from, start);
         }
-        return EN_PLACE_PREPOSITIONS.contains(word) && (start == from || !Character.isLetter(text.charAt(start - 1)));
+        return EN_PLACE_PREPOSITIONS.contains(word) && (start == from || !Character.isLetter(a.text.charAt(start - 1)));
     }
 
-    /** A capital stands for its country only beside another party: "Beijing and Moscow", "北京和莫斯科". */
+    /**
+     * A capital stands for its country only beside another party: "Beijing and Moscow", "北京和莫斯科", "北京同莫斯科".
+     * Not {@link ListGlue}: any pairing counts here, "with" (同) and "&" too, not only a list.
+     */
     private boolean joinedToParty(int i, int k) {
         List<Mention> all = a.mentions(i);
         for (int j : new int[]{k - 1, k + 1}) {
             if (j >= 0 && j < all.size()) {
                 Mention left = all.get(Math.min(j, k)), right = all.get(Math.max(j, k));
-                String between = text.substring(left.end(), right.start()).strip();
+                String between = a.text.substring(left.end(), right.start()).strip();
                 if (between.matches("和|与|同|、|,|and|&") && all.get(j).kind() != Mention.Kind.CITY) {
                     return true;
                 }
@@ -227,13 +228,13 @@ final class Parties {
 
     /** Whether a mention sits inside "除…外", "besides …,": a party already told of, neither subject nor counterpart here. */
     private boolean inExclusion(int i, Mention m) {
-        if (english) {
-            Matcher concessive = CONCESSIVE.matcher(text).region(a.sentence(i).start(), a.sentence(i).end());
+        if (a.english) {
+            Matcher concessive = CONCESSIVE.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
             if (concessive.find() && m.end() <= concessive.end()) {
                 return true;
             }
         }
-        Matcher exclusion = EXCLUSION.matcher(text).region(a.sentence(i).start(), a.sentence(i).end());
+        Matcher exclusion = EXCLUSION.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
         while (exclusion.find()) {
             if (exclusion.start() < m.start() && m.end() <= exclusion.end()) {
                 return true;
@@ -244,10 +245,10 @@ final class Parties {
 
     /** Whether a mention sits inside "应…邀请" (the inviter). */
     private boolean inInvitation(int i, Mention m) {
-        if (text.indexOf('应', a.sentence(i).start()) < 0 || text.indexOf('应', a.sentence(i).start()) >= m.start()) {
+        if (a.text.indexOf('应', a.sentence(i).start()) < 0 || a.text.indexOf('应', a.sentence(i).start()) >= m.start()) {
             return false; // the common case, without a regular expression
         }
-        Matcher invitation = INVITATION.matcher(text).region(a.sentence(i).start(), a.sentence(i).end());
+        Matcher invitation = INVITATION.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
         while (invitation.find()) {
             if (invitation.start() < m.start() && m.end() <= invitation.end()) {
                 return true;

@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  */
 final class Places {
     private final Analysis a;
-    private final String text;
-    private final boolean english;
     private final Parties parties;
     private final Organisations organisations;
     private final Clauses clauses;
@@ -26,8 +24,6 @@ final class Places {
 
     Places(Analysis a, Parties parties, Organisations organisations, Clauses clauses) {
         this.a = a;
-        this.text = a.text;
-        this.english = a.english;
         this.parties = parties;
         this.organisations = organisations;
         this.clauses = clauses;
@@ -37,8 +33,8 @@ final class Places {
     Mention frontedCountry(int i) {
         return a.mentions(i).stream().findFirst()
                 .filter(m -> m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() > 1 || m.kind() == Mention.Kind.CAPITAL)
-                .filter(m -> FRONTED_PLACE_BEFORE.matcher(text.substring(a.sentence(i).start(), m.start())).matches()
-                        && FRONTED_PLACE_AFTER.matcher(text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 4))).lookingAt())
+                .filter(m -> FRONTED_PLACE_BEFORE.matcher(a.text.substring(a.sentence(i).start(), m.start())).matches()
+                        && FRONTED_PLACE_AFTER.matcher(a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + 4))).lookingAt())
                 .orElse(null);
     }
 
@@ -51,7 +47,7 @@ final class Places {
         Mention location = null;
         for (int k = 0; k < all.size(); k++) {
             Mention m = all.get(k);
-            boolean at = m.isPlace() && parties.locative(i, k) && AT.matcher(text.substring(Math.max(a.sentence(i).start(), m.start() - 8), m.start())).find();
+            boolean at = m.isPlace() && parties.locative(i, k) && AT.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 8), m.start())).find();
             if (at && m.end() <= position && position - m.end() < 40) {
                 location = m;
             } else if (at && location == null && m.start() >= position && m.start() < clauses.end(i, position) && m.start() - position < 80) {
@@ -79,8 +75,8 @@ final class Places {
     Candidate.During during(int i, int trigger) {
         Candidate.During nearest = null;
         int distance = Integer.MAX_VALUE;
-        for (Pattern cue : english ? List.of(EN_DURING_VISIT, EN_DURING_SUMMIT) : List.of(ZH_DURING_VISIT, ZH_DURING_SUMMIT)) {
-            Matcher m = cue.matcher(text).region(a.sentence(i).start(), a.sentence(i).end());
+        for (Pattern cue : a.english ? List.of(EN_DURING_VISIT, EN_DURING_SUMMIT) : List.of(ZH_DURING_VISIT, ZH_DURING_SUMMIT)) {
+            Matcher m = cue.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
             while (m.find()) {
                 int d = Math.abs(m.start() - trigger);
                 if (d >= distance) {

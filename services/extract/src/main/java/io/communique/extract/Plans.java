@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  */
 final class Plans {
     private final Analysis a;
-    private final String text;
-    private final boolean english;
     private final Clauses clauses;
 
     /** What makes a Chinese trigger a plan, a wish, an invitation or a negation when it stands shortly before it in its clause. */
@@ -39,26 +37,24 @@ final class Plans {
 
     Plans(Analysis a, Clauses clauses) {
         this.a = a;
-        this.text = a.text;
-        this.english = a.english;
         this.clauses = clauses;
     }
 
     /** Whether the trigger at position is stated as a plan, wish, invitation or negation within its clause. */
     boolean planned(int i, int triggerStart) {
         int from = clauses.start(i, triggerStart);
-        String window = text.substring(Math.max(from, triggerStart - (english ? 80 : 30)), triggerStart);
-        if ((english ? EN_PLAN : ZH_PLAN).matcher(window).find() || english && HEADLINE_INFINITIVE.matcher(window).find()) {
+        String window = a.text.substring(Math.max(from, triggerStart - (a.english ? 80 : 30)), triggerStart);
+        if ((a.english ? EN_PLAN : ZH_PLAN).matcher(window).find() || a.english && HEADLINE_INFINITIVE.matcher(window).find()) {
             return true;
         }
-        if (english) {
-            return EN_PLAN_AFTER.matcher(text.substring(triggerStart, a.sentence(i).end())).find();
+        if (a.english) {
+            return EN_PLAN_AFTER.matcher(a.text.substring(triggerStart, a.sentence(i).end())).find();
         }
-        String after = text.substring(triggerStart, Math.min(a.sentence(i).end(), triggerStart + 8));
+        String after = a.text.substring(triggerStart, Math.min(a.sentence(i).end(), triggerStart + 8));
         if (ZH_PLAN_AFTER.matcher(after.substring(Math.min(after.length(), 2))).find()) {
             return true;
         }
-        String sentenceBefore = text.substring(a.sentence(i).start(), triggerStart);
+        String sentenceBefore = a.text.substring(a.sentence(i).start(), triggerStart);
         Matcher plan = ZH_SENTENCE_PLAN.matcher(sentenceBefore);
         int lastPlan = -1;
         while (plan.find()) {

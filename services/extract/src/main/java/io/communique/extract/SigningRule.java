@@ -469,8 +469,6 @@ final class SigningRule implements Rule {
                 && LEADERS_OF.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 16), m.start())).find());
     }
 
-    private static final Pattern LISTED_WITH = Pattern.compile("(?i)\\s*(?:、|,|和|及|与|,?\\s*and)\\s*(?:the\\s+)?");
-
     /** "Sweden, Turkey and NATO issued", "由俄罗斯、乌克兰、土耳其和联合国签署": an organisation listed with signatory countries. */
     private static Set<String> organisationsListedWith(Analysis a, int i, Set<String> countries) {
         Set<String> found = new LinkedHashSet<>();
@@ -478,7 +476,7 @@ final class SigningRule implements Rule {
         for (int k = 1; k < all.size(); k++) {
             Mention previous = all.get(k - 1), m = all.get(k);
             if (m.isOrganisation() && countries.contains(previous.code()) && previous.end() <= m.start()
-                    && LISTED_WITH.matcher(a.text.substring(previous.end(), m.start())).matches()) {
+                    && ListGlue.joinsSignatories(a.text.substring(previous.end(), m.start()))) {
                 found.add(m.code());
             }
         }

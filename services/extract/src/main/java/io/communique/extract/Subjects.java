@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  */
 final class Subjects {
     private final Analysis a;
-    private final String text;
     private final Parties parties;
     private final Clauses clauses;
     /** per sentence: the actor carried into it from the sentences before, or null */
@@ -17,7 +16,6 @@ final class Subjects {
 
     Subjects(Analysis a, Parties parties, Clauses clauses) {
         this.a = a;
-        this.text = a.text;
         this.parties = parties;
         this.clauses = clauses;
         this.carriedSubject = carrySubjects();
@@ -32,7 +30,7 @@ final class Subjects {
         String last = null;
         for (int i = 0; i < a.sentences.size(); i++) {
             carriedSubject[i] = last;
-            Matcher pronoun = PRONOUN_SUBJECT.matcher(text).region(a.sentence(i).start(), a.sentence(i).end());
+            Matcher pronoun = PRONOUN_SUBJECT.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
             int pronounAt = pronoun.find() ? pronoun.start() : Integer.MAX_VALUE;
             for (Mention m : parties.in(i, a.sentence(i).start(), a.sentence(i).end())) {
                 if (parties.isActor(m)) {
@@ -68,7 +66,7 @@ final class Subjects {
         if (first == null) {
             return null;
         }
-        String lead = text.substring(Math.max(a.sentence(i).start(), first.start() - 3), first.start());
+        String lead = a.text.substring(Math.max(a.sentence(i).start(), first.start() - 3), first.start());
         return lead.matches("(?s).*(与|同|跟|和|with )$") && carriedSubject[i] != null ? null : first;
     }
 }

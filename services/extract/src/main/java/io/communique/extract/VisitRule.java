@@ -356,10 +356,8 @@ final class VisitRule implements Rule {
         return found;
     }
 
-    private static final Pattern LIST_GLUE = Pattern.compile("(?i)\\s*(?:、|,|，|和|及|以及|,? and)\\s*(?:the\\s+)?");
-
     private static boolean listedAfter(Analysis a, Mention previous, Mention m) {
-        return m.start() >= previous.end() && LIST_GLUE.matcher(a.text.substring(previous.end(), m.start())).matches();
+        return m.start() >= previous.end() && ListGlue.joins(a.text.substring(previous.end(), m.start()));
     }
 
     private static Mention placeAfterIn(Analysis a, int i, int from) {
