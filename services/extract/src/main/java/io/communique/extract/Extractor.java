@@ -68,7 +68,7 @@ public class Extractor {
         for (Sentence s : splitter.split(text)) {
             List<Mention> mentions = gazetteer.find(text, s.start(), s.end(), ref.yearMonth());
             List<DateResolver.Found> found = dates.find(text, s.start(), s.end(), ref, lastDate);
-            sentences.add(new SentenceFacts(sentences.size(), s, text.substring(s.start(), s.end()), mentions, found));
+            sentences.add(new SentenceFacts(s, text.substring(s.start(), s.end()), mentions, found));
             for (DateResolver.Found f : found) {
                 if (f.date() != null) {
                     lastDate = f.date(); // what the next sentence's relative dates ("the next day") count from

@@ -9,15 +9,14 @@ import java.util.List;
  * What was found in one sentence before any rule runs: where it stands, its (converted) text, the countries, persons,
  * places and organisations it names, and its date expressions. The {@link Extractor} builds one per sentence;
  * {@link ShortForms} and {@link IntroducedNames} return copies with their mentions resolved; {@link Analysis} is made
- * of the final ones.
+ * of the final ones, in report order (sentence i of every rule is the i-th).
  *
- * @param index    the sentence's position in the report, from 0
  * @param span     its offsets and paragraph in the converted text (the same as in the original)
  * @param text     its converted text, {@code span}'s substring
  * @param mentions its mentions, in text order
  * @param dates    its date expressions, in text order
  */
-record SentenceFacts(int index, Sentence span, String text, List<Mention> mentions, List<Found> dates) {
+record SentenceFacts(Sentence span, String text, List<Mention> mentions, List<Found> dates) {
 
     SentenceFacts {
         mentions = List.copyOf(mentions);
@@ -26,6 +25,6 @@ record SentenceFacts(int index, Sentence span, String text, List<Mention> mentio
 
     /** The same sentence with other mentions (short forms resolved, introduced names added). */
     SentenceFacts withMentions(List<Mention> resolved) {
-        return new SentenceFacts(index, span, text, resolved, dates);
+        return new SentenceFacts(span, text, resolved, dates);
     }
 }
