@@ -31,7 +31,7 @@ final class EventDates {
         }
     }
 
-    /** The dates of a report whose sentences' date expressions are found ({@link Analysis#dates}). */
+    /** The dates of a report whose sentences' date expressions are found ({@link SentenceFacts#dates}). */
     EventDates(Analysis a) {
         this.a = a;
         Dated paragraphDate = Dated.NONE;
@@ -47,7 +47,7 @@ final class EventDates {
             }
             paragraphDates.add(paragraphDate);
             documentDates.add(carriedDate);
-            for (Found f : a.dates.get(i)) {
+            for (Found f : a.dates(i)) {
                 if (f.date() != null) {
                     paragraphDate = new Dated(f.date(), f.rule()).carried("paragraph");
                     if (a.ref.year() == null || f.year() == null || f.year().equals(a.ref.year())) { // a background date ("signed in 1974") dates its paragraph only
@@ -101,7 +101,7 @@ final class EventDates {
     private Found dateFor(int i, int position) {
         Found best = null;
         Found ofARelativeClause = null;
-        for (Found f : a.dates.get(i)) {
+        for (Found f : a.dates(i)) {
             if (startOfAPeriod(i, f) && !framesTheTrigger(i, f, position)) {
                 continue; // "since 2012", "1991年…以来": no date of the event
             }
@@ -112,7 +112,7 @@ final class EventDates {
             if (f.start() < position) {
                 best = f;
             } else if ((best == null || (inDateline(best) || best.date() == null) && f.date() != null)
-                    && f.start() - position < (a.english ? 100 : 40) && f.start() < a.clauseEnd(i, position)) {
+                    && f.start() - position < (a.english ? 100 : 40) && f.start() < a.clauses.end(i, position)) {
                 return f; // "KATHMANDU, May 10 -- … signed on Thursday": the day of the event, not of the report
             }
         }
@@ -140,7 +140,7 @@ final class EventDates {
     /** An explicit year other than the report's, governing the trigger: the event is background. */
     private Integer backgroundYear(int i, int position) {
         Integer year = null;
-        for (Found f : a.dates.get(i)) {
+        for (Found f : a.dates(i)) {
             if (f.year() != null && (f.start() < position || year == null) && !anniversaryOrigin(i, f)
                     && (!startOfAPeriod(i, f) || framesTheTrigger(i, f, position))) {
                 year = f.year();

@@ -42,7 +42,7 @@ final class Events {
         Candidate c = new Candidate(type, new TreeSet<>(participants), i);
         c.reason(TRIGGER, cue);
         a.eventDates.date(c, i, trigger);
-        c.during = a.during(i, trigger);
+        c.during = a.places.during(i, trigger);
         return c;
     }
 
@@ -61,7 +61,7 @@ final class Events {
 
     /** The event's place: the location named for it in sentence i, with the country it lies in. */
     static void locate(Analysis a, int i, Candidate c, int position) {
-        Mention place = a.locationBefore(i, position);
+        Mention place = a.places.locationBefore(i, position);
         if (place != null) {
             c.location = a.original.substring(place.start(), place.end());
             c.locationCode = place.code();
@@ -81,7 +81,7 @@ final class Events {
      * verb is someone else ("Jaishankar met the President, thanking her for PM Modi's initiative").
      */
     static void addPersons(Analysis a, int i, Candidate c, String subject, int from, int to, int subjectTo) {
-        for (Mention m : a.mentions.get(i)) {
+        for (Mention m : a.mentions(i)) {
             boolean subjects = m.code().equals(subject);
             boolean inSpan = subjects ? m.end() <= subjectTo : m.end() <= to && m.start() >= from;
             if (m.kind() == Mention.Kind.PERSON && inSpan && c.participants.contains(m.code())) {

@@ -59,27 +59,25 @@ public class Extractor {
         return toFacts(document, analysis, EventMerger.merge(candidates));
     }
 
+    /** Finds each sentence's mentions and dates, resolves the names the report itself defines, and builds the analysis. */
     private Analysis analyse(String original, String published) {
         String text = converter.convert(original);
-        List<Sentence> sentences = splitter.split(text);
         DateResolver.Ref ref = DateResolver.reference(text, published);
-        Analysis analysis = new Analysis(original, text, sentences, ref);
+        List<SentenceFacts> sentences = new ArrayList<>();
         String lastDate = ref.full() == null ? null : ref.full().toString();
-        for (Sentence s : sentences) {
-            analysis.mentions.add(gazetteer.find(text, s.start(), s.end(), ref.yearMonth()));
+        for (Sentence s : splitter.split(text)) {
+            List<Mention> mentions = gazetteer.find(text, s.start(), s.end(), ref.yearMonth());
             List<DateResolver.Found> found = dates.find(text, s.start(), s.end(), ref, lastDate);
-            analysis.dates.add(found);
+            sentences.add(new SentenceFacts(s, text.substring(s.start(), s.end()), mentions, found));
             for (DateResolver.Found f : found) {
                 if (f.date() != null) {
                     lastDate = f.date(); // what the next sentence's relative dates ("the next day") count from
                 }
             }
         }
-        analysis.eventDates = new EventDates(analysis);
-        ShortForms.resolve(analysis);
-        IntroducedNames.resolve(analysis);
-        analysis.carrySubjects();
-        return analysis;
+        boolean english = Analysis.isMostlyLatin(text);
+        sentences = IntroducedNames.resolve(text, english, ShortForms.resolve(sentences));
+        return new Analysis(original, text, english, ref, sentences);
     }
 
     private List<Fact> toFacts(Document document, Analysis analysis, List<Candidate> events) {

@@ -30,19 +30,19 @@ final class GroupReference {
     static Set<String> before(Analysis a, int i, int position) {
         int from = a.sentence(i).start(); // "三国领导人会后发表…,并通过…": the group stays the subject of later clauses
         Matcher m = GROUP.matcher(a.text).region(from, position);
-        if (!m.find() || !a.parties(i, m.end(), position).isEmpty()) {
+        if (!m.find() || !a.parties.in(i, m.end(), position).isEmpty()) {
             return Set.of();
         }
         int size = size(m);
-        Set<String> listed = countries(a.parties(i, a.sentence(i).start(), m.start()));
+        Set<String> listed = countries(a.parties.in(i, a.sentence(i).start(), m.start()));
         if (listed.size() == size) { // "美日韩大卫营峰会 三国领袖发表联合声明": the list before it in the sentence
             return listed;
         }
-        if (!a.parties(i, from, m.start()).isEmpty()) { // another actor of the sentence: "X同三国领导人会谈"
+        if (!a.parties.in(i, from, m.start()).isEmpty()) { // another actor of the sentence: "X同三国领导人会谈"
             return Set.of();
         }
         for (int s = i - 1; s >= 0 && s >= i - SENTENCES_BACK; s--) {
-            listed = countries(a.parties(s, a.sentence(s).start(), a.sentence(s).end()));
+            listed = countries(a.parties.in(s, a.sentence(s).start(), a.sentence(s).end()));
             if (listed.size() == size) {
                 return listed;
             }
@@ -60,7 +60,7 @@ final class GroupReference {
         if (!GROUP_NOUN.matcher(named).find()) {
             return Set.of();
         }
-        Set<String> listed = countries(a.parties(i, a.sentence(i).start(), start));
+        Set<String> listed = countries(a.parties.in(i, a.sentence(i).start(), start));
         return listed.size() >= 3 ? listed : before(a, i, start);
     }
 

@@ -75,11 +75,11 @@ final class InteractionRule implements Rule {
             if (k > 0 && triggers.get(k - 1).end() < t.start()) {
                 windowStart = triggers.get(k - 1).end(); // "会谈会见": adjacent triggers share their counterparts
             }
-            windowStart = Math.max(windowStart, a.contrastStart(i, t.start()));
-            int windowEnd = k + 1 < triggers.size() ? Math.min(triggers.get(k + 1).start(), a.clauseEnd(i, t.end())) : a.clauseEnd(i, t.end());
+            windowStart = Math.max(windowStart, a.clauses.contrastStart(i, t.start()));
+            int windowEnd = k + 1 < triggers.size() ? Math.min(triggers.get(k + 1).start(), a.clauses.end(i, t.end())) : a.clauses.end(i, t.end());
             Matcher next = COORDINATED_CLAUSE.matcher(a.text).region(t.end(), windowEnd);
             windowEnd = a.english && next.find() ? next.start() : windowEnd; // "met A, and is to meet B": B is the next clause's
-            if ((call && t.type() != FactType.PHONE_CALL) || a.planned(i, t.start()) || nonState(a, i, t) || counted(a, i, t)) {
+            if ((call && t.type() != FactType.PHONE_CALL) || a.plans.planned(i, t.start()) || nonState(a, i, t) || counted(a, i, t)) {
                 continue;
             }
             if (t.trilateral()) {
@@ -96,7 +96,7 @@ final class InteractionRule implements Rule {
 
     private static void leadersOfTheTour(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(TOUR_LEADERS, a, i);
-        if (!m.find() || a.planned(i, m.start()) || Rule.AGGREGATE.matcher(m.group()).find()) {
+        if (!m.find() || a.plans.planned(i, m.start()) || Rule.AGGREGATE.matcher(m.group()).find()) {
             return;
         }
         Trip.Tour tour = Trip.of(out);
@@ -116,7 +116,7 @@ final class InteractionRule implements Rule {
     private static final Pattern HEAD_OF_ORGANISATION = Pattern.compile("(?i)^\\s*(?:Secretary[- ]General|秘书长|Director[- ]General|总干事)");
 
     private static List<Mention> organisationHeads(Analysis a, int i, int from, int to) {
-        return a.mentions.get(i).stream()
+        return a.mentions(i).stream()
                 .filter(m -> m.isOrganisation() && m.start() >= from && m.end() <= to
                         && HEAD_OF_ORGANISATION.matcher(a.text.substring(m.end(), a.sentence(i).end())).lookingAt())
                 .toList();
@@ -129,12 +129,12 @@ final class InteractionRule implements Rule {
     private static void meetingsListedAfterward(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(THESE_WERE_WITH, a, i);
         Matcher before = i == 0 ? null : MEETINGS_BEFORE.matcher(a.sentenceText(i - 1));
-        String subject = m.lookingAt() && before != null && before.find() ? a.subject(i, m.end()) : null;
+        String subject = m.lookingAt() && before != null && before.find() ? a.subjects.of(i, m.end()) : null;
         if (subject == null) {
             return;
         }
         FactType type = before.group(1).equalsIgnoreCase("talks") ? FactType.TALKS : FactType.MEETING;
-        for (Mention counterpart : a.parties(i, m.end(), a.sentence(i).end())) {
+        for (Mention counterpart : a.parties.in(i, m.end(), a.sentence(i).end())) {
             if (!counterpart.code().equals(subject) && out.stream().noneMatch(c -> c.sentence == i && c.participants.contains(counterpart.code()))) {
                 Candidate c = Events.create(a, i, type, List.of(subject, counterpart.code()), m.start(), m.end());
                 c.reason(0.05, "subject " + subject + " carried over; the " + before.group(1) + " of the sentence before, listed");
@@ -224,7 +224,7 @@ final class InteractionRule implements Rule {
      * Hong Kong style); never inside 会见, 看见, 意见, 见证 and the like, which either are triggers already or mean no meeting.
      */
     private static void bareMeetVerbs(Analysis a, int i, List<Trigger> found) {
-        List<Mention> mentions = a.mentions.get(i);
+        List<Mention> mentions = a.mentions(i);
         for (int p = a.sentence(i).start(); p < a.sentence(i).end(); p++) {
             int at = p;
             if (a.text.charAt(at) != '见' || found.stream().anyMatch(t -> t.start() <= at && at < t.end())) {
@@ -246,7 +246,7 @@ final class InteractionRule implements Rule {
     private static void exchangeOfViews(Analysis a, int i, List<Trigger> found) {
         Matcher m = Rule.matcher(EXCHANGE_OF_VIEWS, a, i);
         if (m.find() && !ANY_CALL.matcher(a.text).find()
-                && !a.parties(i, m.start(), m.start(1)).isEmpty()) { // the counterpart named after 同/与, not "两国元首就…"
+                && !a.parties.in(i, m.start(), m.start(1)).isEmpty()) { // the counterpart named after 同/与, not "两国元首就…"
             found.add(new Trigger(m.start(1), m.end(1), FactType.MEETING, false));
         }
     }
@@ -270,7 +270,7 @@ final class InteractionRule implements Rule {
 
     /** "俄印峰会": a summit of exactly two countries (two one-character short forms) is their talks. */
     private static boolean bilateralSummit(Analysis a, int i, int position) {
-        List<Mention> all = a.mentions.get(i);
+        List<Mention> all = a.mentions(i);
         for (int k = 1; k < all.size(); k++) {
             Mention first = all.get(k - 1), second = all.get(k);
             if (second.end() == position && isShortForm(first) && isShortForm(second) && first.end() == second.start()
@@ -291,11 +291,11 @@ final class InteractionRule implements Rule {
             return false; // "interacted with Biden at the summit": the summit is where, not what
         }
         for (int s = Math.max(0, i - 2); s <= i; s++) {
-            if (a.mentions.get(s).stream().anyMatch(Mention::isOrganisation)) {
+            if (a.mentions(s).stream().anyMatch(Mention::isOrganisation)) {
                 return false;
             }
         }
-        return a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
+        return a.parties.in(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
     }
 
     private static final Pattern HELD_SUMMIT = Pattern.compile("(?i)(?:\\b(?:a|an|their|first|second|third)\\b[^,.;]{0,25}|[A-Z][a-z]+-[A-Z][a-z]+ )$");
@@ -307,23 +307,23 @@ final class InteractionRule implements Rule {
 
     /** "星国总理黄循财与马来西亚首相安华举行年度领袖会议": a summit or meeting two countries hold, with no organisation, is their talks. */
     private static boolean heldBetweenTwo(Analysis a, int i, int position) {
-        Matcher held = HELD_BEFORE.matcher(a.text).region(a.clauseStart(i, position), position);
-        return held.find() && !a.parties(i, held.start(), held.end()).isEmpty()
+        Matcher held = HELD_BEFORE.matcher(a.text).region(a.clauses.start(i, position), position);
+        return held.find() && !a.parties.in(i, held.start(), held.end()).isEmpty()
                 && !NOT_THE_MEETING_ITSELF.matcher(a.text.substring(position + 2, Math.min(a.sentence(i).end(), position + 6))).find()
-                && a.mentions.get(i).stream().noneMatch(Mention::isOrganisation)
-                && a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
+                && a.mentions(i).stream().noneMatch(Mention::isOrganisation)
+                && a.parties.in(i, a.sentence(i).start(), a.sentence(i).end()).stream().map(Mention::code).distinct().count() == 2;
     }
 
     /** "中日韩外长会议", "中俄印领导人非正式会晤": three one-character short forms, then a title, right before the noun. */
     private static boolean trilateral(Analysis a, int i, int position) {
-        long shortForms = a.mentions.get(i).stream().filter(m -> isShortForm(m) && m.end() <= position && position - m.end() <= 8).count();
-        boolean organisation = a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position && position - m.end() <= 6);
+        long shortForms = a.mentions(i).stream().filter(m -> isShortForm(m) && m.end() <= position && position - m.end() <= 8).count();
+        boolean organisation = a.mentions(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position && position - m.end() <= 6);
         return shortForms == 3 && !organisation;
     }
 
     /** "中俄印领导人…会晤": all parties named by one compound of short forms meet together. */
     private static boolean oneCompound(Analysis a, int i, int from, int to) {
-        List<Mention> parties = a.parties(i, from, to);
+        List<Mention> parties = a.parties.in(i, from, to);
         if (parties.size() < 3 || !parties.stream().allMatch(InteractionRule::isShortForm)) {
             return false;
         }
@@ -335,8 +335,6 @@ final class InteractionRule implements Rule {
         return true;
     }
 
-    private static final Pattern LIST_GLUE = Pattern.compile("(?i)^\\s*(?:,|、|和|,? and)\\s*(?:the\\s+)?$");
-
     /** "Mexican President Andres Manuel Lopez Obrador and Canadian…": an item's title and name, then the glue. */
     private static final Pattern TITLED_NAME_THEN_GLUE = Pattern.compile(
             "\\s*(?:(?:President|Prime Minister|Premier|Chancellor|King|Emir|Crown Prince)\\s+)?(?:[A-Z][\\p{L}'.-]*\\s*){1,5}(?:,|,? and)\\s*(?:the\\s+)?");
@@ -344,6 +342,8 @@ final class InteractionRule implements Rule {
     /**
      * "The presidents of Russia, Iran and Turkey met in Sochi", "Biden, Mexican President A and Canadian Prime Minister B
      * met": three or more subjects listed together meet together.
+     * Not {@link GroupReference#before}: that resolves a group named by its size ("三国领导人") to a list told earlier;
+     * this asks whether the parties already found stand in one list right before the trigger.
      */
     private static boolean listedSubjects(Analysis a, int i, Mention subject, java.util.Collection<Mention> counterparts, int trigger) {
         if (subject == null || counterparts.size() < 2 || counterparts.contains(null)) {
@@ -357,7 +357,7 @@ final class InteractionRule implements Rule {
         }
         for (int k = 1; k < listed.size(); k++) {
             String gap = a.text.substring(listed.get(k - 1).end(), listed.get(k).start());
-            if (!LIST_GLUE.matcher(gap).find() && !(a.english && TITLED_NAME_THEN_GLUE.matcher(gap).matches())) {
+            if (!ListGlue.joins(gap) && !(a.english && TITLED_NAME_THEN_GLUE.matcher(gap).matches())) {
                 return false;
             }
         }
@@ -384,8 +384,8 @@ final class InteractionRule implements Rule {
         if (before.endsWith("场边") || before.endsWith("边") || before.endsWith("双边")) {
             return false; // "APEC峰会场边会晤", "峰会期间的双边会晤", "北约峰会期间举行会晤": a meeting beside the summit
         }
-        int clause = a.clauseStart(i, start);
-        for (Mention m : a.mentions.get(i)) {
+        int clause = a.clauses.start(i, start);
+        for (Mention m : a.mentions(i)) {
             if (m.end() <= start && m.start() >= clause && start - m.end() <= 15 && !a.text.substring(m.end(), start).contains("期间")
                     && (m.isOrganisation() || (m.kind() == Mention.Kind.CITY && start - m.end() <= 1 && !placePreposition(a, m)))) {
                 return true;
@@ -399,8 +399,8 @@ final class InteractionRule implements Rule {
 
     /** "A、B和C举行三国峰会", "held a trilateral meeting": a meeting named for its size, of the parties listed, no organisation's. */
     private static boolean groupMeeting(Analysis a, int i, int start, int end) {
-        return a.mentions.get(i).stream().noneMatch(Mention::isOrganisation) && !GroupReference.meetingOf(a, i, start, end).isEmpty()
-                && HELD.matcher(a.text.substring(a.clauseStart(i, start), a.clauseEnd(i, end))).find(); // "三国峰会登场前": a time, not the news
+        return a.mentions(i).stream().noneMatch(Mention::isOrganisation) && !GroupReference.meetingOf(a, i, start, end).isEmpty()
+                && HELD.matcher(a.text.substring(a.clauses.start(i, start), a.clauses.end(i, end))).find(); // "三国峰会登场前": a time, not the news
     }
 
     private static final Pattern HELD = Pattern.compile("(?i)举行|召开|举办|\\b(?:held|hold|holds|holding|convened|had)\\b");
@@ -408,7 +408,7 @@ final class InteractionRule implements Rule {
     /** "中日韩外长会议", "A、B和C举行三国峰会": a meeting of the three countries of a compound or a list, outside any organisation. */
     private static void emitTrilateral(Analysis a, int i, Trigger t, List<Candidate> out) {
         Set<String> parties = new LinkedHashSet<>();
-        for (Mention m : a.mentions.get(i)) {
+        for (Mention m : a.mentions(i)) {
             if (m.end() <= t.start() && t.start() - m.end() <= 8 && isShortForm(m)) {
                 parties.add(m.code());
             }
@@ -432,15 +432,15 @@ final class InteractionRule implements Rule {
         int start = t.start();
         Set<String> referred = GroupReference.before(a, i, start);
         boolean asNoun = NOUN_OF_A_PHRASE.matcher(a.text.substring(a.sentence(i).start(), start)).find(); // "reached in the Astana talks"
-        if (!referred.isEmpty() && !asNoun && a.parties(i, start, to).isEmpty()) { // "三人在金边会晤": the group listed before, together
+        if (!referred.isEmpty() && !asNoun && a.parties.in(i, start, to).isEmpty()) { // "三人在金边会晤": the group listed before, together
             emitTogether(a, i, t, referred, "the group " + String.join(", ", referred) + " listed before, named by its size", out);
             return;
         }
-        boolean pairAsSubject = PAIR_SUBJECT.matcher(a.sentenceText(i)).find() && a.carriedSubject(i) != null;
-        Mention subjectMention = pairAsSubject ? null : a.subjectMention(i, start);
-        String subject = pairAsSubject ? a.carriedSubject(i) : a.subject(i, start);
+        boolean pairAsSubject = PAIR_SUBJECT.matcher(a.sentenceText(i)).find() && a.subjects.carried(i) != null;
+        Mention subjectMention = pairAsSubject ? null : a.subjects.mentionOf(i, start);
+        String subject = pairAsSubject ? a.subjects.carried(i) : a.subjects.of(i, start);
         Map<String, Mention> counterparts = new LinkedHashMap<>();
-        for (Mention m : a.parties(i, windowStart, to)) {
+        for (Mention m : a.parties.in(i, windowStart, to)) {
             if (!m.code().equals(subject) && !pairAsSubject) { // "The two men … met … over the invasion of Ukraine": the pair told of
                 counterparts.putIfAbsent(m.code(), m);
             }
@@ -448,7 +448,7 @@ final class InteractionRule implements Rule {
         for (Mention m : organisationHeads(a, i, Math.max(windowStart, start), to)) {
             counterparts.putIfAbsent(m.code(), m);
             // "NATO Secretary-General Jens Stoltenberg": the head speaks for the organisation, not for the country he led
-            Mention head = a.mentions.get(i).stream().filter(p -> p.kind() == Mention.Kind.PERSON && p.start() > m.end()
+            Mention head = a.mentions(i).stream().filter(p -> p.kind() == Mention.Kind.PERSON && p.start() > m.end()
                     && p.start() - m.end() <= 32).findFirst().orElse(null);
             if (head != null && !head.code().equals(m.code()) && counterparts.get(head.code()) == head) {
                 counterparts.remove(head.code());
@@ -466,7 +466,7 @@ final class InteractionRule implements Rule {
         }
         reasons.add(subjectMention != null ? new Candidate.Reason(0.10, "subject " + Events.recognised(a, subjectMention))
                 : new Candidate.Reason(0.05, "subject " + subject + " carried over from an earlier sentence"));
-        Mention setIn = counterparts.isEmpty() ? a.frontedCountry(i) : null;
+        Mention setIn = counterparts.isEmpty() ? a.places.frontedCountry(i) : null;
         if (setIn != null && !setIn.code().equals(subject)) {
             counterparts.put(setIn.code(), null);
             reasons.add(new Candidate.Reason(0.10, "counterpart " + setIn.code() + ": the country the sentence is set in"));
@@ -478,7 +478,7 @@ final class InteractionRule implements Rule {
         }
         if (counterparts.isEmpty()) {
             String recent = Events.recentCounterpart(out, subject, i);
-            String partner = recent != null ? recent : a.partnerOf(subject, i);
+            String partner = recent != null ? recent : a.parties.partnerOf(subject, i);
             if (partner == null) {
                 return;
             }
@@ -490,10 +490,10 @@ final class InteractionRule implements Rule {
                 reasons.add(new Candidate.Reason(0.15, "both sides referred to together (" + bothSides.group() + ")"));
             }
             // "参加会见", "会晤通过了…": without a counterpart, "同/与" or "两国", only a back-reference
-            weak = !both && !WITH.matcher(a.text.substring(a.clauseStart(i, start), start)).find()
+            weak = !both && !WITH.matcher(a.text.substring(a.clauses.start(i, start), start)).find()
                     && !(a.english && TITLED_OBJECT.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt());
         }
-        String window = a.text.substring(a.clauseStart(i, start), start);
+        String window = a.text.substring(a.clauses.start(i, start), start);
         List<Set<String>> groups = new ArrayList<>();
         boolean together = TRILATERAL.matcher(a.sentenceText(i)).find() || oneCompound(a, i, windowStart, to)
                 || VIDEO_SUMMIT.matcher(a.text.substring(t.start(), t.end())).find() // "同A、B举行视频峰会": one call of all
@@ -532,11 +532,11 @@ final class InteractionRule implements Rule {
 
     /** The persons of the subject's country listed before a trigger with 分别/separately, each meeting on their own. */
     private static List<Mention> separateSubjects(Analysis a, int i, Trigger t, String subject) {
-        if (subject == null || !SEPARATELY.matcher(a.text.substring(a.clauseStart(i, t.start()), t.start())).find()) {
+        if (subject == null || !SEPARATELY.matcher(a.text.substring(a.clauses.start(i, t.start()), t.start())).find()) {
             return List.of();
         }
-        return a.mentions.get(i).stream().filter(m -> m.kind() == Mention.Kind.PERSON && subject.equals(m.code())
-                && m.start() >= a.clauseStart(i, t.start()) && m.end() <= t.start()).toList();
+        return a.mentions(i).stream().filter(m -> m.kind() == Mention.Kind.PERSON && subject.equals(m.code())
+                && m.start() >= a.clauses.start(i, t.start()) && m.end() <= t.start()).toList();
     }
 
     private static Candidate candidate(Analysis a, int i, Trigger t, Set<String> group, String subject, Mention subjectMention,
@@ -562,7 +562,7 @@ final class InteractionRule implements Rule {
             }
             c.actor = subject;
             Events.locate(a, i, c, start);
-            String before = a.text.substring(a.clauseStart(i, start), start);
+            String before = a.text.substring(a.clauses.start(i, start), start);
             c.weak = weak || BACK_REFERENCE.matcher(before).find() || AHEAD_OF.matcher(before).find();
             c.frame = nominalReference(a, i, t); // "After the talks, he said…", "会见欧尔班时，习近平强调"
             Events.addPersons(a, i, c, subject, windowStart, to, start);
@@ -585,13 +585,13 @@ final class InteractionRule implements Rule {
     private static String hostOfTheClause(Analysis a, int i, Trigger t, String subject, List<Candidate> out) {
         // the object follows an English verb ("held talks with President X"), precedes a Chinese one ("与总理X举行会谈")
         String object = a.english ? a.text.substring(t.end(), Math.min(a.sentence(i).end(), t.end() + 30))
-                : a.text.substring(a.clauseStart(i, t.start()), t.start()).replaceAll("(?:举行|进行)[^,;。]{0,6}$", "");
+                : a.text.substring(a.clauses.start(i, t.start()), t.start()).replaceAll("(?:举行|进行)[^,;。]{0,6}$", "");
         boolean titledAfter = !a.english && ZH_TITLED_UNKNOWN_AFTER.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt();
         if (!(TITLED_UNKNOWN.matcher(object).find() || titledAfter) || subject == null) {
             return null;
         }
-        for (Mention m : a.mentions.get(i)) {
-            boolean inClause = m.start() >= a.clauseStart(i, t.start()) && m.end() <= a.clauseEnd(i, t.end());
+        for (Mention m : a.mentions(i)) {
+            boolean inClause = m.start() >= a.clauses.start(i, t.start()) && m.end() <= a.clauses.end(i, t.end());
             if (inClause && m.isPlace() && !m.code().equals(subject)
                     && a.text.substring(Math.max(a.sentence(i).start(), m.start() - 4), m.start()).matches("(?s).*(?:在|于|\\bin |\\bat )$")) {
                 return m.code();
@@ -616,7 +616,7 @@ final class InteractionRule implements Rule {
             return t.type() != FactType.PHONE_CALL && EN_NOMINAL_BEFORE.matcher(a.text.substring(a.sentence(i).start(), t.start())).find()
                     && a.text.substring(t.start(), t.end()).matches("(?i)talks|meetings?");
         }
-        return a.clauseStart(i, t.start()) == t.start() && ZH_WHEN_AFTER.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt();
+        return a.clauses.start(i, t.start()) == t.start() && ZH_WHEN_AFTER.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt();
     }
 
     /** A sentence whose subject is the pair told of before: "The two men, who…, met", "两国元首随后举行会谈". */
@@ -649,7 +649,7 @@ final class InteractionRule implements Rule {
     private static List<Item> counterpartItems(Analysis a, int i, Trigger t, int to, String host) {
         int from = t.end(), end = to;
         if (!PERSON_TITLE.matcher(a.text.substring(t.end(), to)).find()) {
-            Matcher with = LIST_WITH.matcher(a.text).region(a.clauseStart(i, t.start()), t.start());
+            Matcher with = LIST_WITH.matcher(a.text).region(a.clauses.start(i, t.start()), t.start());
             from = -1;
             while (with.find()) {
                 from = with.end();
@@ -674,7 +674,7 @@ final class InteractionRule implements Rule {
             if (!PERSON_TITLE.matcher(item).find()) {
                 break;
             }
-            for (Mention m : a.parties(i, itemStart, itemEnd)) {
+            for (Mention m : a.parties.in(i, itemStart, itemEnd)) {
                 code = m.code();
                 break;
             }

@@ -34,25 +34,29 @@ final class IntroducedNames {
     private IntroducedNames() {
     }
 
-    /** Adds a person mention for every later (and the introducing) occurrence of a name introduced with its country. */
-    static void resolve(Analysis a) {
-        Map<String, Introduced> codes = introduced(a);
+    /**
+     * The sentences of the converted text with a person mention added for every later (and the introducing) occurrence
+     * of a name introduced with its country.
+     */
+    static List<SentenceFacts> resolve(String text, boolean english, List<SentenceFacts> sentences) {
+        Map<String, Introduced> codes = introduced(text, english, sentences);
         if (codes.isEmpty()) {
-            return;
+            return sentences;
         }
         List<String> names = new ArrayList<>(codes.keySet());
         names.sort(Comparator.comparingInt(String::length).reversed()); // longest first: "Anura Kumara Dissanayake"
-        for (int i = 0; i < a.sentences.size(); i++) {
-            List<Mention> found = new ArrayList<>(a.mentions.get(i));
-            int offset = a.sentence(i).start();
-            String sentence = a.sentenceText(i); // searched alone: indexOf on the whole text would scan to its end
+        List<SentenceFacts> out = new ArrayList<>(sentences.size());
+        for (SentenceFacts s : sentences) {
+            List<Mention> found = new ArrayList<>(s.mentions());
+            int offset = s.span().start();
+            String sentence = s.text(); // searched alone: indexOf on the whole text would scan to its end
             for (String name : names) {
                 int from = 0;
                 int at;
                 while ((at = sentence.indexOf(name, from)) >= 0) {
                     int start = offset + at, end = start + name.length();
                     boolean wholeWord = !latinLetter(name.charAt(0))
-                            || (start == 0 || !latinLetter(a.text.charAt(start - 1))) && (end == a.text.length() || !latinLetter(a.text.charAt(end)));
+                            || (start == 0 || !latinLetter(text.charAt(start - 1))) && (end == text.length() || !latinLetter(text.charAt(end)));
                     if (wholeWord && found.stream().noneMatch(m -> m.start() < end && start < m.end())) {
                         Introduced person = codes.get(name);
                         found.add(new Mention(person.code(), start, end, Mention.Kind.PERSON, name, person.fullName()));
@@ -61,8 +65,9 @@ final class IntroducedNames {
                 }
             }
             found.sort(Comparator.comparingInt(Mention::start));
-            a.mentions.set(i, found);
+            out.add(s.withMentions(found));
         }
+        return out;
     }
 
     /** A name as introduced ("Christopher Luxon", "本南·沃拉芝") and the country it stands for. */
@@ -73,16 +78,16 @@ final class IntroducedNames {
      * The names introduced right after a country and a title, each with its short form: a Latin name's surname
      * ("Luxon"), a Chinese transliteration's part before "·" ("本南").
      */
-    private static Map<String, Introduced> introduced(Analysis a) {
+    private static Map<String, Introduced> introduced(String text, boolean english, List<SentenceFacts> sentences) {
         Map<String, Introduced> codes = new LinkedHashMap<>();
-        for (int i = 0; i < a.sentences.size(); i++) {
-            for (Mention m : a.mentions.get(i)) {
+        for (SentenceFacts s : sentences) {
+            for (Mention m : s.mentions()) {
                 boolean country = m.kind() == Mention.Kind.ADJECTIVE || m.kind() == Mention.Kind.COUNTRY && m.end() - m.start() > 1;
                 if (!country) {
                     continue;
                 }
-                Matcher name = (a.english ? EN_INTRODUCTION : ZH_INTRODUCTION).matcher(a.text).region(m.end(), a.sentence(i).end());
-                if (!name.lookingAt() || known(a, i, name.start(1)) || namedBetween(a, i, m.end(), name.start(1))) {
+                Matcher name = (english ? EN_INTRODUCTION : ZH_INTRODUCTION).matcher(text).region(m.end(), s.span().end());
+                if (!name.lookingAt() || known(s, name.start(1)) || namedBetween(s, m.end(), name.start(1))) {
                     continue;
                 }
                 String full = name.group(1).replaceAll("'s$", "");
@@ -99,8 +104,8 @@ final class IntroducedNames {
             }
         }
         // a leader the lexicons know by full name ("President of Indonesia … Prabowo Subianto") is named by surname later
-        for (List<Mention> found : a.mentions) {
-            for (Mention m : found) {
+        for (SentenceFacts s : sentences) {
+            for (Mention m : s.mentions()) {
                 String surname = m.kind() == Mention.Kind.PERSON ? surname(m.surface(), m.code()) : null;
                 if (surname != null) {
                     codes.putIfAbsent(surname, new Introduced(m.code(), m.surface()));
@@ -139,12 +144,12 @@ final class IntroducedNames {
     }
 
     /** Whether another country or party is named inside the title ("所罗门群岛和中国外交部长" is no Solomon Islands title). */
-    private static boolean namedBetween(Analysis a, int i, int from, int to) {
-        return a.mentions.get(i).stream().anyMatch(m -> m.start() >= from && m.start() < to && m.kind() != Mention.Kind.TITLE);
+    private static boolean namedBetween(SentenceFacts s, int from, int to) {
+        return s.mentions().stream().anyMatch(m -> m.start() >= from && m.start() < to && m.kind() != Mention.Kind.TITLE);
     }
 
     /** Whether the gazetteer already named someone there (a leader of the lexicons). */
-    private static boolean known(Analysis a, int i, int position) {
-        return a.mentions.get(i).stream().anyMatch(m -> m.start() <= position && position < m.end());
+    private static boolean known(SentenceFacts s, int position) {
+        return s.mentions().stream().anyMatch(m -> m.start() <= position && position < m.end());
     }
 }

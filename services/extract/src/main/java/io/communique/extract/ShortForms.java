@@ -15,23 +15,25 @@ final class ShortForms {
     private ShortForms() {
     }
 
-    static void resolve(Analysis a) {
+    /** The sentences with each short form standing for the country the report names in full. */
+    static List<SentenceFacts> resolve(List<SentenceFacts> sentences) {
         Map<Character, Map<String, Integer>> fullNames = new LinkedHashMap<>();
-        for (List<Mention> found : a.mentions) {
-            for (Mention m : found) {
+        for (SentenceFacts sentence : sentences) {
+            for (Mention m : sentence.mentions()) {
                 if (m.kind() == Mention.Kind.COUNTRY && m.surface().length() > 1 && Character.UnicodeScript.of(m.surface().charAt(0)) == Character.UnicodeScript.HAN) {
                     fullNames.computeIfAbsent(m.surface().charAt(0), c -> new LinkedHashMap<>()).merge(m.code(), 1, Integer::sum);
                 }
             }
         }
-        for (int i = 0; i < a.mentions.size(); i++) {
-            List<Mention> found = a.mentions.get(i);
-            List<Mention> resolved = new ArrayList<>(found.size());
-            for (Mention m : found) {
+        List<SentenceFacts> out = new ArrayList<>(sentences.size());
+        for (SentenceFacts sentence : sentences) {
+            List<Mention> resolved = new ArrayList<>(sentence.mentions().size());
+            for (Mention m : sentence.mentions()) {
                 resolved.add(isShortForm(m) ? resolve(m, fullNames.get(m.surface().charAt(0))) : m);
             }
-            a.mentions.set(i, resolved);
+            out.add(sentence.withMentions(resolved));
         }
+        return out;
     }
 
     private static boolean isShortForm(Mention m) {

@@ -90,7 +90,7 @@ final class SigningRule implements Rule {
             FactType type = classify(inner + after);
             type = type == null && TITLED_STATEMENT.matcher(inner).find() ? FactType.STATEMENT_SIGNED : type; // 《金边声明》
             type = type == null && verb != null && countedAsDocuments(a, i, title[1], titles) ? typeByVerb(a, verb) : type;
-            if (verb == null || type == null || a.planned(i, verb[0]) || notASigning(a, i, verb[0], title[1])) {
+            if (verb == null || type == null || a.plans.planned(i, verb[0]) || notASigning(a, i, verb[0], title[1])) {
                 continue;
             }
             String cue = verbCue(a, verb);
@@ -116,7 +116,7 @@ final class SigningRule implements Rule {
             int[] active = inList == null && a.english && jointStatementFrame(a, i, noun) ? new int[]{position, position} : inList;
             int[] verb = active == null ? passiveVerbAfter(a, i, noun.end()) : active;
             boolean ceremonyAfter = CEREMONY.matcher(a.text.substring(noun.end(), Math.min(a.sentence(i).end(), noun.end() + 6))).find();
-            if ((verb == null && !ceremonyAfter) || (verb != null && a.planned(i, verb[0])) || (verb == null && a.planned(i, position))
+            if ((verb == null && !ceremonyAfter) || (verb != null && a.plans.planned(i, verb[0])) || (verb == null && a.plans.planned(i, position))
                     || notASigning(a, i, verb != null ? verb[0] : position, noun.end())) {
                 continue;
             }
@@ -273,8 +273,8 @@ final class SigningRule implements Rule {
 
     /** Whether the clause of a signing verb at verb, up to a few characters after the document's end, is a total or anniversary. */
     private static boolean notASigning(Analysis a, int i, int verb, int documentEnd) {
-        int from = a.clauseStart(i, verb);
-        int to = Math.min(a.clauseEnd(i, documentEnd), documentEnd + (a.english ? 30 : 8));
+        int from = a.clauses.start(i, verb);
+        int to = Math.min(a.clauses.end(i, documentEnd), documentEnd + (a.english ? 30 : 8));
         return NOT_A_SIGNING.matcher(a.text.substring(from, Math.max(from, Math.min(to, a.sentence(i).end())))).find()
                 || SINCE_BEFORE.matcher(a.text.substring(a.sentence(i).start(), verb)).find();
     }
@@ -291,7 +291,7 @@ final class SigningRule implements Rule {
         if (SUMMIT_CONTEXT.matcher(a.sentenceText(i)).find()) {
             return null;
         }
-        return a.mentions.get(i).stream().filter(m -> m.isOrganisation() && Math.abs(m.start() - position) <= 50
+        return a.mentions(i).stream().filter(m -> m.isOrganisation() && Math.abs(m.start() - position) <= 50
                 && AT_ORGANISATION.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 12), m.start())).find())
                 .findFirst().orElse(null);
     }
@@ -362,7 +362,7 @@ final class SigningRule implements Rule {
                                             String cue, List<Candidate> out) {
         Set<String> outside = new LinkedHashSet<>();
         Set<String> within = new LinkedHashSet<>();
-        for (Mention m : a.parties(i, a.contrastStart(i, position), a.contrastEnd(i, position))) { // not "…, while in New Delhi…"
+        for (Mention m : a.parties.in(i, a.clauses.contrastStart(i, position), a.clauses.contrastEnd(i, position))) { // not "…, while in New Delhi…"
             boolean inName = DOCUMENT_OF_PLACE.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 20), m.start())).find();
             (inside(titles, m.start()) || inName ? within : outside).add(m.code()); // "the Declaration of Buenos Aires"
         }
@@ -377,15 +377,15 @@ final class SigningRule implements Rule {
         } else if (parties.size() < 2 && !summitSpeaks) { // "会议发表了《中国—东盟…联合声明》": the meeting's, not the title's countries
             parties.addAll(within);
         }
-        String carried = a.carriedSubject(i);
+        String carried = a.subjects.carried(i);
         Matcher pair = PAIR_SIGNS.matcher(a.text).region(a.sentence(i).start(), a.sentence(i).end());
-        boolean pairSigns = pair.find() && (position < pair.start() || a.parties(i, pair.end(), position).isEmpty());
-        if (carried != null && pairSigns && a.subjectMention(i, position) == null) {
+        boolean pairSigns = pair.find() && (position < pair.start() || a.parties.in(i, pair.end(), position).isEmpty());
+        if (carried != null && pairSigns && a.subjects.mentionOf(i, position) == null) {
             // "In a joint statement, the two countries called on Pakistan…": the pair told of, not who else is named
             parties.clear();
             parties.add(carried);
             String recent = Events.recentCounterpart(out, carried, i);
-            String partner = recent != null ? recent : a.partnerOf(carried, i);
+            String partner = recent != null ? recent : a.parties.partnerOf(carried, i);
             if (partner != null) {
                 parties.add(partner);
             }
@@ -395,7 +395,7 @@ final class SigningRule implements Rule {
         }
         if (ALL_MEMBERS.matcher(a.text.substring(a.sentence(i).start(), position)).find() || leadersOfAnOrganisation(a, i, position) || ALLIES.matcher(a.sentenceText(i)).find() || SUMMIT_DOCUMENT.matcher(title != null ? title
                 : a.text.substring(Math.max(a.sentence(i).start(), position - 20), Math.min(a.sentence(i).end(), position + 15))).find()) {
-            String organisation = a.lastOrganisation(i);
+            String organisation = a.organisations.last(i);
             if (organisation != null) { // "习近平同与会各国领导人共同签署《阿斯塔纳宣言》": the summit's document
                 parties.clear();
                 parties.add(organisation);
@@ -403,14 +403,14 @@ final class SigningRule implements Rule {
             }
         }
         if (parties.isEmpty() && SUMMIT_SUBJECT.matcher(a.text.substring(a.sentence(i).start(), position)).find()) {
-            String named = a.organisation(i, position);
-            String organisation = named != null ? named : a.lastOrganisation(i); // "The summit closed with the adoption of…"
+            String named = a.organisations.of(i, position);
+            String organisation = named != null ? named : a.organisations.last(i); // "The summit closed with the adoption of…"
             if (organisation != null) {
                 parties.add(organisation);
                 reasons.add(new Candidate.Reason(0.10, "signatory: organisation " + organisation + " of the summit that is the subject"));
             }
         }
-        String actor = a.subject(i, position);
+        String actor = a.subjects.of(i, position);
         Trip.Tour tour = parties.isEmpty() && Trip.OVER_THE_TOUR.matcher(a.sentenceText(i)).find() ? Trip.of(out) : null;
         if (tour != null) { // "访问期间总共签署60份合作协议" over a tour of four countries: a batch with each
             Optional<Candidate> first = Optional.empty();
@@ -429,7 +429,7 @@ final class SigningRule implements Rule {
                 parties.add(actor);
                 reasons.add(new Candidate.Reason(0.05, "signatory " + actor + " carried over as subject from an earlier sentence"));
             } else {
-                a.documentCodes().stream().limit(2).forEach(parties::add); // "the two presidents signed…"
+                a.parties.documentCodes().stream().limit(2).forEach(parties::add); // "the two presidents signed…"
                 reasons.add(new Candidate.Reason(0.0, "signatories: the countries the report names most, " + String.join(", ", parties)));
             }
         }
@@ -439,10 +439,10 @@ final class SigningRule implements Rule {
             reasons.add(new Candidate.Reason(0.05, "signed at the organisation " + Events.recognised(a, atOrganisation)));
         }
         boolean organisationOnly = parties.size() == 1 && !parties.iterator().next().matches("[A-Z]{2}");
-        if (parties.size() == 1 && !organisationOnly && !a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
+        if (parties.size() == 1 && !organisationOnly && !a.mentions(i).stream().anyMatch(m -> m.isOrganisation() && parties.contains(m.code()))
                 && !isOrganisationCode(parties.iterator().next(), a, i)) {
             String recent = Events.recentCounterpart(out, parties.iterator().next(), i);
-            String partner = recent != null ? recent : a.partnerOf(parties.iterator().next(), i);
+            String partner = recent != null ? recent : a.parties.partnerOf(parties.iterator().next(), i);
             if (partner != null) {
                 parties.add(partner);
                 reasons.add(new Candidate.Reason(-0.20, "counterpart " + partner + " completed from context"));
@@ -465,20 +465,18 @@ final class SigningRule implements Rule {
     private static final Pattern LEADERS_OF = Pattern.compile("(?i)\\bleaders of (?:the )?$");
 
     private static boolean leadersOfAnOrganisation(Analysis a, int i, int position) {
-        return a.mentions.get(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position
+        return a.mentions(i).stream().anyMatch(m -> m.isOrganisation() && m.end() <= position
                 && LEADERS_OF.matcher(a.text.substring(Math.max(a.sentence(i).start(), m.start() - 16), m.start())).find());
     }
-
-    private static final Pattern LISTED_WITH = Pattern.compile("(?i)\\s*(?:、|,|和|及|与|,?\\s*and)\\s*(?:the\\s+)?");
 
     /** "Sweden, Turkey and NATO issued", "由俄罗斯、乌克兰、土耳其和联合国签署": an organisation listed with signatory countries. */
     private static Set<String> organisationsListedWith(Analysis a, int i, Set<String> countries) {
         Set<String> found = new LinkedHashSet<>();
-        List<Mention> all = a.mentions.get(i);
+        List<Mention> all = a.mentions(i);
         for (int k = 1; k < all.size(); k++) {
             Mention previous = all.get(k - 1), m = all.get(k);
             if (m.isOrganisation() && countries.contains(previous.code()) && previous.end() <= m.start()
-                    && LISTED_WITH.matcher(a.text.substring(previous.end(), m.start())).matches()) {
+                    && ListGlue.joinsSignatories(a.text.substring(previous.end(), m.start()))) {
                 found.add(m.code());
             }
         }
@@ -487,7 +485,7 @@ final class SigningRule implements Rule {
 
     /** The level of the issuer named last before the document in its clause ("双方外交部还发表联合声明"), or null. */
     private static String issuer(Analysis a, int i, int position) {
-        Matcher m = ISSUER.matcher(a.text).region(a.clauseStart(i, position), position);
+        Matcher m = ISSUER.matcher(a.text).region(a.clauses.start(i, position), position);
         String level = null;
         while (m.find()) {
             for (int g = 1; g <= ISSUER_LEVELS.length; g++) {
@@ -500,6 +498,6 @@ final class SigningRule implements Rule {
     }
 
     private static boolean isOrganisationCode(String code, Analysis a, int i) {
-        return code.equals(a.organisation(i, a.sentence(i).start())) && !code.matches("[A-Z]{2}");
+        return code.equals(a.organisations.of(i, a.sentence(i).start())) && !code.matches("[A-Z]{2}");
     }
 }

@@ -76,12 +76,12 @@ final class SummitRule implements Rule {
     private static void hostedBy(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(HOSTED_BY, a, i);
         while (m.find()) {
-            String organisation = a.organisation(i, m.start());
-            Mention host = a.mentions.get(i).stream()
+            String organisation = a.organisations.of(i, m.start());
+            Mention host = a.mentions(i).stream()
                     .filter(x -> x.start() >= m.start(1) && x.end() <= m.end(1) && (x.kind() == Mention.Kind.COUNTRY || x.kind() == Mention.Kind.CAPITAL))
                     .findFirst().orElse(null);
             boolean known = host != null && out.stream().anyMatch(c -> c.sentence == i && c.type == FactType.SUMMIT && c.participants.contains(host.code()));
-            if (organisation == null || host == null || known || a.planned(i, m.start())
+            if (organisation == null || host == null || known || a.plans.planned(i, m.start())
                     || !SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find()) {
                 continue;
             }
@@ -104,18 +104,18 @@ final class SummitRule implements Rule {
             int verb = m.start(1);
             Mention organisation = null;
             Mention place = null;
-            for (Mention x : a.mentions.get(i)) {
+            for (Mention x : a.mentions(i)) {
                 if (x.end() > verb) {
                     break;
                 }
-                if (x.isOrganisation() && a.summitOrganisation(i, x) && verb - x.end() <= 40) {
+                if (x.isOrganisation() && a.organisations.holdsSummits(i, x) && verb - x.end() <= 40) {
                     organisation = x;
                     place = null;
                 } else if (organisation != null && x.isPlace()) {
                     place = x;
                 }
             }
-            if (organisation == null || place == null || a.planned(i, verb)
+            if (organisation == null || place == null || a.plans.planned(i, verb)
                     || !SUMMIT_NOUN.matcher(a.text.substring(organisation.start(), verb)).find()) {
                 continue;
             }
@@ -138,12 +138,12 @@ final class SummitRule implements Rule {
         while (m.find()) {
             boolean hosting = m.group(2) != null;
             int from = previousEnd;
-            String organisation = a.organisation(i, m.start());
-            if (organisation == null || !a.planned(i, m.start()) && !refersToSummit(a, i, m, hosting)) {
+            String organisation = a.organisations.of(i, m.start());
+            if (organisation == null || !a.plans.planned(i, m.start()) && !refersToSummit(a, i, m, hosting)) {
                 continue; // "A, B and C, whose country joined the bloc in January, also took part": the list runs on past "joined"
             }
             previousEnd = m.end();
-            if (a.planned(i, m.start()) || sidelineMeeting(a, i, m)
+            if (a.plans.planned(i, m.start()) || sidelineMeeting(a, i, m)
                     || (subjectOnly && insideMeetingObject(a, i, m.start())) || onDeparture(a, i, m.start())) {
                 continue;
             }
@@ -154,36 +154,36 @@ final class SummitRule implements Rule {
             Set<String> chairedBy = new LinkedHashSet<>();
             Set<String> namedAfter = including(a, i, m.end());
             if (passiveHosting(a, i, m)) {
-                Mention chair = a.firstParty(i, m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
+                Mention chair = a.parties.first(i, m.end(), Math.min(a.sentence(i).end(), m.end() + 40));
                 if (chair != null) {
                     attendees.add(chair.code());
                     chairedBy.add(chair.code());
                 }
             } else if (subjectOnly) {
-                addIfKnown(attendees, a.subject(i, m.start()));
+                addIfKnown(attendees, a.subjects.of(i, m.start()));
             } else if (passive(a, i, m)) {
-                a.parties(i, m.end(), listEnd(a, i, m.end())).forEach(p -> attendees.add(p.code()));
+                a.parties.in(i, m.end(), listEnd(a, i, m.end())).forEach(p -> attendees.add(p.code()));
             } else {
-                a.parties(i, from, m.start()).forEach(p -> attendees.add(p.code()));
+                a.parties.in(i, from, m.start()).forEach(p -> attendees.add(p.code()));
                 if (hosting && m.group().equalsIgnoreCase("welcomed")) { // "welcomed A, B and C to the plenary": the guests
                     int to = a.text.indexOf(" to the ", m.end());
-                    a.parties(i, m.end(), to < 0 ? a.sentence(i).end() : Math.min(to, a.sentence(i).end())).forEach(p -> attendees.add(p.code()));
+                    a.parties.in(i, m.end(), to < 0 ? a.sentence(i).end() : Math.min(to, a.sentence(i).end())).forEach(p -> attendees.add(p.code()));
                 } else if (hosting) {
                     attendees.addAll(leadersListedAfter(a, i, m.end()));
                 }
                 if (attendees.isEmpty() && namedAfter.isEmpty()) { // "…首脑出席了论坛,其中包括A、B": those named
-                    addIfKnown(attendees, a.subject(i, m.start()));
+                    addIfKnown(attendees, a.subjects.of(i, m.start()));
                 }
             }
             attendees.addAll(namedAfter);
-            Set<String> hosts = !chairedBy.isEmpty() ? chairedBy : hosting ? Set.copyOf(a.parties(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
+            Set<String> hosts = !chairedBy.isEmpty() ? chairedBy : hosting ? Set.copyOf(a.parties.in(i, from, m.start()).stream().map(Mention::code).toList()) : chairs(a, i, from, m.start());
             for (String country : attendees) {
                 if (!COUNTRIES.contains(country)) {
                     continue; // the summit's own organisation, or another's head ("联合国秘书长也应邀出席"): no party attends
                 }
                 Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(country, organisation), m.start(), m.end());
                 organisationReason(a, i, c, organisation);
-                Mention named = a.parties(i, a.sentence(i).start(), a.sentence(i).end()).stream()
+                Mention named = a.parties.in(i, a.sentence(i).start(), a.sentence(i).end()).stream()
                         .filter(p -> p.code().equals(country)).findFirst().orElse(null);
                 if (named != null) {
                     c.reason(0.10, "attendee " + Events.recognised(a, named));
@@ -201,7 +201,7 @@ final class SummitRule implements Rule {
     }
 
     private static void organisationReason(Analysis a, int i, Candidate c, String organisation) {
-        Mention named = a.mentions.get(i).stream().filter(x -> x.isOrganisation() && x.code().equals(organisation)).findFirst().orElse(null);
+        Mention named = a.mentions(i).stream().filter(x -> x.isOrganisation() && x.code().equals(organisation)).findFirst().orElse(null);
         if (named != null) {
             c.reason(0.20, "organisation " + Events.recognised(a, named));
         } else {
@@ -211,13 +211,13 @@ final class SummitRule implements Rule {
 
     /** "会见来华…出席峰会的普京": attendance told of the person met, in a relative clause, not of the subject. */
     private static boolean insideMeetingObject(Analysis a, int i, int verb) {
-        return MEETING_IN_SENTENCE.matcher(a.text.substring(a.clauseStart(i, verb), verb)).find();
+        return MEETING_IN_SENTENCE.matcher(a.text.substring(a.clauses.start(i, verb), verb)).find();
     }
 
     /** "离开北京,赴印尼出席…": leaving to attend a summit is not attending it yet. */
     private static boolean onDeparture(Analysis a, int i, int verb) {
         return DEPARTURE.matcher(a.sentenceText(i)).find()
-                && GOING_TO.matcher(a.text.substring(a.clauseStart(i, verb), verb)).find();
+                && GOING_TO.matcher(a.text.substring(a.clauses.start(i, verb), verb)).find();
     }
 
     private static void addIfKnown(Set<String> attendees, String code) {
@@ -231,10 +231,10 @@ final class SummitRule implements Rule {
      * sentence, accompany their leader at the meeting just told; a summit's attendees come from several countries.
      */
     private static boolean accompanyingDelegation(Analysis a, int i, int from, Matcher m) {
-        if (a.mentions.get(i).stream().anyMatch(Mention::isOrganisation)) {
+        if (a.mentions(i).stream().anyMatch(Mention::isOrganisation)) {
             return false;
         }
-        List<Mention> listed = a.parties(i, from, m.start());
+        List<Mention> listed = a.parties.in(i, from, m.start());
         long persons = listed.stream().filter(p -> p.kind() == Mention.Kind.PERSON).count();
         return persons >= 2 && listed.stream().map(Mention::code).distinct().count() == 1;
     }
@@ -254,7 +254,7 @@ final class SummitRule implements Rule {
         Matcher m = INCLUDING.matcher(a.text).region(from, a.sentence(i).end());
         Set<String> codes = new LinkedHashSet<>();
         if (m.lookingAt()) {
-            a.parties(i, m.end(), listEnd(a, i, m.end())).forEach(p -> codes.add(p.code()));
+            a.parties.in(i, m.end(), listEnd(a, i, m.end())).forEach(p -> codes.add(p.code()));
         }
         return codes;
     }
@@ -277,14 +277,14 @@ final class SummitRule implements Rule {
         boolean named = summit.find();
         boolean represented = REPRESENTED_BY.matcher(a.sentenceText(i)).find();
         int at = named ? summit.start() : a.sentence(i).start();
-        if (!a.english || !(named || represented) || !HEADED.matcher(a.sentenceText(i)).find() || a.planned(i, at)) {
+        if (!a.english || !(named || represented) || !HEADED.matcher(a.sentenceText(i)).find() || a.plans.planned(i, at)) {
             return;
         }
-        String organisation = named ? a.organisation(i, summit.start()) : a.lastOrganisation(i); // "China was represented by…": the report's summit
+        String organisation = named ? a.organisations.of(i, summit.start()) : a.organisations.last(i); // "China was represented by…": the report's summit
         if (organisation == null) {
             return;
         }
-        for (Mention p : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
+        for (Mention p : a.parties.in(i, a.sentence(i).start(), a.sentence(i).end())) {
             String before = a.text.substring(Math.max(a.sentence(i).start(), p.start() - 60), p.start());
             String after = a.text.substring(p.end(), Math.min(a.sentence(i).end(), p.end() + 40));
             boolean gapped = represented && GAPPED_REPRESENTATION.matcher(after).lookingAt();
@@ -297,7 +297,7 @@ final class SummitRule implements Rule {
             c.actor = p.code();
             c.organisation = organisation;
             Events.locate(a, i, c, at);
-            Events.addPersons(a, i, c, p.code(), p.start(), a.clauseEnd(i, p.end()));
+            Events.addPersons(a, i, c, p.code(), p.start(), a.clauses.end(i, p.end()));
             out.add(c);
         }
     }
@@ -319,7 +319,7 @@ final class SummitRule implements Rule {
             return true;
         }
         String after = a.text.substring(m.end(), Math.min(a.sentence(i).end(), m.end() + (a.english ? 60 : 40)));
-        boolean organisationAfter = a.mentions.get(i).stream()
+        boolean organisationAfter = a.mentions(i).stream()
                 .anyMatch(x -> x.isOrganisation() && x.start() >= m.end() && x.start() - m.end() <= (hosting ? 12 : 40));
         if (hosting && passiveHosting(a, i, m)) { // "the summit began in Riyadh, chaired by…": named before the verb
             return SUMMIT_NOUN.matcher(a.text.substring(a.sentence(i).start(), m.start())).find();
@@ -354,7 +354,7 @@ final class SummitRule implements Rule {
     /** "…举行对话会,金砖国家和埃及、墨西哥领导人共商…": the guests listed after the host's verb. */
     private static Set<String> leadersListedAfter(Analysis a, int i, int from) {
         Set<String> codes = new LinkedHashSet<>();
-        List<Mention> parties = a.parties(i, from, a.sentence(i).end());
+        List<Mention> parties = a.parties.in(i, from, a.sentence(i).end());
         for (int k = 0; k < parties.size(); k++) {
             Mention last = parties.get(k);
             if (LEADERS_AFTER.matcher(a.text.substring(last.end(), a.sentence(i).end())).find()) {
@@ -369,7 +369,7 @@ final class SummitRule implements Rule {
     /** "轮值主席国哈萨克斯坦总统托卡耶夫主持会议": chairs named as such. */
     private static Set<String> chairs(Analysis a, int i, int from, int to) {
         Set<String> codes = new LinkedHashSet<>();
-        for (Mention p : a.parties(i, from, to)) {
+        for (Mention p : a.parties.in(i, from, to)) {
             if (CHAIR_BEFORE.matcher(a.text.substring(Math.max(a.sentence(i).start(), p.start() - 6), p.start())).find()) {
                 codes.add(p.code());
             }

@@ -49,7 +49,7 @@ final class VisitRule implements Rule {
         }
         arrivals(a, i, out);
         while (m.find()) {
-            if (a.planned(i, m.start()) || Rule.countedOccasions(a, i, m.start())
+            if (a.plans.planned(i, m.start()) || Rule.countedOccasions(a, i, m.start())
                     || TRAVEL.matcher(m.group()).matches() && SUMMIT_NOUN.matcher(a.sentenceText(i)).find()) {
                 continue;
             }
@@ -67,8 +67,8 @@ final class VisitRule implements Rule {
             if (destinations.isEmpty() && visitorCode != null) {
                 // "Visiting Somali President …", "来访的": the visitor is named, the host is the context's other party;
                 // "In Brunei, Modi held talks … during the first visit by an Indian prime minister to the Sultanate": the country set in
-                Mention setIn = a.frontedCountry(i);
-                String host = setIn != null && !setIn.code().equals(visitorCode) ? setIn.code() : a.partnerOf(visitorCode, i);
+                Mention setIn = a.places.frontedCountry(i);
+                String host = setIn != null && !setIn.code().equals(visitorCode) ? setIn.code() : a.parties.partnerOf(visitorCode, i);
                 if (host != null) {
                     Candidate c = add(a, i, m, visitorCode, host, null, null, out);
                     visitorReason(a, c, visitor);
@@ -77,7 +77,7 @@ final class VisitRule implements Rule {
                 }
             }
             for (Mention destination : destinations) {
-                String v = visitorCode != null ? visitorCode : a.partnerOf(destination.code(), i);
+                String v = visitorCode != null ? visitorCode : a.parties.partnerOf(destination.code(), i);
                 if (v != null && !v.equals(destination.code())) {
                     boolean named = destination.end() - destination.start() > 1;
                     Candidate c = add(a, i, m, v, destination.code(),
@@ -100,13 +100,13 @@ final class VisitRule implements Rule {
     private void hostedVisitors(Analysis a, int i, List<Candidate> out) {
         Matcher hosted = Rule.matcher(HOSTED, a, i);
         while (hosted.find()) {
-            Mention guest = a.firstParty(i, hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 30));
-            Mention host = a.subjectMention(i, hosted.start());
+            Mention guest = a.parties.first(i, hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 30));
+            Mention host = a.subjects.mentionOf(i, hosted.start());
             String after = a.text.substring(hosted.end(), Math.min(a.sentence(i).end(), hosted.end() + 60));
             boolean welcomed = hosted.group().toLowerCase(java.util.Locale.ROOT).startsWith("welcomed");
             if (guest == null || guest.start() != hosted.end() || host == null || host.code().equals(guest.code())
                     || SUMMIT_NOUN.matcher(after).find() || TO_A_MEETING.matcher(a.text.substring(hosted.end(), a.sentence(i).end())).find()
-                    || a.planned(i, hosted.start())
+                    || a.plans.planned(i, hosted.start())
                     || welcomed && !WELCOMED_TO.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()
                     && !A_VISIT.matcher(a.text.substring(guest.end(), a.sentence(i).end())).find()) {
                 continue;
@@ -124,10 +124,10 @@ final class VisitRule implements Rule {
     private void appraisedVisits(Analysis a, int i, List<Candidate> out) {
         Matcher m = Rule.matcher(APPRAISED_VISIT, a, i);
         while (m.find()) {
-            Mention host = a.subjectMention(i, m.start());
-            Mention named = a.firstParty(i, m.start(), m.end());
-            String visitor = named != null ? named.code() : host == null ? null : a.partnerOf(host.code(), i);
-            if (host == null || visitor == null || visitor.equals(host.code()) || a.planned(i, m.start())) {
+            Mention host = a.subjects.mentionOf(i, m.start());
+            Mention named = a.parties.first(i, m.start(), m.end());
+            String visitor = named != null ? named.code() : host == null ? null : a.parties.partnerOf(host.code(), i);
+            if (host == null || visitor == null || visitor.equals(host.code()) || a.plans.planned(i, m.start())) {
                 continue;
             }
             Candidate c = add(a, i, m, visitor, host.code(), null, null, out);
@@ -151,10 +151,10 @@ final class VisitRule implements Rule {
         Matcher possessed = Rule.matcher(POSSESSED_VISIT, a, i);
         while (possessed.find()) {
             int at = possessed.start();
-            Mention visitor = a.mentions.get(i).stream().filter(m -> m.end() == at && m.isParty()).findFirst().orElse(null);
+            Mention visitor = a.mentions(i).stream().filter(m -> m.end() == at && m.isParty()).findFirst().orElse(null);
             Mention destination = placeAfterIn(a, i, possessed.end());
-            String host = destination != null ? destination.code() : visitor == null ? null : a.partnerOf(visitor.code(), i);
-            if (visitor != null && host != null && !host.equals(visitor.code()) && !a.planned(i, at)) {
+            String host = destination != null ? destination.code() : visitor == null ? null : a.parties.partnerOf(visitor.code(), i);
+            if (visitor != null && host != null && !host.equals(visitor.code()) && !a.plans.planned(i, at)) {
                 Candidate c = add(a, i, possessed, visitor.code(), host, null, null, out);
                 c.reason(0.10, "the visit of " + Events.recognised(a, visitor));
             }
@@ -162,9 +162,9 @@ final class VisitRule implements Rule {
         Matcher leg = Rule.matcher(LEG_OF_TOUR, a, i);
         while (leg.find()) {
             int at = leg.start();
-            Mention host = a.mentions.get(i).stream().filter(m -> m.end() < at && at - m.end() <= 2 && m.isParty()).findFirst().orElse(null);
-            String visitor = a.subject(i, host == null ? at : host.start());
-            if (host != null && visitor != null && !visitor.equals(host.code()) && !a.planned(i, at)) {
+            Mention host = a.mentions(i).stream().filter(m -> m.end() < at && at - m.end() <= 2 && m.isParty()).findFirst().orElse(null);
+            String visitor = a.subjects.of(i, host == null ? at : host.start());
+            if (host != null && visitor != null && !visitor.equals(host.code()) && !a.plans.planned(i, at)) {
                 Candidate c = add(a, i, leg, visitor, host.code(), null, null, out);
                 c.reason(0.15, "the " + Events.recognised(a, host) + " leg of a tour");
             }
@@ -173,9 +173,9 @@ final class VisitRule implements Rule {
         Matcher began = Rule.matcher(BEGAN_TOUR_IN, a, i);
         while (began.find()) {
             int end = began.end();
-            Mention place = a.mentions.get(i).stream().filter(m -> m.start() == end && m.kind() != Mention.Kind.ORGANISATION).findFirst().orElse(null);
-            String visitor = a.subject(i, began.start());
-            if (place != null && visitor != null && !visitor.equals(place.code()) && !a.planned(i, began.start())) {
+            Mention place = a.mentions(i).stream().filter(m -> m.start() == end && m.kind() != Mention.Kind.ORGANISATION).findFirst().orElse(null);
+            String visitor = a.subjects.of(i, began.start());
+            if (place != null && visitor != null && !visitor.equals(place.code()) && !a.plans.planned(i, began.start())) {
                 Candidate c = add(a, i, began, visitor, place.code(), a.original.substring(place.start(), place.end()), place.code(), out);
                 c.reason(0.15, "a tour begun or ended in " + Events.recognised(a, place));
             }
@@ -185,18 +185,18 @@ final class VisitRule implements Rule {
     /** Every country a tour "took him to", visited by the tour's owner ("X's tour") or else the sentence's subject. */
     private void toursTakenTo(Analysis a, int i, List<Candidate> out) {
         Matcher took = Rule.matcher(TOUR_TOOK_TO, a, i);
-        if (!took.find() || a.planned(i, took.start())) {
+        if (!took.find() || a.plans.planned(i, took.start())) {
             return;
         }
         Matcher possessive = POSSESSOR_OF_TOUR.matcher(a.text).region(a.sentence(i).start(), took.end());
         int ownerEnd = possessive.find() ? possessive.start() : -1;
-        Mention owner = ownerEnd < 0 ? null : a.mentions.get(i).stream()
+        Mention owner = ownerEnd < 0 ? null : a.mentions(i).stream()
                 .filter(m -> m.isParty() && m.end() <= ownerEnd && ownerEnd - m.end() <= 30).reduce((first, second) -> second).orElse(null);
         String visitorSoFar = out.stream().filter(c -> c.type == FactType.VISIT && c.initiator != null).reduce((x, y) -> y).map(c -> c.initiator).orElse(null);
         // "the crown prince's tour": the visitor told of so far, when the owner is no party
-        String visitor = owner != null ? owner.code() : ownerEnd >= 0 && visitorSoFar != null ? visitorSoFar : a.subject(i, took.start());
-        int listEnd = a.clauseEnd(i, took.end());
-        for (Mention host : a.mentions.get(i).stream().filter(m -> m.isParty() && m.start() >= took.end() && m.end() <= listEnd).toList()) {
+        String visitor = owner != null ? owner.code() : ownerEnd >= 0 && visitorSoFar != null ? visitorSoFar : a.subjects.of(i, took.start());
+        int listEnd = a.clauses.end(i, took.end());
+        for (Mention host : a.mentions(i).stream().filter(m -> m.isParty() && m.start() >= took.end() && m.end() <= listEnd).toList()) {
             if (visitor != null && !host.code().equals(visitor)) {
                 Candidate c = add(a, i, took, visitor, host.code(), null, null, out);
                 c.reason(0.10, "a stop of the tour of " + visitor + ": " + Events.recognised(a, host));
@@ -209,7 +209,7 @@ final class VisitRule implements Rule {
     /** A summit, or an organisation's meeting ("for the APEC meeting"). */
     private static boolean forSummit(Analysis a, int s) {
         return SUMMIT_NOUN.matcher(a.sentenceText(s)).find()
-                || a.mentions.get(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
+                || a.mentions(s).stream().anyMatch(Mention::isOrganisation) && MEETING_NOUN.matcher(a.sentenceText(s)).find();
     }
 
     /**
@@ -219,12 +219,12 @@ final class VisitRule implements Rule {
     private static void visitInThePlaceNamed(Analysis a, int i, List<Candidate> out) {
         Matcher nominal = Rule.matcher(A_VISIT, a, i);
         if (!nominal.find() || out.stream().anyMatch(c -> c.sentence == i && c.type == FactType.VISIT && !c.weak) || forSummit(a, i)
-                || a.planned(i, nominal.start())) {
+                || a.plans.planned(i, nominal.start())) {
             return;
         }
-        Mention place = a.mentions.get(i).stream().filter(m -> m.isPlace() && m.end() <= nominal.start()
+        Mention place = a.mentions(i).stream().filter(m -> m.isPlace() && m.end() <= nominal.start()
                 && a.text.substring(Math.max(a.sentence(i).start(), m.start() - 4), m.start()).matches("(?s).*\\b(?:in|at) ")).findFirst().orElse(null);
-        String visitor = a.subject(i, nominal.start());
+        String visitor = a.subjects.of(i, nominal.start());
         if (place == null || visitor == null || visitor.equals(place.code())) {
             return;
         }
@@ -251,13 +251,13 @@ final class VisitRule implements Rule {
     private void arrivals(Analysis a, int i, List<Candidate> out) {
         Matcher arrived = Rule.matcher(a.english ? EN_ARRIVED_IN : ZH_ARRIVED_IN, a, i);
         while (arrived.find()) {
-            Mention place = a.mentions.get(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
+            Mention place = a.mentions(i).stream().filter(m -> m.start() == arrived.end()).findFirst().orElse(null);
             boolean forAVisit = A_VISIT.matcher(a.text.substring(arrived.end(), a.sentence(i).end())).find();
             boolean country = place != null && (place.kind() == Mention.Kind.COUNTRY || place.kind() == Mention.Kind.CAPITAL
                     || place.kind() == Mention.Kind.CITY && forAVisit); // "arrived in Ahmedabad for a two-day visit"
             boolean summit = forSummit(a, i) || i + 1 < a.sentences.size() && forSummit(a, i + 1);
-            String visitor = a.subject(i, arrived.start());
-            if (!country || summit || visitor == null || visitor.equals(place.code()) || a.planned(i, arrived.start())) {
+            String visitor = a.subjects.of(i, arrived.start());
+            if (!country || summit || visitor == null || visitor.equals(place.code()) || a.plans.planned(i, arrived.start())) {
                 continue;
             }
             Candidate c = add(a, i, arrived, visitor, place.code(), a.original.substring(place.start(), place.end()), place.code(), out);
@@ -267,10 +267,10 @@ final class VisitRule implements Rule {
 
     /** "两国元首实现了互访": a visit each way between the two countries of the context. */
     private void mutualVisits(Analysis a, int i, Matcher trigger, List<Candidate> out) {
-        List<Mention> named = a.parties(i, a.sentence(i).start(), trigger.start());
-        String first = named.isEmpty() ? a.subject(i, trigger.start()) : named.get(0).code();
+        List<Mention> named = a.parties.in(i, a.sentence(i).start(), trigger.start());
+        String first = named.isEmpty() ? a.subjects.of(i, trigger.start()) : named.get(0).code();
         String second = named.stream().map(Mention::code).filter(code -> !code.equals(first)).findFirst()
-                .orElseGet(() -> first == null ? null : a.partnerOf(first, i));
+                .orElseGet(() -> first == null ? null : a.parties.partnerOf(first, i));
         if (first == null || second == null) {
             return;
         }
@@ -311,12 +311,12 @@ final class VisitRule implements Rule {
 
     /** The visited countries (as the mentions naming them): after 对…进行, after 访问/抵达/"visit to", or in 访华. */
     private static List<Mention> destinations(Analysis a, int i, int start, int end) {
-        List<Mention> all = a.mentions.get(i);
+        List<Mention> all = a.mentions(i);
         List<Mention> found = new ArrayList<>();
         int sentenceStart = a.sentence(i).start();
-        Matcher towards = ZH_TOWARDS.matcher(a.text.substring(a.clauseStart(i, start), start));
-        int towardsFrom = towards.find() ? a.clauseStart(i, start) + towards.start(1) : -1;
-        int towardsTo = towardsFrom < 0 ? -1 : a.clauseStart(i, start) + towards.end(1);
+        Matcher towards = ZH_TOWARDS.matcher(a.text.substring(a.clauses.start(i, start), start));
+        int towardsFrom = towards.find() ? a.clauses.start(i, start) + towards.start(1) : -1;
+        int towardsTo = towardsFrom < 0 ? -1 : a.clauses.start(i, start) + towards.end(1);
         for (int k = 0; k < all.size(); k++) {
             Mention m = all.get(k);
             if (!m.isPlace() && m.kind() != Mention.Kind.COUNTRY) {
@@ -356,14 +356,12 @@ final class VisitRule implements Rule {
         return found;
     }
 
-    private static final Pattern LIST_GLUE = Pattern.compile("(?i)\\s*(?:、|,|，|和|及|以及|,? and)\\s*(?:the\\s+)?");
-
     private static boolean listedAfter(Analysis a, Mention previous, Mention m) {
-        return m.start() >= previous.end() && LIST_GLUE.matcher(a.text.substring(previous.end(), m.start())).matches();
+        return m.start() >= previous.end() && ListGlue.joins(a.text.substring(previous.end(), m.start()));
     }
 
     private static Mention placeAfterIn(Analysis a, int i, int from) {
-        for (Mention m : a.mentions.get(i)) {
+        for (Mention m : a.mentions(i)) {
             if (m.start() > from && m.start() - from <= 60 && m.isPlace()
                     && a.text.substring(from, m.start()).matches("(?s)[^,;.]*\\bin\\s+(?:the\\s+)?")) {
                 return m;
@@ -379,13 +377,13 @@ final class VisitRule implements Rule {
     private static Mention visitor(Analysis a, int i, Matcher trigger, List<Mention> destinations) {
         String before = a.text.substring(Math.max(a.sentence(i).start(), trigger.start() - 8), trigger.start());
         if (!a.english && attributive(a, trigger)) { // "会见到访的中国外长王毅": the visitor follows 的
-            Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 12));
+            Mention next = a.parties.first(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 12));
             if (next != null && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
                 return next;
             }
         }
         if (VISITING.matcher(trigger.group()).matches() && !PROGRESSIVE.matcher(before).find()) {
-            Mention next = a.firstParty(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 30));
+            Mention next = a.parties.first(i, trigger.end(), Math.min(a.sentence(i).end(), trigger.end() + 30));
             boolean adjacent = next != null && a.text.substring(trigger.end(), next.start()).matches("\\s*(?:the\\s+)?");
             if (adjacent && destinations.stream().noneMatch(d -> d.code().equals(next.code()))) {
                 return next;
@@ -394,7 +392,7 @@ final class VisitRule implements Rule {
                 return null; // "the visiting dignitary met his Ghanaian counterpart": the visitor is the one told of before
             }
         }
-        for (Mention m : a.parties(i, a.sentence(i).start(), a.sentence(i).end())) {
+        for (Mention m : a.parties.in(i, a.sentence(i).start(), a.sentence(i).end())) {
             if (destinations.stream().noneMatch(d -> d.code().equals(m.code()))) {
                 return m;
             }
@@ -411,17 +409,17 @@ final class VisitRule implements Rule {
         if (!of.lookingAt()) {
             return false;
         }
-        String host = a.subject(i, trigger.start());
+        String host = a.subjects.of(i, trigger.start());
         List<Mention> visitors = new java.util.ArrayList<>();
         int at = of.end();
-        for (Mention p : a.parties(i, of.end(), a.sentence(i).end())) {
+        for (Mention p : a.parties.in(i, of.end(), a.sentence(i).end())) {
             if (!LIST_AFTER_OF.matcher(a.text.substring(at, p.start())).matches()) {
                 break;
             }
             visitors.add(p);
             at = p.end();
         }
-        if (host == null || visitors.isEmpty() || a.planned(i, trigger.start())) {
+        if (host == null || visitors.isEmpty() || a.plans.planned(i, trigger.start())) {
             return false;
         }
         for (Mention visitor : visitors) {
@@ -435,7 +433,7 @@ final class VisitRule implements Rule {
 
     /** Without a visitor in the sentence: the subject carried from before, unless it is a destination. */
     private static String carriedVisitor(Analysis a, int i, List<Mention> destinations) {
-        String carried = a.subject(i, a.sentence(i).start());
+        String carried = a.subjects.of(i, a.sentence(i).start());
         return carried != null && destinations.stream().noneMatch(d -> d.code().equals(carried)) ? carried : null;
     }
 }
