@@ -41,8 +41,11 @@ final class Clauses {
         return end;
     }
 
-    /** ", while in New Delhi the crown prince held talks…": a contrasted clause of an English sentence has its own subject. */
-    private static final Pattern CONTRAST = Pattern.compile(",\\s*(?:while|whereas)\\s");
+    /**
+     * ", while in New Delhi the crown prince held talks…", ", as Washington seeks…", "sign pact as Modi courts…": a
+     * contrasted or circumstantial clause of an English sentence has its own subject.
+     */
+    private static final Pattern CONTRAST = Pattern.compile(",\\s*(?:while|whereas|as)\\s|\\s+as\\s+(?=[A-Z][\\w-]+\\s+[a-z]+s\\b)");
 
     /** Where the English clause holding position begins after a contrast (", while …"), else the sentence's start. */
     int contrastStart(int i, int position) {

@@ -378,6 +378,14 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aCircumstantialAsClauseKeepsItsCountriesOutOfTheSigning() {
+        assertThat(Facts.keys("CANBERRA, Jan 6 -- Japan and Australia signed a defence pact on Thursday, as Beijing expands its navy.", "2022-01-06"))
+                .containsExactly("AGREEMENT_SIGNED AU,JP");
+        assertThat(Facts.keys("Fiji, New Zealand sign defence pact as India courts Pacific leaders", "2023-05-22"))
+                .containsExactly("AGREEMENT_SIGNED FJ,NZ");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
