@@ -143,6 +143,9 @@ final class SummitRule implements Rule {
                 continue; // "A, B and C, whose country joined the bloc in January, also took part": the list runs on past "joined"
             }
             previousEnd = m.end();
+            if (!a.plans.planned(i, m.start()) && attendeesDescribed(a, i, m, organisation, out)) {
+                continue;
+            }
             if (a.plans.planned(i, m.start()) || sidelineMeeting(a, i, m)
                     || (subjectOnly && insideMeetingObject(a, i, m.start())) || onDeparture(a, i, m.start())) {
                 continue;
@@ -257,6 +260,30 @@ final class SummitRule implements Rule {
             a.parties.in(i, m.end(), listEnd(a, i, m.end())).forEach(p -> codes.add(p.code()));
         }
         return codes;
+    }
+
+    /** "会见了出席会议的埃及外长舒克里和刚果（布）外长加科索": those described as attending are attendees, whoever met them. */
+    private static final Pattern ATTENDING_RELATIVE = Pattern.compile("^(?:了)?(?:本次|此次|本届)?(?:会议|会晤|峰会|论坛|大会)的(?!还|有|包括)");
+
+    private static boolean attendeesDescribed(Analysis a, int i, Matcher m, String organisation, List<Candidate> out) {
+        if (!m.group().equals("出席") || !ATTENDING_RELATIVE.matcher(a.text).region(m.end(), a.sentence(i).end()).lookingAt()) {
+            return false;
+        }
+        int end = a.clauses.end(i, m.end());
+        boolean described = false;
+        for (Mention p : a.parties.in(i, m.end(), end)) {
+            if (COUNTRIES.contains(p.code())) {
+                described = true;
+                Candidate c = Events.create(a, i, FactType.SUMMIT, List.of(p.code(), organisation), m.start(), m.end());
+                organisationReason(a, i, c, organisation);
+                c.reason(0.10, "attendee described as attending: " + Events.recognised(a, p));
+                c.actor = p.code();
+                c.organisation = organisation;
+                Events.addPersons(a, i, c, p.code(), m.end(), end);
+                out.add(c);
+            }
+        }
+        return described; // "欢迎出席峰会的中亚五国元首": none named, the sentence is read as any other
     }
 
     private static boolean passiveHosting(Analysis a, int i, Matcher m) {

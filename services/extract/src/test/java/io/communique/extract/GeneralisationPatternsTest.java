@@ -386,6 +386,13 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void thoseDescribedAsAttendingAMeetingAttendIt() {
+        List<String> keys = Facts.keys("2024年9月5日，中非合作论坛峰会在北京开幕。会议期间，习近平分别会见了出席会议的肯尼亚总统鲁托和加纳总统阿库福-阿多。", "2024-09-06");
+
+        assertThat(keys).contains("SUMMIT FOCAC,KE", "SUMMIT FOCAC,GH", "MEETING CN,KE", "MEETING CN,GH");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
