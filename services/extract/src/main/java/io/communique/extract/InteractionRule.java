@@ -189,7 +189,7 @@ final class InteractionRule implements Rule {
         if (found.isEmpty() && !a.english) {
             exchangeOfViews(a, i, found);
         }
-        found.removeIf(t -> attendedByVideo(a, i, t));
+        found.removeIf(t -> attendedByVideo(a, i, t) || videoWithoutEncounter(a, i, t));
         found.replaceAll(t -> t.type() == FactType.MEETING && VIRTUAL.matcher(a.text.substring(t.start(), t.end())).find()
                 ? new Trigger(t.start(), t.end(), FactType.PHONE_CALL, t.trilateral()) : t); // "held a virtual meeting": video is a call
         return mannerOfCalls(a, found);
@@ -396,6 +396,15 @@ final class InteractionRule implements Rule {
 
     /** "in the Astana talks", "during their meeting": the noun of a prepositional phrase, not what the subject did. */
     private static final Pattern NOUN_OF_A_PHRASE = Pattern.compile("(?i)\\b(?:in|at|during|of|for|to|after|before|from|since) (?:the|this|that|their|a|an)\\b[^,.;]{0,25}$");
+
+    private static final Pattern VIDEO_MANNER = Pattern.compile("(?i)^(?:video ?link|via video|视频连线|视频方式|视像方式)$");
+    private static final Pattern ENCOUNTER_WORD = Pattern.compile("(?i)\\b(?:met|meet|meets|meeting|talks?|spoke|speak|conversation|conference|summit|call)\\b|会见|会晤|会谈|通话|交谈|峰会|会议");
+
+    /** "inaugurated a check post through video link", "以视频方式出席开工仪式": a ceremony by video is no call. */
+    private static boolean videoWithoutEncounter(Analysis a, int i, Trigger t) {
+        return t.type() == FactType.PHONE_CALL && VIDEO_MANNER.matcher(a.text.substring(t.start(), t.end()).strip()).matches()
+                && !ENCOUNTER_WORD.matcher(a.sentenceText(i)).find();
+    }
 
     /** "A、B和C举行三国峰会", "held a trilateral meeting": a meeting named for its size, of the parties listed, no organisation's. */
     private static boolean groupMeeting(Analysis a, int i, int start, int end) {

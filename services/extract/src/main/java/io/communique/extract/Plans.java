@@ -25,7 +25,7 @@ final class Plans {
     private static final Pattern EN_PLAN = Pattern.compile(
             "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
                     + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|eyes|eyeing|mulls|mulling|weighs|seeks|seeking|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
-                    + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes|no|postpon(?:e|es|ed|ing)|cancell?(?:ed|ing|s)?|called off)\\b");
+                    + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes|no|postpon(?:e|es|ed|ing)|cancell?(?:ed|ing|s)?|called off|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|could|might|being negotiated)\\b");
     /** A character of the same clause: "met A on Saturday, and is scheduled to meet B" plans only B. */
     private static final String SAME_CLAUSE = "(?:(?!,\\s*(?:and|but|while|whereas)\\s)[^.;])";
     /** "Lula's trip to Buenos Aires on the next 23rd": a date ahead. */

@@ -393,6 +393,19 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aCeremonyByVideoLinkIsNoCall() {
+        assertThat(Facts.keys("NEW DELHI, June 1 -- Indian Prime Minister Narendra Modi held talks with Nepali Prime Minister Pushpa Kamal "
+                + "Dahal on Thursday. The two prime ministers also jointly inaugurated a border check post through video link.", "2023-06-01"))
+                .containsExactly("TALKS IN,NP");
+    }
+
+    @Test
+    void refusingOrDecliningToSignAndWhatCouldBeAdoptedAreNoSignings() {
+        assertThat(Facts.keys("ASUNCION, July 8 -- Uruguay refused to sign the joint statement of Argentina and Brazil.", "2024-07-08")).isEmpty();
+        assertThat(Facts.keys("LONDON, June 3 -- British and New Zealand officials said a joint communique could be adopted on Friday.", "2024-06-03")).isEmpty();
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
