@@ -614,18 +614,23 @@ final class InteractionRule implements Rule {
     private static final Pattern AHEAD_OF = Pattern.compile("(?i)\\b(?:ahead of|before|prior to|in preparation for)\\s+(?:his|her|their|the|a|its)?\\s*[a-z-]*\\s*$");
 
     private static final Pattern EN_NOMINAL_BEFORE = Pattern.compile("(?i)\\b(?:after|during|at|following)\\s+(?:the|their|these|those)\\s+(?:[a-z-]+\\s+){0,2}$");
-    private static final Pattern ZH_WHEN_AFTER = Pattern.compile("^[^,;。]{0,12}?(?:时|中|期间),");
+    private static final Pattern ZH_WHEN_AFTER = Pattern.compile("^[^,;。]{0,12}?(?:时|中|期间|结束后|后)(?:,|说|表示|指出|强调)");
+    /** "石破茂在会谈中说": only a subject and 在 before the encounter named as a frame. */
+    private static final Pattern ZH_FRAME_OPENING = Pattern.compile("^[^,;。在]{0,12}在$");
 
     /**
      * A trigger that names an encounter as the frame of what follows: "After the talks, …", "During their meeting, …",
-     * "会见欧尔班时，…" (opening its clause); it completes an event told of elsewhere and tells no new one.
+     * "会见欧尔班时，…", "会谈后，…" (opening its clause), "石破茂在会谈中说"; it completes an event told of elsewhere and
+     * tells no new one.
      */
     private static boolean nominalReference(Analysis a, int i, Trigger t) {
         if (a.english) {
             return t.type() != FactType.PHONE_CALL && EN_NOMINAL_BEFORE.matcher(a.text.substring(a.sentence(i).start(), t.start())).find()
                     && a.text.substring(t.start(), t.end()).matches("(?i)talks|meetings?");
         }
-        return a.clauses.start(i, t.start()) == t.start() && ZH_WHEN_AFTER.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt();
+        String opening = a.text.substring(a.clauses.start(i, t.start()), t.start());
+        return (opening.isEmpty() || ZH_FRAME_OPENING.matcher(opening).find())
+                && ZH_WHEN_AFTER.matcher(a.text).region(t.end(), a.sentence(i).end()).lookingAt();
     }
 
     /** A sentence whose subject is the pair told of before: "The two men, who…, met", "两国元首随后举行会谈". */

@@ -331,6 +331,8 @@ class GeneralisationPatternsTest {
                 + "After the talks, Sall said he was reassured by his conversation with Putin.", "2022-06-03")).containsExactly("MEETING RU,SN");
         assertThat(Facts.keys("2024年5月9日，国家主席习近平在布达佩斯同匈牙利总理欧尔班举行会谈。塞尔维亚总统武契奇8日会见了习近平。"
                 + "会见欧尔班时，习近平强调，两国关系处于历史最好时期。", "2024-05-09")).containsExactly("TALKS CN,HU", "MEETING CN,RS");
+        assertThat(Facts.keys("2024年12月5日，日本首相石破茂在雅加达同印尼总统普拉博沃举行会谈。石破茂在会谈中说，日本将提供协助。", "2024-12-06"))
+                .containsExactly("TALKS ID,JP");
     }
 
     @Test
