@@ -613,7 +613,7 @@ final class InteractionRule implements Rule {
     /** "Ahead of his meeting with Putin, Modi said…": a meeting told of before it happens completes one stated elsewhere. */
     private static final Pattern AHEAD_OF = Pattern.compile("(?i)\\b(?:ahead of|before|prior to|in preparation for)\\s+(?:his|her|their|the|a|its)?\\s*[a-z-]*\\s*$");
 
-    private static final Pattern EN_NOMINAL_BEFORE = Pattern.compile("(?i)\\b(?:after|during|at|following)\\s+(?:the|their|these|those)\\s+(?:[a-z-]+\\s+){0,2}$");
+    private static final Pattern EN_NOMINAL_BEFORE = Pattern.compile("(?i)\\b(?:after|during|at|following|opening|closing|concluding)\\s+(?:the|their|these|those)\\s+(?:[a-z-]+\\s+){0,2}$");
     private static final Pattern ZH_WHEN_AFTER = Pattern.compile("^[^,;。]{0,12}?(?:时|中|期间|结束后|后)(?:,|说|表示|指出|强调)");
     /** "石破茂在会谈中说": only a subject and 在 before the encounter named as a frame. */
     private static final Pattern ZH_FRAME_OPENING = Pattern.compile("^[^,;。在]{0,12}在$");

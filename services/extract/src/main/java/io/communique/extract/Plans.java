@@ -23,7 +23,7 @@ final class Plans {
     private static final Pattern ZH_PLAN_AFTER = Pattern.compile("^[^,;]{0,4}(将|拟|即将)|^[^,;。]{0,4}(?:铺路|铺平道路|创造条件|做准备|作准备)");
     /** The same for an English trigger: "will", "is scheduled", "agreed to", "did not", "ahead of"… */
     private static final Pattern EN_PLAN = Pattern.compile(
-            "(?i)\\b(will|would|shall|to be held|is to|are to|scheduled|expected to|plans? to|planned|planning|invited to"
+            "(?i)\\b(will|would|shall|to be held|is to|are to|(?:is|are|was|were) due to|scheduled|expected to|plans? to|planned|planning|invited to"
                     + "|invitation to|ready for|agreed to|look(?:s|ing)? forward|eyes|eyeing|mulls|mulling|weighs|seeks|seeking|hopes? to|wish(?:es)? to|did not|didn't|not(?! only)|never|upcoming"
                     + "|ahead of|arrange|arranging|prepar(?:e|es|ing|ations) for|stakes|no|postpon(?:e|es|ed|ing)|cancell?(?:ed|ing|s)?|called off|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|could|might|being negotiated)\\b");
     /** A character of the same clause: "met A on Saturday, and is scheduled to meet B" plans only B. */

@@ -408,6 +408,14 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void whatIsDueIsAPlanAndOpeningTheTalksIsAFrame() {
+        assertThat(Facts.keys("BUENOS AIRES, Jan 24 -- Lula is due to travel to Montevideo on Wednesday for talks with Uruguayan President "
+                + "Luis Lacalle Pou.", "2023-01-24")).isEmpty();
+        assertThat(Facts.keys("TASHKENT, May 27 -- Russian President Vladimir Putin met Uzbek President Shavkat Mirziyoyev on Monday. "
+                + "Opening the talks, Putin said trade had grown.", "2024-05-27")).containsExactly("MEETING RU,UZ");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
