@@ -430,6 +430,20 @@ final class InteractionRule implements Rule {
         }
     }
 
+    private static final Pattern BETWEEN = Pattern.compile("(?i)^\\s+between\\s+(?:the\\s+)?");
+    private static final Pattern BETWEEN_END = Pattern.compile("(?i)[,;.]|\\s(?:in|on|at|during|who|which|that|to|for|over)\\s");
+
+    /** The parties of "talks between A and B" (A and B's foreign ministers too), in English, after the trigger. */
+    private static Set<String> partiesBetween(Analysis a, int i, Trigger t, int to) {
+        if (!a.english || !BETWEEN.matcher(a.text).region(t.end(), to).lookingAt()) {
+            return Set.of();
+        }
+        Matcher end = BETWEEN_END.matcher(a.text).region(t.end() + 9, to);
+        Set<String> parties = new java.util.TreeSet<>();
+        a.parties.in(i, t.end(), end.find() ? end.start() : to).forEach(m -> parties.add(m.code()));
+        return parties;
+    }
+
     private static void emitTogether(Analysis a, int i, Trigger t, Set<String> parties, String reason, List<Candidate> out) {
         Candidate c = Events.create(a, i, t.type(), parties, t.start(), t.end());
         c.reason(0.30, reason);
@@ -443,6 +457,11 @@ final class InteractionRule implements Rule {
         boolean asNoun = NOUN_OF_A_PHRASE.matcher(a.text.substring(a.sentence(i).start(), start)).find(); // "reached in the Astana talks"
         if (!referred.isEmpty() && !asNoun && a.parties.in(i, start, to).isEmpty()) { // "三人在金边会晤": the group listed before, together
             emitTogether(a, i, t, referred, "the group " + String.join(", ", referred) + " listed before, named by its size", out);
+            return;
+        }
+        Set<String> between = partiesBetween(a, i, t, to);
+        if (between.size() >= 2) { // "Iraq hosted talks between Saudi Arabia and Iran": the host or mediator is no party
+            emitTogether(a, i, t, between, "the parties named after 'between': " + String.join(", ", between), out);
             return;
         }
         boolean pairAsSubject = PAIR_SUBJECT.matcher(a.sentenceText(i)).find() && a.subjects.carried(i) != null;

@@ -416,6 +416,12 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void talksBetweenTwoPartiesAreTheirsNotTheHostsOrMediators() {
+        assertThat(Facts.keys("MUSCAT, May 3 -- Oman hosted a round of talks between the foreign ministers of Iran and Saudi Arabia on Tuesday.",
+                "2023-05-03")).containsExactly("TALKS IR,SA");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
