@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * VISIT: "A对B进行国事访问", "A访华", "来华进行工作访问的A", "A visited B", "A is on a state visit to B",
- * "arrived in B on a visit". The destination is the host; the visitor, the initiator, is the other party.
+ * "arrived in B on a visit", "during his stay in B". The destination is the host; the visitor, the initiator, is the other party.
  */
 final class VisitRule implements Rule {
     private static final Pattern ZH = Pattern.compile("互访|访问|访华|出访|到访|来访(?=的)|访(?=[俄美日韩朝印德法英越泰菲澳土伊埃蒙哈葡沙新巴柬缅])|踏足");
     private static final Pattern EN = Pattern.compile(
-            "(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b|\\btour of\\b|\\btrave(?:l|ll)ed to\\b|\\bflew to\\b");
+            "(?i)\\bvisit(?:s|ed|ing)?\\b|\\btrip to\\b|\\btour of\\b|\\btrave(?:l|ll)ed to\\b|\\bflew to\\b|(?<=\\b(?:his|her|their) )stay(?= in\\b)");
     /** Travelling to a summit is not visiting its host ("flew to Hamburg for the G20 summit"). */
     private static final Pattern TRAVEL = Pattern.compile("(?i)trave(?:l|ll)ed to|flew to");
     private static final Pattern SUMMIT_NOUN = Pattern.compile("(?i)\\bsummit|\\bforum\\b|峰会|论坛");

@@ -422,6 +422,12 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aStayInACountryIsAVisit() {
+        assertThat(Facts.keys("ACCRA, July 3 -- During his stay in Ghana, Indian Prime Minister Narendra Modi held talks with President "
+                + "John Mahama on Wednesday.", "2025-07-03")).containsExactly("VISIT GH,IN", "TALKS GH,IN");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
