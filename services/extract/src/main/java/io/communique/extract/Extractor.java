@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public class Extractor {
     /** Changes whenever the output for the same text may change. */
-    static final String VERSION = "1.6.0";
+    static final String VERSION = "1.7.0";
     public static final ExtractorInfo INFO = new ExtractorInfo("communique-rules", VERSION);
 
     private final ScriptConverter converter;
