@@ -319,11 +319,24 @@ final class SigningRule implements Rule {
         return a.text.substring(verb[0], verb[1]).matches("(?i)签署|签订|签字|sign(?:ed|ing)?|inked") ? FactType.AGREEMENT_SIGNED : FactType.STATEMENT_SIGNED;
     }
 
+    /**
+     * The kind of a titled document by its head noun: the last document noun of a Chinese title (《关于履行板门店宣言…的协议》
+     * is an agreement), the first of an English one ("Declaration on the Conduct of Parties…" is a statement).
+     */
     private static FactType classify(String title) {
-        if (STATEMENT.matcher(title).find()) {
-            return FactType.STATEMENT_SIGNED;
+        Matcher noun = DOCUMENT.matcher(title);
+        String head = null;
+        boolean chinese = title.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        while (noun.find()) {
+            head = noun.group();
+            if (!chinese) {
+                break;
+            }
         }
-        return AGREEMENT.matcher(title).find() ? FactType.AGREEMENT_SIGNED : null;
+        if (head == null) {
+            return null;
+        }
+        return STATEMENT.matcher(head).matches() ? FactType.STATEMENT_SIGNED : FactType.AGREEMENT_SIGNED;
     }
 
     private static int[] verbBefore(List<int[]> verbs, int position, int maxDistance) {

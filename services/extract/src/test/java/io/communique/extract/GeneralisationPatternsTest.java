@@ -428,6 +428,14 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aTitledDocumentIsOfTheKindOfItsHeadNoun() {
+        assertThat(Facts.keys("2018年4月27日，两国外长签署了《关于落实共同宣言的合作协定》。", "2018-04-28")).isEmpty(); // no parties named
+        assertThat(Facts.keys("2018年4月27日，韩国和朝鲜签署了《关于落实共同宣言的合作协定》。", "2018-04-28")).containsExactly("AGREEMENT_SIGNED KP,KR");
+        assertThat(Facts.keys("PHNOM PENH, Nov 4 -- China and ASEAN signed the Declaration on the Conduct of Parties in the South China Sea.",
+                "2002-11-04")).containsExactly("STATEMENT_SIGNED ASEAN,CN");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
