@@ -59,8 +59,8 @@ final class DateResolver {
                     + "|\\b(last|this) (year|month)\\b");
     private static final Pattern EN_YEAR = Pattern.compile("\\b(?:in|since|of|year) (19\\d{2}|20\\d{2})\\b|\\b(" + MONTHS + ") (19\\d{2}|20\\d{2})\\b");
     private static final Pattern RELATIVE = Pattern.compile(
-            "前天|昨天|昨日|今天|今日|同日|当天|当日|同一天|次日|翌日|第二天|(?:周|星期|礼拜)([一二三四五六日天])"
-                    + "|(?i:\\b(yesterday|today|the same day|the next day|the following day|last (?:evening|night)"
+            "前天|昨天|昨日|今天|今日|同日|当天|当日|当晚|同一天|次日|翌日|第二天|(?:周|星期|礼拜)([一二三四五六日天])"
+                    + "|(?i:\\b(yesterday|today|the same day|later that day|that evening|the next day|the following day|last (?:evening|night)"
                     + "|(?:on |this |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b)");
     /** "this Monday (2nd)", "meets today (23)": a weekday or today with its day of the month in brackets. */
     private static final Pattern EN_BRACKETED_DAY = Pattern.compile(
@@ -70,7 +70,7 @@ final class DateResolver {
             "\\b(January|February|March|April|June|July|August|September|October|November|December)\\b");
     /** "the November 20 election", "since May 3": a date that qualifies a noun or starts a period, not an event's. */
     private static final Pattern EN_NOT_EVENT_DATE = Pattern.compile("(?i)\\b(?:the|since)\\s+$");
-    private static final Pattern SAME_DAY = Pattern.compile("同日|当天|当日|同一天|the same day");
+    private static final Pattern SAME_DAY = Pattern.compile("同日|当天|当日|当晚|同一天|the same day|later that day|that evening");
     private static final Pattern NEXT_DAY = Pattern.compile("次日|翌日|第二天|the next day|the following day");
     private static final Pattern SAME_OR_NEXT_DAY = Pattern.compile(SAME_DAY.pattern() + "|" + NEXT_DAY.pattern());
     /** Rules of {@link Found}: the provenance's dateRule names them. */

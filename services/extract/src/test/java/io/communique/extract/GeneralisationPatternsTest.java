@@ -436,6 +436,12 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void thatEveningIsTheDayJustNamed() {
+        assertThat(Facts.of("新华社新加坡6月12日电 朝鲜国务委员会委员长金正恩10日抵达新加坡，当晚即同新加坡总理李显龙进行了会见。", "2018-06-12"))
+                .filteredOn(f -> f.type() == FactType.MEETING).singleElement().satisfies(f -> assertThat(f.date()).isEqualTo("2018-06-10"));
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
