@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WrittenReportsTest {
 
     @ParameterizedTest(name = "set {0} keeps F1 >= {1}")
-    @CsvSource({"a, 0.92", "b, 0.86", "c, 0.89", "d, 0.75", "e, 0.81", "f, 0.86", "g, 0.84", "h, 0.87"})
+    @CsvSource({"a, 0.92", "b, 0.86", "c, 0.89", "d, 0.75", "e, 0.81", "f, 0.86", "g, 0.84", "h, 0.87", "i, 0.79", "j, 0.79"})
     void eachWrittenSetHoldsItsRatchet(String set, double minF1) throws IOException, URISyntaxException {
         Path folder = Path.of(WrittenReportsTest.class.getResource("/written/" + set + "/gold.jsonl").toURI()).getParent();
         List<GoldScoring.Scored> gold = GoldScoring.readGold(folder.resolve("gold.jsonl"));
