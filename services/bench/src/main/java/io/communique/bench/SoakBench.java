@@ -35,13 +35,13 @@ import java.util.regex.Pattern;
 
 /**
  * {@code soak} (issue #18): the web's memory and read latency over a large log. Fills the fact and document topics of
- * a broker of its own, then runs the web role alone in a child JVM with the run command's {@code -Xmx512m}, as a
+ * a broker of its own, then runs the web role alone in a child JVM with issue #18's {@code -Xmx512m}, as a
  * long-lived instance runs: the time it takes to catch up, the heap live after a full collection and the resident
  * memory once it has, the p99 of {@code /api/facts} pages and {@code /api/documents/{id}}; then it stops the web and
  * starts it again on the same store: the time until it serves again, and its memory then.
  */
 final class SoakBench {
-    /** The heap the README's run command and the manifests give the app. */
+    /** Issue #18's heap budget (the run command and the manifests do not set it: docs/operations.md, the JVM heap). */
     static final String HEAP = "-Xmx512m";
     private static final int REQUESTS = 200;
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
