@@ -23,7 +23,9 @@ final class IntroducedNames {
      */
     private static final String ZH_TITLES = "(?:(?:对外|[^、,。;:(的府同及在并对向说表\\P{IsHan}]){0,8}?(?:" + ZH_TITLE_HEADS + ")[、兼]?)+";
     private static final String EN_TITLES = "President|Prime Minister|PM|Premier|Chancellor|King|Queen|Emir|Crown Prince|Sultan"
-            + "|Foreign Minister|Minister of Foreign Affairs|External Affairs Minister|Vice President|Vice-President|Deputy Prime Minister";
+            + "|Foreign Minister|Minister of Foreign Affairs|External Affairs Minister|Vice President|Vice-President|Deputy Prime Minister"
+            // "Defence Minister Win Bakri Daki", "Foreign Secretary David Lammy", "Minister for Trade Ali Ahmed"
+            + "|(?:[A-Z][a-z]+ ){1,2}(?:Minister|Secretary)|(?:Minister|Secretary) (?:of|for) (?:State|Foreign Affairs|Defen[cs]e|Trade|Finance)";
     private static final String LATIN_NAME = "[A-Z][a-zA-Z'-]+(?: (?:bin |al-|de |da |van |von )?[A-Z][a-zA-Z'-]+){0,3}";
     private static final Pattern EN_INTRODUCTION = Pattern.compile("^\\s+(?:" + EN_TITLES + ")\\s+(" + LATIN_NAME + ")");
     private static final String ZH_NAME_END = "[、,。;:(和与同及在举会表说出访进通签共一时的等并对向已今昨当日于率]";

@@ -442,6 +442,12 @@ class GeneralisationPatternsTest {
     }
 
     @Test
+    void aNameIntroducedWithAMinistersTitleInEnglishStandsForItsCountryLater() {
+        assertThat(Facts.keys("CANBERRA, May 23 -- Papua New Guinea Defence Minister Win Bakri Daki arrived in Canberra on Tuesday. "
+                + "Australian Defence Minister Richard Marles held talks with Daki.", "2023-05-23")).containsExactly("VISIT AU,PG", "TALKS AU,PG");
+    }
+
+    @Test
     void aTransliteratedNameAndItsShortFormAreOnePerson() {
         assertThat(Facts.keys("李强与老挝总理宋赛会谈\n2024年5月6日，国务院总理李强在北京与老挝总理宋赛·西潘敦举行会谈。", "2024-05-07"))
                 .containsExactly("TALKS CN,LA");
