@@ -209,13 +209,20 @@ final class EventDates {
             }
             events.stream()
                     .filter(e -> (e.type == FactType.TALKS || e.type == FactType.MEETING) && e.sentence <= c.sentence && e != c
-                            && e.backgroundYear == null && e.participants.equals(c.participants) && e.date != null && !e.date.startsWith("--"))
+                            && e.participants.equals(c.participants) && onADayOfItsOwnTime(e))
                     .reduce((first, second) -> second)
-                    .ifPresent(e -> {
-                        c.date = e.date;
-                        c.dateRule = "the encounter it follows: " + e.dateRule;
-                    });
+                    .ifPresent(e -> takeTheDayOf(e, c, "the encounter it follows"));
         }
+    }
+
+    /** An event of the report's own time dated to a day of a known year: one whose day another event may take. */
+    private static boolean onADayOfItsOwnTime(Candidate e) {
+        return e.backgroundYear == null && e.date != null && !e.date.startsWith("--");
+    }
+
+    private static void takeTheDayOf(Candidate source, Candidate c, String why) {
+        c.date = source.date;
+        c.dateRule = why + ": " + source.dateRule;
     }
 
     private static final Pattern SAME_DAY_AS_BEFORE = Pattern.compile("relative:(?:同日|当天|当日|同一天|the same day) to previous date");
@@ -231,13 +238,9 @@ final class EventDates {
                 continue;
             }
             events.stream()
-                    .filter(e -> e.sentence < c.sentence && e.type != FactType.VISIT && e.backgroundYear == null
-                            && e.date != null && !e.date.startsWith("--"))
+                    .filter(e -> e.sentence < c.sentence && e.type != FactType.VISIT && onADayOfItsOwnTime(e))
                     .reduce((first, second) -> second.sentence >= first.sentence ? second : first)
-                    .ifPresent(e -> {
-                        c.date = e.date;
-                        c.dateRule = "the day of the event told before: " + e.dateRule;
-                    });
+                    .ifPresent(e -> takeTheDayOf(e, c, "the day of the event told before"));
         }
     }
 
@@ -251,8 +254,7 @@ final class EventDates {
                 continue;
             }
             events.stream()
-                    .filter(e -> e != visit && e.type != FactType.VISIT && e.backgroundYear == null
-                            && e.participants.equals(visit.participants) && e.date != null && !e.date.startsWith("--"))
+                    .filter(e -> e != visit && e.type != FactType.VISIT && e.participants.equals(visit.participants) && onADayOfItsOwnTime(e))
                     .map(e -> e.date).min(String::compareTo)
                     .ifPresent(day -> {
                         visit.date = day;

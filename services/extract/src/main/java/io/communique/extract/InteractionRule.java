@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -435,11 +436,12 @@ final class InteractionRule implements Rule {
 
     /** The parties of "talks between A and B" (A and B's foreign ministers too), in English, after the trigger. */
     private static Set<String> partiesBetween(Analysis a, int i, Trigger t, int to) {
-        if (!a.english || !BETWEEN.matcher(a.text).region(t.end(), to).lookingAt()) {
+        Matcher between = BETWEEN.matcher(a.text).region(t.end(), to);
+        if (!a.english || !between.lookingAt()) {
             return Set.of();
         }
-        Matcher end = BETWEEN_END.matcher(a.text).region(t.end() + 9, to);
-        Set<String> parties = new java.util.TreeSet<>();
+        Matcher end = BETWEEN_END.matcher(a.text).region(between.end(), to);
+        Set<String> parties = new TreeSet<>();
         a.parties.in(i, t.end(), end.find() ? end.start() : to).forEach(m -> parties.add(m.code()));
         return parties;
     }
@@ -535,7 +537,7 @@ final class InteractionRule implements Rule {
         if (subjects.size() >= 2 && groups.size() == 1) { // "总理A、委员长B分别会见C": one meeting with each of them
             for (Mention person : subjects) {
                 Candidate c = candidate(a, i, t, groups.get(0), subject, person, reasons, counterparts, window, weak, windowStart, to, out);
-                c.personsByCode.put(subject, new java.util.TreeSet<>(Set.of(a.text.substring(person.start(), person.end()))));
+                c.personsByCode.put(subject, new TreeSet<>(Set.of(a.text.substring(person.start(), person.end()))));
                 c.reason(0.0, "one of several persons of " + subject + " meeting separately: " + a.original.substring(person.start(), person.end()));
             }
             return;
@@ -549,7 +551,7 @@ final class InteractionRule implements Rule {
                     Candidate c = candidate(a, i, t, group, subject, subjectMention == null ? null : subjectMention, reasons, counterparts, window,
                             weak, windowStart, to, out);
                     c.otherPersons.removeIf(name -> !a.original.substring(item.start(), item.end()).contains(name));
-                    c.personsByCode.put(item.code(), new java.util.TreeSet<>(Set.of(a.text.substring(item.start(), item.end()))));
+                    c.personsByCode.put(item.code(), new TreeSet<>(Set.of(a.text.substring(item.start(), item.end()))));
                     c.reason(0.0, "one of several counterparts of " + item.code() + " listed: " + a.original.substring(item.start(), item.end()));
                 }
                 continue;
